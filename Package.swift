@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "sarcoma-guide",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sarcoma-guide", targets: ["sarcoma-guide"]),
+        .library(name: "SarcomaGuidelines", targets: ["SarcomaGuidelines"]),
+        .library(name: "SarcomaAPI", targets: ["SarcomaAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libsqlite3 (Debian: libsqlite3-dev). Only CaseStore imports it.
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
+        .target(name: "SarcomaGuidelines"),
+        // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
+        .target(name: "HTTPServer"),
+        // SQLite case store; the only module that imports CSQLite.
+        .target(name: "CaseStore", dependencies: ["CSQLite"]),
+        // Routes, wire types, problem+json, configuration.
+        .target(name: "SarcomaAPI", dependencies: ["HTTPServer", "CaseStore", "SarcomaGuidelines"]),
+        .executableTarget(
+            name: "sarcoma-guide",
+            dependencies: [
+                "SarcomaAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["SarcomaGuidelines"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"]),
+        .testTarget(name: "SarcomaAPITests", dependencies: ["SarcomaAPI", "HTTPServer"]),
+        // Launches the real binary on --port 0 with a temporary database.
+        .testTarget(name: "EndToEndTests", dependencies: ["sarcoma-guide", "HTTPServer"]),
+    ]
+)
+
+// Swift 6 language mode everywhere, set once.
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,48 @@
+/// A JSON document as data, with object members kept in the order they were written.
+///
+/// Clinical input must never be silently reinterpreted: a hand-rolled value type (instead
+/// of `JSONSerialization`, which blurs `true` and `1` on Linux and drops duplicate keys)
+/// lets the case decoder see exactly what was sent, and lets responses keep a stable,
+/// readable member order (`t`, `n`, `m`, `grade`, `stageGroup` ...) byte for byte.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+}
+
+/// An ordered JSON object. Keys are unique (the parser refuses duplicates).
+public struct JSONObject: Sendable, Equatable {
+    public private(set) var members: [(key: String, value: JSONValue)]
+
+    public init() { members = [] }
+
+    public init(_ members: [(String, JSONValue)]) {
+        self.members = []
+        for (key, value) in members { self[key] = value }
+    }
+
+    public var keys: [String] { members.map(\.key) }
+    public var isEmpty: Bool { members.isEmpty }
+    public var count: Int { members.count }
+
+    /// Reading gives the member's value; writing replaces it in place or appends it.
+    /// Writing `nil` removes the member (write `.null` to keep an explicit null).
+    public subscript(key: String) -> JSONValue? {
+        get { members.first(where: { $0.key == key })?.value }
+        set {
+            if let index = members.firstIndex(where: { $0.key == key }) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append((key, newValue))
+            }
+        }
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.members.count == rhs.members.count
+            && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
