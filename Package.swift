@@ -45,7 +45,7 @@ let package = Package(
 )
 
 // Swift 6 language mode everywhere, set once.
-for target in package.targets {
+for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     target.swiftSettings = settings

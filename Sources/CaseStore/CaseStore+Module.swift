@@ -1,0 +1,1 @@
+// The CaseStore module; see README.md, Architecture.

@@ -1,0 +1,1 @@
+// The SarcomaAPI module; see README.md, Architecture.

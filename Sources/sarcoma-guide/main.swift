@@ -1,0 +1,1 @@
+print("sarcoma-guide: not yet wired")
