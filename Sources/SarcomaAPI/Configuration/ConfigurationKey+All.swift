@@ -1,0 +1,69 @@
+extension ConfigurationKey {
+    /// Every setting the service reads. The README's configuration table is this list.
+    public static let all: [ConfigurationKey] = [
+        text("host", "Address to listen on; anything but loopback needs access tokens", \.host),
+        integer("port", "TCP port; 0 picks a free one (printed on the `listening on` line)", \.port, 0...65_535),
+        text("database", "SQLite file; its folder is created when missing", \.database),
+        text("migrations", "Folder of NNNN_name.sql migrations applied at start-up", \.migrations),
+        text("guidelines", "Folder of the guideline pack (*.json)", \.guidelines),
+        text("openapi", "The OpenAPI document served at /openapi.json", \.openapi),
+        integer("maxConnections", "Open client connections before new ones get 503", \.maxConnections, 1...1_000_000),
+        integer("workerThreads", "Threads that parse requests and run handlers", \.workerThreads, 1...512),
+        integer("maxBodyBytes", "Largest request body (413 beyond)", \.maxBodyBytes, 1...(64 << 20)),
+        integer("maxHeaderBytes", "Largest request head (431 beyond)", \.maxHeaderBytes, 1_024...(1 << 20)),
+        integer("maxHeaderCount", "Most header fields in one request (431 beyond)", \.maxHeaderCount, 1...10_000),
+        integer("maxUriBytes", "Longest request target (414 beyond)", \.maxUriBytes, 64...(1 << 20)),
+        seconds("headTimeoutSeconds", "Time to send a whole request head (slow clients get 408)", \.headTimeoutSeconds),
+        seconds("idleTimeoutSeconds", "Idle keep-alive time before the server closes", \.idleTimeoutSeconds),
+        seconds("drainTimeoutSeconds", "On SIGTERM, how long in-flight requests may finish", \.drainTimeoutSeconds),
+        integer("busyTimeoutMilliseconds", "How long a write waits for a locked database (then 503)", \.busyTimeoutMilliseconds, 0...600_000),
+        boolean("accessLog", "One line per request on stdout (no patient data)", \.accessLog),
+    ]
+
+    public static func named(_ name: String) -> ConfigurationKey? {
+        all.first { $0.name == name }
+    }
+
+    private static func text(_ name: String, _ summary: String,
+                             _ path: WritableKeyPath<ServiceConfiguration, String> & Sendable) -> ConfigurationKey {
+        ConfigurationKey(name: name, summary: summary, apply: { config, value throws(ConfigurationError) in
+            guard !value.isEmpty else { throw ConfigurationError(key: name, reason: "must not be empty") }
+            config[keyPath: path] = value
+        }, current: { $0[keyPath: path] })
+    }
+
+    private static func integer(_ name: String, _ summary: String,
+                                _ path: WritableKeyPath<ServiceConfiguration, Int> & Sendable,
+                                _ range: ClosedRange<Int>) -> ConfigurationKey {
+        ConfigurationKey(name: name, summary: summary, apply: { config, value throws(ConfigurationError) in
+            guard let number = Int(value), range.contains(number) else {
+                throw ConfigurationError(key: name, reason: "'\(value)' is not a whole number in \(range.lowerBound)...\(range.upperBound)")
+            }
+            config[keyPath: path] = number
+        }, current: { String($0[keyPath: path]) })
+    }
+
+    private static func seconds(_ name: String, _ summary: String,
+                                _ path: WritableKeyPath<ServiceConfiguration, Double> & Sendable) -> ConfigurationKey {
+        ConfigurationKey(name: name, summary: summary, apply: { config, value throws(ConfigurationError) in
+            guard let number = Double(value), number.isFinite, number > 0, number <= 86_400 else {
+                throw ConfigurationError(key: name, reason: "'\(value)' is not a number of seconds in (0, 86400]")
+            }
+            config[keyPath: path] = number
+        }, current: { value in
+            let number = value[keyPath: path]
+            return number == number.rounded() ? String(Int(number)) : String(number)
+        })
+    }
+
+    private static func boolean(_ name: String, _ summary: String,
+                                _ path: WritableKeyPath<ServiceConfiguration, Bool> & Sendable) -> ConfigurationKey {
+        ConfigurationKey(name: name, summary: summary, apply: { config, value throws(ConfigurationError) in
+            switch value.lowercased() {
+            case "true", "1", "yes", "on": config[keyPath: path] = true
+            case "false", "0", "no", "off": config[keyPath: path] = false
+            default: throw ConfigurationError(key: name, reason: "'\(value)' is not true or false")
+            }
+        }, current: { String($0[keyPath: path]) })
+    }
+}

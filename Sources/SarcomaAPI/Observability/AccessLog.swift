@@ -1,0 +1,37 @@
+import Foundation
+import HTTPServer
+
+/// One logfmt line per answered request on stdout: method, route template (never the raw
+/// path, which may carry identifiers), status, duration and request id. No bodies, no
+/// query strings, no patient data.
+public final class AccessLog: @unchecked Sendable {
+    // @unchecked: `lock` serializes writes so lines from worker threads never interleave.
+    private let lock = NSLock()
+    private let handle: FileHandle
+
+    public init(handle: FileHandle = .standardOutput) {
+        self.handle = handle
+    }
+
+    public func write(_ record: RequestLogRecord) {
+        let milliseconds = (record.durationSeconds * 1_000_000).rounded() / 1_000
+        let line = "ts=\(Self.timestamp()) level=info msg=request method=\(record.method) "
+            + "route=\(record.routeTemplate ?? "unmatched") status=\(record.status) "
+            + "duration_ms=\(milliseconds) request_id=\(record.requestID)\n"
+        lock.lock()
+        defer { lock.unlock() }
+        handle.write(Data(line.utf8))
+    }
+
+    /// Any other operational line (start-up, shutdown); never patient data.
+    public func event(_ message: String, level: String = "info") {
+        let line = "ts=\(Self.timestamp()) level=\(level) msg=\"\(message.replacingOccurrences(of: "\"", with: "'"))\"\n"
+        lock.lock()
+        defer { lock.unlock() }
+        handle.write(Data(line.utf8))
+    }
+
+    static func timestamp() -> String {
+        Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+    }
+}

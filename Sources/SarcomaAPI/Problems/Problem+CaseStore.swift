@@ -1,0 +1,34 @@
+import CaseStore
+import SarcomaGuidelines
+
+extension Problem {
+    /// The one mapping from store failures to HTTP: busy and I/O trouble are worth a retry
+    /// (503 + Retry-After), a full disk is 507, conflicts are the client's to resolve.
+    static func from(_ error: CaseStoreError) -> Problem {
+        switch error {
+        case .notFound(let id):
+            return .notFound("no case with id '\(id)'")
+        case .duplicateExternalId(let existingId):
+            var extensions = JSONObject()
+            extensions["existingId"] = .string(existingId)
+            return Problem(status: 409, slug: "duplicate-external-id", title: "Case already exists",
+                           detail: "a case with this externalId exists already (id \(existingId)); use PUT /v1/cases/\(existingId) to change it",
+                           extensions: extensions, headers: [("Location", "/v1/cases/\(existingId)")])
+        case .versionMismatch(let current):
+            return Problem(status: 412, slug: "precondition-failed", title: "Precondition failed",
+                           detail: "the case has changed (now version \(current)); GET it again and retry with its ETag")
+        case .invalidCursor:
+            return .badQuery("'cursor' is not a cursor this service issued")
+        case .busy:
+            return .databaseBusy()
+        case .diskFull:
+            return .insufficientStorage()
+        case .ioError:
+            return .unavailable("the case store had an I/O error; nothing was acknowledged")
+        case .closed:
+            return .unavailable("the service is shutting down")
+        default:
+            return .internalError("the case store failed (\(error))")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import CaseStore
+import HTTPServer
+import SarcomaGuidelines
+
+/// Liveness, readiness, metrics, the OpenAPI document and the guideline pack listing.
+struct OperationsRoutes: Sendable {
+    let store: CaseStore
+    let engine: GuidelineEngine
+    let metrics: MetricsRegistry
+    let connections: ConnectionGauge
+    let openAPIDocument: [UInt8]
+
+    func register(into router: inout RouterBuilder) {
+        router.add("GET", "/health", Endpoint.handler { _ throws(Problem) in
+            var headers = HTTPHeaders()
+            headers.set("Content-Type", "application/json")
+            headers.set("Cache-Control", "no-store")
+            return HTTPResponse(status: 200, headers: headers, body: Self.healthBody)
+        })
+        router.add("GET", "/ready", Endpoint.handler { _ throws(Problem) in
+            guard store.isReady() else {
+                throw Problem.unavailable("the case store is not ready (database closed or migrations not current)")
+            }
+            var body = JSONObject()
+            body["status"] = .string("ready")
+            body["schemaVersion"] = .number(Double(store.schemaVersion))
+            body["guidelineVersion"] = .string(engine.pack.version)
+            return JSONResponse.make(.object(body), pretty: false, headers: [("Cache-Control", "no-store")])
+        })
+        router.add("GET", "/metrics", Endpoint.handler { _ throws(Problem) in
+            JSONResponse.text(metrics.render(openConnections: connections.current()),
+                              contentType: "text/plain; version=0.0.4; charset=utf-8")
+        })
+        router.add("GET", "/openapi.json", Endpoint.handler { _ throws(Problem) in
+            var headers = HTTPHeaders()
+            headers.set("Content-Type", "application/json")
+            return HTTPResponse(status: 200, headers: headers, body: openAPIDocument)
+        })
+        router.add("GET", "/v1/guidelines", Endpoint.handler(query: ["pretty"]) { request throws(Problem) in
+            JSONResponse.make(engine.pack.json, pretty: try QueryFlag.value("pretty", in: request))
+        })
+    }
+
+    private static let healthBody = Array(#"{"status":"ok"}"#.utf8)
+}
+
+/// Lets `/metrics` read the server's open-connection count although the server is built
+/// after the router.
+public final class ConnectionGauge: @unchecked Sendable {
+    // @unchecked: `source` is written once before serving starts and read under `lock`.
+    private let lock = NSLock()
+    private var source: (@Sendable () -> Int)?
+
+    public init() {}
+
+    public func connect(_ source: @escaping @Sendable () -> Int) {
+        lock.lock()
+        self.source = source
+        lock.unlock()
+    }
+
+    func current() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return source?() ?? 0
+    }
+}

@@ -1,1 +1,0 @@
-// The SarcomaAPI module; see README.md, Architecture.

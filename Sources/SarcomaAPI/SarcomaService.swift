@@ -1,0 +1,89 @@
+import CaseStore
+import Foundation
+import HTTPServer
+import SarcomaGuidelines
+
+/// The assembled service: guideline engine, case store, routes and observability, built
+/// the same way by the executable and by tests (`makeService(config:)`).
+public final class SarcomaService: Sendable {
+    public let configuration: ServiceConfiguration
+    public let engine: GuidelineEngine
+    public let store: CaseStore
+    public let router: Router
+    public let metrics: MetricsRegistry
+    public let accessLog: AccessLog
+    private let connections: ConnectionGauge
+
+    init(configuration: ServiceConfiguration, engine: GuidelineEngine, store: CaseStore,
+         router: Router, metrics: MetricsRegistry, accessLog: AccessLog, connections: ConnectionGauge) {
+        self.configuration = configuration
+        self.engine = engine
+        self.store = store
+        self.router = router
+        self.metrics = metrics
+        self.accessLog = accessLog
+        self.connections = connections
+    }
+
+    /// An HTTP server for this service; the caller starts and stops it.
+    public func makeServer() -> HTTPServer {
+        var server = ServerConfiguration()
+        server.host = configuration.host
+        server.port = configuration.port
+        server.maxConnections = configuration.maxConnections
+        server.workerThreads = configuration.workerThreads
+        server.maxBodyBytes = configuration.maxBodyBytes
+        server.maxHeaderBytes = configuration.maxHeaderBytes
+        server.maxHeaderCount = configuration.maxHeaderCount
+        server.maxURIBytes = configuration.maxUriBytes
+        server.headTimeout = configuration.headTimeoutSeconds
+        server.idleTimeout = configuration.idleTimeoutSeconds
+        server.drainTimeout = configuration.drainTimeoutSeconds
+
+        let metrics = self.metrics
+        let accessLog = configuration.accessLog ? self.accessLog : nil
+        var hooks = ServerHooks()
+        hooks.errorResponse = { status, detail in ProblemPresenter.serverError(status: status, detail: detail) }
+        hooks.requestCompleted = { record in
+            metrics.record(record)
+            accessLog?.write(record)
+        }
+        let httpServer = HTTPServer(configuration: server, router: router, hooks: hooks)
+        connections.connect { [weak httpServer] in httpServer?.openConnections ?? 0 }
+        return httpServer
+    }
+}
+
+/// Loads the guideline pack and the OpenAPI document, opens (and migrates) the store and
+/// registers every route. Refuses, with a message naming what to fix, rather than start
+/// half-configured.
+public func makeService(config configuration: ServiceConfiguration) throws(StartupError) -> SarcomaService {
+    guard configuration.isLoopbackHost else {
+        throw StartupError.insecureBinding(host: configuration.host)
+    }
+    let pack = try GuidelinePackFolder.load(configuration.guidelines)
+    guard let openAPI = FileManager.default.contents(atPath: configuration.openapi) else {
+        throw StartupError.openAPIDocument(path: configuration.openapi)
+    }
+    let store: CaseStore
+    do {
+        var storeConfiguration = CaseStoreConfiguration(path: configuration.database, migrationsDirectory: configuration.migrations)
+        storeConfiguration.busyTimeoutMilliseconds = configuration.busyTimeoutMilliseconds
+        store = try CaseStore.open(storeConfiguration)
+    } catch {
+        throw StartupError.store(error.description)
+    }
+    let engine = GuidelineEngine(pack: pack)
+    let metrics = MetricsRegistry()
+    let connections = ConnectionGauge()
+    let reader = CaseRequestReader(engine: engine)
+
+    var builder = RouterBuilder()
+    OperationsRoutes(store: store, engine: engine, metrics: metrics, connections: connections,
+                     openAPIDocument: [UInt8](openAPI)).register(into: &builder)
+    CaseRoutes(store: store, reader: reader).register(into: &builder)
+    EvaluationRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
+
+    return SarcomaService(configuration: configuration, engine: engine, store: store, router: builder.build(),
+                          metrics: metrics, accessLog: AccessLog(), connections: connections)
+}

@@ -1,0 +1,22 @@
+/// Why the service refused to start; each message tells an operator what to fix.
+public enum StartupError: Error, Sendable, CustomStringConvertible {
+    case configuration(ConfigurationError)
+    case guidelinePack(String)
+    case openAPIDocument(path: String)
+    case store(String)
+    case insecureBinding(host: String)
+    case listen(String)
+
+    public var description: String {
+        switch self {
+        case .configuration(let error): return error.description
+        case .guidelinePack(let reason): return "guideline pack refused: \(reason)"
+        case .openAPIDocument(let path): return "cannot read the OpenAPI document at \(path) (set --openapi)"
+        case .store(let reason): return "case store refused: \(reason)"
+        case .insecureBinding(let host):
+            return "refusing to listen on \(host): no access tokens are configured, so only a loopback address "
+                + "(127.0.0.1, ::1, localhost) is allowed; put a reverse proxy in front or keep --host 127.0.0.1"
+        case .listen(let reason): return "cannot listen: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import HTTPServer
+import SarcomaGuidelines
+
+/// Reads a case from a request body exactly as a create would: media type, JSON syntax
+/// (400), structure and codes (422, from `CaseDecoder`), then clinical consistency (422,
+/// from the engine, e.g. a stated grade that contradicts its FNCLCC components).
+struct CaseRequestReader: Sendable {
+    let engine: GuidelineEngine
+    let decoder = CaseDecoder()
+
+    /// Members the server manages; a client may send them back as GET returned them.
+    static let serverManagedKeys: Set<String> = ["id", "createdAt", "updatedAt", "version"]
+
+    func read(_ request: HTTPRequest, ignoring ignored: Set<String> = []) throws(Problem) -> SarcomaCase {
+        try Self.requireJSONContent(request)
+        switch decoder.decode(request.body, ignoringTopLevelKeys: ignored) {
+        case .failure(.malformedJSON(let error)):
+            throw Problem.malformedJSON("the body is not valid JSON: \(error)")
+        case .failure(.invalid(let issues)):
+            throw Problem.validation(issues)
+        case .success(let sarcomaCase):
+            let issues = engine.consistencyIssues(in: sarcomaCase)
+            guard issues.isEmpty else { throw Problem.validation(issues) }
+            return sarcomaCase
+        }
+    }
+
+    /// A stored document was valid when written; if the pack changed since, say so rather
+    /// than evaluate it.
+    func readStored(_ document: [UInt8]) throws(Problem) -> SarcomaCase {
+        switch decoder.decode(document) {
+        case .success(let sarcomaCase):
+            return sarcomaCase
+        case .failure(let error):
+            throw Problem(status: 409, slug: "stored-case-invalid", title: "Stored case no longer valid",
+                          detail: "the stored case does not pass today's validation (\(error)); replace it with PUT")
+        }
+    }
+
+    static func requireJSONContent(_ request: HTTPRequest) throws(Problem) {
+        guard let contentType = request.headers["Content-Type"] else { return }
+        let mediaType = contentType.split(separator: ";").first.map { String($0).trimmingWhitespace.lowercased() } ?? ""
+        guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {
+            throw Problem.unsupportedMediaType(contentType)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import HTTPServer
+
+/// Wraps a route's work so that every failure becomes a problem+json answer and unknown
+/// query parameters are refused (400) instead of silently ignored.
+enum Endpoint {
+    typealias Work = @Sendable (HTTPRequest) throws(Problem) -> HTTPResponse
+
+    static func handler(query allowed: Set<String> = [], _ work: @escaping Work) -> HTTPHandler {
+        { request in
+            do {
+                for item in request.query where !allowed.contains(item.name) {
+                    let known = allowed.isEmpty ? "this endpoint takes none" : "known: \(allowed.sorted().joined(separator: ", "))"
+                    throw Problem.badQuery("unknown query parameter '\(item.name)' (\(known))")
+                }
+                var seen = Set<String>()
+                for item in request.query where !seen.insert(item.name).inserted {
+                    throw Problem.badQuery("query parameter '\(item.name)' is given more than once")
+                }
+                return try work(request)
+            } catch {
+                return ProblemPresenter.response(for: error, requestID: request.requestID)
+            }
+        }
+    }
+}

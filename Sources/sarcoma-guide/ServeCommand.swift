@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import HTTPServer
+import SarcomaAPI
+
+/// Runs the service until SIGTERM or SIGINT, then drains in-flight requests and closes the
+/// database before exiting 0.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP service (the default).")
+
+    @OptionGroup var settings: SettingOptions
+
+    func run() throws {
+        let configuration = try settings.resolve()
+        let service: SarcomaService
+        do {
+            service = try makeService(config: configuration)
+        } catch {
+            throw RefusedToStart(message: error.description)
+        }
+        let server = service.makeServer()
+        let port: Int
+        do {
+            port = try server.start()
+        } catch {
+            service.store.close()
+            throw RefusedToStart(message: "cannot listen on \(configuration.host):\(configuration.port): \(error)")
+        }
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        service.accessLog.event("guideline pack \(service.engine.pack.version); database schema \(service.store.schemaVersion); "
+            + "no access tokens configured: serving loopback only")
+        // Tests and scripts wait for this exact line; FileHandle writes are unbuffered.
+        FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
+
+        let signal = TerminationSignal.wait()
+        service.accessLog.event("signal \(signal): draining (up to \(configuration.drainTimeoutSeconds)s)")
+        server.shutdown()
+        service.store.close()
+        service.accessLog.event("stopped")
+    }
+}
+
+/// A start-up refusal: printed once, to stderr, and exit status 1.
+struct RefusedToStart: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

@@ -1,1 +1,0 @@
-print("sarcoma-guide: not yet wired")

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite("Operations endpoints on the real binary")
+struct OperationsEndToEndTests {
+    @Test func healthReadyMetricsAndOpenAPI() throws {
+        let service = try ServiceProcess()
+        let health = try service.send("GET", "/health")
+        #expect(health.status == 200)
+        #expect(health.object.string("status") == "ok")
+        #expect(health.header("X-Request-ID") != nil)
+
+        let ready = try service.send("GET", "/ready")
+        #expect(ready.status == 200)
+        #expect((ready.object.int("schemaVersion") ?? 0) >= 2)
+
+        let openapi = try service.send("GET", "/openapi.json")
+        #expect(openapi.status == 200)
+        #expect(openapi.object.string("openapi")?.hasPrefix("3.1") == true)
+
+        let guidelines = try service.send("GET", "/v1/guidelines")
+        #expect(guidelines.status == 200)
+        #expect(guidelines.object.string("guidelineVersion")?.isEmpty == false)
+        let ruleIds = guidelines.object.array("rules").compactMap { $0.string("id") }
+        #expect(ruleIds.contains("STAGE-TE"))
+        #expect(ruleIds.contains("MARGIN-MDT"))
+
+        let metrics = try service.send("GET", "/metrics")
+        #expect(metrics.status == 200)
+        #expect(metrics.header("Content-Type")?.hasPrefix("text/plain") == true)
+        #expect(metrics.text.contains(#"sarcoma_guide_http_requests_total{method="GET",route="/health",status="200"} 1"#))
+        #expect(metrics.text.contains("sarcoma_guide_http_request_duration_seconds_bucket"))
+        #expect(metrics.text.contains("sarcoma_guide_open_connections"))
+        #expect(service.stop() == 0)
+    }
+
+    @Test func requestIDIsEchoedAndAccessLogHasNoPatientData() throws {
+        let service = try ServiceProcess()
+        let response = try service.send("GET", "/health", headers: [("X-Request-ID", "trace-abc-123")])
+        #expect(response.header("X-Request-ID") == "trace-abc-123")
+        let created = try service.send("POST", "/v1/cases", body: Fixtures.contractCase(externalId: "SECRET-MRN-998877"))
+        #expect(created.status == 201)
+        #expect(service.stop() == 0)
+        let log = service.standardOutput
+        #expect(log.contains("request_id=trace-abc-123"))
+        #expect(log.contains("route=/v1/cases status=201"))
+        #expect(!log.contains("SECRET-MRN-998877"))
+        #expect(!log.contains("myxofibrosarcoma"))
+    }
+
+    @Test func headAnswersHeadersOnly() throws {
+        let service = try ServiceProcess()
+        let response = try service.send("HEAD", "/health")
+        #expect(response.status == 200)
+        #expect(response.body.isEmpty)
+        #expect(response.header("Content-Length") == "15")
+    }
+
+    @Test func sigtermExitsZeroAndDataSurvivesRestart() throws {
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("restart-\(UUID().uuidString).sqlite")
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) } }
+        let first = try ServiceProcess(database: database)
+        let created = try first.send("POST", "/v1/cases", body: Fixtures.contractCase())
+        #expect(created.status == 201)
+        let id = try #require(created.object.string("id"))
+        #expect(first.stop() == 0)
+        #expect(first.standardOutput.contains("draining"))
+
+        let second = try ServiceProcess(database: database)
+        let read = try second.send("GET", "/v1/cases/\(id)")
+        #expect(read.status == 200)
+        #expect(read.object.string("externalId") == "EHR-000123")
+        #expect(second.stop() == 0)
+    }
+}

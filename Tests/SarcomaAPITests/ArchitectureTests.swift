@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// The import rules of architecture.md, checked on the source tree: Glibc only in the
+/// HTTP server's socket folder, CSQLite only in CaseStore, and the engine free of I/O layers.
+@Suite("Module boundaries")
+struct ArchitectureTests {
+    static let sources = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources")
+
+    static func swiftFiles() -> [(path: String, text: String)] {
+        let enumerator = FileManager.default.enumerator(atPath: sources.path)
+        var files: [(String, String)] = []
+        while let relative = enumerator?.nextObject() as? String {
+            guard relative.hasSuffix(".swift") else { continue }
+            let text = (try? String(contentsOf: sources.appendingPathComponent(relative), encoding: .utf8)) ?? ""
+            files.append((relative, text))
+        }
+        return files
+    }
+
+    static func imports(_ text: String) -> [String] {
+        text.split(separator: "\n").compactMap { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let words = trimmed.split(separator: " ")
+            guard let index = words.firstIndex(of: "import"), index + 1 < words.count else { return nil }
+            // `import X`, `@testable import X`, `public import X`, `import struct X.Y`
+            guard words[..<index].allSatisfy({ $0.hasPrefix("@") || ["public", "internal", "private", "package"].contains($0) }) else { return nil }
+            let target = words[index + 1]
+            let module = ["struct", "class", "enum", "func", "protocol", "typealias", "var", "let"].contains(target) && index + 2 < words.count
+                ? words[index + 2] : target
+            return String(module.split(separator: ".").first ?? module)
+        }
+    }
+
+    @Test func glibcOnlyInTheSocketLayer() {
+        let files = Self.swiftFiles()
+        #expect(!files.isEmpty)
+        for file in files where Self.imports(file.text).contains("Glibc") {
+            #expect(file.path.hasPrefix("HTTPServer/Socket/"), "\(file.path) imports Glibc")
+        }
+    }
+
+    @Test func sqliteOnlyInCaseStore() {
+        for file in Self.swiftFiles() where Self.imports(file.text).contains("CSQLite") {
+            #expect(file.path.hasPrefix("CaseStore/"), "\(file.path) imports CSQLite")
+        }
+    }
+
+    @Test func dependenciesPointOneWay() {
+        let forbidden: [String: Set<String>] = [
+            "SarcomaGuidelines/": ["HTTPServer", "CaseStore", "SarcomaAPI", "CSQLite", "Glibc"],
+            "HTTPServer/": ["SarcomaGuidelines", "CaseStore", "SarcomaAPI", "CSQLite"],
+            "CaseStore/": ["HTTPServer", "SarcomaAPI"],
+        ]
+        for file in Self.swiftFiles() {
+            for (folder, modules) in forbidden where file.path.hasPrefix(folder) {
+                let bad = Set(Self.imports(file.text)).intersection(modules)
+                #expect(bad.isEmpty, "\(file.path) imports \(bad.sorted())")
+            }
+        }
+    }
+}

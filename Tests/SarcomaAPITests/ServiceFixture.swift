@@ -1,0 +1,47 @@
+import Foundation
+import HTTPServer
+@testable import SarcomaAPI
+
+/// An in-process service on a fresh temporary database, with the repository's migrations,
+/// guideline pack and OpenAPI document.
+final class ServiceFixture: @unchecked Sendable {
+    // @unchecked: immutable after init.
+    let service: SarcomaService
+    let directory: URL
+
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sarcoma-api-\(UUID().uuidString)")
+        var configuration = ServiceConfiguration()
+        configuration.port = 0
+        configuration.database = directory.appendingPathComponent("cases.sqlite").path
+        configuration.migrations = Self.root.appendingPathComponent("Migrations").path
+        configuration.guidelines = Self.root.appendingPathComponent("Config/guidelines").path
+        configuration.openapi = Self.root.appendingPathComponent("Config/openapi.json").path
+        configuration.accessLog = false
+        service = try makeService(config: configuration)
+    }
+
+    /// Runs one request through the router as the server would (no sockets).
+    func handle(_ method: String, _ target: String, headers: [(String, String)] = [], body: String = "") -> HTTPResponse {
+        var request = HTTPRequest(method: method, target: target, version: "HTTP/1.1",
+                                  headers: HTTPHeaders(headers), body: Array(body.utf8))
+        switch service.router.resolve(method: method, path: request.path) {
+        case .found(let handler, let parameters, let template):
+            request.pathParameters = parameters
+            request.routeTemplate = template
+            return handler(request)
+        case .notFound:
+            return HTTPResponse(status: 404)
+        case .methodNotAllowed:
+            return HTTPResponse(status: 405)
+        }
+    }
+
+    deinit {
+        service.store.close()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
