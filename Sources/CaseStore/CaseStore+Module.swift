@@ -1,1 +1,0 @@
-// The CaseStore module; see README.md, Architecture.

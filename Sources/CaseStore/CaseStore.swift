@@ -1,0 +1,75 @@
+import Foundation
+
+/// Cases and their evaluations in one SQLite file, safe to call from many threads at once.
+///
+/// Reads go through a `ReadPool` of WAL read connections; writes go to the single
+/// `GroupCommitWriter`, which answers each caller only once its write is on disk.
+/// The store knows nothing of the clinical model: documents are canonical JSON bytes.
+///
+/// An online backup (`backup(to:)`, later) belongs in a `CaseStore+Backup.swift` that runs
+/// `sqlite3_backup_*` from a read connection checked out of the pool: WAL lets it copy a
+/// consistent snapshot while writes go on.
+public final class CaseStore: Sendable {
+    let writer: GroupCommitWriter
+    let readers: ReadPool
+    /// The highest applied migration (the binary's newest, once `open` returned).
+    public let schemaVersion: Int
+
+    private init(writer: GroupCommitWriter, readers: ReadPool, schemaVersion: Int) {
+        self.writer = writer
+        self.readers = readers
+        self.schemaVersion = schemaVersion
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Creates the parent folder, opens the database, sets up every connection, applies the
+    /// missing migrations and starts the writer thread.
+    ///
+    /// Refuses (before any change) a malformed migrations folder, an edited applied migration,
+    /// a database newer than the binary and an unwritable location.
+    public static func open(_ configuration: CaseStoreConfiguration) throws(CaseStoreError) -> CaseStore {
+        let path = configuration.path
+        guard configuration.readConnections >= 1, configuration.maxBatch >= 1 else {
+            throw .cannotOpen(path: path, reason: "readConnections and maxBatch must be at least 1")
+        }
+        let folder = try MigrationFolder(path: configuration.migrationsDirectory)
+        try DatabaseLocation.prepare(path)
+        let connect = { (readOnly: Bool) throws(CaseStoreError) -> Connection in
+            do throws(CaseStoreError) {
+                return try Connection.open(
+                    path: path, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds, readOnly: readOnly)
+            } catch {
+                throw .cannotOpen(path: path, reason: error.description)
+            }
+        }
+        let writerConnection = try connect(false)
+        let schemaVersion = try Migrator(folder: folder).migrate(writerConnection)
+        var readConnections: [Connection] = []
+        for _ in 0..<configuration.readConnections {
+            readConnections.append(try connect(true))
+        }
+        return CaseStore(
+            writer: GroupCommitWriter.start(connection: writerConnection, maxBatch: configuration.maxBatch),
+            readers: ReadPool(connections: readConnections),
+            schemaVersion: schemaVersion)
+    }
+
+    /// Commits the writes already queued, then closes every connection. Later calls get
+    /// `.closed`. Idempotent.
+    public func close() {
+        writer.close()
+        readers.close()
+    }
+
+    /// Open, accepting writes, migrated to `schemaVersion`, and a trivial read works.
+    public func isReady() -> Bool {
+        guard writer.isRunning else { return false }
+        let applied = try? readers.withConnection { (database) throws(CaseStoreError) in
+            try database.firstRow("SELECT max(version) FROM schema_migrations") { $0.integer(0) }
+        }
+        return applied == schemaVersion
+    }
+}

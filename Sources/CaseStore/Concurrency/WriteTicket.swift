@@ -1,0 +1,51 @@
+import Foundation
+
+/// A write waiting in the `GroupCommitWriter`'s queue, seen without its result type.
+protocol QueuedWrite: AnyObject, Sendable {
+    /// Runs the write on the writer thread, inside the batch's savepoint for it.
+    /// Returns its error so the writer can roll back just this write.
+    func apply(on connection: Connection) -> CaseStoreError?
+    /// Called once the batch is settled. `batchFailure` (COMMIT failed, or SQLite dropped the
+    /// transaction) overrides this write's own success; a write that already failed keeps its
+    /// own, more precise error. Then wakes the caller.
+    func finish(batchFailure: CaseStoreError?)
+}
+
+/// One caller's write and, once its batch is settled, its outcome.
+///
+/// `@unchecked Sendable` because `outcome` is mutable, yet safe: it is written only by the
+/// writer thread (in `apply` and `finish`) and read by the caller only after `wait()`
+/// returned, which the semaphore orders after `finish`'s `signal()`.
+final class WriteTicket<Value: Sendable>: QueuedWrite, @unchecked Sendable {
+    private let work: @Sendable (Connection) throws(CaseStoreError) -> Value
+    private var outcome: Result<Value, CaseStoreError>?
+    private let settled = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable (Connection) throws(CaseStoreError) -> Value) {
+        self.work = work
+    }
+
+    func apply(on connection: Connection) -> CaseStoreError? {
+        do {
+            outcome = .success(try work(connection))
+            return nil
+        } catch {
+            outcome = .failure(error)
+            return error
+        }
+    }
+
+    func finish(batchFailure: CaseStoreError?) {
+        if let batchFailure {
+            if case .failure = outcome {} else { outcome = .failure(batchFailure) }
+        }
+        settled.signal()
+    }
+
+    /// Blocks until the batch holding this write is committed (or failed).
+    func wait() throws(CaseStoreError) -> Value {
+        settled.wait()
+        guard let outcome else { preconditionFailure("a settled write has an outcome") }
+        return try outcome.get()
+    }
+}
