@@ -53,7 +53,7 @@ public struct ConfigurationLoader: Sendable {
         }
         let document: JSONValue
         do {
-            document = try JSONParser.parse([UInt8](data))
+            document = try JSONParser().parse([UInt8](data))
         } catch {
             throw ConfigurationError(key: "config", source: path, reason: "not valid JSON: \(error)")
         }

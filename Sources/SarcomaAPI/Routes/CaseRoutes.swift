@@ -129,7 +129,7 @@ struct CaseRoutes: Sendable {
 
     /// A body may echo `id` (as GET returned it); a different one is a contradiction.
     static func checkBodyID(_ request: HTTPRequest, matches id: String) throws(Problem) {
-        guard case .object(let object)? = try? JSONParser.parse(request.body), let sent = object["id"] else { return }
+        guard case .object(let object)? = try? JSONParser().parse(request.body), let sent = object["id"] else { return }
         guard case .string(let sentID) = sent, sentID == id else {
             throw Problem.validation([FieldIssue(pointer: "/id", detail: "the body's id does not match the case in the URL ('\(id)'); omit it or send the same id")])
         }

@@ -80,7 +80,7 @@ struct EvaluationRoutes: Sendable {
             guard case .object(var meta) = Self.meta(record) else { return .null }
             meta["endpoint"] = .string(record.endpoint)
             meta["guidelineVersion"] = .string(record.guidelineVersion)
-            meta["result"] = (try? JSONParser.parse(record.result)) ?? .null
+            meta["result"] = (try? JSONParser().parse(record.result)) ?? .null
             return .object(meta)
         }
         var body = JSONObject()

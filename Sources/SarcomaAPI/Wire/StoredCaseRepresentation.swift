@@ -7,7 +7,7 @@ enum StoredCaseRepresentation {
     static func json(_ stored: StoredCase) -> JSONValue {
         var object = JSONObject()
         object["id"] = .string(stored.id)
-        if case .object(let document)? = try? JSONParser.parse(stored.document) {
+        if case .object(let document)? = try? JSONParser().parse(stored.document) {
             for (key, value) in document.members { object[key] = value }
         }
         object["createdAt"] = .string(stored.createdAt)
