@@ -19,6 +19,12 @@ public struct JSONObject: Sendable, Equatable {
 
     public init() { members = [] }
 
+    /// Members already known to have unique keys (the parser checks with a set as it reads);
+    /// skips the linear search per member that `init(_:)` does, so a large object stays O(n).
+    init(uniqueMembers: [(key: String, value: JSONValue)]) {
+        members = uniqueMembers
+    }
+
     public init(_ members: [(String, JSONValue)]) {
         self.members = []
         for (key, value) in members { self[key] = value }

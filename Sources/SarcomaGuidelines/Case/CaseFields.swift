@@ -1,0 +1,42 @@
+/// The member names of each object of the case, in the contract's order. The decoder
+/// refuses anything else (a mistyped clinical field must never be silently ignored) and
+/// the encoder writes members in exactly this order.
+enum CaseFields {
+    struct Section: Sendable {
+        /// Where the object sits in a case (`/tumor/fnclcc`).
+        let pointer: String
+        /// How a person calls it in a message.
+        let name: String
+        let fields: [String]
+    }
+
+    static let top = Section(pointer: "", name: "the case",
+                             fields: ["externalId", "patient", "tumor", "disease", "pet"])
+    static let patient = Section(pointer: "/patient", name: "patient",
+                                 fields: ["ageYears", "sex", "ecog", "ivTherapyEligible", "anthracyclineCandidate"])
+    static let tumor = Section(pointer: "/tumor", name: "tumor", fields: [
+        "site", "sizeCm", "depth", "histology", "grade", "fnclcc", "infiltrativeBorders", "nodes",
+        "metastasis", "ntrkFusion", "metastaticSites", "headNeckInvasion", "visceralExtent",
+        "multifocalSites",
+    ])
+    static let fnclcc = Section(pointer: "/tumor/fnclcc", name: "tumor.fnclcc",
+                                fields: ["differentiation", "mitosesPer10Hpf", "necrosisPercent"])
+    static let disease = Section(pointer: "/disease", name: "disease", fields: [
+        "presentation", "resectable", "priorSystemicLines", "priorAnthracycline", "limbSparingPossible",
+    ])
+    static let pet = Section(pointer: "/pet", name: "pet", fields: ["suvMaxBaseline", "suvMaxPostTherapy"])
+
+    static let all = [top, patient, tumor, fnclcc, disease, pet]
+
+    /// The section that has `field` (exactly, or spelled with other case or separators),
+    /// for "it belongs in `tumor`" hints.
+    static func home(of field: String, otherThan section: Section) -> (section: Section, field: String)? {
+        let wanted = NearMatch.normalized(field)
+        for candidate in all where candidate.pointer != section.pointer {
+            if let match = candidate.fields.first(where: { NearMatch.normalized($0) == wanted }) {
+                return (candidate, match)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,55 @@
+/// "Did you mean ...?": finds the known name a person most likely meant.
+///
+/// A match is the same name in another case or separator style (`sizecm`, `size_cm`,
+/// `Size-Cm` for `sizeCm`; `Head and Neck` for `head_and_neck`), else a name within two
+/// edits (insert, delete, substitute, swap two neighbours; case-insensitive), the closest
+/// first and, on a tie, the first in contract order. Only a suggestion: never applied.
+enum NearMatch {
+    static let maxEdits = 2
+
+    static func suggestion(for input: String, among candidates: [String]) -> String? {
+        let normalizedInput = normalized(input)
+        if let same = candidates.first(where: { normalized($0) == normalizedInput }) {
+            return same
+        }
+        let lowered = Array(input.lowercased().unicodeScalars)
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let target = Array(candidate.lowercased().unicodeScalars)
+            guard abs(target.count - lowered.count) <= maxEdits else { continue }
+            let distance = editDistance(lowered, target)
+            if distance <= maxEdits, distance < (best?.distance ?? .max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.name
+    }
+
+    /// Lowercased, without `_`, `-`, spaces and dots.
+    static func normalized(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { !"_- .".unicodeScalars.contains($0) })
+    }
+
+    /// Optimal string alignment distance (Damerau-Levenshtein without repeated edits of
+    /// one substring), enough for typing slips like `histolgy` or `szieCm`.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previousPrevious[j - 2] + 1)
+                }
+                current[j] = value
+            }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,34 @@
+/// Literals, so engine code and tests read like the JSON they build:
+/// `let json: JSONValue = ["t": "T2", "stageGroup": nil, "ajccEdition": 8]`.
+///
+/// `nil` in a literal is JSON `null`. Object literals keep their written order and, like
+/// `Dictionary`'s, trap on a repeated key (a programming error, found by the first test).
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(nilLiteral: ()) { self = .null }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(JSONObject(literalMembers: elements))
+    }
+}
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(literalMembers: elements)
+    }
+
+    init(literalMembers elements: [(String, JSONValue)]) {
+        var seen: Set<String> = []
+        for (key, _) in elements {
+            precondition(seen.insert(key).inserted, "duplicate key \"\(key)\" in a JSON object literal")
+        }
+        self.init(uniqueMembers: elements.map { (key: $0.0, value: $0.1) })
+    }
+}

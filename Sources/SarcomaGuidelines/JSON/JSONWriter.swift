@@ -1,0 +1,97 @@
+/// Serializes a `JSONValue` to UTF-8 bytes, deterministically: the same value always gives
+/// the same bytes (ETags and audit records depend on it), members in their stored order.
+///
+/// - Strings: `"`, `\` and control characters are escaped (`\n`, `\t`, ... or `\u001f`);
+///   everything else, non-ASCII included, is written as UTF-8, `/` unescaped.
+/// - Numbers: integral values within ±2^53 without a fraction (`12`, not `12.0`; `-0` as
+///   `0`, since it equals `0`); others in the shortest form that reads back to the same
+///   `Double` (`12.5`, `0.1`), with an exponent only for very large or small magnitudes
+///   (`1e-7`, `1.5e300`). Non-finite numbers, which JSON cannot express and the parser
+///   never produces, are written as `null`.
+/// - `.pretty`: two-space indent, `": "` after names, empty containers as `[]` and `{}`;
+///   no trailing newline (the caller adds one if it wants).
+public struct JSONWriter: Sendable {
+    public enum Style: Sendable, Equatable {
+        case compact
+        case pretty
+    }
+
+    public var style: Style
+
+    public init(style: Style = .compact) {
+        self.style = style
+    }
+
+    public static let compact = JSONWriter(style: .compact)
+    public static let pretty = JSONWriter(style: .pretty)
+
+    public func bytes(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        write(value, into: &output, indent: 0)
+        return output
+    }
+
+    public func string(_ value: JSONValue) -> String {
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    private func write(_ value: JSONValue, into output: inout [UInt8], indent: Int) {
+        switch value {
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number): output.append(contentsOf: JSONWriter.numberText(number).utf8)
+        case .string(let text): JSONWriter.writeString(text, into: &output)
+        case .array(let items):
+            guard !items.isEmpty else { return output.append(contentsOf: "[]".utf8) }
+            output.append(Byte.openBracket)
+            for (position, item) in items.enumerated() {
+                if position > 0 { output.append(Byte.comma) }
+                newline(into: &output, indent: indent + 1)
+                write(item, into: &output, indent: indent + 1)
+            }
+            newline(into: &output, indent: indent)
+            output.append(Byte.closeBracket)
+        case .object(let object):
+            guard !object.isEmpty else { return output.append(contentsOf: "{}".utf8) }
+            output.append(Byte.openBrace)
+            for (position, member) in object.members.enumerated() {
+                if position > 0 { output.append(Byte.comma) }
+                newline(into: &output, indent: indent + 1)
+                JSONWriter.writeString(member.key, into: &output)
+                output.append(Byte.colon)
+                if style == .pretty { output.append(Byte.space) }
+                write(member.value, into: &output, indent: indent + 1)
+            }
+            newline(into: &output, indent: indent)
+            output.append(Byte.closeBrace)
+        }
+    }
+
+    private func newline(into output: inout [UInt8], indent: Int) {
+        guard style == .pretty else { return }
+        output.append(Byte.lineFeed)
+        output.append(contentsOf: repeatElement(Byte.space, count: 2 * indent))
+    }
+
+    static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(Byte.quote)
+        for byte in text.utf8 {
+            switch byte {
+            case Byte.quote: output.append(contentsOf: [Byte.backslash, Byte.quote])
+            case Byte.backslash: output.append(contentsOf: [Byte.backslash, Byte.backslash])
+            case Byte.lineFeed: output.append(contentsOf: [Byte.backslash, Byte.n])
+            case Byte.carriageReturn: output.append(contentsOf: [Byte.backslash, 0x72])
+            case Byte.tab: output.append(contentsOf: [Byte.backslash, Byte.t])
+            case 0x08: output.append(contentsOf: [Byte.backslash, 0x62])
+            case 0x0C: output.append(contentsOf: [Byte.backslash, Byte.f])
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: [Byte.backslash, 0x75, Byte.zero, Byte.zero,
+                                           hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            default: output.append(byte)
+            }
+        }
+        output.append(Byte.quote)
+    }
+}
