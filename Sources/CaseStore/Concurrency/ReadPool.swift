@@ -13,6 +13,7 @@ final class ReadPool: @unchecked Sendable {
     // Guarded by `condition`.
     private var idle: [Connection]
     private var closed = false
+    private var drained = false
 
     init(connections: [Connection]) {
         self.idle = connections
@@ -43,8 +44,12 @@ final class ReadPool: @unchecked Sendable {
         condition.lock()
         closed = true
         condition.broadcast()
-        while idle.count < size { condition.wait() }
-        idle.removeAll()  // the last references: deinit closes the handles
+        while !drained && idle.count < size { condition.wait() }
+        if !drained {
+            idle.removeAll()  // the last references: deinit closes the handles
+            drained = true
+            condition.broadcast()  // a concurrent `close` waiting for the same returns
+        }
         condition.unlock()
     }
 }
