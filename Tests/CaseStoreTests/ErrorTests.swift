@@ -121,3 +121,22 @@ struct ErrorTests {
         #expect(code == 10 | (4 << 8))
     }
 }
+
+@Suite("Busy database")
+struct BusyTests {
+    @Test func anotherProcessHoldingTheWriteLockIsBusyThenClears() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        var configuration = database.configuration()
+        configuration.busyTimeoutMilliseconds = 20
+        let store = try CaseStore.open(configuration)
+        defer { store.close() }
+        // A separate connection stands in for another process holding the write lock.
+        let other = try Connection.open(path: database.path, busyTimeoutMilliseconds: 0, readOnly: false)
+        try other.run("BEGIN IMMEDIATE")
+        #expect(throws: CaseStoreError.busy) { try store.create(caseInput(externalId: "waits")) }
+        try other.run("ROLLBACK")
+        #expect(try store.create(caseInput(externalId: "waits")).externalId == "waits")
+        #expect(store.isReady())
+    }
+}
