@@ -110,11 +110,11 @@ struct ErrorTests {
     }
 
     @Test func sqliteCodesMapToTheCasesTheHTTPLayerNeeds() {
-        #expect(CaseStoreError.sqlite(5, operation: "x", database: nil) == .busy)
-        #expect(CaseStoreError.sqlite(5 | (2 << 8), operation: "x", database: nil) == .busy)
-        #expect(CaseStoreError.sqlite(6, operation: "x", database: nil) == .busy)
-        #expect(CaseStoreError.sqlite(13, operation: "x", database: nil) == .diskFull)
-        guard case .ioError(let code, _) = CaseStoreError.sqlite(10 | (4 << 8), operation: "x", database: nil) else {
+        #expect(CaseStoreError(sqliteCode: 5, operation: "x", database: nil) == .busy)
+        #expect(CaseStoreError(sqliteCode: 5 | (2 << 8), operation: "x", database: nil) == .busy)
+        #expect(CaseStoreError(sqliteCode: 6, operation: "x", database: nil) == .busy)
+        #expect(CaseStoreError(sqliteCode: 13, operation: "x", database: nil) == .diskFull)
+        guard case .ioError(let code, _) = CaseStoreError(sqliteCode: 10 | (4 << 8), operation: "x", database: nil) else {
             Issue.record("SQLITE_IOERR_WRITE should be an ioError")
             return
         }

@@ -25,7 +25,7 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     private init(connection: Connection, maxBatch: Int) {
         self.connection = connection
-        self.maxBatch = max(1, maxBatch)
+        self.maxBatch = maxBatch
     }
 
     /// Takes ownership of `connection` and starts the writer thread.
