@@ -6,15 +6,25 @@ import Testing
 struct GroupCommitTests {
     typealias Outcome = Result<StoredCase, CaseStoreError>
 
-    private func create(_ store: CaseStore, _ input: CaseInput) -> Outcome {
+    private static func create(_ store: CaseStore, _ input: CaseInput) -> Outcome {
         Result { () throws(CaseStoreError) in try store.create(input) }
+    }
+
+    /// Creates `inputs` from one thread each, all queued before the writer takes any, so they
+    /// meet in one batch; returns each outcome and the number of batches that ran them.
+    private func createInOneBatch(_ store: CaseStore, _ inputs: [CaseInput]) -> (outcomes: [Outcome], batches: Int) {
+        store.writer.hold()
+        let run = ThreadRun(inputs.count) { index in Self.create(store, inputs[index]) }
+        store.writer.waitUntilQueued(inputs.count)
+        let batchesBefore = store.writer.batchesRun
+        store.writer.resume()
+        let outcomes = run.wait()
+        return (outcomes, store.writer.batchesRun - batchesBefore)
     }
 
     @Test func thirtyTwoConcurrentWritersAllSucceed() throws {
         try withStore { store, _ in
-            let outcomes = ThreadRun(32) { index in
-                Result { () throws(CaseStoreError) in try store.create(caseInput(externalId: "T-\(index)")) }
-            }.wait()
+            let outcomes = ThreadRun(32) { index in Self.create(store, caseInput(externalId: "T-\(index)")) }.wait()
             let stored = try outcomes.map { try $0.get() }
             #expect(Set(stored.map(\.id)).count == 32)
             let listed = try store.list(CaseListQuery(limit: 200)).items
@@ -28,16 +38,9 @@ struct GroupCommitTests {
 
     @Test func queuedWritesCommitTogetherInOneBatch() throws {
         try withStore { store, _ in
-            store.writer.hold()
-            let run = ThreadRun(32) { index in
-                Result { () throws(CaseStoreError) in try store.create(caseInput(externalId: "B-\(index)")) }
-            }
-            store.writer.waitUntilQueued(32)
-            let batchesBefore = store.writer.batchesRun
-            store.writer.resume()
-            let outcomes = run.wait()
+            let (outcomes, batches) = createInOneBatch(store, (0..<32).map { caseInput(externalId: "B-\($0)") })
             #expect(outcomes.allSatisfy { (try? $0.get()) != nil })
-            #expect(store.writer.batchesRun == batchesBefore + 1)
+            #expect(batches == 1)
             let count = try store.readValue("SELECT count(*) FROM cases") { $0.integer(0) }
             #expect(count == 32)
         }
@@ -46,20 +49,11 @@ struct GroupCommitTests {
     @Test func oneFailingWriteInABatchLeavesTheOthersCommitted() throws {
         try withStore { store, _ in
             let existing = try store.create(caseInput(externalId: "TAKEN"))
-            store.writer.hold()
-            let inputs = [
+            let (outcomes, batches) = createInOneBatch(store, [
                 caseInput(externalId: "OK-1"), caseInput(externalId: "TAKEN"), caseInput(externalId: "OK-2"),
                 caseInput(externalId: nil), caseInput(externalId: "OK-3"),
-            ]
-            let run = ThreadRun(inputs.count) { index in
-                Result { () throws(CaseStoreError) in try store.create(inputs[index]) }
-            }
-            store.writer.waitUntilQueued(inputs.count)
-            let batchesBefore = store.writer.batchesRun
-            store.writer.resume()
-            let outcomes = run.wait()
-            #expect(store.writer.batchesRun == batchesBefore + 1)
-
+            ])
+            #expect(batches == 1)
             #expect(throws: CaseStoreError.duplicateExternalId(existingId: existing.id)) { try outcomes[1].get() }
             for index in [0, 2, 3, 4] {
                 let stored = try outcomes[index].get()
@@ -71,13 +65,8 @@ struct GroupCommitTests {
 
     @Test func sameExternalIdTwiceInOneBatchCreatesOneCase() throws {
         try withStore { store, _ in
-            store.writer.hold()
-            let run = ThreadRun(2) { _ in
-                Result { () throws(CaseStoreError) in try store.create(caseInput(externalId: "TWIN")) }
-            }
-            store.writer.waitUntilQueued(2)
-            store.writer.resume()
-            let outcomes = run.wait()
+            let (outcomes, batches) = createInOneBatch(store, [caseInput(externalId: "TWIN"), caseInput(externalId: "TWIN")])
+            #expect(batches == 1)
             let winners = outcomes.compactMap { try? $0.get() }
             #expect(winners.count == 1)
             #expect(outcomes.contains { $0 == .failure(.duplicateExternalId(existingId: winners[0].id)) })
@@ -89,9 +78,7 @@ struct GroupCommitTests {
         defer { database.remove() }
         let store = try database.open()
         store.writer.hold()
-        let run = ThreadRun(3) { index in
-            Result { () throws(CaseStoreError) in try store.create(caseInput(externalId: "Q-\(index)")) }
-        }
+        let run = ThreadRun(3) { index in Self.create(store, caseInput(externalId: "Q-\(index)")) }
         store.writer.waitUntilQueued(3)
         store.close()
         let stored = try run.wait().map { try $0.get() }
