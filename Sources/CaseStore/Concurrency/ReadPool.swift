@@ -9,15 +9,13 @@ import Foundation
 /// used only by the one thread that checked it out, until it gives it back.
 final class ReadPool: @unchecked Sendable {
     private let condition = NSCondition()
-    private let size: Int
     // Guarded by `condition`.
     private var idle: [Connection]
+    private var checkedOut = 0
     private var closed = false
-    private var drained = false
 
     init(connections: [Connection]) {
         self.idle = connections
-        self.size = connections.count
     }
 
     /// Runs `body` with a connection no other thread uses meanwhile.
@@ -29,10 +27,12 @@ final class ReadPool: @unchecked Sendable {
             throw .closed
         }
         let connection = idle.removeLast()
+        checkedOut += 1
         condition.unlock()
         defer {
             condition.lock()
             idle.append(connection)
+            checkedOut -= 1
             condition.broadcast()  // a waiting reader, or `close` counting the returns
             condition.unlock()
         }
@@ -44,12 +44,8 @@ final class ReadPool: @unchecked Sendable {
         condition.lock()
         closed = true
         condition.broadcast()
-        while !drained && idle.count < size { condition.wait() }
-        if !drained {
-            idle.removeAll()  // the last references: deinit closes the handles
-            drained = true
-            condition.broadcast()  // a concurrent `close` waiting for the same returns
-        }
+        while checkedOut > 0 { condition.wait() }
+        idle.removeAll()  // the last references: deinit closes the handles
         condition.unlock()
     }
 }
