@@ -39,7 +39,7 @@ extension GuidelineEngine {
         return MarginPlan(
             marginCm: winner.marginCm, strategy: winner.strategy, marginRules: [winner.ruleID] + others.map(\.ruleID),
             amputation: amputation, biopsyMethod: table.biopsy.method, alternativeBiopsyMethod: table.biopsy.alternativeMethod,
-            excisionalBiopsyAdvised: biopsy.excisional == "not_excluded", excisionalBiopsy: biopsy.excisional, recommendations: recommendations)
+            excisionalBiopsyAdvised: false, excisionalBiopsy: biopsy.excisional, recommendations: recommendations)
     }
 
     private func marginRuleApplies(_ rule: MarginRule, _ facts: CaseFacts, _ log: inout EvaluationLog) -> Bool {

@@ -7,8 +7,8 @@ struct MarginPlan: Sendable {
     var amputation: AmputationAdvice
     var biopsyMethod: BiopsyMethod
     var alternativeBiopsyMethod: BiopsyMethod
-    /// True only where excisional biopsy is not excluded (<= 3 cm); false above 3 cm or
-    /// when the size is not given (pack decision D12).
+    /// False at every size: the rule never advises excisional biopsy; "not excluded" at
+    /// 3 cm or less is not "advised" (pack decision D12). The boundary is `excisionalBiopsy`.
     var excisionalBiopsyAdvised: Bool
     /// "avoid" (> 3 cm or size not given) or "not_excluded" (<= 3 cm).
     var excisionalBiopsy: String

@@ -108,7 +108,7 @@ struct EngineSmokeTests {
 
     @Test("Margins: biopsy by size; amputation never for M1")
     func biopsyAndAmputation() {
-        for (size, advised, words) in [(3.0, true, "not_excluded"), (3.1, false, "avoid")] {
+        for (size, advised, words) in [(3.0, false, "not_excluded"), (3.1, false, "avoid")] {
             let json = Self.answer(.margins, Self.localized(size: size, grade: 2))
             #expect(json.engineValue("biopsy.excisionalBiopsyAdvised") == .bool(advised))
             #expect(json.engineValue("biopsy.excisionalBiopsy") == .string(words))
