@@ -26,12 +26,4 @@ struct GradeAssessment: Sendable {
         return false
     }
 
-    /// "G3 (FNCLCC score 7)", "G2 (stated)", "GX (not given)".
-    var description: String {
-        switch (stated, score) {
-        case (_, let score?): "\(grade.rawValue) (FNCLCC score \(score.total))"
-        case (_?, nil): "\(grade.rawValue) (stated)"
-        case (nil, nil): "GX (grade not given)"
-        }
-    }
 }
