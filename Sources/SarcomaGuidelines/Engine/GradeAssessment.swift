@@ -25,5 +25,4 @@ struct GradeAssessment: Sendable {
         if let stated, let computed = score?.grade { return stated != computed }
         return false
     }
-
 }

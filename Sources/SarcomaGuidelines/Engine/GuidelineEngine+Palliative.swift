@@ -85,7 +85,9 @@ extension GuidelineEngine {
             switch facts.tumor.ntrkFusion {
             case true?: return nil
             case false?: return "no NTRK gene fusion"
-            case nil: return "NTRK fusion status not given"
+            case nil:
+                log.warn(.ntrkStatusUnknown, "NTRK fusion status not given: NTRK inhibitors are not listed; a fusion-positive result would add them.")
+                return "NTRK fusion status not given"
             }
         case .ivAndAnthracyclineEligible, .ivOrAnthracyclineIneligible:
             let iv = facts.ivTherapyEligible(&log)

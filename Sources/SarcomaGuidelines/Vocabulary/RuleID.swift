@@ -46,5 +46,4 @@ public enum RuleID: String, Sendable, CaseIterable {
     case pallCTLA4Trial = "PALL-CTLA4-TRIAL"
     case pallTrial = "PALL-TRIAL"
     case pallNotLocalized = "PALL-NOT-LOCALIZED"
-
 }
