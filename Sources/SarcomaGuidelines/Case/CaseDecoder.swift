@@ -71,7 +71,7 @@ public struct CaseDecoder: Sendable {
     public func decode(_ value: JSONValue, ignoringTopLevelKeys: Set<String> = []) -> Result<SarcomaCase, CaseInputError> {
         guard case .object(let object) = value else {
             return .failure(.invalid([FieldIssue(
-                pointer: "", detail: "the request body must be a JSON object (a case), got \(CaseSection.shown(value))")]))
+                pointer: "", detail: "the request body must be a JSON object (a case); got \(CaseSection.shown(value))")]))
         }
         var log = CaseIssueLog()
         let top = CaseSection(object: object, pointer: .root, position: [], schema: CaseFields.top)
