@@ -1,5 +1,5 @@
 import Testing
-import SarcomaGuidelines
+@testable import SarcomaGuidelines
 
 @Suite("CaseEncoder: the normalized form")
 struct CaseEncoderTests {
@@ -127,5 +127,31 @@ extension SeededGenerator {
             externalId: maybe { "EHR-\(Int.random(in: 0...999_999, using: &$0))" },
             patient: patient == .init() ? nil : patient, tumor: tumor,
             disease: disease == .init() ? nil : disease, pet: pet == .init() ? nil : pet)
+    }
+}
+
+@Suite("CaseEncoder: order agrees with the decoder's schema")
+struct CaseEncoderOrderTests {
+    @Test("every object's members come out in the order CaseFields lists")
+    func order() throws {
+        var generator = SeededGenerator(seed: 5)
+        var full = generator.sarcomaCase()
+        full.externalId = "E"
+        full.patient = .init(ageYears: 1, sex: .male, ecog: 0, ivTherapyEligible: true, anthracyclineCandidate: true)
+        full.tumor = .init(site: .trunk, sizeCm: 1, depth: .deep, histology: .angiosarcoma, grade: 2,
+                           fnclcc: .init(differentiation: 2, mitosesPer10Hpf: 3, necrosisPercent: 4),
+                           infiltrativeBorders: true, nodes: .n0, metastasis: .m1, ntrkFusion: false,
+                           metastaticSites: [.lung], headNeckInvasion: [.orbit], visceralExtent: .serosa,
+                           multifocalSites: 2)
+        full.disease = .init(presentation: .primary, resectable: true, priorSystemicLines: 0,
+                             priorAnthracycline: false, limbSparingPossible: true)
+        full.pet = .init(suvMaxBaseline: 1, suvMaxPostTherapy: 2)
+        let json = CaseEncoder().json(full)
+        #expect(json.objectValue?.keys == CaseFields.top.fields)
+        #expect(json["patient"]?.objectValue?.keys == CaseFields.patient.fields)
+        #expect(json["tumor"]?.objectValue?.keys == CaseFields.tumor.fields)
+        #expect(json["tumor"]?["fnclcc"]?.objectValue?.keys == CaseFields.fnclcc.fields)
+        #expect(json["disease"]?.objectValue?.keys == CaseFields.disease.fields)
+        #expect(json["pet"]?.objectValue?.keys == CaseFields.pet.fields)
     }
 }
