@@ -11,15 +11,19 @@ enum NearMatch {
     static let maxEdits = 2
     static let minPrefix = 3
 
-    static func suggestion(for input: String, among candidates: [String]) -> String? {
+    /// `normalized`, when given, is `candidates.map(normalized)` worked out beforehand.
+    static func suggestion(for input: String, among candidates: [String], normalized known: [String]? = nil) -> String? {
         let typed = normalized(input)
-        if let same = candidates.first(where: { normalized($0) == typed }) {
-            return same
+        let known = known ?? candidates.map(normalized)
+        if let index = known.firstIndex(of: typed) {
+            return candidates[index]
         }
         if typed.count >= minPrefix {
-            let extended = candidates.filter { normalized($0).hasPrefix(typed) }
-            if extended.count == 1 { return extended[0] }
+            let extended = known.indices.filter { known[$0].hasPrefix(typed) }
+            if extended.count == 1 { return candidates[extended[0]] }
         }
+        // Typos are short; a long stray key gets no edit-distance search.
+        guard input.utf8.count <= 64 else { return nil }
         let lowered = Array(input.lowercased().unicodeScalars)
         var best: [String] = []
         var bestDistance = maxEdits + 1

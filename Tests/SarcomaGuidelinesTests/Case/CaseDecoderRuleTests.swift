@@ -248,3 +248,21 @@ struct CaseDecoderRuleTests {
         #expect(JSONWriter().string(issue.json) == #"{"pointer":"/tumor/sizeCm","detail":"sizeCm must be ..."}"#)
     }
 }
+
+@Suite("CaseDecoder: issue limit")
+struct CaseDecoderIssueLimitTests {
+    @Test("past 100 issues the list ends with a count of the rest", arguments: [100, 101, 5000])
+    func limit(strays: Int) {
+        let members = (0..<strays).map { "\"stray\($0)\": 1" }.joined(separator: ", ")
+        let issues = CaseFixtures.issues("{\"tumor\": {\"site\": \"trunk\"}, \(members)}")
+        if strays <= CaseDecoder.maxReportedIssues {
+            #expect(issues.count == strays)
+            #expect(issues.last?.pointer == "/stray\(strays - 1)")
+        } else {
+            #expect(issues.count == CaseDecoder.maxReportedIssues + 1)
+            #expect(issues[99].pointer == "/stray99")
+            let more = strays - 100
+            #expect(issues.last == FieldIssue(pointer: "", detail: "\(more) more issue\(more == 1 ? "" : "s") not listed; fix the ones above first"))
+        }
+    }
+}
