@@ -6,14 +6,15 @@
 ///
 /// Decisions (the README repeats them):
 /// - **Errors.** Not JSON: `.malformedJSON` (400) with line, column and reason. JSON that
-///   is not a valid case: `.invalid` (422) with *every* issue found, in document order,
+///   is not a valid case: `.invalid` (422) with every issue found (up to 100), in document order,
 ///   each with an RFC 6901 pointer into the request. A body that is not an object is one
 ///   issue at pointer `""`.
 /// - **Unknown members are errors** at every level, each named by its pointer (`~`, `/`
 ///   in a stray key escaped as `~0`, `~1`). The detail suggests the likely field: the same
 ///   name in other case or separators (`sizecm`, `size_cm`), a field of another object
-///   (`sizeCm` at the top level belongs in `tumor`), or a name within two edits
-///   (`histolgy`). Nothing is ever applied from a suggestion.
+///   (`sizeCm` at the top level belongs in `tumor`), the one field starting with what was
+///   typed (`age`), or the one name within two edits (`histolgy`). A tie gives no
+///   suggestion (`N2` is as near `N0` as `N1`). Nothing is ever applied from a suggestion.
 /// - **No coercion.** `"12"` is not a number, `1` is not `true`, `"3"` is not a grade.
 ///   Integers must be integral (`2.5` is refused; `2.0` is the same JSON number as `2`
 ///   and is accepted) and within ±(2^53 - 1).
