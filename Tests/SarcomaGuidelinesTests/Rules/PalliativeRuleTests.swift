@@ -92,10 +92,6 @@ struct PalliativeRuleTests {
             line: "subsequent",
             options: [pazopanibLater, pazopanibGem, trabectedinLType, eribulinOther, regorafenib,
                       pembrolizumab, nivolumab, trial]),
-        Row(label: "2nd line not IV-eligible UPS: line is still subsequent",
-            histology: .undifferentiatedPleomorphicSarcoma, priorLines: 1, ivEligible: false, line: "subsequent",
-            options: [pazopanibLater, pazopanibGem, trabectedinOther, eribulinOther, regorafenib,
-                      pembrolizumab, nivolumab, trial]),
     ] + liposarcomaSubtypes.map { subtype in
         Row(label: "2nd line \(subtype.rawValue): no pazopanib, no regorafenib", histology: subtype, priorLines: 1,
             line: "subsequent",
@@ -168,6 +164,19 @@ struct PalliativeRuleTests {
         #expect(omitted["line"].string == "first")
         #expect(omitted.values("options", "agent").contains("doxorubicin"))
         #expect(omitted.warnings(notIn: explicit).count >= 1, "defaults applied without a warning")
+    }
+
+    /// The rules restrict only the first line by IV eligibility; an IV-ineligible patient in a
+    /// later line still gets the oral subsequent-line agents under their subsequent-line rules.
+    /// (Whether IV agents such as trabectedin are listed for them the rules do not say.)
+    @Test("PALL-PAZOPANIB-SUBSEQUENT / PALL-REGORAFENIB: IV-ineligible patient in a later line")
+    func ivIneligibleLaterLine() {
+        let answer = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1, priorLines: 1,
+                                                            priorAnthracycline: true, ivEligible: false))
+        #expect(answer["line"].string == "subsequent")
+        #expect(answer.item("options", where: "agent", is: "pazopanib")?["ruleId"].string == "PALL-PAZOPANIB-SUBSEQUENT")
+        #expect(answer.item("options", where: "agent", is: "regorafenib")?["ruleId"].string == "PALL-REGORAFENIB")
+        #expect(!answer.values("options", "agent").contains("doxorubicin"))
     }
 
     // MARK: doxorubicin only first line, only eligible candidates
