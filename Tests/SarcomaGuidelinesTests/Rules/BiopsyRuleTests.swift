@@ -18,19 +18,31 @@ struct BiopsyRuleTests {
         #expect(recommendation?["nccnCategory"].isNull == true)
     }
 
-    /// "excisional biopsy should be avoided, especially for lesions > 3 cm ...
-    /// For <= 3 cm it is not excluded."  Unknown size: not excluded cannot be shown, so avoid.
-    static let excisionalRows: [(Double?, Bool)] = [
-        (1.0, true), (3.0, true), (3.01, false), (4.0, false), (12.5, false), (nil, false),
-    ]
+    /// "Excisional biopsy should be avoided, especially for lesions > 3 cm ... For <= 3 cm it
+    /// is not excluded."  The rule never *advises* an excisional biopsy ("not excluded" is not
+    /// "advised"), so `excisionalBiopsyAdvised` is false at every size, and BIOPSY-NO-EXCISIONAL
+    /// always fires. (A first draft of this test read "not excluded" as advised: wrong.)
+    @Test("BIOPSY-NO-EXCISIONAL: excisional biopsy is never advised",
+          arguments: [1.0, 3.0, 3.01, 4.0, 12.5, nil] as [Double?])
+    func excisionalNeverAdvised(size: Double?) {
+        let answer = RuleAnswer(.margins, for: .ruleCase(.extremity, size: size))
+        #expect(answer["biopsy.excisionalBiopsyAdvised"].bool == false)
+        #expect(answer.ruleIds.contains("BIOPSY-NO-EXCISIONAL"))
+    }
 
-    @Test("BIOPSY-NO-EXCISIONAL: > 3 cm (or no size) -> excisional biopsy not advised; <= 3 cm not excluded",
-          arguments: excisionalRows)
-    func excisionalBiopsy(row: (Double?, Bool)) {
-        let answer = RuleAnswer(.margins, for: .ruleCase(.extremity, size: row.0))
-        #expect(answer["biopsy.excisionalBiopsyAdvised"].bool == row.1)
-        if row.1 == false {
-            #expect(answer.ruleIds.contains("BIOPSY-NO-EXCISIONAL"))
-        }
+    /// The 3 cm boundary is inclusive: 3.0 cm is "not excluded", 3.01 cm is "avoid"; an
+    /// unknown size is handled as > 3 cm (the conservative reading) and announced.
+    @Test("BIOPSY-NO-EXCISIONAL: 3.0 cm differs from 3.01 cm; no size is handled as > 3 cm, with a warning")
+    func threeCentimetreBoundary() {
+        let small = RuleAnswer(.margins, for: .ruleCase(.extremity, size: 3.0))
+        let smallest = RuleAnswer(.margins, for: .ruleCase(.extremity, size: 1.0))
+        let large = RuleAnswer(.margins, for: .ruleCase(.extremity, size: 3.01))
+        let larger = RuleAnswer(.margins, for: .ruleCase(.extremity, size: 12.5))
+        let unknown = RuleAnswer(.margins, for: .ruleCase(.extremity, size: nil))
+        #expect(small["biopsy"].raw != large["biopsy"].raw, "3.0 cm and 3.01 cm get the same biopsy advice")
+        #expect(small["biopsy"].raw == smallest["biopsy"].raw)
+        #expect(large["biopsy"].raw == larger["biopsy"].raw)
+        #expect(unknown["biopsy"].raw == large["biopsy"].raw, "unknown size must be handled as > 3 cm")
+        #expect(rulesMention(unknown.warnings(notIn: large), anyOf: ["size"]), "unknown size not announced")
     }
 }

@@ -101,7 +101,12 @@ struct ContractShapeRuleTests {
         let agents: Set = ["doxorubicin", "larotrectinib", "entrectinib", "pazopanib", "pazopanib_gemcitabine",
                            "trabectedin", "eribulin", "regorafenib", "pembrolizumab", "nivolumab", "clinical_trial"]
         #expect(palliative["indicated"].bool != nil)
-        #expect(["first", "subsequent"].contains(palliative["line"].string ?? ""))
+        // No palliative line applies when palliative therapy is not indicated: null allowed then.
+        if palliative["indicated"].bool == false {
+            #expect(palliative["line"].isNull || ["first", "subsequent"].contains(palliative["line"].string ?? ""))
+        } else {
+            #expect(["first", "subsequent"].contains(palliative["line"].string ?? ""))
+        }
         #expect(palliative["options"].isArray && palliative["notRecommended"].isArray
                 && palliative["investigational"].isArray)
         for option in palliative["options"].items {

@@ -127,6 +127,8 @@ struct RulesJSON: CustomStringConvertible {
 
     /// Every object in the tree that carries a `ruleId` member: the contract's
     /// "recommendation objects" (options, recommendations, imaging items where ruled).
+    /// Items of `notRecommended` and `investigational` are not recommendations: the contract
+    /// gives them `agent` and `reason` only.
     var recommendationObjects: [RulesJSON] {
         guard let raw else { return [] }
         var found: [RulesJSON] = []
@@ -135,7 +137,9 @@ struct RulesJSON: CustomStringConvertible {
             case .array(let values): values.forEach(walk)
             case .object(let object):
                 if case .some = object["ruleId"] { found.append(RulesJSON(value)) }
-                object.members.forEach { walk($0.value) }
+                for member in object.members where member.key != "notRecommended" && member.key != "investigational" {
+                    walk(member.value)
+                }
             default: break
             }
         }
