@@ -25,15 +25,23 @@ struct CategoryRuleTests {
         case ("PALL-REGORAFENIB", "regorafenib"): return ("2A", true)
         case ("PALL-PD1", "pembrolizumab"), ("PALL-PD1", "nivolumab"): return (nil, false)
         case ("PALL-TRIAL", "clinical_trial"): return (nil, false)
+        // Recommendations that are not options (`recommendations[]`):
+        // PERIOP-LARGE-HIGHGRADE quotes an NCCN slide that states no category -> 2A defaulted.
+        case ("PERIOP-LARGE-HIGHGRADE", recommendationName): return ("2A", true)
+        case ("PALL-NOT-LOCALIZED", recommendationName): return (nil, false)
         default: return nil
         }
     }
 
+    /// The name given to `recommendations[]` entries, which are not options.
+    static let recommendationName = "(recommendation)"
+
     static func check(_ answer: RuleAnswer, key: String, histology: Histology,
                       sourceLocation: SourceLocation = #_sourceLocation) {
-        for option in answer["options"].items {
+        let entries = answer["options"].items.map { ($0, $0[key].string ?? "<none>") }
+            + answer["recommendations"].items.map { ($0, recommendationName) }
+        for (option, name) in entries {
             let rule = option["ruleId"].string ?? "<none>"
-            let name = option[key].string ?? "<none>"
             guard let expected = expectedCategory(rule: rule, name: name, histology: histology) else {
                 Issue.record("\(name) comes from \(rule), which the rules do not give that option",
                              sourceLocation: sourceLocation)

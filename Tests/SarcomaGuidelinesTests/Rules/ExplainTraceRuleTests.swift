@@ -33,9 +33,11 @@ struct ExplainTraceRuleTests {
         let explained = RuleAnswer(endpoint: endpoint, for: sarcomaCase, explain: true)
         #expect(!explained.ruleIds.isEmpty)
         #expect(Set(explained.ruleIds) == Set(plain.ruleIds), "explain must not change the decision")
-        let traceText = (Self.addedStrings(explained.json, over: plain.json)
-            + (explained.plainText.count > plain.plainText.count ? [explained.plainText] : []))
-            .joined(separator: "\n")
+        // Only what explain adds counts: the plain answer already names rule ids.
+        let addedLines = Self.addedStrings(
+            RulesJSON(.array(explained.plainText.split(separator: "\n").map { .string(String($0)) })),
+            over: RulesJSON(.array(plain.plainText.split(separator: "\n").map { .string(String($0)) })))
+        let traceText = (Self.addedStrings(explained.json, over: plain.json) + addedLines).joined(separator: "\n")
         #expect(!traceText.isEmpty, "explain: true added nothing")
         for rule in explained.ruleIds {
             #expect(traceText.contains(rule), "the trace does not name \(rule)")

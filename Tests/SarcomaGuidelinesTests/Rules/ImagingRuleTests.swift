@@ -126,6 +126,23 @@ struct ImagingRuleTests {
         #expect(rulesMention(added, anyOf: ["grade", "GX"]), "new warnings: \(added)")
     }
 
+    /// Not spelled out by IMG-CHEST-XR/CT; follows the rules' own conservative principle
+    /// ("unknown grade is treated as high grade for work-up decisions"): a high-grade
+    /// extremity tumour is only "small superficial" when both facts are known.
+    static let unknownRiskRows: [(Double?, Depth?, String)] = [
+        (3.0, nil, "depth"),
+        (nil, .superficial, "size"),
+    ]
+
+    @Test("IMG-CHEST-CT: high-grade extremity tumour of unknown depth or size gets chest CT, with a warning",
+          arguments: unknownRiskRows)
+    func unknownDepthOrSize(row: (Double?, Depth?, String)) {
+        let answer = RuleAnswer(.imaging, for: .ruleCase(.extremity, size: row.0, depth: row.1, grade: 3))
+        #expect(answer.item("metastaticWorkup", where: "modality", is: "chest_ct")?["required"].bool == true)
+        #expect(answer.item("metastaticWorkup", where: "modality", is: "chest_radiograph") == nil)
+        #expect(rulesMention(answer.warningMessages, anyOf: [row.2]), "no warning about the unknown \(row.2)")
+    }
+
     // MARK: PET
 
     static let petRows: [(Presentation, Int?, String)] = [

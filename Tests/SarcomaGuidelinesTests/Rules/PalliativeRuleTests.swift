@@ -224,6 +224,25 @@ struct PalliativeRuleTests {
         #expect(rulesMention(added, anyOf: ["anthracycline", "trabectedin"]), "new warnings: \(added)")
     }
 
+    @Test("PALL-TRABECTEDIN: prior anthracycline not stated -> still listed, with a warning")
+    func trabectedinPriorAnthracyclineUnknown() {
+        let unknown = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1, priorLines: 1,
+                                                             priorAnthracycline: nil))
+        let known = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1, priorLines: 1,
+                                                           priorAnthracycline: true))
+        #expect(unknown.values("options", "agent").contains("trabectedin"))
+        #expect(rulesMention(unknown.warnings(notIn: known), anyOf: ["anthracycline", "trabectedin"]))
+    }
+
+    @Test("PALL-NOT-LOCALIZED: 'not indicated' on an assumed M0 (omitted) says M0 was assumed")
+    func notIndicatedOnAssumedM0Warns() {
+        let explicit = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m0))
+        let omitted = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: nil))
+        #expect(omitted["indicated"].bool == false)
+        let added = omitted.warnings(notIn: explicit)
+        #expect(rulesMention(added, anyOf: ["metasta", "M0"]), "new warnings: \(added)")
+    }
+
     // MARK: ipilimumab investigational
 
     @Test("PALL-CTLA4-TRIAL: ipilimumab only as investigational, never an option", arguments: [0, 1])

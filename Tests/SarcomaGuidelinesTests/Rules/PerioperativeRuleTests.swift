@@ -137,6 +137,23 @@ struct PerioperativeRuleTests {
         #expect(answer.json["options"].items.allSatisfy { $0["nccnCategory"].isNull })
     }
 
+    @Test("PERIOP-*: assumed N0 and M0 (omitted) are announced in the perioperative answer too")
+    func defaultsAnnounced() {
+        let explicit = RuleAnswer(.perioperative, for: .ruleCase(size: 12.0, grade: 3))
+        let omitted = RuleAnswer(.perioperative, for: .ruleCase(size: 12.0, grade: 3, nodes: nil, metastasis: nil))
+        expectOptions(omitted, key: "modality", exactly: Self.stageIII)
+        let added = omitted.warnings(notIn: explicit)
+        #expect(rulesMention(added, anyOf: ["nod", "N0"]), "new warnings: \(added)")
+        #expect(rulesMention(added, anyOf: ["metasta", "M0"]), "new warnings: \(added)")
+    }
+
+    @Test("PERIOP-*: an unresectable localized tumour gets no perioperative therapy option, and a reason")
+    func unresectable() {
+        let answer = RuleAnswer(.perioperative, for: .ruleCase(size: 12.0, grade: 3, resectable: false))
+        #expect(answer.json["options"].items.allSatisfy { $0["nccnCategory"].isNull }, "\(answer["options"])")
+        #expect(!answer.reasonTexts.isEmpty, "no reason given: \(answer.json)")
+    }
+
     struct HighRiskRow: Sendable, CustomTestStringConvertible {
         let site: Site
         let size: Double
@@ -170,6 +187,10 @@ struct PerioperativeRuleTests {
                                                                resectable: row.resectable))
         #expect(answer["highRisk"].bool == row.highRisk)
         #expect(answer.ruleIds.contains("PERIOP-LARGE-HIGHGRADE") == row.highRisk)
+        // Wherever the rule is cited it is an NCCN statement without a category: 2A defaulted.
+        for rec in answer.json.recommendationObjects where rec["ruleId"].string == "PERIOP-LARGE-HIGHGRADE" {
+            #expect(rec["nccnCategory"].string == "2A" && rec["categoryDefaulted"].bool == true, "\(rec)")
+        }
     }
 
     @Test("PERIOP-LARGE-HIGHGRADE: GX counted as high grade is announced by a warning")
