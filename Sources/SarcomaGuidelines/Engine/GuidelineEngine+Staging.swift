@@ -34,7 +34,7 @@ extension GuidelineEngine {
         let summary = "\(assignment.tnmg) (T: \(tBasis)) -> \(assignment.groupText) (\(how))"
         log.applied(group.ruleID, summary)
         for other in pack.staging.siteGroups where other.ruleID != group.ruleID {
-            log.notApplied(other.ruleID, "\(other.ruleID.rawValue) not applied: site \(facts.site.rawValue) is staged as \(group.label).")
+            log.notApplied(other.ruleID, "site \(facts.site.rawValue) is staged as \(group.label).")
         }
         let rationale = stageGroup != nil
             ? "AJCC 8, \(group.label): \(assignment.tnmg) (T from \(tBasis)) is \(assignment.groupText)."
@@ -69,7 +69,7 @@ extension GuidelineEngine {
         let basis = grade.stated.map { "stated grade \($0.number ?? 0) used" } ?? "grade unknown (GX)"
         let why = grade.missingComponents.isEmpty
             ? "FNCLCC components not given" : "FNCLCC components incomplete (missing \(grade.missingComponents.joined(separator: ", ")))"
-        log.notApplied(.gradeFNCLCC, "GRADE-FNCLCC not applied: \(why); \(basis).")
+        log.notApplied(.gradeFNCLCC, "\(why); \(basis).")
     }
 
     private func noteInapplicableFields(_ facts: CaseFacts, group: SiteGroupStaging, _ log: inout EvaluationLog) {

@@ -7,7 +7,8 @@ struct MarginPlan: Sendable {
     var amputation: AmputationAdvice
     var biopsyMethod: BiopsyMethod
     var alternativeBiopsyMethod: BiopsyMethod
-    /// False always: the source never advises excisional biopsy (pack decision D12).
+    /// True only where excisional biopsy is not excluded (<= 3 cm); false above 3 cm or
+    /// when the size is not given (pack decision D12).
     var excisionalBiopsyAdvised: Bool
     /// "avoid" (> 3 cm or size not given) or "not_excluded" (<= 3 cm).
     var excisionalBiopsy: String
