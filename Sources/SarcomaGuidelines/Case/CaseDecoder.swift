@@ -51,9 +51,14 @@
 ///   caller checks them. A case field named there is still decoded.
 /// - **Depth.** Nesting beyond `maxDepth` (default 32; a case needs 3) is malformed JSON,
 ///   as is a repeated member name in any object.
+/// - **At most 100 issues** (`maxReportedIssues`) are listed, the first in document order,
+///   then one issue at pointer `""` saying how many more were found: a body of thousands
+///   of stray keys must not become a huge error response.
 public struct CaseDecoder: Sendable {
     public let maxDepth: Int
 
+    /// `maxDepth` is the JSON nesting limit (1...`JSONParser.depthCeiling`; a case itself
+    /// needs 3 levels).
     public init(maxDepth: Int = 32) {
         self.maxDepth = maxDepth
     }
@@ -71,7 +76,7 @@ public struct CaseDecoder: Sendable {
     public func decode(_ value: JSONValue, ignoringTopLevelKeys: Set<String> = []) -> Result<SarcomaCase, CaseInputError> {
         guard case .object(let object) = value else {
             return .failure(.invalid([FieldIssue(
-                pointer: "", detail: "the request body must be a JSON object (a case), got \(CaseSection.shown(value))")]))
+                pointer: "", detail: "the request body must be a JSON object (a case); got \(CaseSection.shown(value))")]))
         }
         var log = CaseIssueLog()
         let top = CaseSection(object: object, pointer: .root, position: [], schema: CaseFields.top)
@@ -84,10 +89,15 @@ public struct CaseDecoder: Sendable {
         let disease = top.section("disease", CaseFields.disease, &log).flatMap { self.disease(in: $0, &log) }
         let pet = top.section("pet", CaseFields.pet, &log).flatMap { self.pet(in: $0, &log) }
 
-        guard log.isEmpty, let tumor else { return .failure(.invalid(log.issues)) }
+        guard log.isEmpty, let tumor else {
+            return .failure(.invalid(log.issues(limit: Self.maxReportedIssues)))
+        }
         return .success(SarcomaCase(externalId: externalId, patient: patient, tumor: tumor,
                                     disease: disease, pet: pet))
     }
+
+    /// At most this many issues are listed, then one more saying how many were left out.
+    public static let maxReportedIssues = 100
 
     /// The longest `externalId` accepted, in Unicode scalars.
     public static let externalIdMaxLength = 128
