@@ -20,8 +20,10 @@ struct BiopsyRuleTests {
 
     /// "Excisional biopsy should be avoided, especially for lesions > 3 cm ... For <= 3 cm it
     /// is not excluded."  The rule never *advises* an excisional biopsy ("not excluded" is not
-    /// "advised"), so `excisionalBiopsyAdvised` is false at every size, and BIOPSY-NO-EXCISIONAL
-    /// always fires. (A first draft of this test read "not excluded" as advised: wrong.)
+    /// "advised"; the known harm is the unplanned excision that contaminates the field), so
+    /// `excisionalBiopsyAdvised` is false at every size and BIOPSY-NO-EXCISIONAL always fires.
+    /// The 3 cm boundary is carried by the rest of the biopsy answer (next test).
+    /// (This suite's first commit, 6e49d86, wrongly expected `true` at <= 3 cm.)
     @Test("BIOPSY-NO-EXCISIONAL: excisional biopsy is never advised",
           arguments: [1.0, 3.0, 3.01, 4.0, 12.5, nil] as [Double?])
     func excisionalNeverAdvised(size: Double?) {
