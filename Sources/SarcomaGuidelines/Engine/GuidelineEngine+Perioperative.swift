@@ -9,24 +9,24 @@ extension GuidelineEngine {
         let stageText = "\(staging.groupText) (\(staging.tnmg))"
 
         // Scope: M1 and unresectable get no options; other sites and N1 get surgery alone.
-        var limitation: (reason: String, surgery: Bool)?
+        var limitation: (reason: String, summary: String, surgery: Bool)?
         if staging.m == .m1 {
-            limitation = (table.scope.metastaticReason, false)
+            limitation = (table.scope.metastaticReason, "metastatic (M1) disease", false)
         } else if !facts.resectable(&log) {
-            limitation = (table.scope.unresectableReason, false)
+            limitation = (table.scope.unresectableReason, "the tumour is not resectable", false)
         } else if !table.scope.sites.contains(facts.site) {
-            limitation = (table.scope.otherSiteReason, true)
+            limitation = (table.scope.otherSiteReason, "site \(facts.site.rawValue) is outside the extremity/trunk setting", true)
         } else if staging.n == .n1 {
-            limitation = (table.scope.nodalReason, true)
+            limitation = (table.scope.nodalReason, "regional nodal disease (N1)", true)
         }
         let inScope = limitation == nil
 
         var options: [TherapyOption] = []
-        if limitation?.surgery ?? true {
+        if let limitation, !limitation.surgery {
+            log.notApplied(table.surgery.ruleID, "\(limitation.summary).")
+        } else {
             log.applied(table.surgery.ruleID, "localized resectable disease -> surgery per the margin plan.")
             options.append(option(table.surgery, facts))
-        } else {
-            log.notApplied(table.surgery.ruleID, "\(staging.m == .m1 ? "metastatic (M1) disease" : "the tumour is not resectable").")
         }
 
         // Stage-based options, traced once per rule.
@@ -37,7 +37,7 @@ extension GuidelineEngine {
             let stages = table.stageOptions.filter { $0.ruleID == spec.ruleID }.flatMap(\.stageGroups)
             let wanted = Set(stages).map(\.rawValue).sorted().joined(separator: "/")
             if let limitation {
-                log.notApplied(spec.ruleID, "outside the setting of the perioperative rules; \(limitation.reason)")
+                log.notApplied(spec.ruleID, "\(limitation.summary).")
             } else if let stage, stages.contains(stage) {
                 let modalities = table.stageOptions.filter { $0.ruleID == spec.ruleID && $0.stageGroups.contains(stage) }
                 log.applied(spec.ruleID, "\(stageText) -> " + modalities.map(\.modality.rawValue).joined(separator: ", ") + ".")
