@@ -1,7 +1,7 @@
-/// Renders report lines for a terminal and a tumour-board handout: a 10-column label, the
+/// Renders report lines for a terminal and a tumour-board handout: an 11-column label, the
 /// text wrapped under 100 columns, rule ids in brackets, ASCII only, newline-terminated.
 struct PlainTextReport: Sendable {
-    static let labelWidth = 10
+    static let labelWidth = 11
     static let width = 98
 
     var lines: [ReportLine] = []
@@ -11,7 +11,9 @@ struct PlainTextReport: Sendable {
     func render() -> String {
         var output = ""
         for line in lines {
-            let rules = line.rules.isEmpty ? "" : "[\(line.rules.map(\.rawValue).joined(separator: ", "))]"
+            var cited: [RuleID] = []
+            for rule in line.rules where !cited.contains(rule) { cited.append(rule) }
+            let rules = cited.isEmpty ? "" : "[\(cited.map(\.rawValue).joined(separator: ", "))]"
             var rows = Self.wrap(Self.ascii(line.text), width: Self.width - Self.labelWidth)
             if !rules.isEmpty {
                 let last = rows.removeLast()
