@@ -2,6 +2,9 @@
 /// categories, agents withheld by histology, investigational agents, and the clinical trial
 /// that advanced disease always gets (rules PALL-*; decisions D03, D04, D20-D24).
 extension GuidelineEngine {
+    static let histologyUnknownWarning = "Histology not given: agents not offered for liposarcoma are withheld,"
+        + " and categories that depend on the subtype take the weaker one."
+
     func planPalliative(_ facts: CaseFacts, _ log: inout EvaluationLog) -> PalliativePlan {
         let table = pack.palliative
         let metastatic = facts.metastasis(&log) == .m1
@@ -27,7 +30,7 @@ extension GuidelineEngine {
                     continue
                 }
                 if facts.histology == nil {
-                    log.warn(.histologyUnknown, "Histology not given: agents not offered for liposarcoma are withheld, and categories that depend on the subtype take the weaker one.")
+                    log.warn(.histologyUnknown, Self.histologyUnknownWarning)
                     log.notApplied(spec.ruleID, "histology not given, liposarcoma cannot be excluded.")
                     withheld.append(withheldAgent(spec.agent, spec.ruleID, reason: table.histologyUnknownReason))
                     continue
@@ -106,7 +109,7 @@ extension GuidelineEngine {
         let category = spec.category.category(for: facts.histology, classes: table.classes)
         var rationale = spec.text.rationale
         if spec.category.dependsOnHistology, facts.histology == nil {
-            log.warn(.histologyUnknown, "Histology not given: agents not offered for liposarcoma are withheld, and categories that depend on the subtype take the weaker one.")
+            log.warn(.histologyUnknown, Self.histologyUnknownWarning)
             rationale += " Histology not given: the weaker category is shown."
         }
         if spec.warnWithoutPriorAnthracycline, facts.tumorCase.disease?.priorAnthracycline != true {

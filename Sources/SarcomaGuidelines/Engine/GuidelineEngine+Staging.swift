@@ -14,14 +14,15 @@ extension GuidelineEngine {
                 + " establishing the grade may change the stage.")
         }
 
-        var stageGroup: StageGroup?
-        var reason: String?
-        var how: String
+        let stageGroup: StageGroup?
+        let reason: String?
+        let how: String
         if let table = group.stageTable, let row = table.row(t, n, m, grade) {
             stageGroup = row.group
             reason = row.group == nil ? row.reason : nil
             how = "rows[\(row.index)] of the \(group.label) table"
         } else {
+            stageGroup = nil
             reason = group.noStageGroupReason ?? "No stage-group row matches \(t.rawValue) \(n.rawValue) \(m.rawValue) \(grade.rawValue)."
             how = "AJCC 8 defines no stage groups for \(group.label)"
         }

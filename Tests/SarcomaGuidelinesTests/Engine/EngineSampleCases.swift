@@ -16,14 +16,8 @@ enum EngineSampleCases {
                           metastasis: metastasis, metastaticSites: metastasis == .m1 ? [.lung] : nil)
     }
 
-    static let contractExample = SarcomaCase(
-        externalId: "EHR-000123",
-        patient: .init(ageYears: 61, sex: .female, ecog: 1, ivTherapyEligible: true, anthracyclineCandidate: true),
-        tumor: .init(site: .extremity, sizeCm: 12.5, depth: .deep, histology: .myxofibrosarcoma, grade: 3,
-                     fnclcc: .init(differentiation: 3, mitosesPer10Hpf: 22, necrosisPercent: 30),
-                     infiltrativeBorders: false, nodes: .n0, metastasis: .m0, ntrkFusion: false),
-        disease: .init(presentation: .primary, resectable: true, priorSystemicLines: 0, priorAnthracycline: false),
-        pet: .init(suvMaxBaseline: 11.0, suvMaxPostTherapy: 5.5))
+    /// The contract's example case (shared with the case decoder's tests).
+    static var contractExample: SarcomaCase { CaseFixtures.contractExampleCase }
 
     static let all: [EngineSampleCase] = Site.allCases.map {
         EngineSampleCase(name: "site only: \($0.rawValue)", value: SarcomaCase(tumor: .init(site: $0)))
