@@ -41,9 +41,9 @@ extension MarginPlan: EvaluationBody {
             + " (excisional: \(excisionalBiopsy == "avoid" ? "avoid" : "not excluded"))"
         let amputationText = amputation == .notIndicated ? "not indicated" : "consider if no limb-sparing option"
         return [
-            ReportLine(label: "Margins", text: "\(resection); \(biopsy)", rules: marginRules + [.biopsyCore]),
+            ReportLine(label: "Margins", text: "\(resection); \(biopsy)", rules: marginRules + [.biopsyCore, .biopsyNoExcisional]),
             ReportLine(label: "", text: "amputation: \(amputationText); multidisciplinary team before treatment",
-                       rules: amputation == .notIndicated ? [.marginMDT] : [.marginAmputation, .marginMDT]),
+                       rules: [.marginAmputation, .marginMDT]),
         ]
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// Renders report lines for a terminal and a tumour-board handout: an 11-column label, the
 /// text wrapped under 100 columns, rule ids in brackets, ASCII only, newline-terminated.
 struct PlainTextReport: Sendable {
@@ -34,8 +35,18 @@ struct PlainTextReport: Sendable {
         return output
     }
 
-    /// Greedy word wrap; a word longer than the width is cut.
+    /// Greedy word wrap; a word longer than the width is cut. A unit stays on the line of
+    /// its number ("30 %", "12.5 cm" never break), so a figure is never misread.
     static func wrap(_ text: String, width: Int) -> [String] {
+        let glue: Character = "\u{1}"
+        var glued = text
+        for unit in [" %", " cm", " mm", " months", " µs"] {
+            glued = glued.replacingOccurrences(of: unit, with: String(glue) + unit.dropFirst())
+        }
+        return wrapWords(glued, width: width).map { $0.replacingOccurrences(of: String(glue), with: " ") }
+    }
+
+    private static func wrapWords(_ text: String, width: Int) -> [String] {
         var rows: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
