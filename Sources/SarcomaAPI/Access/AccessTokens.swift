@@ -87,7 +87,8 @@ public struct AccessTokens: Sendable {
         var holders: [Holder] = []
         var lineOfName: [String: Int] = [:]
         var lineOfDigest: [[UInt8]: Int] = [:]
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so a plain split on "\n" would miss CRLF files.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (offset, raw) in lines.enumerated() {
             let number = offset + 1
             let line = raw.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
