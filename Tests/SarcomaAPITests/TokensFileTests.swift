@@ -79,6 +79,21 @@ struct TokensFileTests {
         }
     }
 
+    @Test func aWorldWritableFileIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokens-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("ops admin \(Self.hashA)\n".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        #expect(try AccessTokens.load(path: path).holders.count == 1)
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: path)
+        do {
+            _ = try AccessTokens.load(path: path)
+            Issue.record("a world-writable tokens file must be refused")
+        } catch {
+            #expect(error.description.contains("chmod o-w"))
+        }
+    }
+
     @Test func theSettingComesFromEnvironmentFileOrFlag() throws {
         let fromEnvironment = try ConfigurationLoader(environment: ["SARCOMA_GUIDE_TOKENS_FILE": "/etc/sg/tokens"])
             .load(flags: [:], configFile: nil)

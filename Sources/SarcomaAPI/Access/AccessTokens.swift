@@ -56,12 +56,18 @@ public struct AccessTokens: Sendable {
         "\(name) \(role.rawValue) \(AccessToken.digestHex(of: token))"
     }
 
-    /// Reads and checks the tokens file. A file with no token lines is refused too: whoever
+    /// Reads and checks the tokens file; a world-writable file is refused. A file with no
+    /// token lines is refused too: whoever
     /// set the setting meant to require tokens, and an empty (say, unmounted) secret must
     /// not quietly turn access control off.
     public static func load(path: String) throws(StartupError) -> AccessTokens {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw StartupError.tokensFile(path: path, reason: "cannot read the file")
+        }
+        // Anyone who can write the file can give themselves an admin token.
+        if let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
+           permissions & 0o002 != 0 {
+            throw StartupError.tokensFile(path: path, reason: "every user may write it; remove that permission (chmod o-w)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw StartupError.tokensFile(path: path, reason: "not UTF-8 text")
