@@ -25,6 +25,8 @@ final class Connection: @unchecked Sendable {
     private var state = State.owned
 
     // Owner-only fields.
+    /// Added to epoll yet (a fresh connection is first served inline by the accepting worker).
+    var isRegistered = false
     var parser: RequestParser
     var pending: [UInt8] = []
     var pendingOffset = 0

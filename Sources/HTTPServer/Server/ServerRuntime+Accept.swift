@@ -8,13 +8,19 @@ extension ServerRuntime {
     /// Pause after EMFILE/ENFILE: long enough for descriptors to be freed, short enough to be invisible.
     static let exhaustionPause = 0.05
 
+    /// Accepts a batch. The first new connection is then served inline by this worker (its
+    /// request has usually arrived by now: this saves an epoll round trip per connection for
+    /// clients that open a connection per request); the others go to epoll at once.
     func acceptPending(context: WorkerContext) {
+        var fresh: Connection?
         listener.withLock { state in
             guard let socket = state.socket else { return }
             for _ in 0..<Self.acceptBatch {
                 switch socket.accept() {
                 case .accepted(let client):
-                    admit(client, context: context)
+                    if let connection = admit(client, context: context, register: fresh != nil), fresh == nil {
+                        fresh = connection
+                    }
                     continue
                 case .wouldBlock:
                     break
@@ -35,6 +41,7 @@ extension ServerRuntime {
                 pause(&state, for: Self.exhaustionPause, reason: error)
             }
         }
+        if let fresh { serveFresh(fresh, context: context) }
     }
 
     /// Stops accepting until the timer resumes it; reports at most once a second.
@@ -62,7 +69,9 @@ extension ServerRuntime {
 
     var acceptPaused: Bool { listener.withLock { $0.pausedUntil != nil } }
 
-    private func admit(_ client: SocketFD, context: WorkerContext) {
+    /// Registers a new connection in the table (refusing it over the cap). With `register`
+    /// it goes to epoll now; otherwise it is returned still owned by the caller.
+    private func admit(_ client: SocketFD, context: WorkerContext, register: Bool) -> Connection? {
         client.setNoDelay()
         let now = SystemClock.monotonic()
         let limits = configuration.parserLimits
@@ -71,18 +80,12 @@ extension ServerRuntime {
         }
         guard let connection = inserted else {
             refuseOverCapacity(client, context: context)
-            return
+            return nil
         }
         connection.deadlineKind = .idle
         connection.deadline = now + configuration.idleTimeout
-        do {
-            try connection.arm { () throws(SocketError) in
-                try epoll.add(client.raw, token: connection.token, interest: .read)
-            }
-        } catch {
-            hooks.diagnostic("\(error)")
-            close(connection)
-        }
+        if register { rearm(connection, interest: .read) }
+        return connection
     }
 
     /// Over the cap: answer 503 + `Retry-After` at once and close, holding nothing.

@@ -41,6 +41,15 @@ extension ServerRuntime {
         process(connection, context: context)
     }
 
+    /// Serves a just-accepted connection on the accepting worker, if its request is there.
+    func serveFresh(_ connection: Connection, context: WorkerContext) {
+        guard readAvailable(connection, context: context) else {
+            close(connection)
+            return
+        }
+        process(connection, context: context)
+    }
+
     /// Reads until the socket is empty (a few reads at most per event, to stay fair).
     /// Returns false when the connection is broken.
     private func readAvailable(_ connection: Connection, context: WorkerContext) -> Bool {

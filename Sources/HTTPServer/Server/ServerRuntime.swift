@@ -127,21 +127,27 @@ final class ServerRuntime: Sendable {
         }
     }
 
-    /// Closes a connection its caller owns: out of the table, out of epoll, then the descriptor.
+    /// Closes a connection its caller owns: out of the table, then the descriptor (closing
+    /// the only reference also removes it from epoll, so no EPOLL_CTL_DEL call is needed).
     func close(_ connection: Connection) {
         connection.markClosed()
         table.remove(connection)
-        epoll.remove(connection.socket.raw)
         connection.socket.close()
     }
 
-    /// Hands an owned connection back to epoll for `interest`; closes it if that fails.
+    /// Hands an owned connection (back) to epoll for `interest`; closes it if that fails.
     func rearm(_ connection: Connection, interest: EpollInterest) {
         do {
             try connection.arm { () throws(SocketError) in
-                try epoll.rearm(connection.socket.raw, token: connection.token, interest: interest)
+                if connection.isRegistered {
+                    try epoll.rearm(connection.socket.raw, token: connection.token, interest: interest)
+                } else {
+                    try epoll.add(connection.socket.raw, token: connection.token, interest: interest)
+                    connection.isRegistered = true  // still under the connection's lock: no other thread yet
+                }
             }
         } catch {
+            hooks.diagnostic("\(error)")
             close(connection)
         }
     }
