@@ -19,52 +19,60 @@ extension LiveServerTests {
         }
     }
 
-    @Test func slowHandlerDoesNotStallOtherConnections() throws {
+    @Test func blockedHandlerDoesNotStallOtherConnections() throws {
         try TestServer.with({ $0.workerThreads = 2 }) { server in
             let client = server.client
-            let slow = Locked<Int?>(nil)
+            let blocked = Locked<Int?>(nil)
             let done = Latch()
             Thread {
-                let status = try? client.send("GET", "/slow?ms=800").status
-                slow.withLock { $0 = status }
+                let status = try? client.send("GET", "/gate").status
+                blocked.withLock { $0 = status }
                 done.open()
             }.start()
-            Thread.sleep(forTimeInterval: 0.1)
-            for _ in 0..<5 {
-                let response = try client.send("GET", "/hello")
+            server.gate.entered.wait()  // one of the two workers is now stuck in the handler
+            for index in 0..<5 {
+                let response = try client.send("GET", "/cases/\(index)")
                 #expect(response.status == 200)
             }
-            #expect(slow.withLock { $0 } == nil)  // still running while the others were answered
+            #expect(blocked.withLock { $0 } == nil)
+            server.gate.release.open()
             done.wait()
-            #expect(slow.withLock { $0 } == 200)
+            #expect(blocked.withLock { $0 } == 200)
         }
     }
 
     @Test func shutdownLetsInFlightRequestFinishAndRefusesNewOnes() throws {
-        let records = Locked<[RequestLogRecord]>([])
+        let gate = TestServer.Gate()
         var configuration = TestServer.configuration()
-        configuration.drainTimeout = 5
-        let server = HTTPServer(configuration: configuration, router: TestServer.router(),
-                                hooks: ServerHooks(requestCompleted: { record in records.withLock { $0.append(record) } }))
+        configuration.drainTimeout = 10
+        let server = HTTPServer(configuration: configuration, router: TestServer.router(gate: gate))
         let port = try server.start()
         #expect(server.boundPort == port)
         let idle = try ClientConnection(port: port)
         _ = try idle.send("GET", "/hello")
 
-        let result = Locked<ClientResponse?>(nil)
-        let done = Latch()
+        let inFlight = Locked<ClientResponse?>(nil)
+        let answered = Latch()
         Thread {
-            let response = try? LoopbackClient(port: port).send("GET", "/slow?ms=500")
-            result.withLock { $0 = response }
-            done.open()
+            let response = try? LoopbackClient(port: port).send("GET", "/gate")
+            inFlight.withLock { $0 = response }
+            answered.open()
         }.start()
-        Thread.sleep(forTimeInterval: 0.15)
-        server.shutdown()
-        done.wait()
-        #expect(result.withLock { $0?.status } == 200)
-        #expect(result.withLock { $0?.text } == "slow")
-        #expect(idle.waitForClose())
-        #expect(throws: SocketError.self) { _ = try ClientConnection(port: port, timeout: 1) }
+        gate.entered.wait()
+        let stopped = Latch()
+        Thread {
+            server.shutdown()
+            stopped.open()
+        }.start()
+
+        #expect(idle.waitForClose())  // idle keep-alive connections are closed at once
+        #expect(eventually { (try? ClientConnection(port: port, timeout: 1)) == nil })  // listener closed
+        #expect(!stopped.wait(seconds: 0.05))  // still draining: the handler has not returned
+        gate.release.open()
+        answered.wait()
+        #expect(inFlight.withLock { $0?.status } == 200)
+        #expect(inFlight.withLock { $0?.text } == "released")
+        stopped.wait()
         #expect(server.openConnections == 0)
         server.shutdown()  // idempotent
         server.waitUntilStopped()
