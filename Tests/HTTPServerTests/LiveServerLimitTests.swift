@@ -97,6 +97,16 @@ extension LiveServerTests {
         }
     }
 
+    @Test func readerThatStopsReadingIsDisconnected() throws {
+        try TestServer.with({ $0.writeTimeout = 0.3 }) { server in
+            let connection = try server.connect()
+            try connection.write(connection.request("GET", "/big?bytes=24000000&fill=1"))
+            // Never read: the response cannot drain, so the write deadline ends the connection.
+            #expect(eventually(within: 10) { server.server.openConnections == 0 })
+            #expect(try server.client.send("GET", "/hello").status == 200)
+        }
+    }
+
     @Test func maxRequestsPerConnectionCloses() throws {
         try TestServer.with({ $0.maxRequestsPerConnection = 2 }) { server in
             let connection = try server.connect()

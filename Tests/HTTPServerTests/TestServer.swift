@@ -42,6 +42,7 @@ struct TestServer {
         builder.add("DELETE", "/cases/{id}") { _ in HTTPResponse(status: 204) }
         builder.add("GET", "/big") { request in
             let size = Int(request.queryValue("bytes") ?? "") ?? 2_000_000
+            if request.queryValue("fill") != nil { return HTTPResponse(status: 200, body: [UInt8](repeating: 7, count: size)) }
             return HTTPResponse(status: 200, body: (0..<size).map { UInt8(truncatingIfNeeded: $0 % 251) })
         }
         builder.add("GET", "/request-id") { request in
