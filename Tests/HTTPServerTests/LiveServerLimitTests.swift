@@ -101,8 +101,10 @@ extension LiveServerTests {
         try TestServer.with({ $0.writeTimeout = 0.3 }) { server in
             let connection = try server.connect()
             try connection.write(connection.request("GET", "/big?bytes=24000000&fill=1"))
+            #expect(eventually { server.server.openConnections == 1 })
             // Never read: the response cannot drain, so the write deadline ends the connection.
             #expect(eventually(within: 10) { server.server.openConnections == 0 })
+            #expect(connection.readUntilClose().count < 24_000_000)
             #expect(try server.client.send("GET", "/hello").status == 200)
         }
     }
