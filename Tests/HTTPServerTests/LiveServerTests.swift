@@ -175,10 +175,44 @@ import Testing
     @Test func largeResponseArrivesWhole() throws {
         try TestServer.with { server in
             let connection = try server.connect()
-            let response = try connection.send("GET", "/big?bytes=1500000")
-            #expect(response.body.count == 1_500_000)
-            #expect(response.body.indices.allSatisfy { response.body[$0] == UInt8(truncatingIfNeeded: $0 % 251) })
+            let response = try connection.send("GET", "/big?bytes=3000000&fill=1")
+            #expect(response.body.count == 3_000_000)
+            #expect(!response.body.contains { $0 != 7 })
             #expect(try connection.send("GET", "/hello").text == "hello")
+        }
+    }
+
+    @Test func concurrentClientsAreAllAnswered() throws {
+        try TestServer.with({ $0.workerThreads = 3 }) { server in
+            let failures = Locked<[String]>([])
+            let finished = Locked(0)
+            let allDone = Latch()
+            let clients = 12
+            for client in 0..<clients {
+                Thread {
+                    do {
+                        let connection = try server.connect()
+                        for round in 0..<40 {
+                            if round % 10 == 9 {  // a pipelined burst now and then
+                                try connection.write((0..<3).flatMap { connection.request("GET", "/cases/\(client)-\(round)-\($0)") })
+                                for burst in 0..<3 {
+                                    let text = try connection.readResponse().text
+                                    if text != "case \(client)-\(round)-\(burst) /cases/{id}" { failures.withLock { $0.append(text) } }
+                                }
+                            } else {
+                                let body = Array("\(client):\(round)".utf8)
+                                let echoed = try connection.send("POST", "/echo", body: body)
+                                if echoed.body != body { failures.withLock { $0.append(echoed.text) } }
+                            }
+                        }
+                    } catch {
+                        failures.withLock { $0.append("client \(client): \(error)") }
+                    }
+                    if finished.withLock({ $0 += 1; return $0 }) == clients { allDone.open() }
+                }.start()
+            }
+            allDone.wait()
+            #expect(failures.withLock { $0 } == [])
         }
     }
 

@@ -10,17 +10,16 @@ extension ServerRuntime {
 
     /// Accepts a batch. The first new connection is then served inline by this worker (its
     /// request has usually arrived by now: this saves an epoll round trip per connection for
-    /// clients that open a connection per request); the others go to epoll at once.
+    /// clients that open a connection per request); the others go to epoll at once, which
+    /// reports any that already have data.
     func acceptPending(context: WorkerContext) {
-        var fresh: Connection?
+        var admitted: [Connection] = []
         listener.withLock { state in
             guard let socket = state.socket else { return }
             for _ in 0..<Self.acceptBatch {
                 switch socket.accept() {
                 case .accepted(let client):
-                    if let connection = admit(client, context: context, register: fresh != nil), fresh == nil {
-                        fresh = connection
-                    }
+                    if let connection = admit(client, context: context) { admitted.append(connection) }
                     continue
                 case .wouldBlock:
                     break
@@ -36,12 +35,18 @@ extension ServerRuntime {
                 break
             }
             do throws(SocketError) {
-                try epoll.rearm(socket.raw, token: Self.listenerToken, interest: .read)
+                try epoll.rearm(socket.raw, token: Self.listenerToken, interest: [.read, .oneShot])
             } catch {
                 pause(&state, for: Self.exhaustionPause, reason: error)
             }
         }
-        if let fresh { serveFresh(fresh, context: context) }
+        for (index, connection) in admitted.enumerated() {
+            if index == 0 {
+                serve(connection, context: context)
+            } else if register(connection), !connection.park() {
+                serve(connection, context: context)  // its first event came to another worker meanwhile
+            }
+        }
     }
 
     /// Stops accepting until the timer resumes it; reports at most once a second.
@@ -60,7 +65,7 @@ extension ServerRuntime {
             guard let until = state.pausedUntil, now >= until, let socket = state.socket else { return }
             state.pausedUntil = nil
             do {
-                try epoll.rearm(socket.raw, token: Self.listenerToken, interest: .read)
+                try epoll.rearm(socket.raw, token: Self.listenerToken, interest: [.read, .oneShot])
             } catch {
                 state.pausedUntil = now + Self.exhaustionPause
             }
@@ -69,9 +74,9 @@ extension ServerRuntime {
 
     var acceptPaused: Bool { listener.withLock { $0.pausedUntil != nil } }
 
-    /// Registers a new connection in the table (refusing it over the cap). With `register`
-    /// it goes to epoll now; otherwise it is returned still owned by the caller.
-    private func admit(_ client: SocketFD, context: WorkerContext, register: Bool) -> Connection? {
+    /// Enters a new connection in the table (refusing it over the cap); it is returned owned
+    /// by the caller and not yet in epoll.
+    private func admit(_ client: SocketFD, context: WorkerContext) -> Connection? {
         client.setNoDelay()
         let now = SystemClock.monotonic()
         let limits = configuration.parserLimits
@@ -84,7 +89,6 @@ extension ServerRuntime {
         }
         connection.deadlineKind = .idle
         connection.deadline = now + configuration.idleTimeout
-        if register { rearm(connection, interest: .read) }
         return connection
     }
 
