@@ -28,8 +28,9 @@ struct Epoll: Sendable {
     }
 
     /// Waits for one event; EINTR is retried, `nil` means the timeout passed.
-    /// One event per call on purpose: with one-shot registrations each event belongs to the
-    /// thread that took it, so taking several would serialise unrelated connections.
+    /// One event per call on purpose: the thread that takes an event works on that
+    /// connection, so taking several would make unrelated connections wait behind one
+    /// (possibly slow) handler while other workers sleep.
     func wait(timeoutMilliseconds: Int32) throws(SocketError) -> EpollEvent? {
         var event = EpollABI.Event()
         let count = try withUnsafeMutableBytes(of: &event.bytes) { (raw) throws(SocketError) -> Int32 in
