@@ -75,9 +75,8 @@ extension ServerRuntime {
     var acceptPaused: Bool { listener.withLock { $0.pausedUntil != nil } }
 
     /// Enters a new connection in the table (refusing it over the cap); it is returned owned
-    /// by the caller and not yet in epoll.
+    /// by the caller and not yet in epoll. (TCP_NODELAY comes from the listener.)
     private func admit(_ client: SocketFD, context: WorkerContext) -> Connection? {
-        client.setNoDelay()
         let now = SystemClock.monotonic()
         let limits = configuration.parserLimits
         let inserted = table.insert(client, limit: configuration.maxConnections) { token in
