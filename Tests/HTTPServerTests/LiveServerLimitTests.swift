@@ -2,36 +2,29 @@ import Foundation
 import Testing
 @testable import HTTPServer
 
-struct RawCase: Sendable, CustomTestStringConvertible {
-    let name: String
-    let raw: String
-    let status: Int
-    var testDescription: String { "\(name) -> \(status)" }
-}
-
-let smugglingAndMalformed: [RawCase] = [
-    RawCase(name: "Content-Length with Transfer-Encoding",
+let smugglingAndMalformed: [BadCase] = [
+    BadCase(name: "Content-Length with Transfer-Encoding",
             raw: "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /hello HTTP/1.1\r\nHost: t\r\n\r\n", status: 400),
-    RawCase(name: "conflicting Content-Length",
+    BadCase(name: "conflicting Content-Length",
             raw: "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nContent-Length: 40\r\n\r\nabcd", status: 400),
-    RawCase(name: "Transfer-Encoding other than chunked",
+    BadCase(name: "Transfer-Encoding other than chunked",
             raw: "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", status: 400),
-    RawCase(name: "obfuscated Transfer-Encoding",
+    BadCase(name: "obfuscated Transfer-Encoding",
             raw: "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n", status: 400),
-    RawCase(name: "missing Host", raw: "GET /hello HTTP/1.1\r\n\r\n", status: 400),
-    RawCase(name: "bare LF", raw: "GET /hello HTTP/1.1\nHost: t\n\n", status: 400),
-    RawCase(name: "obs-fold", raw: "GET /hello HTTP/1.1\r\nHost: t\r\nX: a\r\n\tb\r\n\r\n", status: 400),
-    RawCase(name: "garbage request line", raw: "HELLO\r\n\r\n", status: 400),
-    RawCase(name: "HTTP/2.0 in the request line", raw: "GET /hello HTTP/2.0\r\nHost: t\r\n\r\n", status: 505),
-    RawCase(name: "URI too long", raw: "GET /" + String(repeating: "x", count: 9_000) + " HTTP/1.1\r\nHost: t\r\n\r\n", status: 414),
-    RawCase(name: "header section too large", raw: "GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: " + String(repeating: "x", count: 17_000) + "\r\n\r\n", status: 431),
-    RawCase(name: "too many headers",
+    BadCase(name: "missing Host", raw: "GET /hello HTTP/1.1\r\n\r\n", status: 400),
+    BadCase(name: "bare LF", raw: "GET /hello HTTP/1.1\nHost: t\n\n", status: 400),
+    BadCase(name: "obs-fold", raw: "GET /hello HTTP/1.1\r\nHost: t\r\nX: a\r\n\tb\r\n\r\n", status: 400),
+    BadCase(name: "garbage request line", raw: "HELLO\r\n\r\n", status: 400),
+    BadCase(name: "HTTP/2.0 in the request line", raw: "GET /hello HTTP/2.0\r\nHost: t\r\n\r\n", status: 505),
+    BadCase(name: "URI too long", raw: "GET /" + String(repeating: "x", count: 9_000) + " HTTP/1.1\r\nHost: t\r\n\r\n", status: 414),
+    BadCase(name: "header section too large", raw: "GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: " + String(repeating: "x", count: 17_000) + "\r\n\r\n", status: 431),
+    BadCase(name: "too many headers",
             raw: "GET /hello HTTP/1.1\r\nHost: t\r\n" + (0..<101).map { "X-\($0): v\r\n" }.joined() + "\r\n", status: 431),
 ]
 
 extension LiveServerTests {
     @Test(arguments: smugglingAndMalformed)
-    func badRequestIsAnsweredAndClosed(_ testCase: RawCase) throws {
+    func badRequestIsAnsweredAndClosed(_ testCase: BadCase) throws {
         try TestServer.with { server in
             let answer = try server.raw(testCase.raw)
             #expect(statusOf(answer) == testCase.status)
