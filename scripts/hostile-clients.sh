@@ -59,7 +59,11 @@ done
 wait "$probe_pid"
 held=$((peak - fd_base))
 echo "during the attack: up to $peak descriptors open in the service (~$held client connections)"
-grep -E 'connected:|closed:|pending:|service available' "$work/slowhttptest.log" | tail -4 | sed 's/^/  slowhttptest: /'
+# slowhttptest's own view (ANSI colours stripped): peak connected, closed, availability.
+sed 's/\x1b\[[0-9;]*[a-zA-Z]//g' "$work/slowhttptest.log" | tr '\r' '\n' >"$work/slowhttptest.txt"
+echo "  slowhttptest: peak connected $(awk '/^connected:/ {if ($2 > m) m = $2} END {print m + 0}' "$work/slowhttptest.txt"),"\
+     "closed by the server $(awk '/^closed:/ {c = $2} END {print c + 0}' "$work/slowhttptest.txt"),"\
+     "service available: $(awk '/^service available:/ {v = $3} END {print v}' "$work/slowhttptest.txt")"
 touch "$work/stop-idle"; wait "$idle_pid"; cat "$work/idle.log" | tail -1
 kill "$slow_pid" 2>/dev/null; wait "$slow_pid" 2>/dev/null
 

@@ -104,6 +104,7 @@ class Case:
         self.pending = None     # unanswered write: ("create"|"update", version, marker)
         self.next_marker = 1
         self.rejected = []      # markers of writes answered with an error
+        self.evaluations = []   # ids of recorded evaluations answered 200 (also writes)
 
 
 class Client(threading.Thread):
@@ -153,8 +154,55 @@ class Client(threading.Thread):
             case = Case("crash-%s-%d-%d" % (self.args.run_id, self.index, self.serial))
             self.cases.append(case)
             self.create(case)
+        elif self.rng.random() < 0.2:
+            self.evaluate(self.rng.choice(live))
+        elif self.rng.random() < 0.08:
+            self.doomed_write(self.rng.choice(live))
         else:
             self.update(self.rng.choice(live))
+
+    def doomed_write(self, case):
+        """A write that must be refused (stale If-Match 412, unknown field 422, duplicate
+        externalId 409) and must leave no trace: its marker must never be seen."""
+        version, _ = case.known
+        marker = case.next_marker
+        case.next_marker += 1
+        case.rejected.append(marker)
+        self.bump("writes_sent")
+        choice = self.rng.randrange(3)
+        if choice == 0 and version > 1:
+            expected = 412
+            status, _, body = self.link.request(
+                "PUT", "/v1/cases/%s" % case.id, case_body(case.external_id, marker),
+                headers={"If-Match": etag(case.id, version - 1)})
+        elif choice == 1:
+            expected = 409
+            status, _, body = self.link.request("POST", "/v1/cases", case_body(case.external_id, marker))
+        else:
+            expected = 422
+            bad = json.loads(case_body(case.external_id, marker))
+            bad["tumor"]["sizeCM"] = 3
+            status, _, body = self.link.request(
+                "PUT", "/v1/cases/%s" % case.id, json.dumps(bad).encode(), headers={"If-Match": etag(case.id, version)})
+        if status == expected:
+            self.bump("error_answers")
+        else:
+            self.wrong("refused write on %s: expected %d, got %d %r" % (case.id, expected, status, body))
+
+    def evaluate(self, case):
+        """GET /v1/cases/{id}/staging records an evaluation: a write whose 200 must be durable."""
+        self.bump("writes_sent")
+        status, hdrs, body = self.link.request("GET", "/v1/cases/%s/staging" % case.id)
+        meta = body.get("evaluation") if isinstance(body, dict) else None
+        if status == 200 and isinstance(meta, dict) and meta.get("caseId") == case.id \
+                and meta.get("caseVersion") == case.known[0] and hdrs.get("x-evaluation-id") == meta.get("id"):
+            case.evaluations.append(meta["id"])
+            self.bump("acked_writes")
+            self.bump("acked_evaluations")
+        elif status in (503, 507):
+            self.bump("error_answers")
+        else:
+            self.wrong("GET %s/staging: status %d %r" % (case.id, status, body))
 
     def create(self, case):
         marker = case.next_marker
@@ -242,13 +290,14 @@ def run(args):
         for case in c.cases:
             journal["cases"].append({
                 "externalId": case.external_id, "id": case.id, "known": case.known,
-                "knownAcked": case.known_acked, "pending": case.pending, "rejected": case.rejected})
+                "knownAcked": case.known_acked, "pending": case.pending, "rejected": case.rejected,
+                "evaluations": case.evaluations})
     with open(args.journal, "w") as f:
         json.dump(journal, f)
     s = stats
-    print("clients: writes sent %d, acknowledged %d, error answers %d, connection errors %d, "
+    print("clients: writes sent %d (%d evaluations acknowledged), acknowledged %d, error answers (412/409/422 by design) %d, connection errors %d, "
           "unanswered writes found applied %d / not applied %d, wrong answers %d" % (
-              s.get("writes_sent", 0), s.get("acked_writes", 0), s.get("error_answers", 0),
+              s.get("writes_sent", 0), s.get("acked_evaluations", 0), s.get("acked_writes", 0), s.get("error_answers", 0),
               s.get("connection_errors", 0), s.get("unanswered_writes_applied", 0),
               s.get("unanswered_writes_not_applied", 0), len(s.get("wrong_answers", []))))
     for w in s.get("wrong_answers", [])[:20]:
@@ -259,7 +308,7 @@ def verify(args):
     with open(args.journal) as f:
         journal = json.load(f)
     link = Link(base=args.base)
-    lost, wrong, checked, acked_cases = [], [], 0, 0
+    lost, wrong, checked, acked_cases, evaluations_checked = [], [], 0, 0, 0
     by_external = {}
     for case in journal["cases"]:
         by_external[case["externalId"]] = case
@@ -280,6 +329,22 @@ def verify(args):
             continue
         seen = (body.get("version"), body.get("tumor", {}).get("sizeCm"))
         allowed = [s for s in (known, tuple(pending[1:]) if pending else None) if s]
+        if case["evaluations"]:
+            recorded, cursor = set(), None
+            while True:
+                path = "/v1/cases/%s/evaluations?limit=200" % case["id"] + ("&cursor=" + cursor if cursor else "")
+                st, _, page = link.request("GET", path)
+                if st != 200:
+                    wrong.append("%s: evaluations list status %d" % (case["id"], st))
+                    break
+                recorded.update(item["id"] for item in page["items"])
+                cursor = page.get("nextCursor")
+                if not cursor:
+                    break
+            missing_evaluations = [e for e in case["evaluations"] if e not in recorded]
+            evaluations_checked += len(case["evaluations"])
+            if missing_evaluations:
+                lost.append("%s: %d acknowledged evaluations missing" % (case["id"], len(missing_evaluations)))
         if seen in allowed:
             continue
         if known and isinstance(seen[0], int) and seen[0] < known[0]:
@@ -300,9 +365,9 @@ def verify(args):
                 if case is None or (case["id"] is None and not case["pending"]):
                     phantom.append(ext)
     acked = journal["stats"].get("acked_writes", 0)
-    print("verify: %d cases read back; acknowledged writes %d (cases with an acknowledged state %d); "
-          "lost writes %d; wrong states %d; unknown cases in the database %d" % (
-              checked, acked, acked_cases, len(lost), len(wrong), len(phantom)))
+    print("verify: %d cases read back; acknowledged writes %d (cases with an acknowledged state %d, "
+          "recorded evaluations %d); lost writes %d; wrong states %d; unknown cases in the database %d" % (
+              checked, acked, acked_cases, evaluations_checked, len(lost), len(wrong), len(phantom)))
     for line in (lost + wrong + phantom)[:20]:
         print("  " + line)
     result = {"acked": acked, "lost": len(lost), "wrong": len(wrong), "phantom": len(phantom),
