@@ -10,8 +10,9 @@
 set -uo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
-if [ -n "${QUICK:-}" ]; then attack=8; aborts=50; cycles="${CYCLES:-10000}"
-else attack=15; aborts=200; cycles="${CYCLES:-10000}"; fi
+# The probe runs while all slow connections are open (they are dropped after 10 s).
+if [ -n "${QUICK:-}" ]; then attack=6; aborts=50; cycles="${CYCLES:-10000}"
+else attack=8; aborts=200; cycles="${CYCLES:-10000}"; fi
 slow_conns=250
 idle_conns=1000
 # Latency a normal request may take while under attack (debug build, shared 2-core box).
@@ -46,10 +47,13 @@ idle_pid=$!; started_pids+=("$idle_pid")
 for _ in $(seq 1 100); do grep -q 'connections open' "$work/idle.log" && break; sleep 0.1; done
 cat "$work/idle.log"
 port="${base##*:}"
+# All 250 slow connections open within the first second; each sends a header line every
+# 3 s and never ends its head. The server's head timeout (10 s) must drop them (408).
+slow_t0="$(now_ms)"
 slowhttptest -H -c "$slow_conns" -r "$slow_conns" -i 3 -s 8192 -t GET -u "http://127.0.0.1:$port/health" \
-    -x 24 -p 2 -l "$((attack + 3))" >"$work/slowhttptest.log" 2>&1 &
+    -x 24 -p 2 -l 40 >"$work/slowhttptest.log" 2>&1 &
 slow_pid=$!; started_pids+=("$slow_pid")
-sleep 2
+sleep 1.5
 python3 "$lib/hostile_clients.py" probe "$base" "$attack" "$work/attack.json" &
 probe_pid=$!; started_pids+=("$probe_pid")
 peak=0
@@ -59,19 +63,25 @@ done
 wait "$probe_pid"
 held=$((peak - fd_base))
 echo "during the attack: up to $peak descriptors open in the service (~$held client connections)"
-# slowhttptest's own view (ANSI colours stripped): peak connected, closed, availability.
-sed 's/\x1b\[[0-9;]*[a-zA-Z]//g' "$work/slowhttptest.log" | tr '\r' '\n' >"$work/slowhttptest.txt"
-echo "  slowhttptest: peak connected $(awk '/^connected:/ {if ($2 > m) m = $2} END {print m + 0}' "$work/slowhttptest.txt"),"\
-     "closed by the server $(awk '/^closed:/ {c = $2} END {print c + 0}' "$work/slowhttptest.txt"),"\
-     "service available: $(awk '/^service available:/ {v = $3} END {print v}' "$work/slowhttptest.txt")"
-touch "$work/stop-idle"; wait "$idle_pid"; cat "$work/idle.log" | tail -1
+# slowhttptest ends by itself once the server has closed every slow connection.
+for _ in $(seq 1 150); do kill -0 "$slow_pid" 2>/dev/null || break; sleep 0.1; done
+slow_ms=$(( $(now_ms) - slow_t0 ))
 kill "$slow_pid" 2>/dev/null; wait "$slow_pid" 2>/dev/null
+sed 's/\x1b\[[0-9;]*[a-zA-Z]//g' "$work/slowhttptest.log" | tr '\r' '\n' >"$work/slowhttptest.txt"
+slow_peak="$(awk '/^connected:/ {if ($2 > m) m = $2} END {print m + 0}' "$work/slowhttptest.txt")"
+slow_exit="$(grep -m1 '^Exit status:' "$work/slowhttptest.txt" | sed 's/^Exit status: *//')"
+echo "  slowhttptest: peak $slow_peak slow connections; ended after $((slow_ms / 1000)) s: ${slow_exit:-still running}"
+touch "$work/stop-idle"; wait "$idle_pid"; tail -1 "$work/idle.log"
 
 attack_fail="$(probe_field "$work/attack.json" failures)"
 attack_max="$(probe_field "$work/attack.json" max)"
 attack_p50="$(probe_field "$work/attack.json" p50)"
 [ "$held" -ge $((idle_conns + 200)) ] && ok "service held $held connections at once (1,000 idle + slowloris)" \
     || fail "only $held connections held (expected >= $((idle_conns + 200)))"
+[ "$slow_peak" -ge 200 ] && ok "slowhttptest held $slow_peak slow-header connections" || fail "slowhttptest held only $slow_peak connections"
+[ "$slow_exit" = "No open connections left" ] && [ "$slow_ms" -le 16000 ] \
+    && ok "the server dropped every slowloris connection (head timeout) within $((slow_ms / 1000)) s" \
+    || fail "slowloris connections not dropped in time (${slow_exit:-still open} after $slow_ms ms)"
 [ "$attack_fail" = "0" ] && ok "normal requests all answered during slowloris + idle ($(probe_field "$work/attack.json" requests) requests)" \
     || fail "normal requests failed during the attack: $attack_fail"
 python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "$attack_max" "$max_ms" \
