@@ -79,6 +79,36 @@ echo "figures: kills survived $survived/$kills, acknowledged writes $acked, lost
 [ "$verify_status" -eq 0 ] || fail "verification failed (see above)"
 [ "$term_status" -eq 0 ] && ok "final SIGTERM exit status 0" || fail "final SIGTERM exit status $term_status"
 
+# ---- Part 1b: SIGKILL during start-up (database creation, migrations) -------------------
+startup_kills="$([ -n "${QUICK:-}" ] && echo 4 || echo 10)"
+startup_ok=0
+for i in $(seq 1 "$startup_kills"); do
+    sdb="$work/startup-$i.sqlite"
+    "$binary" serve --port 0 --database "$sdb" --migrations "$root/Migrations" \
+        --guidelines "$root/Config/guidelines" --openapi "$root/Config/openapi.json" \
+        --access-log false >"$work/startup-$i.out" 2>&1 &
+    server_pid=$!
+    # Start-up takes ~0.2 s (debug build): kill anywhere in it, or just after it.
+    sleep "$(python3 -c 'import random; print(round(random.uniform(0.0, 0.3), 3))')"
+    kill -KILL "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
+    was_listening="$(grep -c '^listening on' "$work/startup-$i.out")"
+    if start_server "$sdb" "$work/startup-$i-again"; then
+        ready="$(curl -s -o /dev/null -w '%{http_code}' "$base/ready")"
+        kill -TERM "$server_pid"; wait "$server_pid"; st=$?; server_pid=""
+        integrity="$(sqlite3 "$sdb" 'PRAGMA integrity_check;' 2>&1)"
+        migrated="$(sqlite3 "$sdb" 'SELECT count(*) FROM schema_migrations;' 2>&1)"
+        if [ "$ready" = "200" ] && [ "$st" -eq 0 ] && [ "$integrity" = "ok" ]; then
+            startup_ok=$((startup_ok + 1))
+        else
+            echo "start-up kill $i (listening before kill: $was_listening): ready $ready, exit $st, integrity $integrity, migrations $migrated"
+        fi
+    else
+        echo "start-up kill $i (listening before kill: $was_listening): restart failed"; tail -3 "$work/startup-$i-again.err"
+    fi
+done
+[ "$startup_ok" -eq "$startup_kills" ] && ok "SIGKILL during start-up: restart ready, integrity ok ($startup_ok/$startup_kills)" \
+    || fail "SIGKILL during start-up: only $startup_ok/$startup_kills restarts clean"
+
 # ---- Part 2: strace — a write's reply waits for its sync -------------------------------
 # pwrite64 is traced too: SQLite writes WAL frames with it, and the proof needs them.
 strace_cmd=(strace -f -tt -y -s 8192 -o "$work/strace.log"

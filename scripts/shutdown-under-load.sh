@@ -13,7 +13,7 @@ set -uo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
 drain="${DRAIN:-4}"
-if [ -n "${QUICK:-}" ]; then load_threads=4; load_seconds=1; else load_threads=8; load_seconds=3; fi
+if [ -n "${QUICK:-}" ]; then load_threads=4; load_seconds=1; idle=200; else load_threads=8; load_seconds=3; idle=1000; fi
 need_tools sqlite3:sqlite3 python3:python3
 find_binary
 lib="$root/scripts/lib"
@@ -64,9 +64,10 @@ for line in open(sys.argv[2]):
         ext, size = line.rstrip("\n").split("|", 1)
         rows[ext] = size
 lost = [e for e, s in r["acked"].items() if e not in rows or float(rows[e]) != float(s)]
-print("acked=%d lost=%d wrong=%d refused=%d accepted=%d attempts=%d slow=%s stuck=%s" % (
+print("acked=%d lost=%d wrong=%d refused=%d accepted=%d attempts=%d slow=%s stuck=%s idle=%d idleclosed=%d idlems=%d" % (
     len(r["acked"]), len(lost), len(r["wrong"]), r["probe"]["refused"], r["probe"]["accepted"],
-    r["probe"]["attempts"], r["slow"].get("status", 0), json.dumps(r["stuck"]).replace(" ", "")))
+    r["probe"]["attempts"], r["slow"].get("status", 0), json.dumps(r["stuck"]).replace(" ", ""),
+    r["idle"].get("held", 0), r["idle"].get("closed", 0), int(r["idle"].get("last_closed_after", 0) * 1000)))
 for e in lost[:5]: print("lost " + e)
 for w in r["wrong"][:5]: print("wrong " + w)
 EOF
@@ -81,6 +82,9 @@ EOF
         && ok "$name: new connections refused after SIGTERM ($(get refused)/$(get attempts))" \
         || fail "$name: new connections after SIGTERM: $(get accepted) accepted, $(get refused) refused"
     if [ "$name" = "in-flight" ]; then
+        [ "$(get idle)" -gt 0 ] && [ "$(get idleclosed)" = "$(get idle)" ] && [ "$(get idlems)" -le 500 ] \
+            && ok "$name: all $(get idle) idle keep-alive connections closed within $(get idlems) ms of SIGTERM" \
+            || fail "$name: idle connections: $(get idleclosed) of $(get idle) closed, last after $(get idlems) ms"
         [ "$(get slow)" = "201" ] && ok "$name: request in flight at SIGTERM completed (201)" \
             || fail "$name: in-flight request got status $(get slow)"
     else
@@ -91,6 +95,6 @@ EOF
     [ "$integrity" = "ok" ] && ok "$name: integrity_check ok" || fail "$name: integrity_check: $integrity"
 }
 
-run_case in-flight ""
+run_case in-flight "--idle $idle"
 run_case stuck-request "--stuck"
 finish

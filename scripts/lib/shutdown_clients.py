@@ -28,12 +28,13 @@ p.add_argument("out")
 p.add_argument("signal_file")
 p.add_argument("--threads", type=int, default=6)
 p.add_argument("--stuck", action="store_true")
+p.add_argument("--idle", type=int, default=0, help="idle keep-alive connections held at SIGTERM")
 args = p.parse_args()
 u = urlparse(args.base)
 assert u.hostname == "127.0.0.1"
 addr = (u.hostname, u.port)
 lock = threading.Lock()
-acked, wrong, conn_errors = {}, [], [0]
+acked, wrong, conn_errors, error_kinds = {}, [], [0], {}
 signalled = lambda: os.path.exists(args.signal_file)
 
 
@@ -67,6 +68,8 @@ def load(index):
             conn = None
             with lock:
                 conn_errors[0] += 1
+                kind = type(e).__name__ + ("" if signalled() else " (before SIGTERM)")
+                error_kinds[kind] = error_kinds.get(kind, 0) + 1
             if isinstance(e, ConnectionRefusedError) and signalled():
                 return
             if not signalled():
@@ -137,6 +140,43 @@ def stuck(ready):
     s.close()
 
 
+idle_result = {}
+
+
+def idle_holder(ready):
+    """Idle connections (one request answered, then quiet) must be closed at once on SIGTERM."""
+    import selectors
+    socks = []
+    for _ in range(args.idle):
+        try:
+            s = socket.create_connection(addr, timeout=5)
+            s.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            socks.append(s)
+        except OSError:
+            pass
+    sel = selectors.DefaultSelector()
+    for s in socks:
+        s.recv(65536)  # the /health answer: the connection is now an idle keep-alive one
+        s.setblocking(False)
+        sel.register(s, selectors.EVENT_READ)
+    ready.set()
+    while not signalled():
+        time.sleep(0.005)
+    t0, closed, last = time.time(), 0, 0.0
+    while closed < len(socks) and time.time() - t0 < 15:
+        for key, _ in sel.select(timeout=0.5):
+            try:
+                data = key.fileobj.recv(65536)
+            except OSError:
+                data = b""
+            if not data:
+                sel.unregister(key.fileobj)
+                key.fileobj.close()
+                closed += 1
+                last = time.time() - t0
+    idle_result.update(held=len(socks), closed=closed, last_closed_after=round(last, 3))
+
+
 probe_result = {"attempts": 0, "refused": 0, "accepted": 0, "other": []}
 
 
@@ -162,7 +202,7 @@ def prober():
         time.sleep(0.05)
 
 
-ready_slow, ready_stuck = threading.Event(), threading.Event()
+ready_slow, ready_stuck, ready_idle = threading.Event(), threading.Event(), threading.Event()
 threads = [threading.Thread(target=load, args=(i,)) for i in range(args.threads)]
 threads.append(threading.Thread(target=slow_in_flight, args=(ready_slow,)))
 if args.stuck:
@@ -170,20 +210,25 @@ if args.stuck:
 else:
     ready_stuck.set()
 threads.append(threading.Thread(target=prober))
+if args.idle:
+    threads.append(threading.Thread(target=idle_holder, args=(ready_idle,)))
+else:
+    ready_idle.set()
 for t in threads:
     t.daemon = True
     t.start()
 ready_slow.wait(10)
 ready_stuck.wait(10)
+ready_idle.wait(20)
 time.sleep(0.3)
 print("ready", flush=True)
 for t in threads:
     t.join(60)
-result = {"acked": acked, "wrong": wrong, "connectionErrors": conn_errors[0], "slow": slow_result,
+result = {"acked": acked, "wrong": wrong, "connectionErrors": conn_errors[0], "slow": slow_result, "idle": idle_result,
           "stuck": stuck_result, "probe": probe_result}
 with open(args.out, "w") as f:
     json.dump(result, f)
-print("clients: %d writes acknowledged, %d wrong answers, %d connection errors; in-flight slow POST: %r; "
-      "stuck client: %r; new connections after SIGTERM: %d attempts, %d refused, %d accepted" % (
-          len(acked), len(wrong), conn_errors[0], slow_result, stuck_result or "-",
+print("clients: %d writes acknowledged, %d wrong answers, %d connection errors %r; in-flight slow POST: %r; "
+      "idle connections: %r; stuck client: %r; new connections after SIGTERM: %d attempts, %d refused, %d accepted" % (
+          len(acked), len(wrong), conn_errors[0], error_kinds, slow_result, idle_result or "-", stuck_result or "-",
           probe_result["attempts"], probe_result["refused"], probe_result["accepted"]), flush=True)
