@@ -33,9 +33,10 @@ run_case() {
     for _ in $(seq 1 200); do grep -q '^ready' "$work/$name.clients.log" && break; sleep 0.05; done
     sleep "$load_seconds"
     local t0 t1 status
+    # The clients' marker first, so they never mistake the server's reaction for load trouble.
+    touch "$work/$name.signal"
     t0="$(now_ms)"
     kill -TERM "$server_pid"
-    touch "$work/$name.signal"
     wait "$server_pid"; status=$?
     t1="$(now_ms)"
     touch "$work/$name.signal.exited"

@@ -68,7 +68,7 @@ def load(index):
             conn = None
             with lock:
                 conn_errors[0] += 1
-                kind = type(e).__name__ + ("" if signalled() else " (before SIGTERM)")
+                kind = type(e).__name__ + (" after SIGTERM" if signalled() else " before SIGTERM")
                 error_kinds[kind] = error_kinds.get(kind, 0) + 1
             if isinstance(e, ConnectionRefusedError) and signalled():
                 return
