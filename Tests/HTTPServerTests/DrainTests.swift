@@ -25,3 +25,30 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct DrainPendingRequestTests {
+    /// Found by scripts/shutdown-under-load.sh: a request that had reached an idle
+    /// keep-alive connection but was not yet taken by a worker when the drain began was
+    /// destroyed (the connection was closed as idle with the request unread: a reset).
+    @Test func requestWaitingOnIdleConnectionAtDrainIsAnswered() throws {
+        try TestServer.with({ $0.workerThreads = 1 }) { server in
+            let idle = try server.connect()
+            defer { idle.close() }
+            #expect(try idle.send("GET", "/hello").status == 200)  // now an idle keep-alive connection
+            let busy = try server.connect()
+            defer { busy.close() }
+            try busy.write(busy.request("GET", "/slow?ms=800"))  // occupies the only worker
+            Thread.sleep(forTimeInterval: 0.1)
+            try idle.write(idle.request("GET", "/hello"))  // waits in the kernel: no worker free
+            Thread.sleep(forTimeInterval: 0.1)
+            let stopper = Thread { server.server.shutdown() }
+            stopper.start()
+            Thread.sleep(forTimeInterval: 0.1)  // the drain's first sweep has run
+            #expect(try busy.readResponse().status == 200)
+            let response = try idle.readResponse()
+            #expect(response.status == 200)
+            #expect(response.text == "hello")
+            #expect(response.headers["Connection"]?.lowercased() == "close")
+        }
+    }
+}

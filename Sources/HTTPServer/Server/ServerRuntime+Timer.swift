@@ -34,6 +34,10 @@ extension ServerRuntime {
                 appendError(status: 408, detail: "the request was not received in time", context: context)
                 _ = Self.write(context.out, from: 0, to: connection.socket)
                 close(connection)
+            case .idle where draining && connection.socket.hasPendingInput():
+                // A request reached this keep-alive connection just as the drain began:
+                // a worker answers it (with `Connection: close`) instead of a reset.
+                rearm(connection, interest: .read)
             case .idle, .write, .linger:
                 close(connection)
             }
