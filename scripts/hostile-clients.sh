@@ -28,6 +28,7 @@ echo "hostile-clients: service pid $pid at $base"
 
 probe_field() { python3 -c "import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print(v if v is not None else -1)" "$1" "$2"; }
 threads() { awk '/^Threads:/ {print $2}' "/proc/$1/status"; }
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 # settle LIMIT: waits (up to 5 s) until the fd count is at most LIMIT; prints the count.
 settle() {
     local n
@@ -85,14 +86,16 @@ attack_p50="$(probe_field "$work/attack.json" p50)"
 [ "$attack_fail" = "0" ] && ok "normal requests all answered during slowloris + idle ($(probe_field "$work/attack.json" requests) requests)" \
     || fail "normal requests failed during the attack: $attack_fail"
 python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "$attack_max" "$max_ms" \
-    && ok "latency of a normal request under attack: p50 ${attack_p50%.*} ms, max ${attack_max%.*} ms (< $max_ms ms)" \
+    && ok "latency of a normal request under attack: p50 $(printf '%.1f' "$attack_p50") ms, max $(printf '%.1f' "$attack_max") ms (< $max_ms ms)" \
     || fail "latency under attack too high: max $attack_max ms (limit $max_ms ms)"
 after_attack="$(settle $((fd_base + 2)))"
 [ "$after_attack" -le $((fd_base + 2)) ] && ok "descriptors back to $after_attack after the attack (baseline $fd_base)" \
     || fail "descriptors after the attack: $after_attack (baseline $fd_base)"
 
 # ---- 2. clients that disconnect mid-request / mid-response ----------------------------
+rss_before="$(rss_kb "$pid")"
 python3 "$lib/hostile_clients.py" disconnects "$base" "$aborts"
+echo "resident memory: $rss_before kB before the aborts, $(rss_kb "$pid") kB after (informational)"
 after_aborts="$(settle "$fd_base")"
 [ "$after_aborts" -le "$fd_base" ] && ok "aborted clients cost nothing: descriptors $fd_base before, $after_aborts after" \
     || fail "descriptors leaked by aborted clients: $fd_base before, $after_aborts after"

@@ -52,3 +52,36 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct DrainAfterKeepAliveAnswerTests {
+    /// Found by scripts/shutdown-under-load.sh (rarely: ~1 reset in 5,000 writes): the drain
+    /// began between a keep-alive answer and the end of its event, and the worker then closed
+    /// the connection with the client's next request already arriving (a reset).
+    @Test func nextRequestAfterKeepAliveAnswerIsAnsweredWhenDrainBeginsInBetween() throws {
+        let box = Locked<HTTPServer?>(nil)
+        let fired = Locked(false)
+        var hooks = ServerHooks(diagnostic: { _ in })
+        hooks.requestCompleted = { record in
+            // Runs after the first answer was built as keep-alive, before it is written.
+            guard record.routeTemplate == "/hello", fired.withLock({ let was = $0; $0 = true; return !was }) else { return }
+            let server = box.withLock { $0 }
+            Thread { server?.shutdown() }.start()
+            Thread.sleep(forTimeInterval: 0.3)  // the drain has begun; the client's 2nd request has arrived
+        }
+        let server = HTTPServer(configuration: TestServer.configuration(), router: TestServer.router(), hooks: hooks)
+        box.withLock { $0 = server }
+        let port = try server.start()
+        defer { server.shutdown() }
+        let connection = try ClientConnection(port: port, timeout: 5)
+        defer { connection.close() }
+        try connection.write(connection.request("GET", "/hello"))
+        Thread.sleep(forTimeInterval: 0.1)  // the first answer is held in the hook
+        try connection.write(connection.request("GET", "/request-id"))
+        let first = try connection.readResponse()
+        #expect(first.status == 200)
+        #expect(first.headers["Connection"] == nil)  // it left as keep-alive, before the drain
+        let second = try connection.readResponse()
+        #expect(second.status == 200)
+        #expect(second.headers["Connection"]?.lowercased() == "close")
+    }
+}

@@ -119,7 +119,10 @@ extension ServerRuntime {
             }
             if !batchFull { break }
         }
-        if connection.peerClosed || (isDraining && connection.parser.phase == .idle) {
+        // While draining, an idle connection is left to the timer's sweep, which closes it
+        // only when no request waits on it: closing here could reset a request the client
+        // sent after a keep-alive answer that left just before the drain began.
+        if connection.peerClosed {
             close(connection)
             return
         }
