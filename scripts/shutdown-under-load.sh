@@ -65,8 +65,9 @@ for line in open(sys.argv[2]):
         ext, size = line.rstrip("\n").split("|", 1)
         rows[ext] = size
 lost = [e for e, s in r["acked"].items() if e not in rows or float(rows[e]) != float(s)]
-print("acked=%d lost=%d wrong=%d refused=%d accepted=%d attempts=%d slow=%s stuck=%s idle=%d idleclosed=%d idlems=%d" % (
-    len(r["acked"]), len(lost), len(r["wrong"]), r["probe"]["refused"], r["probe"]["accepted"],
+resets = sum(n for k, n in r["errorKinds"].items() if not k.startswith("ConnectionRefusedError"))
+print("resets=%d acked=%d lost=%d wrong=%d refused=%d accepted=%d attempts=%d slow=%s stuck=%s idle=%d idleclosed=%d idlems=%d" % (
+    resets, len(r["acked"]), len(lost), len(r["wrong"]), r["probe"]["refused"], r["probe"]["accepted"],
     r["probe"]["attempts"], r["slow"].get("status", 0), json.dumps(r["stuck"]).replace(" ", ""),
     r["idle"].get("held", 0), r["idle"].get("closed", 0), int(r["idle"].get("last_closed_after", 0) * 1000)))
 for e in lost[:5]: print("lost " + e)
@@ -79,6 +80,10 @@ EOF
     [ "$(get acked)" -gt 0 ] 2>/dev/null && ok "$name: $(get acked) writes acknowledged under load" || fail "$name: no write acknowledged"
     [ "$(get lost)" = "0" ] && ok "$name: no acknowledged write lost" || fail "$name: $(get lost) acknowledged writes lost"
     [ "$(get wrong)" = "0" ] && ok "$name: no wrong answer" || fail "$name: $(get wrong) wrong answers"
+    # Each load client's last answer says Connection: close; its reconnect is then refused.
+    # A reset or broken pipe would mean a request that reached the server was dropped.
+    [ "$(get resets)" = "0" ] && ok "$name: load clients saw only refused connects after SIGTERM (no request reset)" \
+        || fail "$name: $(get resets) requests reset or broken after SIGTERM"
     [ "$(get refused)" -gt 0 ] 2>/dev/null && [ "$(get accepted)" = "0" ] \
         && ok "$name: new connections refused after SIGTERM ($(get refused)/$(get attempts))" \
         || fail "$name: new connections after SIGTERM: $(get accepted) accepted, $(get refused) refused"

@@ -224,7 +224,7 @@ time.sleep(0.3)
 print("ready", flush=True)
 for t in threads:
     t.join(60)
-result = {"acked": acked, "wrong": wrong, "connectionErrors": conn_errors[0], "slow": slow_result, "idle": idle_result,
+result = {"acked": acked, "wrong": wrong, "connectionErrors": conn_errors[0], "errorKinds": error_kinds, "slow": slow_result, "idle": idle_result,
           "stuck": stuck_result, "probe": probe_result}
 with open(args.out, "w") as f:
     json.dump(result, f)
