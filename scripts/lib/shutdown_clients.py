@@ -34,7 +34,7 @@ u = urlparse(args.base)
 assert u.hostname == "127.0.0.1"
 addr = (u.hostname, u.port)
 lock = threading.Lock()
-acked, wrong, conn_errors, error_kinds = {}, [], [0], {}
+acked, wrong, conn_errors, error_kinds, broken = {}, [], [0], {}, []
 signalled = lambda: os.path.exists(args.signal_file)
 
 
@@ -70,6 +70,8 @@ def load(index):
                 conn_errors[0] += 1
                 kind = type(e).__name__ + (" after SIGTERM" if signalled() else " before SIGTERM")
                 error_kinds[kind] = error_kinds.get(kind, 0) + 1
+                if not isinstance(e, ConnectionRefusedError):
+                    broken.append(ext)  # outcome unknown to the client: checked in the database
             if isinstance(e, ConnectionRefusedError) and signalled():
                 return
             if not signalled():
@@ -224,7 +226,7 @@ time.sleep(0.3)
 print("ready", flush=True)
 for t in threads:
     t.join(60)
-result = {"acked": acked, "wrong": wrong, "connectionErrors": conn_errors[0], "errorKinds": error_kinds, "slow": slow_result, "idle": idle_result,
+result = {"acked": acked, "wrong": wrong, "connectionErrors": conn_errors[0], "errorKinds": error_kinds, "broken": broken, "slow": slow_result, "idle": idle_result,
           "stuck": stuck_result, "probe": probe_result}
 with open(args.out, "w") as f:
     json.dump(result, f)
