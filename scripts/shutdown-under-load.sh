@@ -94,7 +94,7 @@ EOF
         && ok "$name: new connections refused after SIGTERM ($(get refused)/$(get attempts))" \
         || fail "$name: new connections after SIGTERM: $(get accepted) accepted, $(get refused) refused"
     if [ "$name" = "in-flight" ]; then
-        [ "$(get idle)" -gt 0 ] && [ "$(get idleclosed)" = "$(get idle)" ] && [ "$(get idlems)" -le 500 ] \
+        [ "$(get idle)" -gt 0 ] && [ "$(get idleclosed)" = "$(get idle)" ] && [ "$(get idlems)" -le 1000 ] \
             && ok "$name: all $(get idle) idle keep-alive connections closed within $(get idlems) ms of SIGTERM" \
             || fail "$name: idle connections: $(get idleclosed) of $(get idle) closed, last after $(get idlems) ms"
         [ "$(get slow)" = "201" ] && ok "$name: request in flight at SIGTERM completed (201)" \
