@@ -11,6 +11,7 @@
 #   Fuzz/run.sh [SECONDS]            # e.g. Fuzz/run.sh 60 in CI
 #   FUZZ_TARGETS="fuzz-case-decoder" Fuzz/run.sh 600
 #   FUZZ_KEEP_CORPUS=1 ...           # keep the grown corpus copies (path printed)
+#   FUZZ_RSS_LIMIT_MB=N ...          # -rss_limit_mb (default 2048)
 set -uo pipefail
 
 SECONDS_PER_TARGET="${1:-60}"
@@ -75,7 +76,7 @@ for target in $TARGETS; do
     before="$(ls "$ARTIFACTS")"
     args=(
         -max_total_time="$SECONDS_PER_TARGET" -max_len="$(max_len_for "$target")" -timeout=5
-        -rss_limit_mb=2048 -artifact_prefix="$ARTIFACTS/$target-" -print_final_stats=1
+        -rss_limit_mb="${FUZZ_RSS_LIMIT_MB:-2048}" -artifact_prefix="$ARTIFACTS/$target-" -print_final_stats=1
     )
     [ -f "$HERE/Corpus/$corpus.dict" ] && args+=(-dict="$HERE/Corpus/$corpus.dict")
     echo "fuzz: $target ($mode) for ${SECONDS_PER_TARGET}s on a copy of Corpus/$corpus ($(ls "$copy" | wc -l) files)"
