@@ -18,7 +18,7 @@ extension GuidelineEngine {
         members.append(("warnings", .array(union.warnings.map(\.json))))
         members += sections
         report.append(contentsOf: footer(union))
-        return Evaluation(kind: .assessment, json: .object(JSONObject(members)), plainText: report.render(),
+        return Evaluation(kind: .assessment, json: .object(JSONObject(members)), report: report,
                           ruleIds: union.fired.map(\.rawValue), warnings: union.warnings)
     }
 }

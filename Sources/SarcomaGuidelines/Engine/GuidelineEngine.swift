@@ -38,7 +38,7 @@ public struct GuidelineEngine: Sendable {
         var report = PlainTextReport()
         report.append(contentsOf: body.reportLines)
         report.append(contentsOf: footer(log))
-        return Evaluation(kind: kind, json: .object(JSONObject(members)), plainText: report.render(),
+        return Evaluation(kind: kind, json: .object(JSONObject(members)), report: report,
                           ruleIds: log.fired.map(\.rawValue), warnings: log.warnings)
     }
 
