@@ -31,7 +31,7 @@ struct CaseRoutes: Sendable {
         } catch {
             throw Problem.from(error)
         }
-        return JSONResponse.make(201, StoredCaseRepresentation.json(stored), pretty: try QueryFlag.value("pretty", in: request),
+        return JSONResponse.make(StoredCaseRepresentation.json(stored), status: 201, pretty: try QueryFlag.value("pretty", in: request),
                                  headers: [("Location", "/v1/cases/\(stored.id)"), ("ETag", StoredCaseRepresentation.etag(stored))])
     }
 

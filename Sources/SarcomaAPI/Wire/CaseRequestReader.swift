@@ -40,7 +40,11 @@ struct CaseRequestReader: Sendable {
     static func requireJSONContent(_ request: HTTPRequest) throws(Problem) {
         guard let contentType = request.headers["Content-Type"] else { return }
         let mediaType = contentType.split(separator: ";").first.map { String($0).trimmingWhitespace.lowercased() } ?? ""
-        guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {
+        // curl's `-d` labels bodies as form data; clinicians type that by hand, so it is read
+        // as JSON too (a body that is not JSON still gets a 400 saying so).
+        let acceptable = mediaType == "application/json" || mediaType == "application/x-www-form-urlencoded"
+            || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+        guard acceptable else {
             throw Problem.unsupportedMediaType(contentType)
         }
     }

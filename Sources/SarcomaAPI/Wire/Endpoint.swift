@@ -7,7 +7,7 @@ enum Endpoint {
 
     static func handler(query allowed: Set<String> = [], _ work: @escaping Work) -> HTTPHandler {
         { request in
-            do {
+            do throws(Problem) {
                 for item in request.query where !allowed.contains(item.name) {
                     let known = allowed.isEmpty ? "this endpoint takes none" : "known: \(allowed.sorted().joined(separator: ", "))"
                     throw Problem.badQuery("unknown query parameter '\(item.name)' (\(known))")

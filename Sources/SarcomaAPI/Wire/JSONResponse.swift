@@ -3,7 +3,7 @@ import SarcomaGuidelines
 
 /// Builds `application/json` answers.
 enum JSONResponse {
-    static func make(_ status: Int = 200, _ value: JSONValue, pretty: Bool,
+    static func make(_ value: JSONValue, status: Int = 200, pretty: Bool,
                      headers extra: [(String, String)] = []) -> HTTPResponse {
         var headers = HTTPHeaders()
         headers.set("Content-Type", "application/json")
@@ -11,7 +11,7 @@ enum JSONResponse {
         return HTTPResponse(status: status, headers: headers, body: JSONBody.bytes(value, pretty: pretty))
     }
 
-    static func text(_ status: Int = 200, _ text: String, contentType: String = "text/plain; charset=utf-8") -> HTTPResponse {
+    static func text(_ text: String, status: Int = 200, contentType: String = "text/plain; charset=utf-8") -> HTTPResponse {
         var headers = HTTPHeaders()
         headers.set("Content-Type", contentType)
         return HTTPResponse(status: status, headers: headers, body: Array(text.utf8))

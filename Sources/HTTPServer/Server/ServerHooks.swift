@@ -1,0 +1,51 @@
+/// The application's say in what the server does on its own: how its error answers look,
+/// what happens after each request (logging, metrics), and where diagnostics go.
+public struct ServerHooks: Sendable {
+    /// Builds every error answer the server itself produces (400, 404, 405, 408, 413, 414,
+    /// 431, 503, 505...), so the application can keep one error format. The server then adds
+    /// the headers it owns (`Allow` on 405, `Retry-After` on 503, `Connection: close`).
+    public var errorResponse: @Sendable (_ status: Int, _ detail: String) -> HTTPResponse
+    /// Called once per answered request, server-made errors included, on the worker thread.
+    public var requestCompleted: @Sendable (RequestLogRecord) -> Void
+    /// Internal trouble (descriptor exhaustion, failed syscalls); never contains request data.
+    public var diagnostic: @Sendable (String) -> Void
+
+    public init(
+        errorResponse: @escaping @Sendable (_ status: Int, _ detail: String) -> HTTPResponse = ServerHooks.problemDetails,
+        requestCompleted: @escaping @Sendable (RequestLogRecord) -> Void = { _ in },
+        diagnostic: @escaping @Sendable (String) -> Void = StandardError.writeLine
+    ) {
+        self.errorResponse = errorResponse
+        self.requestCompleted = requestCompleted
+        self.diagnostic = diagnostic
+    }
+
+    /// The default error body: RFC 9457 `application/problem+json`.
+    @Sendable
+    public static func problemDetails(status: Int, detail: String) -> HTTPResponse {
+        let body = "{\"type\":\"about:blank\",\"title\":\(JSONText.quoted(HTTPStatus.reason(status))),"
+            + "\"status\":\(status),\"detail\":\(JSONText.quoted(detail))}"
+        return HTTPResponse(status: status, contentType: "application/problem+json", body: body)
+    }
+}
+
+/// Minimal JSON string quoting for the default problem body (no Foundation encoder needed).
+enum JSONText {
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

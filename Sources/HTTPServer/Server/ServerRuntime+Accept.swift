@@ -1,0 +1,98 @@
+/// Accepting connections. The loop survives everything: aborted handshakes are skipped,
+/// descriptor exhaustion pauses accepting briefly (the timer resumes it), and the
+/// connection cap is answered with 503 instead of unbounded growth.
+extension ServerRuntime {
+    /// Connections accepted per listener event before re-arming, so one worker does not
+    /// spend a burst accepting while requests wait.
+    static let acceptBatch = 64
+    /// Pause after EMFILE/ENFILE: long enough for descriptors to be freed, short enough to be invisible.
+    static let exhaustionPause = 0.05
+
+    func acceptPending(context: WorkerContext) {
+        listener.withLock { state in
+            guard let socket = state.socket else { return }
+            for _ in 0..<Self.acceptBatch {
+                switch socket.accept() {
+                case .accepted(let client):
+                    admit(client, context: context)
+                    continue
+                case .wouldBlock:
+                    break
+                case .transient:
+                    continue
+                case .exhausted(let error):
+                    pause(&state, for: Self.exhaustionPause, reason: error)
+                    return
+                case .failed(let error):
+                    pause(&state, for: 0.5, reason: error)
+                    return
+                }
+                break
+            }
+            do throws(SocketError) {
+                try epoll.rearm(socket.raw, token: Self.listenerToken, interest: .read)
+            } catch {
+                pause(&state, for: Self.exhaustionPause, reason: error)
+            }
+        }
+    }
+
+    /// Stops accepting until the timer resumes it; reports at most once a second.
+    private func pause(_ state: inout ListenerState, for seconds: Double, reason: SocketError) {
+        let now = SystemClock.monotonic()
+        state.pausedUntil = now + seconds
+        if now - state.lastReport >= 1 {
+            state.lastReport = now
+            hooks.diagnostic("\(reason); pausing accept for \(Int(seconds * 1000)) ms")
+        }
+    }
+
+    /// Called by the timer: re-arms the listener once a pause is over.
+    func resumeAcceptingIfDue(now: Double) {
+        listener.withLock { state in
+            guard let until = state.pausedUntil, now >= until, let socket = state.socket else { return }
+            state.pausedUntil = nil
+            do {
+                try epoll.rearm(socket.raw, token: Self.listenerToken, interest: .read)
+            } catch {
+                state.pausedUntil = now + Self.exhaustionPause
+            }
+        }
+    }
+
+    var acceptPaused: Bool { listener.withLock { $0.pausedUntil != nil } }
+
+    private func admit(_ client: SocketFD, context: WorkerContext) {
+        client.setNoDelay()
+        let now = SystemClock.monotonic()
+        let limits = configuration.parserLimits
+        let inserted = table.insert(client, limit: configuration.maxConnections) { token in
+            Connection(socket: client, token: token, limits: limits, now: now)
+        }
+        guard let connection = inserted else {
+            refuseOverCapacity(client, context: context)
+            return
+        }
+        connection.deadlineKind = .idle
+        connection.deadline = now + configuration.idleTimeout
+        do {
+            try connection.arm { () throws(SocketError) in
+                try epoll.add(client.raw, token: connection.token, interest: .read)
+            }
+        } catch {
+            hooks.diagnostic("\(error)")
+            close(connection)
+        }
+    }
+
+    /// Over the cap: answer 503 + `Retry-After` at once and close, holding nothing.
+    private func refuseOverCapacity(_ client: SocketFD, context: WorkerContext) {
+        _ = try? client.receive(into: context.scratch)  // whatever already arrived, so close sends FIN, not RST
+        context.resetOutput()
+        appendError(status: 503, detail: "the server has too many open connections; retry shortly",
+                    headers: [("Retry-After", "1")], context: context)
+        _ = Self.write(context.out, from: 0, to: client)
+        client.shutdownWrite()
+        client.close()
+    }
+}

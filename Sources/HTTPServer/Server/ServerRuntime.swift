@@ -1,0 +1,148 @@
+import Foundation
+
+/// The running server: sockets, epoll, threads. Created by `HTTPServer.start()`.
+///
+/// Concurrency design (leader/follower over one epoll):
+/// - Every worker thread blocks in `epoll_wait` on one shared epoll descriptor. Client
+///   sockets are non-blocking and registered `EPOLLONESHOT`, so an event wakes exactly one
+///   worker, which then owns that connection: it reads, parses, runs the handler, writes,
+///   and re-arms. No queue and no hand-off between threads; idle connections cost a kernel
+///   registration and a small struct, never a thread.
+/// - The listener is registered the same way; the worker that sees it readable accepts a
+///   batch, registers each new socket, and re-arms the listener (or pauses it briefly on
+///   EMFILE/ENFILE; the timer resumes it).
+/// - A slow handler holds only its own worker; other connections are served by the others.
+///   When all workers are busy, new readiness simply waits in the kernel.
+/// - One timer thread sweeps the connection table a few times a second and takes over
+///   (see `Connection`'s ownership protocol) connections whose head/body/idle/write/linger
+///   deadline passed. With nothing to do, every thread sleeps in the kernel: ~0 % CPU.
+/// - Shutdown closes the listener, closes idle connections, lets busy ones finish (up to
+///   `drainTimeout`), then rings a doorbell pipe registered level-triggered, which wakes
+///   every worker to exit.
+final class ServerRuntime: Sendable {
+    static let listenerToken = UInt64.max
+    static let doorbellToken = UInt64.max - 1
+
+    struct ListenerState {
+        var socket: SocketFD?
+        /// Accepting is paused (descriptor exhaustion) until this monotonic time.
+        var pausedUntil: Double?
+        var lastReport: Double = -.infinity
+    }
+
+    struct Flags {
+        var draining = false
+        var stopping = false
+        var aliveThreads = 0
+    }
+
+    let configuration: ServerConfiguration
+    let router: Router
+    let hooks: ServerHooks
+    let epoll: Epoll
+    let doorbell: Doorbell
+    let port: Int
+    let table = ConnectionTable()
+    let listener: Locked<ListenerState>
+    let flags = Locked(Flags())
+    let timerStop = Latch()
+    let threadsExited = Latch()
+
+    init(configuration: ServerConfiguration, router: Router, hooks: ServerHooks) throws(SocketError) {
+        self.configuration = configuration
+        self.router = router
+        self.hooks = hooks
+        _ = try LinuxCalls.shared()
+        let epoll = try Epoll.make()
+        var doorbell: Doorbell?
+        var socket: SocketFD?
+        do throws(SocketError) {
+            doorbell = try Doorbell.make()
+            socket = try SocketFD.listen(host: configuration.host, port: configuration.port, backlog: configuration.listenBacklog)
+            port = try socket!.localPort()
+            try epoll.add(doorbell!.readFD, token: Self.doorbellToken, interest: [.read, .persistent])
+            try epoll.add(socket!.raw, token: Self.listenerToken, interest: .read)
+        } catch {
+            socket?.close()
+            doorbell?.close()
+            epoll.close()
+            throw error
+        }
+        self.epoll = epoll
+        self.doorbell = doorbell!
+        self.listener = Locked(ListenerState(socket: socket))
+    }
+
+    var isDraining: Bool { flags.withLock { $0.draining } }
+
+    func startThreads() {
+        let workers = max(1, configuration.workerThreads)
+        flags.withLock { $0.aliveThreads = workers + 1 }
+        for index in 0..<workers {
+            let thread = Thread { [self] in self.runWorker() }
+            thread.name = "http-worker-\(index)"
+            thread.start()
+        }
+        let timer = Thread { [self] in self.runTimer() }
+        timer.name = "http-timer"
+        timer.start()
+    }
+
+    private func runWorker() {
+        let context = WorkerContext()
+        loop: while true {
+            let event: EpollEvent?
+            do {
+                event = try epoll.wait(timeoutMilliseconds: -1)
+            } catch {
+                // Not EINTR (retried inside): something is badly wrong; never spin on it.
+                hooks.diagnostic("\(error)")
+                if flags.withLock({ $0.stopping }) { break loop }
+                Thread.sleep(forTimeInterval: 0.01)
+                continue
+            }
+            guard let event else { continue }
+            switch event.token {
+            case Self.doorbellToken:
+                break loop
+            case Self.listenerToken:
+                acceptPending(context: context)
+            default:
+                handleEvent(event, context: context)
+            }
+        }
+        threadExited()
+    }
+
+    /// The last thread out releases the shared descriptors: none can be in use any more.
+    func threadExited() {
+        let last = flags.withLock { flags -> Bool in
+            flags.aliveThreads -= 1
+            return flags.aliveThreads == 0
+        }
+        if last {
+            epoll.close()
+            doorbell.close()
+            threadsExited.open()
+        }
+    }
+
+    /// Closes a connection its caller owns: out of the table, out of epoll, then the descriptor.
+    func close(_ connection: Connection) {
+        connection.markClosed()
+        table.remove(connection)
+        epoll.remove(connection.socket.raw)
+        connection.socket.close()
+    }
+
+    /// Hands an owned connection back to epoll for `interest`; closes it if that fails.
+    func rearm(_ connection: Connection, interest: EpollInterest) {
+        do {
+            try connection.arm { () throws(SocketError) in
+                try epoll.rearm(connection.socket.raw, token: connection.token, interest: interest)
+            }
+        } catch {
+            close(connection)
+        }
+    }
+}

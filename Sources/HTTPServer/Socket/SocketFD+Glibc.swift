@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension SocketFD {
+    /// Accepts one pending connection as non-blocking + close-on-exec in a single call.
+    func accept() -> AcceptOutcome {
+        let flags = Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue)
+        let accept4 = LinuxCalls.loaded.accept4
+        do throws(SocketError) {
+            let fd = try Syscall.call("accept4") { accept4(raw, nil, nil, flags) }
+            return .accepted(SocketFD(fd))
+        } catch {
+            switch error.errno {
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock
+            case EMFILE, ENFILE, ENOBUFS, ENOMEM: return .exhausted(error)
+            case ECONNABORTED, EPROTO, EPERM, ENETDOWN, ENOPROTOOPT, EHOSTDOWN, ENONET,
+                 EHOSTUNREACH, EOPNOTSUPP, ENETUNREACH, ETIMEDOUT:
+                return .transient(error)
+            default: return .failed(error)
+            }
+        }
+    }
+
+    /// Reads what is there without blocking (`.bytes(0)` = the peer closed its side).
+    func receive(into buffer: UnsafeMutableRawBufferPointer) throws(SocketError) -> IOResult {
+        try Syscall.io("recv") { recv(raw, buffer.baseAddress, buffer.count, 0) }
+    }
+
+    /// Writes what the kernel takes without blocking; MSG_NOSIGNAL so a closed peer is EPIPE, not SIGPIPE.
+    func send(_ bytes: UnsafeRawBufferPointer) throws(SocketError) -> IOResult {
+        try Syscall.io("send") { Glibc.send(raw, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Disables Nagle: every response goes out in one write, so waiting for more only adds latency.
+    func setNoDelay() {
+        setOption(level: Int32(IPPROTO_TCP), name: TCP_NODELAY, value: 1)
+    }
+
+    /// Sends FIN while still letting us read: the first half of a lingering close.
+    func shutdownWrite() {
+        _ = Glibc.shutdown(raw, Int32(SHUT_WR))
+    }
+
+    /// Makes any blocked or future read/write on this socket fail at once; the owner still closes it.
+    func shutdownBoth() {
+        _ = Glibc.shutdown(raw, Int32(SHUT_RDWR))
+    }
+
+    func close() {
+        Syscall.close(raw)
+    }
+
+    func setOption(level: Int32, name: Int32, value: Int32) {
+        var value = value
+        _ = setsockopt(raw, level, name, &value, socklen_t(MemoryLayout<Int32>.size))
+    }
+
+    /// Sets SO_RCVTIMEO and SO_SNDTIMEO: used only by the blocking loopback client.
+    func setTimeouts(seconds: Double) {
+        let whole = max(0, seconds.rounded(.down))
+        var tv = timeval(tv_sec: Int(whole), tv_usec: Int((max(0, seconds) - whole) * 1_000_000))
+        if tv.tv_sec == 0 && tv.tv_usec == 0 { tv.tv_usec = 1_000 }
+        _ = setsockopt(raw, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        _ = setsockopt(raw, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    /// The local port (after binding port 0 this is the one the kernel chose).
+    func localPort() throws(SocketError) -> Int {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        _ = try withUnsafeMutablePointer(to: &storage) { (pointer) throws(SocketError) -> Int32 in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { (address) throws(SocketError) -> Int32 in
+                try Syscall.call("getsockname") { getsockname(raw, address, &length) }
+            }
+        }
+        switch Int32(storage.ss_family) {
+        case AF_INET:
+            return withUnsafeBytes(of: storage) { Int(UInt16(bigEndian: $0.load(fromByteOffset: 2, as: UInt16.self))) }
+        case AF_INET6:
+            return withUnsafeBytes(of: storage) { Int(UInt16(bigEndian: $0.load(fromByteOffset: 2, as: UInt16.self))) }
+        default:
+            throw SocketError(operation: "getsockname", errno: EAFNOSUPPORT)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// What an evaluation collects besides its answer: warnings (each once), the trace of rules
+/// considered, and the rules that fired, in order.
+struct EvaluationLog: Sendable {
+    private(set) var warnings: [EvaluationWarning] = []
+    private(set) var trace: [RuleTrace] = []
+    private(set) var fired: [RuleID] = []
+
+    mutating func warn(_ code: EvaluationWarning.Code, _ message: String) {
+        let warning = EvaluationWarning(code: code, message: message)
+        if !warnings.contains(warning) { warnings.append(warning) }
+    }
+
+    /// The rule fired: traced as applied and recorded for audit.
+    mutating func applied(_ rule: RuleID, _ reason: String) {
+        trace.append(RuleTrace(ruleId: rule.rawValue, applied: true, reason: reason))
+        if !fired.contains(rule) { fired.append(rule) }
+    }
+
+    /// The rule was considered and did not apply.
+    mutating func notApplied(_ rule: RuleID, _ reason: String) {
+        let entry = RuleTrace(ruleId: rule.rawValue, applied: false, reason: reason)
+        // Rules with several items (two NTRK agents) are considered once in words.
+        if !trace.contains(entry) { trace.append(entry) }
+    }
+
+    /// Appends another log (an evaluation reusing another's result, or the assessment).
+    mutating func absorb(_ other: EvaluationLog) {
+        for warning in other.warnings where !warnings.contains(warning) { warnings.append(warning) }
+        trace.append(contentsOf: other.trace)
+        for rule in other.fired where !fired.contains(rule) { fired.append(rule) }
+    }
+}

@@ -1,0 +1,120 @@
+/// Imaging work-up: primary-site imaging, liver and chest for metastases, the role of PET,
+/// and the PET metabolic response (rules IMG-*).
+extension GuidelineEngine {
+    func planImaging(_ facts: CaseFacts, _ log: inout EvaluationLog) -> ImagingPlan {
+        let table = pack.imaging
+
+        // IMG-PRIMARY-EXTREMITY-HN (trunk included, decision D01) or IMG-PRIMARY-ABDOMEN-CHEST.
+        let primaryRule = table.primaryRule(for: facts.site)
+        log.applied(primaryRule.ruleID, "\(primaryRule.ruleID.rawValue): site \(facts.site.rawValue) -> "
+            + primaryRule.items.map(\.modality.rawValue).joined(separator: primaryRule.oneOf ? " or " : " and ") + ".")
+        for other in table.primary where other.ruleID != primaryRule.ruleID {
+            log.notApplied(other.ruleID, "\(other.ruleID.rawValue) not applied: it covers "
+                + other.sites.map(\.rawValue).sorted().joined(separator: ", ") + ", not \(facts.site.rawValue).")
+        }
+        let primary = primaryRule.items.map {
+            ImagingStudy(spec: $0, recommendation: Recommendation(primaryRule.ruleID, text: primaryRule.text, pack: pack))
+        }
+
+        var workup: [ImagingStudy] = []
+        // IMG-LIVER: visceral and retroperitoneal lesions.
+        if table.liver.sites.contains(facts.site) {
+            log.applied(table.liver.ruleID, "IMG-LIVER: \(facts.site.rawValue) lesion -> liver imaged in the initial abdominal CT or MRI.")
+            workup += study(table.liver, text: table.liver.text)
+        } else {
+            log.notApplied(table.liver.ruleID, "IMG-LIVER not applied: site \(facts.site.rawValue) is neither visceral nor retroperitoneal.")
+        }
+        workup += chestStudy(facts, &log)
+        let (petIndicated, petStudy) = petRole(facts, &log)
+        workup += petStudy
+        return ImagingPlan(primary: primary, primaryOneOf: primaryRule.oneOf, metastaticWorkup: workup,
+                           petIndicated: petIndicated, petResponse: petResponse(facts, &log))
+    }
+
+    private func study(_ rule: ImagingRule, text: GuidanceText) -> [ImagingStudy] {
+        rule.items.map { ImagingStudy(spec: $0, recommendation: Recommendation(rule.ruleID, text: text, pack: pack)) }
+    }
+
+    /// IMG-CHEST-XR for low-risk extremity tumours, IMG-CHEST-CT otherwise (decisions D02, D16).
+    private func chestStudy(_ facts: CaseFacts, _ log: inout EvaluationLog) -> [ImagingStudy] {
+        let chest = pack.imaging.chest
+        let xr = chest.radiograph, ct = chest.ct
+        func radiograph(_ rationale: String, _ reason: String, _ log: inout EvaluationLog) -> [ImagingStudy] {
+            log.applied(xr.ruleID, "IMG-CHEST-XR: \(reason) -> a chest radiograph suffices.")
+            log.notApplied(ct.ruleID, "IMG-CHEST-CT not applied: \(reason), not deep or large high-grade.")
+            return study(xr, text: GuidanceText(rationale: rationale, evidence: xr.text.evidence))
+        }
+        func chestCT(_ rationale: String, _ reason: String, _ log: inout EvaluationLog) -> [ImagingStudy] {
+            log.applied(ct.ruleID, "IMG-CHEST-CT: \(reason) -> CT of the chest.")
+            log.notApplied(xr.ruleID, "IMG-CHEST-XR not applied: \(reason).")
+            return study(ct, text: GuidanceText(rationale: rationale, evidence: ct.text.evidence))
+        }
+
+        guard chest.radiographSites.contains(facts.site) else {
+            return chestCT(chest.ctOtherSiteText, "site \(facts.site.rawValue) is not an extremity", &log)
+        }
+        guard facts.isHighGrade(&log, table: pack.grading, purpose: "the chest work-up") else {
+            return radiograph(xr.text.rationale, "low-grade (\(facts.grade.grade.rawValue)) extremity sarcoma", &log)
+        }
+        let grade = facts.grade.grade.rawValue
+        let large = facts.sizeCm.map { $0 > chest.smallMaxCm }
+        let small = ThresholdScale<Int>.format(chest.smallMaxCm)
+        if facts.depth == .deep || large == true {
+            let why = [facts.depth == .deep ? "deep" : nil, large == true ? "large (\(facts.sizeText))" : nil]
+                .compactMap { $0 }.joined(separator: " and ")
+            return chestCT(ct.text.rationale, "\(why) high-grade (\(grade)) extremity sarcoma", &log)
+        }
+        if facts.depth == .superficial, large == false {
+            return radiograph(chest.radiographSmallSuperficialText,
+                              "small (\(facts.sizeText), at most \(small) cm) superficial high-grade (\(grade)) extremity sarcoma", &log)
+        }
+        if facts.depth == nil {
+            log.warn(.depthUnknown, "Tumour depth not given: chest CT chosen, as for a deep high-grade extremity tumour.")
+        }
+        if facts.sizeCm == nil {
+            log.warn(.sizeUnknown, "Tumour size not given: chest CT chosen, as for a large high-grade extremity tumour.")
+        }
+        return chestCT(chest.ctUnknownText, "high-grade (\(grade)) extremity sarcoma whose depth or size is not given", &log)
+    }
+
+    /// IMG-PET-RECURRENT when a recurrent high-grade tumour is stated; IMG-PET-OPTIONAL otherwise.
+    private func petRole(_ facts: CaseFacts, _ log: inout EvaluationLog) -> (Bool, [ImagingStudy]) {
+        let pet = pack.imaging.pet
+        if facts.presentation == .recurrent, facts.isHighGrade(&log, table: pack.grading, purpose: "the role of PET") {
+            log.applied(pet.recurrent.ruleID, "IMG-PET-RECURRENT: recurrent high-grade (\(facts.grade.grade.rawValue)) tumour -> PET indicated.")
+            log.notApplied(pet.optional.ruleID, "IMG-PET-OPTIONAL not applied: PET is indicated.")
+            return (true, study(pet.recurrent, text: pet.recurrent.text))
+        }
+        let why = switch facts.presentation {
+        case .recurrent: "recurrent but low-grade (\(facts.grade.grade.rawValue))"
+        case .primary: "primary presentation"
+        case nil: "presentation not given"
+        }
+        log.notApplied(pet.recurrent.ruleID, "IMG-PET-RECURRENT not applied: \(why).")
+        log.applied(pet.optional.ruleID, "IMG-PET-OPTIONAL: \(why) -> PET optional.")
+        return (false, study(pet.optional, text: pet.optional.text))
+    }
+
+    /// IMG-PET-RESPONSE: only with both SUVmax values (> 0).
+    private func petResponse(_ facts: CaseFacts, _ log: inout EvaluationLog) -> PETResponse? {
+        let rule = pack.imaging.pet
+        let baseline = facts.tumorCase.pet?.suvMaxBaseline
+        let post = facts.tumorCase.pet?.suvMaxPostTherapy
+        guard let baseline, let post, baseline > 0, post > 0, baseline.isFinite, post.isFinite else {
+            if baseline != nil || post != nil {
+                log.warn(.petIncomplete, "Only one SUVmax value (or a value not above 0) given: no metabolic response computed.")
+            }
+            log.notApplied(rule.responseRuleID, "IMG-PET-RESPONSE not applied: baseline and post-therapy SUVmax are not both given.")
+            return nil
+        }
+        let reduction = PETResponse.reduction(baseline: baseline, post: post)
+        let favorable = reduction >= rule.favorableFromPercent
+        let threshold = ThresholdScale<Int>.format(rule.favorableFromPercent)
+        log.applied(rule.responseRuleID, "IMG-PET-RESPONSE: SUVmax \(baseline) -> \(post) is a \(reduction) % reduction, "
+            + (favorable ? "at least" : "below") + " \(threshold) %: " + (favorable ? "favourable." : "not favourable."))
+        let text = favorable ? rule.favorableText : rule.unfavorableText
+        return PETResponse(baseline: baseline, post: post, reductionPercent: reduction, favorable: favorable,
+                           thresholdPercent: rule.favorableFromPercent,
+                           recommendation: Recommendation(rule.responseRuleID, text: text, pack: pack))
+    }
+}

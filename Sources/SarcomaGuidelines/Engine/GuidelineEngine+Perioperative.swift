@@ -1,0 +1,106 @@
+/// Perioperative therapy of localized disease: surgery, stage-based radiotherapy and
+/// chemotherapy for extremity/trunk N0 M0 resectable tumours, and the high-risk flag
+/// (rules PERIOP-*; decisions D05-D08, D19).
+extension GuidelineEngine {
+    func planPerioperative(_ facts: CaseFacts, _ log: inout EvaluationLog) -> PerioperativePlan {
+        let table = pack.perioperative
+        let staging = stage(facts, &log)
+        let stage = staging.stageGroup
+        let stageText = "\(staging.groupText) (\(staging.tnmg))"
+
+        // Scope: M1 and unresectable get no options; other sites and N1 get surgery alone.
+        var limitation: (reason: String, surgery: Bool)?
+        if staging.m == .m1 {
+            limitation = (table.scope.metastaticReason, false)
+        } else if !facts.resectable(&log) {
+            limitation = (table.scope.unresectableReason, false)
+        } else if !table.scope.sites.contains(facts.site) {
+            limitation = (table.scope.otherSiteReason, true)
+        } else if staging.n == .n1 {
+            limitation = (table.scope.nodalReason, true)
+        }
+        let inScope = limitation == nil
+
+        var options: [TherapyOption] = []
+        if limitation?.surgery ?? true {
+            log.applied(table.surgery.ruleID, "PERIOP-SURGERY: localized resectable disease -> surgery per the margin plan.")
+            options.append(option(table.surgery, facts))
+        } else {
+            log.notApplied(table.surgery.ruleID, "PERIOP-SURGERY not applied: \(staging.m == .m1 ? "metastatic (M1) disease" : "the tumour is not resectable").")
+        }
+
+        // Stage-based options, traced once per rule.
+        var stageOptions: [TherapyOption] = []
+        var seenRules: [RuleID] = []
+        for spec in table.stageOptions where !seenRules.contains(spec.ruleID) {
+            seenRules.append(spec.ruleID)
+            let stages = table.stageOptions.filter { $0.ruleID == spec.ruleID }.flatMap(\.stageGroups)
+            let wanted = Set(stages).map(\.rawValue).sorted().joined(separator: "/")
+            if let limitation {
+                log.notApplied(spec.ruleID, "\(spec.ruleID.rawValue) not applied: outside the setting of the perioperative rules; \(limitation.reason)")
+            } else if let stage, stages.contains(stage) {
+                let modalities = table.stageOptions.filter { $0.ruleID == spec.ruleID && $0.stageGroups.contains(stage) }
+                log.applied(spec.ruleID, "\(spec.ruleID.rawValue): \(stageText) -> " + modalities.map(\.modality.rawValue).joined(separator: ", ") + ".")
+            } else {
+                log.notApplied(spec.ruleID, "\(spec.ruleID.rawValue) not applied: \(stageText), not stage \(wanted).")
+            }
+        }
+        if inScope, let stage {
+            for spec in table.stageOptions where spec.stageGroups.contains(stage) {
+                var item = option(spec, facts)
+                item.recommendation.alsoRuleIDs = spec.alsoRuleIDs.filter(log.fired.contains)
+                stageOptions.append(item)
+            }
+        }
+        options += stageOptions
+
+        var reason = limitation?.reason
+        if inScope, stage == nil {
+            reason = table.scope.noStageGroupReason
+        } else if inScope, let stage, stageOptions.isEmpty {
+            let gradeNote = facts.grade.grade == .gx
+                ? " The grade is unknown (GX): a high grade would raise the stage and add options; establish the grade." : ""
+            reason = "Stage \(stage.rawValue) (\(staging.tnmg)): " + table.scope.stageWithoutOptionsReason + gradeNote
+        }
+
+        let (highRisk, riskRecommendation) = assessHighRisk(facts, staging: staging, inScope: inScope, &log)
+        return PerioperativePlan(stageGroup: stage, inScope: inScope, options: options, highRisk: highRisk,
+                                 reason: reason, recommendations: riskRecommendation.map { [$0] } ?? [])
+    }
+
+    private func option(_ spec: PerioperativeOptionSpec, _ facts: CaseFacts) -> TherapyOption {
+        TherapyOption(key: "modality", value: spec.modality.rawValue, recommendation: Recommendation(
+            ruleID: spec.ruleID, alsoRuleIDs: [], category: spec.category.category(for: facts.histology, classes: pack.palliative.classes),
+            categoryDefaulted: spec.category.defaulted, rationale: spec.text.rationale,
+            source: pack.catalogue.source(spec.ruleID), evidence: spec.text.evidence))
+    }
+
+    /// PERIOP-LARGE-HIGHGRADE: resectable extremity M0 N0, > 8 cm, high grade (GX counts).
+    private func assessHighRisk(_ facts: CaseFacts, staging: StageAssignment, inScope: Bool,
+                                _ log: inout EvaluationLog) -> (Bool, Recommendation?) {
+        let rule = pack.perioperative.highRisk
+        let id = rule.ruleID.rawValue
+        let limit = ThresholdScale<Int>.format(rule.aboveCm)
+        guard inScope, rule.sites.contains(facts.site) else {
+            log.notApplied(rule.ruleID, "\(id) not applied: it is for localized resectable "
+                + rule.sites.map(\.rawValue).sorted().joined(separator: ", ") + " tumours.")
+            return (false, nil)
+        }
+        guard let size = facts.sizeCm, size > rule.aboveCm else {
+            log.notApplied(rule.ruleID, "\(id) not applied: \(facts.sizeText), not above \(limit) cm.")
+            return (false, nil)
+        }
+        guard facts.isHighGrade(&log, table: pack.grading, purpose: "the high-risk assessment") else {
+            log.notApplied(rule.ruleID, "\(id) not applied: low grade (\(staging.grade.grade.rawValue)).")
+            return (false, nil)
+        }
+        log.applied(rule.ruleID, "\(id): \(facts.sizeText) (above \(limit) cm), \(staging.grade.grade.rawValue) -> high risk:"
+            + " consider preoperative and postoperative therapy.")
+        let text = staging.grade.grade == .gx
+            ? GuidanceText(rationale: rule.gradeUnknownText, evidence: rule.text.evidence) : rule.text
+        return (true, Recommendation(
+            ruleID: rule.ruleID, category: rule.category.category(for: facts.histology, classes: pack.palliative.classes),
+            categoryDefaulted: rule.category.defaulted, rationale: text.rationale,
+            source: pack.catalogue.source(rule.ruleID), evidence: text.evidence))
+    }
+}

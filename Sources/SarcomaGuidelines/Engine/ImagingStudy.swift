@@ -1,0 +1,28 @@
+/// One imaging study of the work-up: the modality, whether required/preferred, and the
+/// recommendation behind it.
+struct ImagingStudy: Sendable {
+    var spec: ImagingItemSpec
+    var recommendation: Recommendation
+
+    var json: JSONValue {
+        recommendation.json(leading: [
+            ("modality", .string(spec.modality.rawValue)),
+            ("required", .bool(spec.required)),
+            ("preferred", .bool(spec.preferred)),
+        ])
+    }
+
+    /// "chest CT (required)".
+    var shortText: String {
+        let name = switch spec.modality {
+        case .mri: "MRI"
+        case .ct: "CT"
+        case .spiralCT: "spiral CT"
+        case .chestRadiograph: "chest radiograph"
+        case .chestCT: "chest CT"
+        case .liverImaging: "liver imaging"
+        case .petCT: "PET-CT"
+        }
+        return spec.required ? "\(name) (required)" : name
+    }
+}

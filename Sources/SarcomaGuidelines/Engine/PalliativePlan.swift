@@ -1,0 +1,57 @@
+/// Palliative systemic therapy for one case (rules PALL-*).
+struct PalliativePlan: Sendable {
+    struct Withheld: Sendable {
+        var agent: SystemicAgent
+        var ruleID: RuleID
+        var reason: String
+        var source: String
+
+        var json: JSONValue {
+            ["agent": .string(agent.rawValue), "ruleId": .string(ruleID.rawValue), "reason": .string(reason),
+             "source": .string(source)]
+        }
+    }
+
+    /// Advanced disease (M1, or not resectable).
+    var indicated: Bool
+    /// Nil when palliative therapy is not indicated: a line has no meaning then.
+    var line: TherapyLine?
+    var options: [TherapyOption]
+    var notRecommended: [Withheld]
+    var investigational: [Withheld]
+    /// Why not indicated, or why the clinical trial is the only option; else nil.
+    var reason: String?
+    var recommendations: [Recommendation]
+}
+
+extension PalliativePlan: EvaluationBody {
+    var jsonMembers: [(String, JSONValue)] {
+        [
+            ("indicated", .bool(indicated)),
+            ("line", line.map { .string($0.rawValue) } ?? .null),
+            ("options", .array(options.map(\.json))),
+            ("notRecommended", .array(notRecommended.map(\.json))),
+            ("investigational", .array(investigational.map(\.json))),
+            ("reason", reason.map { .string($0) } ?? .null),
+            ("recommendations", .array(recommendations.map(\.json))),
+        ]
+    }
+
+    var reportLines: [ReportLine] {
+        guard indicated, let line else {
+            return [ReportLine(label: "Palliative", text: "not indicated: \(reason ?? "")", rules: recommendations.map(\.ruleID))]
+        }
+        var lines = [ReportLine(label: "Palliative", text: "\(line.rawValue) line: " + options.map(\.shortText).joined(separator: "; "),
+                                rules: options.map(\.recommendation.ruleID))]
+        if !notRecommended.isEmpty {
+            lines.append(ReportLine(label: "", text: "not recommended: " + notRecommended.map { $0.agent.rawValue }.joined(separator: ", "),
+                                    rules: notRecommended.map(\.ruleID)))
+        }
+        if !investigational.isEmpty {
+            lines.append(ReportLine(label: "", text: "investigational (trial only): "
+                + investigational.map { $0.agent.rawValue }.joined(separator: ", "), rules: investigational.map(\.ruleID)))
+        }
+        if let reason { lines.append(ReportLine(label: "", text: reason)) }
+        return lines
+    }
+}

@@ -1,0 +1,35 @@
+/// Perioperative therapy for one case (rules PERIOP-*).
+struct PerioperativePlan: Sendable {
+    var stageGroup: StageGroup?
+    /// True when the case is in the source's setting: extremity/trunk, N0 M0, resectable.
+    var inScope: Bool
+    var options: [TherapyOption]
+    var highRisk: Bool
+    /// Why options are limited (surgery only, or none); nil when stage-based options apply.
+    var reason: String?
+    var recommendations: [Recommendation]
+}
+
+extension PerioperativePlan: EvaluationBody {
+    var jsonMembers: [(String, JSONValue)] {
+        [
+            ("stageGroup", stageGroup.map { .string($0.rawValue) } ?? .null),
+            ("inScope", .bool(inScope)),
+            ("options", .array(options.map(\.json))),
+            ("highRisk", .bool(highRisk)),
+            ("reason", reason.map { .string($0) } ?? .null),
+            ("recommendations", .array(recommendations.map(\.json))),
+        ]
+    }
+
+    var reportLines: [ReportLine] {
+        let optionText = options.isEmpty ? "no perioperative options" : options.map(\.shortText).joined(separator: "; ")
+        var lines = [ReportLine(label: "Periop", text: optionText, rules: options.map(\.recommendation.ruleID))]
+        if highRisk {
+            lines.append(ReportLine(label: "", text: "high risk: consider both preoperative and postoperative therapy",
+                                    rules: recommendations.map(\.ruleID)))
+        }
+        if let reason { lines.append(ReportLine(label: "", text: reason)) }
+        return lines
+    }
+}

@@ -1,0 +1,88 @@
+/// Renders report lines for a terminal and a tumour-board handout: a 10-column label, the
+/// text wrapped under 100 columns, rule ids in brackets, ASCII only, newline-terminated.
+struct PlainTextReport: Sendable {
+    static let labelWidth = 10
+    static let width = 98
+
+    var lines: [ReportLine] = []
+
+    mutating func append(contentsOf more: [ReportLine]) { lines.append(contentsOf: more) }
+
+    func render() -> String {
+        var output = ""
+        for line in lines {
+            let rules = line.rules.isEmpty ? "" : "[\(line.rules.map(\.rawValue).joined(separator: ", "))]"
+            var rows = Self.wrap(Self.ascii(line.text), width: Self.width - Self.labelWidth)
+            if !rules.isEmpty {
+                let last = rows.removeLast()
+                if last.count + 3 + rules.count <= Self.width - Self.labelWidth {
+                    rows.append(last + "   " + rules)
+                } else {
+                    rows.append(last)
+                    rows.append(contentsOf: Self.wrap(rules, width: Self.width - Self.labelWidth))
+                }
+            }
+            for (index, row) in rows.enumerated() {
+                let label = index == 0 ? Self.ascii(line.label) : ""
+                let padded = label.count < Self.labelWidth
+                    ? label + String(repeating: " ", count: Self.labelWidth - label.count) : label + " "
+                output += (padded + row).trimmedRight + "\n"
+            }
+        }
+        return output
+    }
+
+    /// Greedy word wrap; a word longer than the width is cut.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var rows: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = Substring(word)
+            while word.count > width {
+                if !current.isEmpty { rows.append(current); current = "" }
+                rows.append(String(word.prefix(width)))
+                word = word.dropFirst(width)
+            }
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                rows.append(current)
+                current = String(word)
+            }
+        }
+        rows.append(current)
+        return rows
+    }
+
+    /// ASCII for any terminal: common typographic characters spelled out, others replaced.
+    static func ascii(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                result.unicodeScalars.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar)
+                continue
+            }
+            switch scalar {
+            case "\u{2264}": result += "<="
+            case "\u{2265}": result += ">="
+            case "\u{2013}", "\u{2014}", "\u{2212}": result += "-"
+            case "\u{2018}", "\u{2019}": result += "'"
+            case "\u{201C}", "\u{201D}": result += "\""
+            case "\u{00D7}": result += "x"
+            case "\u{00A0}": result += " "
+            default: result += "?"
+            }
+        }
+        return result
+    }
+}
+
+private extension String {
+    var trimmedRight: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,21 @@
+/// A therapy option of an answer: perioperative `modality` or palliative `agent`, with its
+/// recommendation (category included).
+struct TherapyOption: Sendable {
+    /// `modality` or `agent`.
+    var key: String
+    var value: String
+    var recommendation: Recommendation
+
+    var json: JSONValue { recommendation.json(leading: [(key, .string(value))]) }
+
+    /// "postoperative_rt (cat 1)", "clinical_trial".
+    var shortText: String {
+        let name = value.replacingUnderscores
+        guard let category = recommendation.category else { return name }
+        return "\(name) (cat \(category.rawValue)\(recommendation.categoryDefaulted ? ", defaulted" : ""))"
+    }
+}
+
+private extension String {
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}

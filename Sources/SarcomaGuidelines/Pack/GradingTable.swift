@@ -1,0 +1,36 @@
+/// FNCLCC grading thresholds (rule GRADE-FNCLCC), from `grading.json`.
+struct GradingTable: Sendable {
+    var ruleID: RuleID
+    var differentiationRange: ClosedRange<Int>
+    var mitoticScore: ThresholdScale<Int>
+    var necrosisScore: ThresholdScale<Int>
+    var grade: ThresholdScale<GradeCategory>
+    /// Grades counted as "high" (G2, G3).
+    var highGrades: Set<GradeCategory>
+
+    static func load(_ node: PackNode, catalogue: RuleCatalogue) throws(GuidelinePackError) -> GradingTable {
+        var reader = try node.object()
+        let ruleID = try catalogue.ruleID(try reader.required("ruleId"))
+        var rangeReader = try reader.required("differentiation").object()
+        let low = try rangeReader.required("min").integer()
+        let highNode = try rangeReader.required("max")
+        let high = try highNode.integer()
+        try rangeReader.finish()
+        guard low <= high else { throw highNode.failure("is below min") }
+        let score: (PackNode) throws(GuidelinePackError) -> Int = { node throws(GuidelinePackError) in try node.integer() }
+        let mitotic = try ThresholdScale.load(try reader.required("mitoticScore"), value: score)
+        let necrosis = try ThresholdScale.load(try reader.required("necrosisScore"), value: score)
+        let grade = try ThresholdScale.load(try reader.required("grade")) { node throws(GuidelinePackError) in
+            let grade = try node.code(GradeCategory.self, "a grade")
+            if grade == .gx { throw node.failure("GX cannot result from a score") }
+            return grade
+        }
+        let highGrades = try reader.required("highGrades").codes(GradeCategory.self, "a grade")
+        if highGrades.contains(.gx) {
+            throw node.failure("highGrades lists GX: unknown grade is treated as high by the engine, with a warning, not by the table")
+        }
+        try reader.finish()
+        return GradingTable(ruleID: ruleID, differentiationRange: low...high, mitoticScore: mitotic,
+                            necrosisScore: necrosis, grade: grade, highGrades: Set(highGrades))
+    }
+}

@@ -1,0 +1,29 @@
+/// One perioperative option as the pack states it (`perioperative.json`): the modality, the
+/// rule(s) behind it, the stage groups it is for and its NCCN category.
+struct PerioperativeOptionSpec: Sendable {
+    var modality: PerioperativeModality
+    var ruleID: RuleID
+    /// Further rules that name this option (postoperative chemotherapy is also the "with or
+    /// without" of PERIOP-STAGE3-POSTOP-RT).
+    var alsoRuleIDs: [RuleID]
+    /// Empty for surgery, which is for every stage.
+    var stageGroups: Set<StageGroup>
+    var category: CategorySpec
+    var text: GuidanceText
+
+    static func load(_ node: PackNode, catalogue: RuleCatalogue, withStages: Bool) throws(GuidelinePackError) -> PerioperativeOptionSpec {
+        var reader = try node.object()
+        let modality = try reader.required("modality").code(PerioperativeModality.self, "a perioperative modality")
+        let ruleID = try catalogue.ruleID(try reader.required("ruleId"))
+        var also: [RuleID] = []
+        if let alsoNode = reader.optional("alsoRuleIds") {
+            for item in try alsoNode.array() { also.append(try catalogue.ruleID(item)) }
+        }
+        let stages = withStages ? Set(try reader.required("stageGroups").codes(StageGroup.self, "a stage group")) : []
+        let category = try CategorySpec.load(&reader, classes: nil)
+        let text = try GuidanceText.load(&reader)
+        try reader.finish()
+        return PerioperativeOptionSpec(modality: modality, ruleID: ruleID, alsoRuleIDs: also, stageGroups: stages,
+                                       category: category, text: text)
+    }
+}

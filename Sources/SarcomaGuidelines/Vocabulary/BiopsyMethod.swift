@@ -1,0 +1,5 @@
+/// Biopsy methods named by the API contract (`margins.biopsy.method`, rule BIOPSY-CORE).
+public enum BiopsyMethod: String, Sendable, CaseIterable {
+    case coreNeedle = "core_needle"
+    case incisional
+}

@@ -1,0 +1,5 @@
+/// Resection strategy named by the API contract (`margins.strategy`).
+public enum MarginStrategy: String, Sendable, CaseIterable {
+    case wideEnBloc = "wide_en_bloc"
+    case completeExcisionMinimalMargin = "complete_excision_minimal_margin"
+}

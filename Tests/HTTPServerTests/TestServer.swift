@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import HTTPServer
+
+/// A live server on an ephemeral port with a small router, stopped when the body returns.
+struct TestServer {
+    let server: HTTPServer
+    let port: Int
+    let records: Locked<[RequestLogRecord]>
+
+    var client: LoopbackClient { LoopbackClient(port: port, timeout: 5) }
+
+    func connect(timeout: Double = 5) throws -> ClientConnection {
+        try ClientConnection(port: port, timeout: timeout)
+    }
+
+    func raw(_ text: String, timeout: Double = 5) throws -> String {
+        String(decoding: try LoopbackClient.sendRaw(port: port, bytes: Array(text.utf8), timeout: timeout), as: UTF8.self)
+    }
+
+    static func router() -> Router {
+        var builder = RouterBuilder()
+        builder.add("GET", "/hello") { _ in HTTPResponse(status: 200, contentType: "text/plain", body: "hello") }
+        builder.add("POST", "/echo") { request in
+            HTTPResponse(status: 200, headers: ["Content-Type": "application/octet-stream"], body: request.body)
+        }
+        builder.add("GET", "/cases/{id}") { request in
+            HTTPResponse(status: 200, contentType: "text/plain", body: "case \(request.pathParameters["id"] ?? "?") \(request.routeTemplate ?? "")")
+        }
+        builder.add("DELETE", "/cases/{id}") { _ in HTTPResponse(status: 204) }
+        builder.add("GET", "/slow") { request in
+            Thread.sleep(forTimeInterval: Double(request.queryValue("ms") ?? "100")! / 1000)
+            return HTTPResponse(status: 200, contentType: "text/plain", body: "slow")
+        }
+        builder.add("GET", "/big") { request in
+            let size = Int(request.queryValue("bytes") ?? "") ?? 2_000_000
+            return HTTPResponse(status: 200, body: (0..<size).map { UInt8(truncatingIfNeeded: $0 % 251) })
+        }
+        builder.add("GET", "/request-id") { request in
+            HTTPResponse(status: 200, contentType: "text/plain", body: request.requestID)
+        }
+        builder.add("GET", "/close") { _ in HTTPResponse(status: 200, headers: ["Connection": "close"], body: Array("bye".utf8)) }
+        builder.add("GET", "/query") { request in
+            HTTPResponse(status: 200, contentType: "text/plain", body: request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "|"))
+        }
+        return builder.build()
+    }
+
+    static func configuration(_ change: (inout ServerConfiguration) -> Void = { _ in }) -> ServerConfiguration {
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
+        configuration.workerThreads = 4
+        configuration.drainTimeout = 2
+        change(&configuration)
+        return configuration
+    }
+
+    static func with<R>(
+        _ change: (inout ServerConfiguration) -> Void = { _ in },
+        _ body: (TestServer) throws -> R
+    ) throws -> R {
+        let records = Locked<[RequestLogRecord]>([])
+        let hooks = ServerHooks(requestCompleted: { record in records.withLock { $0.append(record) } }, diagnostic: { _ in })
+        let server = HTTPServer(configuration: configuration(change), router: router(), hooks: hooks)
+        let port = try server.start()
+        defer { server.shutdown() }
+        return try body(TestServer(server: server, port: port, records: records))
+    }
+}
+
+/// Polls `condition` for up to `seconds` (for effects that happen on server threads).
+func eventually(within seconds: Double = 3, _ condition: () -> Bool) -> Bool {
+    let deadline = Date(timeIntervalSinceNow: seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        Thread.sleep(forTimeInterval: 0.01)
+    }
+    return condition()
+}
+
+func statusOf(_ raw: String) -> Int? {
+    let parts = raw.split(separator: " ", maxSplits: 2)
+    guard parts.count >= 2, parts[0].hasPrefix("HTTP/1.1") else { return nil }
+    return Int(parts[1])
+}
