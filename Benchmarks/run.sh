@@ -31,6 +31,7 @@ ENGINE_ITERATIONS=${ENGINE_ITERATIONS:-20000}
 QUIET_PERCENT=${QUIET_PERCENT:-20}
 QUIET_WAIT=${QUIET_WAIT:-300}
 PAUSE=${PAUSE:-1}
+STOP_WAIT=${STOP_WAIT:-15}
 CLK_TCK=$(getconf CLK_TCK)
 CORES=$(nproc)
 
@@ -97,8 +98,9 @@ echo >>"$RUN_DIR/commands.txt"
 timeout 600 "${engine_command[@]}" | tee "$RUN_DIR/engine.txt"
 
 # --- rounds --------------------------------------------------------------------------------
-declare -A PORT=([ours]=$BASE_PORT [hb]=$((BASE_PORT + 1)) [ff]=$((BASE_PORT + 2)) [nginx]=$((BASE_PORT + 3))
-    [ours-slowdisk]=$((BASE_PORT + 4)))
+declare -A PORT=()
+assign_ports
+echo "ports: ours ${PORT[ours]}, hb ${PORT[hb]}, ff ${PORT[ff]}, nginx ${PORT[nginx]}, ours under strace ${PORT[ours-slowdisk]}" | tee -a "$RUN_DIR/settings.txt"
 SERVERS=(ours hb ff nginx)
 
 for round in $(seq 1 "$ROUNDS"); do
@@ -132,7 +134,7 @@ for round in $(seq 1 "$ROUNDS"); do
     done
     for server in "${order[@]}"; do
         echo "round=$round server=$server final_hwm_kib=$(tree_kib "${SERVER_PID[$server]}" VmHWM) final_rss_kib=$(tree_kib "${SERVER_PID[$server]}" VmRSS)" >>"$RUN_DIR/memory.log"
-        stop_server "$server"
+        stop_server "$server" "$round"
     done
 
     # The same inserts on a slow disk (every sync +SYNC_DELAY_US), fresh database.
@@ -143,7 +145,7 @@ for round in $(seq 1 "$ROUNDS"); do
         run_load "$round" "slowdisk-inserts-$connections" ours-slowdisk "${PORT[ours-slowdisk]}" "$connections" /v1/cases insert-case.lua
         echo "round=$round connections=$connections syncs=$(( $(grep -cE 'f(data)?sync\(' "$syncs" || true) - before ))" >>"$RUN_DIR/syncs.log"
     done
-    stop_server ours-slowdisk
+    stop_server ours-slowdisk "$round"
 done
 
 # --- report --------------------------------------------------------------------------------

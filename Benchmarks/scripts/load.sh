@@ -20,7 +20,7 @@ run_load() {
     local pid=${SERVER_PID[$server]}
     local raw=$RUN_DIR/raw/r$round-$scenario-$server.txt
     local command=(env BENCH_LUA="$LUA" BENCH_CASE="$CASE"
-        wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" --timeout 2s -s "$LUA/$script" "$@"
+        wrk -t"$(( connections < THREADS ? connections : THREADS ))" -c"$connections" -d"${DURATION}s" --timeout 2s -s "$LUA/$script" "$@"
         "http://127.0.0.1:$port$path")
     printf '%q ' "${command[@]}" >>"$RUN_DIR/commands.txt"
     echo >>"$RUN_DIR/commands.txt"

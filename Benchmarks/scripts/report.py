@@ -60,6 +60,7 @@ class Results:
         self.runs = read_lines(os.path.join(folder, "runs.log"))
         self.memory = read_lines(os.path.join(folder, "memory.log"))
         self.syncs = read_lines(os.path.join(folder, "syncs.log"))
+        self.stops = read_lines(os.path.join(folder, "stops.log"))
         engine_path = os.path.join(folder, "engine.json")
         self.engine = json.load(open(engine_path)) if os.path.exists(engine_path) else {}
         self.idle = {}
@@ -246,6 +247,14 @@ def memory_table(results):
     return lines
 
 
+def stop_table(results):
+    lines = ["| round | server | after SIGTERM (nginx: SIGQUIT) | seconds |", "|---:|---|---|---:|"]
+    for entry in results.stops:
+        ended = "exited" if entry["ended"] == "exited" else "**still running: killed (SIGKILL)**"
+        lines.append(f"| {entry['round']} | {NAMES[entry['server']]} | {ended} | {entry['seconds']} |")
+    return lines
+
+
 def engine_table(results):
     lines = ["| measurement | median µs | p90 µs | p99 µs | samples |", "|---|---:|---:|---:|---:|"]
     for name, summary in results.engine.items():
@@ -270,6 +279,7 @@ def main():
         "IDLE": "\n".join(idle_table(results)),
         "SYNCS": "\n".join(sync_table(results)),
         "MEMORY": "\n".join(memory_table(results)),
+        "STOPS": "\n".join(stop_table(results)),
         "RAW": "\n".join(raw_tables(results)),
         "COMMANDS": "\n".join(dict.fromkeys(read_text(os.path.join(folder, "commands.txt")).splitlines())),
         "FINDINGS": read_text(os.path.join(os.path.dirname(__file__), "..", "findings.md")) or "(none written for this run)",

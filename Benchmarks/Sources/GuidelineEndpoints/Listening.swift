@@ -8,5 +8,5 @@ import Darwin
 /// when run.sh starts the server).
 public func announceListening(port: Int) {
     print("listening on http://127.0.0.1:\(port)")
-    fflush(stdout)
+    fflush(nil)  // every stream; naming `stdout` is not concurrency-safe in Swift 6
 }
