@@ -19,6 +19,14 @@ struct ServeCommand: ParsableCommand {
             throw RefusedToStart(message: error.description)
         }
         let server = service.makeServer()
+        let drain = configuration.drainTimeoutSeconds
+        let log = service.accessLog
+        // Installed before the socket opens, so a SIGTERM right after the `listening on`
+        // line still drains instead of killing the process.
+        TerminationSignal.onTermination { signal in
+            log.event("signal \(signal): draining (up to \(drain)s)")
+            server.shutdown()
+        }
         let port: Int
         do {
             port = try server.start()
@@ -32,9 +40,7 @@ struct ServeCommand: ParsableCommand {
         // Tests and scripts wait for this exact line; FileHandle writes are unbuffered.
         FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
 
-        let signal = TerminationSignal.wait()
-        service.accessLog.event("signal \(signal): draining (up to \(configuration.drainTimeoutSeconds)s)")
-        server.shutdown()
+        server.waitUntilStopped()
         service.store.close()
         service.accessLog.event("stopped")
     }

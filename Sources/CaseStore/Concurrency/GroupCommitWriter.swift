@@ -25,7 +25,7 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     private init(connection: Connection, maxBatch: Int) {
         self.connection = connection
-        self.maxBatch = max(1, maxBatch)
+        self.maxBatch = maxBatch
     }
 
     /// Takes ownership of `connection` and starts the writer thread.
@@ -104,16 +104,14 @@ final class GroupCommitWriter: @unchecked Sendable {
     // MARK: - Writer thread
 
     private func run() {
-        while let batch = nextBatch() {
-            if let connection {
-                commit(batch, on: connection)
-            } else {
-                batch.forEach { $0.finish(batchFailure: .closed) }
+        if let database = connection {
+            while let batch = nextBatch() {
+                let batchFailure = commit(batch, on: database)
+                condition.lock()
+                batchCount += 1  // counted before any caller wakes, so a caller sees its batch counted
+                condition.unlock()
+                batch.forEach { $0.finish(batchFailure: batchFailure) }
             }
-            condition.lock()
-            batchCount += 1
-            condition.broadcast()
-            condition.unlock()
         }
         connection = nil  // closes the handle, on the thread that owns it
         condition.lock()
@@ -133,7 +131,8 @@ final class GroupCommitWriter: @unchecked Sendable {
         return batch
     }
 
-    private func commit(_ batch: [any QueuedWrite], on database: Connection) {
+    /// Runs the batch in one transaction; returns the failure that sinks the whole batch, if any.
+    private func commit(_ batch: [any QueuedWrite], on database: Connection) -> CaseStoreError? {
         var batchFailure: CaseStoreError?
         do throws(CaseStoreError) {
             try database.run("BEGIN IMMEDIATE")
@@ -152,6 +151,6 @@ final class GroupCommitWriter: @unchecked Sendable {
             batchFailure = error
             database.rollbackIfNeeded()
         }
-        batch.forEach { $0.finish(batchFailure: batchFailure) }
+        return batchFailure
     }
 }

@@ -9,14 +9,13 @@ import Foundation
 /// used only by the one thread that checked it out, until it gives it back.
 final class ReadPool: @unchecked Sendable {
     private let condition = NSCondition()
-    private let size: Int
     // Guarded by `condition`.
     private var idle: [Connection]
+    private var checkedOut = 0
     private var closed = false
 
     init(connections: [Connection]) {
         self.idle = connections
-        self.size = connections.count
     }
 
     /// Runs `body` with a connection no other thread uses meanwhile.
@@ -28,10 +27,12 @@ final class ReadPool: @unchecked Sendable {
             throw .closed
         }
         let connection = idle.removeLast()
+        checkedOut += 1
         condition.unlock()
         defer {
             condition.lock()
             idle.append(connection)
+            checkedOut -= 1
             condition.broadcast()  // a waiting reader, or `close` counting the returns
             condition.unlock()
         }
@@ -43,7 +44,7 @@ final class ReadPool: @unchecked Sendable {
         condition.lock()
         closed = true
         condition.broadcast()
-        while idle.count < size { condition.wait() }
+        while checkedOut > 0 { condition.wait() }
         idle.removeAll()  // the last references: deinit closes the handles
         condition.unlock()
     }

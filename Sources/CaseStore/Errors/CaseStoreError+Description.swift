@@ -17,11 +17,11 @@ extension CaseStoreError: CustomStringConvertible {
         case .ioError(let code, let message):
             return "disk I/O error (SQLite extended code \(code)): \(message)"
         case .databaseNewerThanBinary(let database, let binary):
-            return "the database is at schema version \(database) but this binary's newest migration is "
-                + "\(binary): refusing to open it. Run a binary that ships migration \(database) or later "
-                + "(or restore a backup taken for this version)."
+            return "the database is at schema version \(database), newer than this binary (its newest migration "
+                + "is \(Self.paddedVersion(binary))): refusing to open it. Run a binary that ships migration "
+                + "\(Self.paddedVersion(database)) or later, or restore a backup taken for this version."
         case .migrationEdited(let version, let name):
-            return "migration \(Self.paddedVersion(version)) (\(name)) was edited after it was applied: "
+            return "migration \(Self.paddedVersion(version))_\(name).sql was edited after it was applied: "
                 + "its checksum no longer matches the one in schema_migrations. Restore the shipped file "
                 + "and put the change in a new migration instead."
         case .invalidMigration(let file, let reason):

@@ -6,18 +6,18 @@ extension CaseStoreError {
     /// Reads the message right away from the connection that failed (its single owner is the
     /// calling thread, so nothing can overwrite it in between). SQLite's messages name tables,
     /// columns and constraints, never bound values.
-    static func sqlite(_ code: Int32, operation: String, database: OpaquePointer?) -> CaseStoreError {
+    init(sqliteCode code: Int32, operation: String, database: OpaquePointer?) {
         let message = database.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
             ?? String(cString: sqlite3_errstr(code))
         switch code & 0xFF {
         case SQLITE_BUSY, SQLITE_LOCKED:
-            return .busy
+            self = .busy
         case SQLITE_FULL:
-            return .diskFull
+            self = .diskFull
         case SQLITE_IOERR:
-            return .ioError(code: code, message: message)
+            self = .ioError(code: code, message: message)
         default:
-            return .sqlite(code: code, operation: operation, message: message)
+            self = .sqlite(code: code, operation: operation, message: message)
         }
     }
 

@@ -19,7 +19,7 @@ extension Connection {
         let timeout = Int32(clamping: max(0, busyTimeoutMilliseconds))
         let code = sqlite3_busy_timeout(handle, timeout)
         guard code == SQLITE_OK else {
-            throw CaseStoreError.sqlite(code, operation: "set busy timeout", database: handle)
+            throw CaseStoreError(sqliteCode: code, operation: "set busy timeout", database: handle)
         }
         let mode = try firstRow("PRAGMA journal_mode = WAL") { $0.text(0) }
         guard mode?.lowercased() == "wal" else {

@@ -17,7 +17,7 @@ final class Connection {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let code = sqlite3_open_v2(path, &database, flags, nil)
         guard code == SQLITE_OK, let database else {
-            let error = CaseStoreError.sqlite(code, operation: "open", database: database)
+            let error = CaseStoreError(sqliteCode: code, operation: "open", database: database)
             sqlite3_close_v2(database)  // a handle is usually returned even on failure
             throw error
         }
@@ -62,37 +62,31 @@ final class Connection {
 
     /// Runs a script of several statements without parameters (migrations).
     func executeScript(_ script: String) throws(CaseStoreError) {
-        var bytes = Array(script.utf8CString)
-        let total = bytes.count - 1  // without the terminating NUL
-        try bytes.withUnsafeMutableBufferPointer { (buffer) throws(CaseStoreError) in
-            guard let base = buffer.baseAddress else { return }
-            var position = UnsafePointer(base)
-            while position < UnsafePointer(base) + total {
+        let bytes = Array(script.utf8CString)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(CaseStoreError) in
+            guard let start = buffer.baseAddress else { return }
+            let end = start + buffer.count - 1  // the terminating NUL
+            var position = start
+            while position < end {
                 var statement: OpaquePointer?
                 var tail: UnsafePointer<CChar>?
-                let remaining = Int32(UnsafePointer(base) + total - position)
-                let code = sqlite3_prepare_v2(handle, position, remaining, &statement, &tail)
+                let code = sqlite3_prepare_v2(handle, position, Int32(end - position), &statement, &tail)
                 defer { sqlite3_finalize(statement) }
                 guard code == SQLITE_OK else {
-                    throw CaseStoreError.sqlite(code, operation: "prepare script statement", database: handle)
+                    throw CaseStoreError(sqliteCode: code, operation: "prepare script statement", database: handle)
                 }
-                if let statement {
+                if let statement {  // nil for trailing whitespace or comments
                     var step = sqlite3_step(statement)
                     while step == SQLITE_ROW { step = sqlite3_step(statement) }
                     guard step == SQLITE_DONE else {
                         let text = String(cString: sqlite3_sql(statement))
-                        throw CaseStoreError.sqlite(step, operation: "run `\(text)`", database: handle)
+                        throw CaseStoreError(sqliteCode: step, operation: "run `\(text)`", database: handle)
                     }
                 }
                 guard let tail, tail > position else { break }
                 position = tail
             }
         }
-    }
-
-    /// Rows changed by the last INSERT, UPDATE or DELETE.
-    var changes: Int {
-        Int(sqlite3_changes64(handle))
     }
 
     /// False in autocommit mode — including after SQLite rolled a transaction back on its own

@@ -14,7 +14,7 @@ final class Statement {
         let code = sqlite3_prepare_v3(database, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard code == SQLITE_OK else {
             sqlite3_finalize(statement)
-            throw CaseStoreError.sqlite(code, operation: "prepare `\(sql)`", database: database)
+            throw CaseStoreError(sqliteCode: code, operation: "prepare `\(sql)`", database: database)
         }
         guard let statement else {
             throw CaseStoreError.sqlite(code: SQLITE_MISUSE, operation: "prepare `\(sql)`", message: "no SQL statement")
@@ -72,6 +72,6 @@ final class Statement {
     }
 
     private func failure(_ code: Int32, _ verb: String) -> CaseStoreError {
-        CaseStoreError.sqlite(code, operation: "\(verb) `\(sql)`", database: sqlite3_db_handle(handle))
+        CaseStoreError(sqliteCode: code, operation: "\(verb) `\(sql)`", database: sqlite3_db_handle(handle))
     }
 }

@@ -76,6 +76,13 @@ private enum SignalPipe {
             _ = sigaction(number, &action, nil)
             installed.insert(number)
         }
+        // A parent may start us with these signals blocked (Foundation's Process spawns
+        // children with the spawning thread's mask, and libdispatch threads block them):
+        // unblock them here, so the threads started after this inherit an open mask.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for number in signals { sigaddset(&unblock, number) }
+        _ = pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         return readFD
     }
 }

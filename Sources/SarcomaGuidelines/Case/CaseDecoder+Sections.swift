@@ -5,14 +5,14 @@ extension CaseDecoder {
         guard let member = top.member("externalId") else { return nil }
         guard let text = member.value.stringValue else {
             log.add(member.pointer, at: member.position,
-                    "externalId must be a string, got \(CaseSection.shown(member.value))")
+                    "externalId must be a string; got \(CaseSection.shown(member.value))")
             return nil
         }
         let problem: String? =
             if text.isEmpty {
                 "externalId must not be empty"
             } else if text.unicodeScalars.count > Self.externalIdMaxLength {
-                "externalId must be at most \(Self.externalIdMaxLength) characters, got \(text.unicodeScalars.count)"
+                "externalId must be at most \(Self.externalIdMaxLength) characters; got \(text.unicodeScalars.count)"
             } else if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
                 "externalId must not contain control characters, found \(JSONReader.codePoint(control.value))"
             } else if text.unicodeScalars.first!.properties.isWhitespace || text.unicodeScalars.last!.properties.isWhitespace {

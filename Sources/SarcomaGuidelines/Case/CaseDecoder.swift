@@ -6,14 +6,15 @@
 ///
 /// Decisions (the README repeats them):
 /// - **Errors.** Not JSON: `.malformedJSON` (400) with line, column and reason. JSON that
-///   is not a valid case: `.invalid` (422) with *every* issue found, in document order,
+///   is not a valid case: `.invalid` (422) with every issue found (up to 100), in document order,
 ///   each with an RFC 6901 pointer into the request. A body that is not an object is one
 ///   issue at pointer `""`.
 /// - **Unknown members are errors** at every level, each named by its pointer (`~`, `/`
 ///   in a stray key escaped as `~0`, `~1`). The detail suggests the likely field: the same
 ///   name in other case or separators (`sizecm`, `size_cm`), a field of another object
-///   (`sizeCm` at the top level belongs in `tumor`), or a name within two edits
-///   (`histolgy`). Nothing is ever applied from a suggestion.
+///   (`sizeCm` at the top level belongs in `tumor`), the one field starting with what was
+///   typed (`age`), or the one name within two edits (`histolgy`). A tie gives no
+///   suggestion (`N2` is as near `N0` as `N1`). Nothing is ever applied from a suggestion.
 /// - **No coercion.** `"12"` is not a number, `1` is not `true`, `"3"` is not a grade.
 ///   Integers must be integral (`2.5` is refused; `2.0` is the same JSON number as `2`
 ///   and is accepted) and within ±(2^53 - 1).
@@ -51,9 +52,14 @@
 ///   caller checks them. A case field named there is still decoded.
 /// - **Depth.** Nesting beyond `maxDepth` (default 32; a case needs 3) is malformed JSON,
 ///   as is a repeated member name in any object.
+/// - **At most 100 issues** (`maxReportedIssues`) are listed, the first in document order,
+///   then one issue at pointer `""` saying how many more were found: a body of thousands
+///   of stray keys must not become a huge error response.
 public struct CaseDecoder: Sendable {
     public let maxDepth: Int
 
+    /// `maxDepth` is the JSON nesting limit (1...`JSONParser.depthCeiling`; a case itself
+    /// needs 3 levels).
     public init(maxDepth: Int = 32) {
         self.maxDepth = maxDepth
     }
@@ -71,7 +77,7 @@ public struct CaseDecoder: Sendable {
     public func decode(_ value: JSONValue, ignoringTopLevelKeys: Set<String> = []) -> Result<SarcomaCase, CaseInputError> {
         guard case .object(let object) = value else {
             return .failure(.invalid([FieldIssue(
-                pointer: "", detail: "the request body must be a JSON object (a case), got \(CaseSection.shown(value))")]))
+                pointer: "", detail: "the request body must be a JSON object (a case); got \(CaseSection.shown(value))")]))
         }
         var log = CaseIssueLog()
         let top = CaseSection(object: object, pointer: .root, position: [], schema: CaseFields.top)
@@ -84,10 +90,15 @@ public struct CaseDecoder: Sendable {
         let disease = top.section("disease", CaseFields.disease, &log).flatMap { self.disease(in: $0, &log) }
         let pet = top.section("pet", CaseFields.pet, &log).flatMap { self.pet(in: $0, &log) }
 
-        guard log.isEmpty, let tumor else { return .failure(.invalid(log.issues)) }
+        guard log.isEmpty, let tumor else {
+            return .failure(.invalid(log.issues(limit: Self.maxReportedIssues)))
+        }
         return .success(SarcomaCase(externalId: externalId, patient: patient, tumor: tumor,
                                     disease: disease, pet: pet))
     }
+
+    /// At most this many issues are listed, then one more saying how many were left out.
+    public static let maxReportedIssues = 100
 
     /// The longest `externalId` accepted, in Unicode scalars.
     public static let externalIdMaxLength = 128

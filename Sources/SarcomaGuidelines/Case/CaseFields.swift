@@ -8,6 +8,15 @@ enum CaseFields {
         /// How a person calls it in a message.
         let name: String
         let fields: [String]
+        /// `fields` through `NearMatch.normalized`, worked out once.
+        let normalizedFields: [String]
+
+        init(pointer: String, name: String, fields: [String]) {
+            self.pointer = pointer
+            self.name = name
+            self.fields = fields
+            normalizedFields = fields.map(NearMatch.normalized)
+        }
     }
 
     static let top = Section(pointer: "", name: "the case",
@@ -31,12 +40,20 @@ enum CaseFields {
     /// The section that has `field` (exactly, or spelled with other case or separators),
     /// for "it belongs in `tumor`" hints.
     static func home(of field: String, otherThan section: Section) -> (section: Section, field: String)? {
-        let wanted = NearMatch.normalized(field)
-        for candidate in all where candidate.pointer != section.pointer {
-            if let match = candidate.fields.first(where: { NearMatch.normalized($0) == wanted }) {
-                return (candidate, match)
+        guard let home = homes[NearMatch.normalized(field)], home.section.pointer != section.pointer else {
+            return nil
+        }
+        return home
+    }
+
+    /// Every field by its normalized name (no two sections share one).
+    private static let homes: [String: (section: Section, field: String)] = {
+        var homes: [String: (section: Section, field: String)] = [:]
+        for section in all {
+            for (field, normalized) in zip(section.fields, section.normalizedFields) {
+                homes[normalized] = (section, field)
             }
         }
-        return nil
-    }
+        return homes
+    }()
 }

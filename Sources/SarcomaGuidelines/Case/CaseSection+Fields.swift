@@ -5,7 +5,7 @@ extension CaseSection {
     func bool(_ key: String, _ log: inout CaseIssueLog) -> Bool? {
         guard let member = member(key) else { return nil }
         if let flag = member.value.boolValue { return flag }
-        log.add(member.pointer, at: member.position, "\(key) must be true or false, got \(Self.shown(member.value))")
+        log.add(member.pointer, at: member.position, "\(key) must be true or false; got \(Self.shown(member.value))")
         return nil
     }
 
@@ -13,7 +13,7 @@ extension CaseSection {
         guard let member = member(key) else { return nil }
         if let number = member.value.doubleValue, bounds.contains(number) { return number }
         log.add(member.pointer, at: member.position,
-                "\(key) must be a number \(bounds.text), got \(Self.shown(member.value))")
+                "\(key) must be a number \(bounds.text); got \(Self.shown(member.value))")
         return nil
     }
 
@@ -21,7 +21,7 @@ extension CaseSection {
         guard let member = member(key) else { return nil }
         if let integer = member.value.intValue, bounds.contains(Double(integer)) { return integer }
         log.add(member.pointer, at: member.position,
-                "\(key) must be an integer \(bounds.text), got \(Self.shown(member.value))")
+                "\(key) must be an integer \(bounds.text); got \(Self.shown(member.value))")
         return nil
     }
 
@@ -37,7 +37,7 @@ extension CaseSection {
         guard let member = member(key) else { return nil }
         guard let items = member.value.arrayValue else {
             log.add(member.pointer, at: member.position,
-                    "\(key) must be an array of codes (\(Self.expectation(for: Code.self, label: key))), got \(Self.shown(member.value))")
+                    "\(key) must be an array of codes (\(Self.expectation(for: Code.self, label: key))); got \(Self.shown(member.value))")
             return nil
         }
         var codes: [Code] = []
@@ -66,7 +66,7 @@ extension CaseSection {
     func section(_ key: String, _ schema: CaseFields.Section, _ log: inout CaseIssueLog) -> CaseSection? {
         guard let member = member(key) else { return nil }
         guard let object = member.value.objectValue else {
-            log.add(member.pointer, at: member.position, "\(key) must be an object, got \(Self.shown(member.value))")
+            log.add(member.pointer, at: member.position, "\(key) must be an object; got \(Self.shown(member.value))")
             return nil
         }
         let nested = CaseSection(object: object, pointer: member.pointer, position: member.position, schema: schema)
@@ -79,7 +79,7 @@ extension CaseSection {
         _ log: inout CaseIssueLog
     ) -> Code? where Code.RawValue == String {
         if let text = value.stringValue, let code = Code(rawValue: text) { return code }
-        var detail = "\(label) must be \(expectation(for: Code.self, label: label)), got \(shown(value))"
+        var detail = "\(label) must be \(expectation(for: Code.self, label: label)); got \(shown(value))"
         if let text = value.stringValue,
            let near = NearMatch.suggestion(for: text, among: Code.allCases.map(\.rawValue)) {
             detail += ": did you mean `\(near)`?"

@@ -31,21 +31,24 @@ struct CaseSection {
     func reportUnknownMembers(ignoring ignored: Set<String>, into log: inout CaseIssueLog) {
         for (index, member) in object.members.enumerated()
         where !schema.fields.contains(member.key) && !ignored.contains(member.key) {
-            log.add(pointer.appending(member.key), at: position + [index], unknownFieldDetail(member.key))
+            log.add(pointer.appending(member.key), at: position + [index],
+                    .unknownField(key: member.key, schema: schema))
         }
     }
 
-    private func unknownFieldDetail(_ key: String) -> String {
+    /// "unknown field `sizecm`: did you mean `sizeCm`?", or where the field belongs, or
+    /// what this object has.
+    static func unknownFieldDetail(_ key: String, in schema: CaseFields.Section) -> String {
         let shown = CaseSection.quoteName(key)
-        let sameSection = schema.fields.first { NearMatch.normalized($0) == NearMatch.normalized(key) }
-        if let sameSection {
-            return "unknown field \(shown): did you mean `\(sameSection)`?"
+        let normalizedKey = NearMatch.normalized(key)
+        if let index = schema.normalizedFields.firstIndex(of: normalizedKey) {
+            return "unknown field \(shown): did you mean `\(schema.fields[index])`?"
         }
         if let home = CaseFields.home(of: key, otherThan: schema) {
             let place = home.section.pointer.isEmpty ? "at the top level of the case" : "in `\(home.section.name)`"
             return "unknown field \(shown) in \(schema.name): `\(home.field)` belongs \(place) (\(home.section.pointer)/\(home.field))"
         }
-        if let near = NearMatch.suggestion(for: key, among: schema.fields) {
+        if let near = NearMatch.suggestion(for: key, among: schema.fields, normalized: schema.normalizedFields) {
             return "unknown field \(shown): did you mean `\(near)`?"
         }
         return "unknown field \(shown): \(schema.name) has only \(schema.fields.joined(separator: ", "))"

@@ -1,28 +1,45 @@
 /// "Did you mean ...?": finds the known name a person most likely meant.
 ///
-/// A match is the same name in another case or separator style (`sizecm`, `size_cm`,
-/// `Size-Cm` for `sizeCm`; `Head and Neck` for `head_and_neck`), else a name within two
-/// edits (insert, delete, substitute, swap two neighbours; case-insensitive), the closest
-/// first and, on a tie, the first in contract order. Only a suggestion: never applied.
+/// In order: the same name in another case or separator style (`sizecm`, `size_cm`,
+/// `Size-Cm` for `sizeCm`; `Head and Neck` for `head_and_neck`); the one name that starts
+/// with what was typed (at least 3 letters: `age` for `ageYears`); the one name closest
+/// within two edits (insert, delete, substitute, swap neighbours; case-insensitive, so
+/// `histolgy` gives `histology`). Only a unique answer is suggested: `N2` is one edit
+/// from both `N0` and `N1`, and naming either would be a guess about a patient. A
+/// suggestion is only ever shown, never applied.
 enum NearMatch {
     static let maxEdits = 2
+    static let minPrefix = 3
 
-    static func suggestion(for input: String, among candidates: [String]) -> String? {
-        let normalizedInput = normalized(input)
-        if let same = candidates.first(where: { normalized($0) == normalizedInput }) {
-            return same
+    /// `normalized`, when given, is `candidates.map(normalized)` worked out beforehand.
+    static func suggestion(for input: String, among candidates: [String], normalized known: [String]? = nil) -> String? {
+        let typed = normalized(input)
+        let known = known ?? candidates.map(normalized)
+        if let index = known.firstIndex(of: typed) {
+            return candidates[index]
         }
+        if typed.count >= minPrefix {
+            let extended = known.indices.filter { known[$0].hasPrefix(typed) }
+            if extended.count == 1 { return candidates[extended[0]] }
+        }
+        // Typos are short; a long stray key gets no edit-distance search.
+        guard input.utf8.count <= 64 else { return nil }
         let lowered = Array(input.lowercased().unicodeScalars)
-        var best: (name: String, distance: Int)?
+        var best: [String] = []
+        var bestDistance = maxEdits + 1
         for candidate in candidates {
             let target = Array(candidate.lowercased().unicodeScalars)
             guard abs(target.count - lowered.count) <= maxEdits else { continue }
             let distance = editDistance(lowered, target)
-            if distance <= maxEdits, distance < (best?.distance ?? .max) {
-                best = (candidate, distance)
+            guard distance <= maxEdits else { continue }
+            if distance < bestDistance {
+                best = [candidate]
+                bestDistance = distance
+            } else if distance == bestDistance {
+                best.append(candidate)
             }
         }
-        return best?.name
+        return best.count == 1 ? best[0] : nil
     }
 
     /// Lowercased, without `_`, `-`, spaces and dots.

@@ -10,15 +10,16 @@ struct EvaluationLog: Sendable {
         if !warnings.contains(warning) { warnings.append(warning) }
     }
 
-    /// The rule fired: traced as applied and recorded for audit.
+    /// The rule fired: traced as applied ("STAGE-TE: T2 N0 M0 G3 -> stage IIIA") and recorded
+    /// for audit.
     mutating func applied(_ rule: RuleID, _ reason: String) {
-        trace.append(RuleTrace(ruleId: rule.rawValue, applied: true, reason: reason))
+        trace.append(RuleTrace(ruleId: rule.rawValue, applied: true, reason: "\(rule.rawValue): \(reason)"))
         if !fired.contains(rule) { fired.append(rule) }
     }
 
-    /// The rule was considered and did not apply.
+    /// The rule was considered and did not apply ("PERIOP-STAGE3-POSTOP-RT not applied: ...").
     mutating func notApplied(_ rule: RuleID, _ reason: String) {
-        let entry = RuleTrace(ruleId: rule.rawValue, applied: false, reason: reason)
+        let entry = RuleTrace(ruleId: rule.rawValue, applied: false, reason: "\(rule.rawValue) not applied: \(reason)")
         // Rules with several items (two NTRK agents) are considered once in words.
         if !trace.contains(entry) { trace.append(entry) }
     }

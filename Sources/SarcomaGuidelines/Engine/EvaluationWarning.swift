@@ -21,6 +21,8 @@ public struct EvaluationWarning: Sendable, Equatable, Hashable {
         case anthracyclineCandidateDefaulted = "anthracycline_candidate_defaulted"
         case trabectedinWithoutPriorAnthracycline = "trabectedin_without_prior_anthracycline"
         case histologyUnknown = "histology_unknown"
+        /// Advanced disease without a stated NTRK fusion status: NTRK inhibitors not listed.
+        case ntrkStatusUnknown = "ntrk_status_unknown"
         case sizeUnknown = "size_unknown"
         case depthUnknown = "depth_unknown"
         /// Only one of the two SUVmax values given: no response computed.

@@ -25,13 +25,4 @@ struct GradeAssessment: Sendable {
         if let stated, let computed = score?.grade { return stated != computed }
         return false
     }
-
-    /// "G3 (FNCLCC score 7)", "G2 (stated)", "GX (not given)".
-    var description: String {
-        switch (stated, score) {
-        case (_, let score?): "\(grade.rawValue) (FNCLCC score \(score.total))"
-        case (_?, nil): "\(grade.rawValue) (stated)"
-        case (nil, nil): "GX (grade not given)"
-        }
-    }
 }

@@ -6,10 +6,10 @@ extension GuidelineEngine {
 
         // IMG-PRIMARY-EXTREMITY-HN (trunk included, decision D01) or IMG-PRIMARY-ABDOMEN-CHEST.
         let primaryRule = table.primaryRule(for: facts.site)
-        log.applied(primaryRule.ruleID, "\(primaryRule.ruleID.rawValue): site \(facts.site.rawValue) -> "
+        log.applied(primaryRule.ruleID, "site \(facts.site.rawValue) -> "
             + primaryRule.items.map(\.modality.rawValue).joined(separator: primaryRule.oneOf ? " or " : " and ") + ".")
         for other in table.primary where other.ruleID != primaryRule.ruleID {
-            log.notApplied(other.ruleID, "\(other.ruleID.rawValue) not applied: it covers "
+            log.notApplied(other.ruleID, "it covers "
                 + other.sites.map(\.rawValue).sorted().joined(separator: ", ") + ", not \(facts.site.rawValue).")
         }
         let primary = primaryRule.items.map {
@@ -19,10 +19,10 @@ extension GuidelineEngine {
         var workup: [ImagingStudy] = []
         // IMG-LIVER: visceral and retroperitoneal lesions.
         if table.liver.sites.contains(facts.site) {
-            log.applied(table.liver.ruleID, "IMG-LIVER: \(facts.site.rawValue) lesion -> liver imaged in the initial abdominal CT or MRI.")
+            log.applied(table.liver.ruleID, "\(facts.site.rawValue) lesion -> liver imaged in the initial abdominal CT or MRI.")
             workup += study(table.liver, text: table.liver.text)
         } else {
-            log.notApplied(table.liver.ruleID, "IMG-LIVER not applied: site \(facts.site.rawValue) is neither visceral nor retroperitoneal.")
+            log.notApplied(table.liver.ruleID, "site \(facts.site.rawValue) is neither visceral nor retroperitoneal.")
         }
         workup += chestStudy(facts, &log)
         let (petIndicated, petStudy) = petRole(facts, &log)
@@ -40,13 +40,13 @@ extension GuidelineEngine {
         let chest = pack.imaging.chest
         let xr = chest.radiograph, ct = chest.ct
         func radiograph(_ rationale: String, _ reason: String, _ log: inout EvaluationLog) -> [ImagingStudy] {
-            log.applied(xr.ruleID, "IMG-CHEST-XR: \(reason) -> a chest radiograph suffices.")
-            log.notApplied(ct.ruleID, "IMG-CHEST-CT not applied: \(reason), not deep or large high-grade.")
+            log.applied(xr.ruleID, "\(reason) -> a chest radiograph suffices.")
+            log.notApplied(ct.ruleID, "\(reason), not deep or large high-grade.")
             return study(xr, text: GuidanceText(rationale: rationale, evidence: xr.text.evidence))
         }
         func chestCT(_ rationale: String, _ reason: String, _ log: inout EvaluationLog) -> [ImagingStudy] {
-            log.applied(ct.ruleID, "IMG-CHEST-CT: \(reason) -> CT of the chest.")
-            log.notApplied(xr.ruleID, "IMG-CHEST-XR not applied: \(reason).")
+            log.applied(ct.ruleID, "\(reason) -> CT of the chest.")
+            log.notApplied(xr.ruleID, "\(reason).")
             return study(ct, text: GuidanceText(rationale: rationale, evidence: ct.text.evidence))
         }
 
@@ -81,8 +81,8 @@ extension GuidelineEngine {
     private func petRole(_ facts: CaseFacts, _ log: inout EvaluationLog) -> (Bool, [ImagingStudy]) {
         let pet = pack.imaging.pet
         if facts.presentation == .recurrent, facts.isHighGrade(&log, table: pack.grading, purpose: "the role of PET") {
-            log.applied(pet.recurrent.ruleID, "IMG-PET-RECURRENT: recurrent high-grade (\(facts.grade.grade.rawValue)) tumour -> PET indicated.")
-            log.notApplied(pet.optional.ruleID, "IMG-PET-OPTIONAL not applied: PET is indicated.")
+            log.applied(pet.recurrent.ruleID, "recurrent high-grade (\(facts.grade.grade.rawValue)) tumour -> PET indicated.")
+            log.notApplied(pet.optional.ruleID, "PET is indicated.")
             return (true, study(pet.recurrent, text: pet.recurrent.text))
         }
         let why = switch facts.presentation {
@@ -90,8 +90,8 @@ extension GuidelineEngine {
         case .primary: "primary presentation"
         case nil: "presentation not given"
         }
-        log.notApplied(pet.recurrent.ruleID, "IMG-PET-RECURRENT not applied: \(why).")
-        log.applied(pet.optional.ruleID, "IMG-PET-OPTIONAL: \(why) -> PET optional.")
+        log.notApplied(pet.recurrent.ruleID, "\(why).")
+        log.applied(pet.optional.ruleID, "\(why) -> PET optional.")
         return (false, study(pet.optional, text: pet.optional.text))
     }
 
@@ -104,13 +104,13 @@ extension GuidelineEngine {
             if baseline != nil || post != nil {
                 log.warn(.petIncomplete, "Only one SUVmax value (or a value not above 0) given: no metabolic response computed.")
             }
-            log.notApplied(rule.responseRuleID, "IMG-PET-RESPONSE not applied: baseline and post-therapy SUVmax are not both given.")
+            log.notApplied(rule.responseRuleID, "baseline and post-therapy SUVmax are not both given.")
             return nil
         }
         let reduction = PETResponse.reduction(baseline: baseline, post: post)
         let favorable = reduction >= rule.favorableFromPercent
         let threshold = ThresholdScale<Int>.format(rule.favorableFromPercent)
-        log.applied(rule.responseRuleID, "IMG-PET-RESPONSE: SUVmax \(baseline) -> \(post) is a \(reduction) % reduction, "
+        log.applied(rule.responseRuleID, "SUVmax \(baseline) -> \(post) is a \(reduction) % reduction, "
             + (favorable ? "at least" : "below") + " \(threshold) %: " + (favorable ? "favourable." : "not favourable."))
         let text = favorable ? rule.favorableText : rule.unfavorableText
         return PETResponse(baseline: baseline, post: post, reductionPercent: reduction, favorable: favorable,

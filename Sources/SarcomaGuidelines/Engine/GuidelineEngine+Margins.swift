@@ -9,14 +9,14 @@ extension GuidelineEngine {
         let winner = applying.max { $0.marginCm < $1.marginCm } ?? table.defaultRule
         let others = applying.filter { $0.ruleID != winner.ruleID }
         if applying.isEmpty {
-            log.applied(table.defaultRule.ruleID, "\(table.defaultRule.ruleID.rawValue): no specific margin rule applies;"
+            log.applied(table.defaultRule.ruleID, "no specific margin rule applies;"
                 + " wide en bloc resection with a 1 cm margin.")
             if facts.histology == nil, facts.tumor.infiltrativeBorders != true {
                 log.warn(.histologyUnknown, "Histology not given: the default 1 cm margin is planned; subtypes with"
                     + " infiltrative borders (DFSP, myxofibrosarcoma) would need 2 cm.")
             }
         } else {
-            log.notApplied(table.defaultRule.ruleID, "\(table.defaultRule.ruleID.rawValue) not applied: "
+            log.notApplied(table.defaultRule.ruleID, ""
                 + "\(applying.map(\.ruleID.rawValue).joined(separator: " and ")) applies instead.")
         }
         var rationale = winner.text.rationale
@@ -33,7 +33,7 @@ extension GuidelineEngine {
         if let amputationRecommendation { recommendations.append(amputationRecommendation) }
 
         // MARGIN-MDT: always.
-        log.applied(table.mdtRuleID, "MARGIN-MDT: every patient is evaluated by an experienced multidisciplinary team before treatment.")
+        log.applied(table.mdtRuleID, "every patient is evaluated by an experienced multidisciplinary team before treatment.")
         recommendations.append(Recommendation(table.mdtRuleID, text: table.mdtText, pack: pack))
 
         return MarginPlan(
@@ -43,28 +43,28 @@ extension GuidelineEngine {
     }
 
     private func marginRuleApplies(_ rule: MarginRule, _ facts: CaseFacts, _ log: inout EvaluationLog) -> Bool {
-        let id = rule.ruleID.rawValue
         let byHistology = facts.histology.map(rule.histologies.contains) ?? false
         let byBorders = rule.appliesToInfiltrativeBorders && facts.tumor.infiltrativeBorders == true
         guard byHistology || byBorders else {
-            let histology = facts.histology?.rawValue ?? "histology not given"
-            log.notApplied(rule.ruleID, "\(id) not applied: \(histology)"
-                + (rule.appliesToInfiltrativeBorders ? ", infiltrative borders not reported." : "."))
+            let histology = facts.histology.map { "histology \($0.rawValue)" } ?? "histology not given"
+            let subtypes = rule.histologies.map(\.rawValue).sorted().joined(separator: ", ")
+            log.notApplied(rule.ruleID, "\(histology), not \(subtypes)"
+                + (rule.appliesToInfiltrativeBorders ? ", and infiltrative borders not reported." : "."))
             return false
         }
         guard rule.sites.contains(facts.site) else {
-            log.notApplied(rule.ruleID, "\(id) not applied: it is for \(rule.sites.map(\.rawValue).sorted().joined(separator: ", "))"
+            log.notApplied(rule.ruleID, "it is for \(rule.sites.map(\.rawValue).sorted().joined(separator: ", "))"
                 + " tumours, not \(facts.site.rawValue); the default margin applies there.")
             return false
         }
         let why = byHistology ? "histology \(facts.histology?.rawValue ?? "")" : "infiltrative borders reported"
-        log.applied(rule.ruleID, "\(id): \(why) -> \(rule.strategy.rawValue), \(ThresholdScale<Int>.format(rule.marginCm)) cm margin.")
+        log.applied(rule.ruleID, "\(why) -> \(rule.strategy.rawValue), \(ThresholdScale<Int>.format(rule.marginCm)) cm margin.")
         return true
     }
 
     private func planBiopsy(_ facts: CaseFacts, _ log: inout EvaluationLog) -> (excisional: String, recommendations: [Recommendation]) {
         let biopsy = pack.margins.biopsy
-        log.applied(biopsy.ruleID, "BIOPSY-CORE: core-needle biopsy (incisional as the alternative), track placed within the future resection.")
+        log.applied(biopsy.ruleID, "core-needle biopsy (incisional as the alternative), track placed within the future resection.")
         let core = Recommendation(biopsy.ruleID, text: biopsy.text, pack: pack)
         let threshold = ThresholdScale<Int>.format(biopsy.excisionalAvoidAboveCm)
         let excisional: String
@@ -72,13 +72,13 @@ extension GuidelineEngine {
         switch facts.sizeCm {
         case let size? where size > biopsy.excisionalAvoidAboveCm:
             (excisional, text) = ("avoid", biopsy.avoidText)
-            log.applied(biopsy.noExcisionalRuleID, "BIOPSY-NO-EXCISIONAL: \(facts.sizeText) is above \(threshold) cm: avoid excisional biopsy.")
+            log.applied(biopsy.noExcisionalRuleID, "\(facts.sizeText) is above \(threshold) cm: avoid excisional biopsy.")
         case _?:
             (excisional, text) = ("not_excluded", biopsy.notExcludedText)
-            log.applied(biopsy.noExcisionalRuleID, "BIOPSY-NO-EXCISIONAL: \(facts.sizeText) is \(threshold) cm or less: excisional biopsy not excluded (not advised).")
+            log.applied(biopsy.noExcisionalRuleID, "\(facts.sizeText) is \(threshold) cm or less: excisional biopsy not excluded.")
         case nil:
             (excisional, text) = ("avoid", biopsy.unknownSizeText)
-            log.applied(biopsy.noExcisionalRuleID, "BIOPSY-NO-EXCISIONAL: size not given, treated as above \(threshold) cm: avoid excisional biopsy.")
+            log.applied(biopsy.noExcisionalRuleID, "size not given, treated as above \(threshold) cm: avoid excisional biopsy.")
             log.warn(.sizeUnknown, "Tumour size not given: excisional biopsy is advised against as for a lesion above \(threshold) cm.")
         }
         return (excisional, [core, Recommendation(biopsy.noExcisionalRuleID, text: text, pack: pack)])
@@ -92,7 +92,7 @@ extension GuidelineEngine {
             if limbSparing != nil {
                 log.warn(.fieldNotApplicable, "limbSparingPossible does not apply to site \(facts.site.rawValue): ignored.")
             }
-            log.notApplied(rule.ruleID, "MARGIN-AMPUTATION not applied: site \(facts.site.rawValue) is not a limb.")
+            log.notApplied(rule.ruleID, "site \(facts.site.rawValue) is not a limb.")
             return (.notIndicated, nil)
         }
         let advice: AmputationAdvice
@@ -109,7 +109,7 @@ extension GuidelineEngine {
         } else {
             (advice, text, reason) = (.notIndicated, rule.metastaticText, "M1: amputation is never suggested for metastatic disease")
         }
-        log.applied(rule.ruleID, "MARGIN-AMPUTATION: \(reason) -> \(advice.rawValue).")
+        log.applied(rule.ruleID, "\(reason) -> \(advice.rawValue).")
         return (advice, Recommendation(rule.ruleID, text: text, pack: pack))
     }
 }

@@ -9,24 +9,24 @@ extension GuidelineEngine {
         let stageText = "\(staging.groupText) (\(staging.tnmg))"
 
         // Scope: M1 and unresectable get no options; other sites and N1 get surgery alone.
-        var limitation: (reason: String, surgery: Bool)?
+        var limitation: (reason: String, summary: String, surgery: Bool)?
         if staging.m == .m1 {
-            limitation = (table.scope.metastaticReason, false)
+            limitation = (table.scope.metastaticReason, "metastatic (M1) disease", false)
         } else if !facts.resectable(&log) {
-            limitation = (table.scope.unresectableReason, false)
+            limitation = (table.scope.unresectableReason, "the tumour is not resectable", false)
         } else if !table.scope.sites.contains(facts.site) {
-            limitation = (table.scope.otherSiteReason, true)
+            limitation = (table.scope.otherSiteReason, "site \(facts.site.rawValue) is outside the extremity/trunk setting", true)
         } else if staging.n == .n1 {
-            limitation = (table.scope.nodalReason, true)
+            limitation = (table.scope.nodalReason, "regional nodal disease (N1)", true)
         }
         let inScope = limitation == nil
 
         var options: [TherapyOption] = []
-        if limitation?.surgery ?? true {
-            log.applied(table.surgery.ruleID, "PERIOP-SURGERY: localized resectable disease -> surgery per the margin plan.")
-            options.append(option(table.surgery, facts))
+        if let limitation, !limitation.surgery {
+            log.notApplied(table.surgery.ruleID, "\(limitation.summary).")
         } else {
-            log.notApplied(table.surgery.ruleID, "PERIOP-SURGERY not applied: \(staging.m == .m1 ? "metastatic (M1) disease" : "the tumour is not resectable").")
+            log.applied(table.surgery.ruleID, "localized resectable disease -> surgery per the margin plan.")
+            options.append(option(table.surgery, facts))
         }
 
         // Stage-based options, traced once per rule.
@@ -37,12 +37,12 @@ extension GuidelineEngine {
             let stages = table.stageOptions.filter { $0.ruleID == spec.ruleID }.flatMap(\.stageGroups)
             let wanted = Set(stages).map(\.rawValue).sorted().joined(separator: "/")
             if let limitation {
-                log.notApplied(spec.ruleID, "\(spec.ruleID.rawValue) not applied: outside the setting of the perioperative rules; \(limitation.reason)")
+                log.notApplied(spec.ruleID, "\(limitation.summary).")
             } else if let stage, stages.contains(stage) {
                 let modalities = table.stageOptions.filter { $0.ruleID == spec.ruleID && $0.stageGroups.contains(stage) }
-                log.applied(spec.ruleID, "\(spec.ruleID.rawValue): \(stageText) -> " + modalities.map(\.modality.rawValue).joined(separator: ", ") + ".")
+                log.applied(spec.ruleID, "\(stageText) -> " + modalities.map(\.modality.rawValue).joined(separator: ", ") + ".")
             } else {
-                log.notApplied(spec.ruleID, "\(spec.ruleID.rawValue) not applied: \(stageText), not stage \(wanted).")
+                log.notApplied(spec.ruleID, "\(stageText), not stage \(wanted).")
             }
         }
         if inScope, let stage {
@@ -79,22 +79,21 @@ extension GuidelineEngine {
     private func assessHighRisk(_ facts: CaseFacts, staging: StageAssignment, inScope: Bool,
                                 _ log: inout EvaluationLog) -> (Bool, Recommendation?) {
         let rule = pack.perioperative.highRisk
-        let id = rule.ruleID.rawValue
         let limit = ThresholdScale<Int>.format(rule.aboveCm)
         guard inScope, rule.sites.contains(facts.site) else {
-            log.notApplied(rule.ruleID, "\(id) not applied: it is for localized resectable "
+            log.notApplied(rule.ruleID, "it is for localized resectable "
                 + rule.sites.map(\.rawValue).sorted().joined(separator: ", ") + " tumours.")
             return (false, nil)
         }
         guard let size = facts.sizeCm, size > rule.aboveCm else {
-            log.notApplied(rule.ruleID, "\(id) not applied: \(facts.sizeText), not above \(limit) cm.")
+            log.notApplied(rule.ruleID, "\(facts.sizeText), not above \(limit) cm.")
             return (false, nil)
         }
         guard facts.isHighGrade(&log, table: pack.grading, purpose: "the high-risk assessment") else {
-            log.notApplied(rule.ruleID, "\(id) not applied: low grade (\(staging.grade.grade.rawValue)).")
+            log.notApplied(rule.ruleID, "low grade (\(staging.grade.grade.rawValue)).")
             return (false, nil)
         }
-        log.applied(rule.ruleID, "\(id): \(facts.sizeText) (above \(limit) cm), \(staging.grade.grade.rawValue) -> high risk:"
+        log.applied(rule.ruleID, "\(facts.sizeText) (above \(limit) cm), \(staging.grade.grade.rawValue) -> high risk:"
             + " consider preoperative and postoperative therapy.")
         let text = staging.grade.grade == .gx
             ? GuidanceText(rationale: rule.gradeUnknownText, evidence: rule.text.evidence) : rule.text

@@ -14,14 +14,15 @@ extension GuidelineEngine {
                 + " establishing the grade may change the stage.")
         }
 
-        var stageGroup: StageGroup?
-        var reason: String?
-        var how: String
+        let stageGroup: StageGroup?
+        let reason: String?
+        let how: String
         if let table = group.stageTable, let row = table.row(t, n, m, grade) {
             stageGroup = row.group
             reason = row.group == nil ? row.reason : nil
             how = "rows[\(row.index)] of the \(group.label) table"
         } else {
+            stageGroup = nil
             reason = group.noStageGroupReason ?? "No stage-group row matches \(t.rawValue) \(n.rawValue) \(m.rawValue) \(grade.rawValue)."
             how = "AJCC 8 defines no stage groups for \(group.label)"
         }
@@ -34,17 +35,17 @@ extension GuidelineEngine {
         let summary = "\(assignment.tnmg) (T: \(tBasis)) -> \(assignment.groupText) (\(how))"
         log.applied(group.ruleID, summary)
         for other in pack.staging.siteGroups where other.ruleID != group.ruleID {
-            log.notApplied(other.ruleID, "\(other.ruleID.rawValue) not applied: site \(facts.site.rawValue) is staged as \(group.label).")
+            log.notApplied(other.ruleID, "site \(facts.site.rawValue) is staged as \(group.label).")
         }
         let rationale = stageGroup != nil
             ? "AJCC 8, \(group.label): \(assignment.tnmg) (T from \(tBasis)) is \(assignment.groupText)."
             : "AJCC 8, \(group.label): \(assignment.tnmg) (T from \(tBasis)); no stage group. \(reason ?? "")"
         var recommendations = [Recommendation(
-            group.ruleID, also: facts.grade.score == nil ? [] : [.gradeFNCLCC],
+            group.ruleID, also: facts.grade.score == nil ? [] : [pack.grading.ruleID],
             text: GuidanceText(rationale: rationale, evidence: []), pack: pack)]
         if let score = facts.grade.score {
             recommendations.append(Recommendation(
-                .gradeFNCLCC, text: GuidanceText(rationale: "FNCLCC grade: \(score.arithmetic), \(score.grade.rawValue).", evidence: []),
+                pack.grading.ruleID, text: GuidanceText(rationale: "FNCLCC grade: \(score.arithmetic), \(score.grade.rawValue).", evidence: []),
                 pack: pack))
         }
         assignment.recommendations = recommendations
@@ -56,7 +57,7 @@ extension GuidelineEngine {
     private func noteGrade(_ facts: CaseFacts, _ log: inout EvaluationLog) {
         let grade = facts.grade
         if let score = grade.score {
-            log.applied(.gradeFNCLCC, "FNCLCC \(score.arithmetic) -> \(score.grade.rawValue)"
+            log.applied(pack.grading.ruleID, "FNCLCC \(score.arithmetic) -> \(score.grade.rawValue)"
                 + (grade.stated.map { ", the stated grade \($0.number ?? 0)" + (grade.conflicts ? " disagrees" : " agrees") } ?? ""))
             if grade.conflicts {
                 log.warn(.gradeConflict, "Stated grade and FNCLCC components disagree: the higher grade, \(grade.grade.rawValue), is used.")
@@ -69,7 +70,7 @@ extension GuidelineEngine {
         let basis = grade.stated.map { "stated grade \($0.number ?? 0) used" } ?? "grade unknown (GX)"
         let why = grade.missingComponents.isEmpty
             ? "FNCLCC components not given" : "FNCLCC components incomplete (missing \(grade.missingComponents.joined(separator: ", ")))"
-        log.notApplied(.gradeFNCLCC, "GRADE-FNCLCC not applied: \(why); \(basis).")
+        log.notApplied(pack.grading.ruleID, "\(why); \(basis).")
     }
 
     private func noteInapplicableFields(_ facts: CaseFacts, group: SiteGroupStaging, _ log: inout EvaluationLog) {

@@ -17,7 +17,8 @@ public struct GuidelineEngine: Sendable {
         return evaluation(kind, body: body, log: log, explain: explain)
     }
 
-    /// The family answer for one of the five single kinds.
+    /// The family answer for one of the five single kinds (`assessment` is composed from
+    /// them by `assess`, so it never comes here; staging stands in to keep this total).
     func body(_ kind: EvaluationKind, _ facts: CaseFacts, _ log: inout EvaluationLog) -> any EvaluationBody {
         switch kind {
         case .staging, .assessment: stage(facts, &log)

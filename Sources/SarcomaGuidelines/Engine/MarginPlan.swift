@@ -7,7 +7,8 @@ struct MarginPlan: Sendable {
     var amputation: AmputationAdvice
     var biopsyMethod: BiopsyMethod
     var alternativeBiopsyMethod: BiopsyMethod
-    /// False always: the source never advises excisional biopsy (pack decision D12).
+    /// False at every size: the rule never advises excisional biopsy; "not excluded" at
+    /// 3 cm or less is not "advised" (pack decision D12). The boundary is `excisionalBiopsy`.
     var excisionalBiopsyAdvised: Bool
     /// "avoid" (> 3 cm or size not given) or "not_excluded" (<= 3 cm).
     var excisionalBiopsy: String

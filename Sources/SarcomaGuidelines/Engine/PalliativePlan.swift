@@ -1,14 +1,17 @@
 /// Palliative systemic therapy for one case (rules PALL-*).
 struct PalliativePlan: Sendable {
+    /// An agent listed but not offered: not recommended (by histology) or investigational.
+    /// Carries the recommendation fields too (category null), so every object with a
+    /// `ruleId` reads the same way.
     struct Withheld: Sendable {
         var agent: SystemicAgent
-        var ruleID: RuleID
         var reason: String
-        var source: String
+        var recommendation: Recommendation
+
+        var ruleID: RuleID { recommendation.ruleID }
 
         var json: JSONValue {
-            ["agent": .string(agent.rawValue), "ruleId": .string(ruleID.rawValue), "reason": .string(reason),
-             "source": .string(source)]
+            recommendation.json(leading: [("agent", .string(agent.rawValue)), ("reason", .string(reason))])
         }
     }
 

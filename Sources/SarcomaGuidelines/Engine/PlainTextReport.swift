@@ -1,7 +1,8 @@
-/// Renders report lines for a terminal and a tumour-board handout: a 10-column label, the
+import Foundation
+/// Renders report lines for a terminal and a tumour-board handout: an 11-column label, the
 /// text wrapped under 100 columns, rule ids in brackets, ASCII only, newline-terminated.
 struct PlainTextReport: Sendable {
-    static let labelWidth = 10
+    static let labelWidth = 11
     static let width = 98
 
     var lines: [ReportLine] = []
@@ -11,7 +12,9 @@ struct PlainTextReport: Sendable {
     func render() -> String {
         var output = ""
         for line in lines {
-            let rules = line.rules.isEmpty ? "" : "[\(line.rules.map(\.rawValue).joined(separator: ", "))]"
+            var cited: [RuleID] = []
+            for rule in line.rules where !cited.contains(rule) { cited.append(rule) }
+            let rules = cited.isEmpty ? "" : "[\(cited.map(\.rawValue).joined(separator: ", "))]"
             var rows = Self.wrap(Self.ascii(line.text), width: Self.width - Self.labelWidth)
             if !rules.isEmpty {
                 let last = rows.removeLast()
@@ -32,8 +35,18 @@ struct PlainTextReport: Sendable {
         return output
     }
 
-    /// Greedy word wrap; a word longer than the width is cut.
+    /// Greedy word wrap; a word longer than the width is cut. A unit stays on the line of
+    /// its number ("30 %", "12.5 cm" never break), so a figure is never misread.
     static func wrap(_ text: String, width: Int) -> [String] {
+        let glue: Character = "\u{1}"
+        var glued = text
+        for unit in [" %", " cm", " mm", " months", " µs"] {
+            glued = glued.replacingOccurrences(of: unit, with: String(glue) + unit.dropFirst())
+        }
+        return wrapWords(glued, width: width).map { $0.replacingOccurrences(of: String(glue), with: " ") }
+    }
+
+    private static func wrapWords(_ text: String, width: Int) -> [String] {
         var rows: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {

@@ -10,12 +10,8 @@ struct TherapyOption: Sendable {
 
     /// "postoperative_rt (cat 1)", "clinical_trial".
     var shortText: String {
-        let name = value.replacingUnderscores
+        let name = value.split(separator: "_").map { $0 == "rt" ? "RT" : String($0) }.joined(separator: " ")
         guard let category = recommendation.category else { return name }
         return "\(name) (cat \(category.rawValue)\(recommendation.categoryDefaulted ? ", defaulted" : ""))"
     }
-}
-
-private extension String {
-    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }

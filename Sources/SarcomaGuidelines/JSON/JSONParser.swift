@@ -19,10 +19,10 @@ import Foundation
 /// some Windows tools write one). One pass over the bytes; no Foundation JSON.
 public struct JSONParser: Sendable {
     /// Arrays and objects nested deeper than this are refused (stack and sanity guard).
-    public var maxDepth: Int
+    public let maxDepth: Int
     /// Inputs longer than this many bytes are refused before parsing; nil = no limit here
     /// (the HTTP layer usually caps the body first).
-    public var maxBytes: Int?
+    public let maxBytes: Int?
 
     public static let defaultMaxDepth = 64
     /// Recursion guard for callers' `maxDepth`: the parser recurses once per level.

@@ -30,8 +30,8 @@ struct JSONReader {
         return value
     }
 
-    mutating func readValue() throws(JSONParseError) -> JSONValue {
-        guard index < bytes.count else { throw unexpected(expected: .value) }
+    mutating func readValue(expected: JSONParseError.Expectation = .value) throws(JSONParseError) -> JSONValue {
+        guard index < bytes.count else { throw unexpected(expected: expected) }
         switch bytes[index] {
         case Byte.openBrace: return try readObject()
         case Byte.openBracket: return try readArray()
@@ -42,7 +42,7 @@ struct JSONReader {
         case Byte.n: try readLiteral("null"); return .null
         case Byte.upperN where matches("NaN"), Byte.upperI where matches("Infinity"):
             throw failure(.nonFiniteNumberLiteral, at: index)
-        default: throw unexpected(expected: .value)
+        default: throw unexpected(expected: expected)
         }
     }
 
@@ -105,7 +105,7 @@ struct JSONReader {
                 throw unexpected(expected: items.isEmpty ? .valueOrEndOfArray : .value)
             }
             if peek == Byte.closeBracket { throw failure(.trailingComma, at: index) }
-            items.append(try readValue())
+            items.append(try readValue(expected: items.isEmpty ? .valueOrEndOfArray : .value))
             skipWhitespace()
             switch peek {
             case Byte.comma:

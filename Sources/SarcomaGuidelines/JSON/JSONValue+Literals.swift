@@ -1,7 +1,9 @@
 /// Literals, so engine code and tests read like the JSON they build:
 /// `let json: JSONValue = ["t": "T2", "stageGroup": nil, "ajccEdition": 8]`.
 ///
-/// `nil` in a literal is JSON `null`. Object literals keep their written order and, like
+/// `nil` in a literal is JSON `null`; but a lookup's `JSONValue?` compared with `nil` asks
+/// "absent?", so test for a JSON null with `.isNull`. Object literals keep their written
+/// order and, like
 /// `Dictionary`'s, trap on a repeated key (a programming error, found by the first test).
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,

@@ -11,11 +11,12 @@ extension JSONWriter {
         }
         // Swift's description is the shortest text that reads back to the same Double
         // (and locale-independent); tidy its exponent to JSON's plainest spelling.
-        var text = number.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        guard let e = text.firstIndex(of: "e") else { return text }
-        let mantissa = text[..<e]
-        var exponent = text[text.index(after: e)...]
+        let text = number.description
+        guard text.utf8.contains(Byte.e) else {
+            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        }
+        let parts = text.split(separator: "e", maxSplits: 1)
+        var exponent = parts[1]
         var sign = ""
         if exponent.first == "+" {
             exponent = exponent.dropFirst()
@@ -24,6 +25,6 @@ extension JSONWriter {
             exponent = exponent.dropFirst()
         }
         let digits = exponent.drop { $0 == "0" }
-        return "\(mantissa)e\(sign)\(digits.isEmpty ? "0" : String(digits))"
+        return "\(parts[0])e\(sign)\(digits.isEmpty ? "0" : String(digits))"
     }
 }

@@ -74,24 +74,40 @@ public struct JSONWriter: Sendable {
         output.append(contentsOf: repeatElement(Byte.space, count: 2 * indent))
     }
 
+    /// Copies runs of bytes that need no escape in one append each; escapes the rest.
     static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(Byte.quote)
-        for byte in text.utf8 {
-            switch byte {
-            case Byte.quote: output.append(contentsOf: [Byte.backslash, Byte.quote])
-            case Byte.backslash: output.append(contentsOf: [Byte.backslash, Byte.backslash])
-            case Byte.lineFeed: output.append(contentsOf: [Byte.backslash, Byte.n])
-            case Byte.carriageReturn: output.append(contentsOf: [Byte.backslash, 0x72])
-            case Byte.tab: output.append(contentsOf: [Byte.backslash, Byte.t])
-            case 0x08: output.append(contentsOf: [Byte.backslash, 0x62])
-            case 0x0C: output.append(contentsOf: [Byte.backslash, Byte.f])
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: [Byte.backslash, 0x75, Byte.zero, Byte.zero,
-                                           hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            default: output.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == Byte.quote || byte == Byte.backslash else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(for: byte, into: &output)
+                runStart = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         output.append(Byte.quote)
+    }
+
+    private static func appendEscape(for byte: UInt8, into output: inout [UInt8]) {
+        output.append(Byte.backslash)
+        switch byte {
+        case Byte.quote, Byte.backslash: output.append(byte)
+        case Byte.lineFeed: output.append(Byte.n)
+        case Byte.carriageReturn: output.append(0x72)  // r
+        case Byte.tab: output.append(Byte.t)
+        case 0x08: output.append(0x62)  // b
+        case 0x0C: output.append(Byte.f)
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            output.append(0x75)  // u
+            output.append(Byte.zero)
+            output.append(Byte.zero)
+            output.append(hex.utf8Start[Int(byte >> 4)])
+            output.append(hex.utf8Start[Int(byte & 0x0F)])
+        }
     }
 }

@@ -13,10 +13,10 @@ struct GradingTable: Sendable {
         let ruleID = try catalogue.ruleID(try reader.required("ruleId"))
         var rangeReader = try reader.required("differentiation").object()
         let low = try rangeReader.required("min").integer()
-        let highNode = try rangeReader.required("max")
-        let high = try highNode.integer()
+        let maxNode = try rangeReader.required("max")
+        let high = try maxNode.integer()
         try rangeReader.finish()
-        guard low <= high else { throw highNode.failure("is below min") }
+        guard low <= high else { throw maxNode.failure("is below min") }
         let score: (PackNode) throws(GuidelinePackError) -> Int = { node throws(GuidelinePackError) in try node.integer() }
         let mitotic = try ThresholdScale.load(try reader.required("mitoticScore"), value: score)
         let necrosis = try ThresholdScale.load(try reader.required("necrosisScore"), value: score)
@@ -25,9 +25,10 @@ struct GradingTable: Sendable {
             if grade == .gx { throw node.failure("GX cannot result from a score") }
             return grade
         }
-        let highGrades = try reader.required("highGrades").codes(GradeCategory.self, "a grade")
+        let highNode = try reader.required("highGrades")
+        let highGrades = try highNode.codes(GradeCategory.self, "a grade")
         if highGrades.contains(.gx) {
-            throw node.failure("highGrades lists GX: unknown grade is treated as high by the engine, with a warning, not by the table")
+            throw highNode.failure("lists GX: unknown grade is treated as high by the engine, with a warning, not by the table")
         }
         try reader.finish()
         return GradingTable(ruleID: ruleID, differentiationRange: low...high, mitoticScore: mitotic,

@@ -3,7 +3,7 @@
 /// The pack's catalogue must list exactly these ids (no more, no fewer): a table may only
 /// cite a rule the machinery implements, and every rule the machinery can fire must have a
 /// summary and a source a clinician can read.
-public enum RuleID: String, Sendable, CaseIterable, Comparable {
+public enum RuleID: String, Sendable, CaseIterable {
     case gradeFNCLCC = "GRADE-FNCLCC"
 
     case stageTE = "STAGE-TE"
@@ -46,10 +46,4 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
     case pallCTLA4Trial = "PALL-CTLA4-TRIAL"
     case pallTrial = "PALL-TRIAL"
     case pallNotLocalized = "PALL-NOT-LOCALIZED"
-
-    /// Declaration order, so audit lists read in the order of `clinical-rules.md`.
-    public static func < (lhs: RuleID, rhs: RuleID) -> Bool {
-        let order = allCases
-        return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
-    }
 }

@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+
+@testable import CaseStore
+
+@Suite("Migrations")
+struct MigratorTests {
+    @Test func freshDatabaseGetsEveryShippedMigration() throws {
+        try withStore { store, _ in
+            #expect(store.schemaVersion == 2)
+            #expect(store.isReady())
+            let files = try TemporaryDatabase.shippedFiles()
+            let recorded = try store.readers.withConnection { (database) throws(CaseStoreError) in
+                try database.rows("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version") {
+                    [$0.text(0), $0.text(1), $0.text(2), $0.text(3)]
+                }
+            }
+            #expect(recorded.map { $0[0] } == ["1", "2"])
+            #expect(recorded.map { $0[1] } == ["cases", "evaluations"])
+            #expect(recorded[0][2] == SHA256.hexDigest(Array(files["0001_cases.sql"]!.utf8)))
+            #expect(recorded[1][2] == SHA256.hexDigest(Array(files["0002_evaluations.sql"]!.utf8)))
+            #expect(try store.readValue("PRAGMA user_version") { $0.integer(0) } == 2)
+            let tables = try store.readers.withConnection { (database) throws(CaseStoreError) in
+                try database.rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.text(0) }
+            }
+            #expect(Set(tables).isSuperset(of: ["cases", "evaluations", "schema_migrations"]))
+        }
+    }
+
+    @Test func reopeningAppliesNothingAgain() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let query = "SELECT group_concat(version || '@' || applied_at) FROM schema_migrations"
+        let first = try database.open()
+        let before = try first.readValue(query) { $0.text(0) }
+        _ = try first.create(caseInput(externalId: "kept"))
+        first.close()
+
+        let second = try database.open()
+        defer { second.close() }
+        #expect(second.schemaVersion == 2)
+        #expect(try second.readValue(query) { $0.text(0) } == before)
+        #expect(try second.list(CaseListQuery()).items.map(\.externalId) == ["kept"])
+    }
+
+    @Test func aNewMigrationIsAppliedOnTheNextOpen() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        var files = try TemporaryDatabase.shippedFiles()
+        let folder = database.migrationsFolder(files)
+        try database.open(migrations: folder).close()
+
+        files["0003_case_notes.sql"] = "CREATE TABLE case_notes (id INTEGER PRIMARY KEY, note TEXT);"
+        let grown = database.migrationsFolder(files)
+        let store = try database.open(migrations: grown)
+        defer { store.close() }
+        #expect(store.schemaVersion == 3)
+        #expect(store.isReady())
+        #expect(try store.readValue("SELECT count(*) FROM case_notes") { $0.integer(0) } == 0)
+    }
+
+    @Test func anEditedAppliedMigrationIsRefused() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        var files = try TemporaryDatabase.shippedFiles()
+        try database.open(migrations: database.migrationsFolder(files)).close()
+
+        files["0002_evaluations.sql"]! += "\n-- a harmless-looking edit\n"
+        let edited = database.migrationsFolder(files)
+        #expect(throws: CaseStoreError.migrationEdited(version: 2, name: "evaluations")) {
+            try database.open(migrations: edited)
+        }
+    }
+
+    @Test func aDatabaseNewerThanTheBinaryIsRefused() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        var files = try TemporaryDatabase.shippedFiles()
+        try database.open(migrations: database.migrationsFolder(files)).close()
+
+        files["0002_evaluations.sql"] = nil
+        let older = database.migrationsFolder(files, named: "older")
+        #expect(throws: CaseStoreError.databaseNewerThanBinary(database: 2, binary: 1)) {
+            try database.open(migrations: older)
+        }
+    }
+
+    @Test(arguments: ["2_evaluations.sql", "0002-evaluations.sql", "0002_Evaluations.sql", "0002_.sql", "0000_zero.sql", "0002_x.SQL", "00002_x.sql"])
+    func aMalformedFileNameIsRefusedByName(fileName: String) throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let folder = database.migrationsFolder(["0001_cases.sql": "CREATE TABLE a (x);", fileName: "CREATE TABLE b (x);"])
+        let error = #expect(throws: CaseStoreError.self) { try database.open(migrations: folder) }
+        guard case .invalidMigration(let file, _) = error else {
+            Issue.record("expected invalidMigration, got \(String(describing: error))")
+            return
+        }
+        #expect(file == fileName)
+        #expect(!FileManager.default.fileExists(atPath: database.path), "nothing is created before the folder checks out")
+    }
+
+    @Test func aGapIsRefusedNamingTheFileAfterIt() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let folder = database.migrationsFolder(["0001_a.sql": "CREATE TABLE a (x);", "0003_c.sql": "CREATE TABLE c (x);"])
+        let error = #expect(throws: CaseStoreError.self) { try database.open(migrations: folder) }
+        guard case .invalidMigration(let file, let reason) = error else {
+            Issue.record("expected invalidMigration, got \(String(describing: error))")
+            return
+        }
+        #expect(file == "0003_c.sql")
+        #expect(reason.contains("0002"))
+    }
+
+    @Test func aDuplicateVersionIsRefused() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let folder = database.migrationsFolder(["0001_a.sql": "CREATE TABLE a (x);", "0001_b.sql": "CREATE TABLE b (x);"])
+        let error = #expect(throws: CaseStoreError.self) { try database.open(migrations: folder) }
+        guard case .invalidMigration(let file, _) = error else {
+            Issue.record("expected invalidMigration, got \(String(describing: error))")
+            return
+        }
+        #expect(file == "0001_b.sql")
+    }
+
+    @Test func otherFilesInTheFolderAreIgnored() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let folder = database.migrationsFolder(
+            ["0001_a.sql": "CREATE TABLE a (x);", "README.md": "notes", ".0002_hidden.sql": "garbage"])
+        let store = try database.open(migrations: folder)
+        defer { store.close() }
+        #expect(store.schemaVersion == 1)
+    }
+
+    @Test func emptyOrMissingFolderIsRefused() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let empty = database.migrationsFolder([:])
+        #expect(throws: CaseStoreError.invalidMigration(file: empty, reason: "the folder holds no NNNN_name.sql migration")) {
+            try database.open(migrations: empty)
+        }
+        let missing = database.folder + "/no-such-folder"
+        let error = #expect(throws: CaseStoreError.self) { try database.open(migrations: missing) }
+        #expect(error?.description.contains(missing) == true)
+    }
+
+    @Test func aFailingMigrationIsRolledBackWhole() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let folder = database.migrationsFolder([
+            "0001_a.sql": "CREATE TABLE a (x);",
+            "0002_b.sql": "CREATE TABLE b (x);\nINSERT INTO a VALUES (1);\nCREATE TABLE broken (",
+        ])
+        let error = #expect(throws: CaseStoreError.self) { try database.open(migrations: folder) }
+        guard case .invalidMigration(let file, let reason) = error else {
+            Issue.record("expected invalidMigration, got \(String(describing: error))")
+            return
+        }
+        #expect(file == "0002_b.sql")
+        #expect(reason.contains("rolled back"))
+
+        // Fix the file: version 1 stays applied, version 2 now applies from scratch.
+        let fixed = database.migrationsFolder(
+            ["0001_a.sql": "CREATE TABLE a (x);", "0002_b.sql": "CREATE TABLE b (x);\nINSERT INTO a VALUES (1);"], named: "fixed")
+        let store = try database.open(migrations: fixed)
+        defer { store.close() }
+        #expect(store.schemaVersion == 2)
+        #expect(try store.readValue("SELECT count(*) FROM a") { $0.integer(0) } == 1)
+    }
+
+    @Test func errorMessagesTellTheOperatorWhatToDo() {
+        let edited = CaseStoreError.migrationEdited(version: 2, name: "evaluations").description
+        #expect(edited.contains("0002") && edited.contains("evaluations") && edited.contains("new migration"))
+        let newer = CaseStoreError.databaseNewerThanBinary(database: 5, binary: 2).description
+        #expect(newer.contains("5") && newer.contains("2") && newer.contains("newer"))
+    }
+}

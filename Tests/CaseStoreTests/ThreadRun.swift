@@ -1,0 +1,34 @@
+import Foundation
+
+/// Runs `body(0..<count)` on that many real threads at once (not the cooperative pool, which
+/// has one thread per core and must not be blocked) and collects the results.
+///
+/// `@unchecked Sendable`: `results` is guarded by `lock`; `group` is thread-safe.
+final class ThreadRun<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let group = DispatchGroup()
+    private var results: [Int: Value] = [:]
+    private let count: Int
+
+    init(_ count: Int, _ body: @escaping @Sendable (Int) -> Value) {
+        self.count = count
+        for index in 0..<count {
+            group.enter()
+            Thread { [self] in
+                let value = body(index)
+                lock.lock()
+                results[index] = value
+                lock.unlock()
+                group.leave()
+            }.start()
+        }
+    }
+
+    /// Blocks until every thread finished; results in index order.
+    func wait() -> [Value] {
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return (0..<count).map { results[$0]! }
+    }
+}
