@@ -7,10 +7,17 @@
 #   QUICK=1 Benchmarks/run.sh     smoke check: 3 s per load, 1 round; the report goes to
 #                                 the results folder, not to BENCHMARKS.md
 #
-# Settings (environment): DURATION (s per load), ROUNDS, THREADS (wrk), IDLE_CONNECTIONS,
-# IDLE_SECONDS, SYNC_DELAY_US (the slow disk's extra time per sync), BASE_PORT,
-# ENGINE_ITERATIONS, QUIET_PERCENT and QUIET_WAIT (wait up to QUIET_WAIT s for the machine
-# to be less than QUIET_PERCENT busy before each round), SKIP_BUILD=1, REPORT=file.
+# Settings (environment, defaults in brackets):
+#   DURATION [10] seconds per load      ROUNDS [3]            THREADS [2] wrk threads
+#   IDLE_CONNECTIONS [1000], IDLE_SECONDS [10]                the idle keep-alive probe
+#   SYNC_DELAY_US [2000]                 the slow disk's extra time per fsync/fdatasync
+#   BASE_PORT [18080]                    first port tried; taken ports are skipped
+#   ENGINE_ITERATIONS [20000], ENGINE_SECONDS [4]             per engine-bench row
+#   QUIET_PERCENT [20], QUIET_WAIT [300] before each round, wait up to QUIET_WAIT s for
+#                                        the machine to be less than QUIET_PERCENT busy
+#   STOP_WAIT [15]                       seconds between SIGTERM and SIGKILL
+#   SKIP_BUILD=1                         use the release binaries already built
+#   REPORT=file                          where to write the report
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,7 +25,7 @@ ROOT=$(dirname "$BENCH")
 
 if [[ ${QUICK:-0} == 1 ]]; then
     DURATION=${DURATION:-3} ROUNDS=${ROUNDS:-1} IDLE_SECONDS=${IDLE_SECONDS:-3}
-    ENGINE_ITERATIONS=${ENGINE_ITERATIONS:-2000} QUIET_WAIT=${QUIET_WAIT:-0}
+    ENGINE_ITERATIONS=${ENGINE_ITERATIONS:-2000} ENGINE_SECONDS=${ENGINE_SECONDS:-1} QUIET_WAIT=${QUIET_WAIT:-0}
 fi
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
@@ -28,6 +35,7 @@ IDLE_SECONDS=${IDLE_SECONDS:-10}
 SYNC_DELAY_US=${SYNC_DELAY_US:-2000}
 BASE_PORT=${BASE_PORT:-18080}
 ENGINE_ITERATIONS=${ENGINE_ITERATIONS:-20000}
+ENGINE_SECONDS=${ENGINE_SECONDS:-4}
 QUIET_PERCENT=${QUIET_PERCENT:-20}
 QUIET_WAIT=${QUIET_WAIT:-300}
 PAUSE=${PAUSE:-1}
@@ -92,7 +100,7 @@ done
 # --- the engine alone ----------------------------------------------------------------------
 echo "engine-bench (machine $(wait_for_quiet_machine)% busy)"
 engine_command=("$PEERS_BIN/engine-bench" --guidelines "$ROOT/Config/guidelines" --cases "$BENCH/Cases"
-    --iterations "$ENGINE_ITERATIONS" --json "$RUN_DIR/engine.json")
+    --iterations "$ENGINE_ITERATIONS" --seconds "$ENGINE_SECONDS" --json "$RUN_DIR/engine.json")
 printf '%q ' "${engine_command[@]}" >"$RUN_DIR/commands.txt"
 echo >>"$RUN_DIR/commands.txt"
 timeout 600 "${engine_command[@]}" | tee "$RUN_DIR/engine.txt"

@@ -6,6 +6,8 @@ struct BenchOptions {
     var cases = "Cases"
     var iterations = 20_000
     var warmup = 2_000
+    /// Time budget per row (the warm-up gets a fifth of it on top).
+    var seconds = 4.0
     var json: String?
 
     static func parse(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> BenchOptions {
@@ -19,6 +21,9 @@ struct BenchOptions {
             case "--iterations": options.iterations = count(value)
             case "--warmup": options.warmup = count(value)
             case "--json": options.json = value
+            case "--seconds":
+                guard let seconds = Double(value), seconds > 0 else { usage("not a positive duration: \(value)") }
+                options.seconds = seconds
             default: usage("unknown option \(flag)")
             }
         }
@@ -31,7 +36,7 @@ struct BenchOptions {
     }
 
     private static func usage(_ problem: String) -> Never {
-        print("\(problem)\nusage: engine-bench --guidelines DIR --cases DIR [--iterations N] [--warmup N] [--json FILE]")
+        print("\(problem)\nusage: engine-bench --guidelines DIR --cases DIR [--iterations N] [--warmup N] [--seconds S] [--json FILE]")
         exit(2)
     }
 }

@@ -5,16 +5,22 @@ import Darwin
 #endif
 
 /// Times one call at a time on the monotonic clock, after a warm-up, and keeps every
-/// sample so medians and tails come from real distributions, not averages.
+/// sample so medians and tails come from real distributions, not averages. Each phase
+/// stops at its count or its time budget, whichever comes first (a slow engine must not
+/// turn the benchmark into an hour), but never before `minimumSamples`.
 struct Sampler {
     var warmup: Int
     var iterations: Int
+    var secondsPerRow: Double
+    var minimumSamples = 100
 
     func samples(_ body: () -> Void) -> [Double] {
-        for _ in 0..<warmup { body() }
+        let warmupEnd = Self.nanoseconds() + UInt64(secondsPerRow * 0.2 * 1e9)
+        for _ in 0..<warmup where Self.nanoseconds() < warmupEnd { body() }
         var microseconds = [Double]()
         microseconds.reserveCapacity(iterations)
-        for _ in 0..<iterations {
+        let end = Self.nanoseconds() + UInt64(secondsPerRow * 1e9)
+        while microseconds.count < iterations && (microseconds.count < minimumSamples || Self.nanoseconds() < end) {
             let start = Self.nanoseconds()
             body()
             microseconds.append(Double(Self.nanoseconds() - start) / 1_000)

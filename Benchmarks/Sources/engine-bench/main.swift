@@ -1,6 +1,6 @@
 // The engine's own cost, with no HTTP: microseconds per full assessment
 // (`evaluate(.assessment, ...)`) over realistic cases, and per decode+validate.
-// usage: engine-bench --guidelines DIR --cases DIR [--iterations N] [--warmup N] [--json FILE]
+// usage: engine-bench --guidelines DIR --cases DIR [--iterations N] [--warmup N] [--seconds S] [--json FILE]
 import Foundation
 import GuidelineEndpoints
 import SarcomaGuidelines
@@ -9,7 +9,7 @@ let options = BenchOptions.parse()
 let engine = GuidelineEngine(pack: try PackFolder.load(options.guidelines))
 let endpoints = GuidelineEndpoints(engine: engine)
 let decoder = CaseDecoder()
-let sampler = Sampler(warmup: options.warmup, iterations: options.iterations)
+let sampler = Sampler(warmup: options.warmup, iterations: options.iterations, secondsPerRow: options.seconds)
 
 let caseFiles = try FileManager.default.contentsOfDirectory(atPath: options.cases)
     .filter { $0.hasSuffix(".json") }.sorted()
@@ -40,10 +40,10 @@ for file in caseFiles {
 let all = Summary(pooled)
 rows.insert(("assessment all cases", all), at: 0)
 
-print("engine-bench: \(options.iterations) timed calls per row after \(options.warmup) warm-up calls")
+print("engine-bench: up to \(options.iterations) timed calls or \(options.seconds) s per row, after up to \(options.warmup) warm-up calls")
 for row in rows {
     let label = row.name.padding(toLength: 40, withPad: " ", startingAt: 0)
-    print("\(label) median \(Summary.fixed(row.summary.median)) us  p90 \(Summary.fixed(row.summary.p90)) us  p99 \(Summary.fixed(row.summary.p99)) us")
+    print("\(label) n \(row.summary.count)  median \(Summary.fixed(row.summary.median)) us  p90 \(Summary.fixed(row.summary.p90)) us  p99 \(Summary.fixed(row.summary.p99)) us")
 }
 if let path = options.json {
     let members = rows.map { "  \"\($0.name)\": \($0.summary.json)" }.joined(separator: ",\n")
