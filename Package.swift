@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The system libsqlite3 (Debian: libsqlite3-dev). Only CaseStore imports it.
@@ -27,7 +28,13 @@ let package = Package(
         // SQLite case store; the only module that imports CSQLite.
         .target(name: "CaseStore", dependencies: ["CSQLite"]),
         // Routes, wire types, problem+json, configuration.
-        .target(name: "SarcomaAPI", dependencies: ["HTTPServer", "CaseStore", "SarcomaGuidelines"]),
+        .target(
+            name: "SarcomaAPI",
+            dependencies: [
+                "HTTPServer", "CaseStore", "SarcomaGuidelines",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "sarcoma-guide",
             dependencies: [

@@ -12,16 +12,20 @@ public final class SarcomaService: Sendable {
     public let router: Router
     public let metrics: MetricsRegistry
     public let accessLog: AccessLog
+    /// The configured access tokens; nil = none (every call served, loopback only).
+    public let accessTokens: AccessTokens?
     private let connections: ConnectionGauge
 
     init(configuration: ServiceConfiguration, engine: GuidelineEngine, store: CaseStore,
-         router: Router, metrics: MetricsRegistry, accessLog: AccessLog, connections: ConnectionGauge) {
+         router: Router, metrics: MetricsRegistry, accessLog: AccessLog, accessTokens: AccessTokens?,
+         connections: ConnectionGauge) {
         self.configuration = configuration
         self.engine = engine
         self.store = store
         self.router = router
         self.metrics = metrics
         self.accessLog = accessLog
+        self.accessTokens = accessTokens
         self.connections = connections
     }
 
@@ -58,7 +62,9 @@ public final class SarcomaService: Sendable {
 /// registers every route. Refuses, with a message naming what to fix, rather than start
 /// half-configured.
 public func makeService(config configuration: ServiceConfiguration) throws(StartupError) -> SarcomaService {
-    guard configuration.isLoopbackHost else {
+    // Secure by default: without tokens, nothing but this machine may connect.
+    let tokens = try configuration.tokensFile.map { path throws(StartupError) in try AccessTokens.load(path: path) }
+    guard configuration.isLoopbackHost || tokens != nil else {
         throw StartupError.insecureBinding(host: configuration.host)
     }
     let pack = try GuidelinePackFolder.load(configuration.guidelines)
@@ -78,12 +84,13 @@ public func makeService(config configuration: ServiceConfiguration) throws(Start
     let connections = ConnectionGauge()
     let reader = CaseRequestReader(engine: engine)
 
-    var builder = RouterBuilder()
+    let gate = AccessGate(tokens: tokens, policy: .standard)
+    var builder = RouterBuilder(wrappingEachHandler: gate.guarding)
     OperationsRoutes(store: store, engine: engine, metrics: metrics, connections: connections,
                      openAPIDocument: [UInt8](openAPI)).register(into: &builder)
     CaseRoutes(store: store, reader: reader).register(into: &builder)
     EvaluationRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
 
     return SarcomaService(configuration: configuration, engine: engine, store: store, router: builder.build(),
-                          metrics: metrics, accessLog: AccessLog(), connections: connections)
+                          metrics: metrics, accessLog: AccessLog(), accessTokens: tokens, connections: connections)
 }

@@ -5,6 +5,7 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
     case openAPIDocument(path: String)
     case store(String)
     case insecureBinding(host: String)
+    case tokensFile(path: String, reason: String)
     case listen(String)
 
     public var description: String {
@@ -15,7 +16,9 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
         case .store(let reason): return "case store refused: \(reason)"
         case .insecureBinding(let host):
             return "refusing to listen on \(host): no access tokens are configured, so only a loopback address "
-                + "(127.0.0.1, ::1, localhost) is allowed; put a reverse proxy in front or keep --host 127.0.0.1"
+                + "(127.0.0.1, ::1, localhost) is allowed; configure tokens (--tokens-file / SARCOMA_GUIDE_TOKENS_FILE, "
+                + "lines from `sarcoma-guide token create`) or keep --host 127.0.0.1 behind a reverse proxy"
+        case .tokensFile(let path, let reason): return "tokens file \(path) refused: \(reason)"
         case .listen(let reason): return "cannot listen: \(reason)"
         }
     }

@@ -35,8 +35,10 @@ struct ServeCommand: ParsableCommand {
             throw RefusedToStart(message: "cannot listen on \(configuration.host):\(configuration.port): \(error)")
         }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        service.accessLog.event("guideline pack \(service.engine.pack.version); database schema \(service.store.schemaVersion); "
-            + "no access tokens configured: serving loopback only")
+        let access = service.accessTokens.map { tokens in
+            "access tokens required (\(tokens.holders.count) configured: \(tokens.summary)); public: /health, /ready, /openapi.json"
+        } ?? "no access tokens configured: serving everything, loopback only"
+        service.accessLog.event("guideline pack \(service.engine.pack.version); database schema \(service.store.schemaVersion); \(access)")
         // Tests and scripts wait for this exact line; FileHandle writes are unbuffered.
         FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
 

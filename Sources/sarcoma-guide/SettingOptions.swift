@@ -24,6 +24,7 @@ struct SettingOptions: ParsableArguments {
     @Option(help: "Seconds in-flight requests may finish on SIGTERM (default 10).") var drainTimeoutSeconds: String?
     @Option(help: "Milliseconds a write waits on a locked database (default 5000).") var busyTimeoutMilliseconds: String?
     @Option(help: "true/false: one log line per request on stdout (default true).") var accessLog: String?
+    @Option(help: "Access tokens file, `name role sha256-hex` per line (default: none, loopback only).") var tokensFile: String?
 
     /// The merged configuration, or a message that names the offending key.
     func resolve() throws -> ServiceConfiguration {
@@ -34,7 +35,7 @@ struct SettingOptions: ParsableArguments {
             "maxHeaderCount": maxHeaderCount, "maxUriBytes": maxUriBytes,
             "headTimeoutSeconds": headTimeoutSeconds, "idleTimeoutSeconds": idleTimeoutSeconds,
             "drainTimeoutSeconds": drainTimeoutSeconds, "busyTimeoutMilliseconds": busyTimeoutMilliseconds,
-            "accessLog": accessLog,
+            "accessLog": accessLog, "tokensFile": tokensFile,
         ]
         do {
             return try ConfigurationLoader().load(flags: given.compactMapValues { $0 }, configFile: config)

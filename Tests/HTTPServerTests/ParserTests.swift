@@ -53,7 +53,6 @@ struct ParserCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 }
 
-extension ParseOutcome: @unchecked Sendable {}
 
 let validCases: [ParserCase] = [
     ParserCase(name: "GET", raw: "GET /hello?x=1 HTTP/1.1\r\nHost: example\r\nAccept: */*\r\n\r\n", expected: [

@@ -7,6 +7,7 @@ struct TestServer {
     let server: HTTPServer
     let port: Int
     let records: Locked<[RequestLogRecord]>
+    let gate: Gate
 
     var client: LoopbackClient { LoopbackClient(port: port, timeout: 5) }
 
@@ -18,8 +19,19 @@ struct TestServer {
         String(decoding: try LoopbackClient.sendRaw(port: port, bytes: Array(text.utf8), timeout: timeout), as: UTF8.self)
     }
 
-    static func router() -> Router {
+    /// A handler that blocks until the test opens it: in-flight work without timing guesses.
+    struct Gate: Sendable {
+        let entered = Latch()
+        let release = Latch()
+    }
+
+    static func router(gate: Gate = Gate()) -> Router {
         var builder = RouterBuilder()
+        builder.add("GET", "/gate") { _ in
+            gate.entered.open()
+            _ = gate.release.wait(seconds: 10)
+            return HTTPResponse(status: 200, contentType: "text/plain", body: "released")
+        }
         builder.add("GET", "/hello") { _ in HTTPResponse(status: 200, contentType: "text/plain", body: "hello") }
         builder.add("POST", "/echo") { request in
             HTTPResponse(status: 200, headers: ["Content-Type": "application/octet-stream"], body: request.body)
@@ -28,12 +40,9 @@ struct TestServer {
             HTTPResponse(status: 200, contentType: "text/plain", body: "case \(request.pathParameters["id"] ?? "?") \(request.routeTemplate ?? "")")
         }
         builder.add("DELETE", "/cases/{id}") { _ in HTTPResponse(status: 204) }
-        builder.add("GET", "/slow") { request in
-            Thread.sleep(forTimeInterval: Double(request.queryValue("ms") ?? "100")! / 1000)
-            return HTTPResponse(status: 200, contentType: "text/plain", body: "slow")
-        }
         builder.add("GET", "/big") { request in
             let size = Int(request.queryValue("bytes") ?? "") ?? 2_000_000
+            if request.queryValue("fill") != nil { return HTTPResponse(status: 200, body: [UInt8](repeating: 7, count: size)) }
             return HTTPResponse(status: 200, body: (0..<size).map { UInt8(truncatingIfNeeded: $0 % 251) })
         }
         builder.add("GET", "/request-id") { request in
@@ -60,10 +69,14 @@ struct TestServer {
     ) throws -> R {
         let records = Locked<[RequestLogRecord]>([])
         let hooks = ServerHooks(requestCompleted: { record in records.withLock { $0.append(record) } }, diagnostic: { _ in })
-        let server = HTTPServer(configuration: configuration(change), router: router(), hooks: hooks)
+        let gate = Gate()
+        let server = HTTPServer(configuration: configuration(change), router: router(gate: gate), hooks: hooks)
         let port = try server.start()
-        defer { server.shutdown() }
-        return try body(TestServer(server: server, port: port, records: records))
+        defer {
+            gate.release.open()
+            server.shutdown()
+        }
+        return try body(TestServer(server: server, port: port, records: records, gate: gate))
     }
 }
 

@@ -3,7 +3,7 @@ import HTTPServer
 @testable import SarcomaAPI
 
 /// An in-process service on a fresh temporary database, with the repository's migrations,
-/// guideline pack and OpenAPI document.
+/// guideline pack and OpenAPI document; with `tokensFile` text, access tokens are required.
 final class ServiceFixture: @unchecked Sendable {
     // @unchecked: immutable after init.
     let service: SarcomaService
@@ -12,9 +12,16 @@ final class ServiceFixture: @unchecked Sendable {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init() throws {
+    init(tokensFile: String? = nil, host: String? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sarcoma-api-\(UUID().uuidString)")
         var configuration = ServiceConfiguration()
+        if let tokensFile {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let path = directory.appendingPathComponent("tokens").path
+            try Data(tokensFile.utf8).write(to: URL(fileURLWithPath: path))
+            configuration.tokensFile = path
+        }
+        if let host { configuration.host = host }
         configuration.port = 0
         configuration.database = directory.appendingPathComponent("cases.sqlite").path
         configuration.migrations = Self.root.appendingPathComponent("Migrations").path

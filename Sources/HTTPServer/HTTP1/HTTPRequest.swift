@@ -50,21 +50,25 @@ public struct HTTPRequest: Sendable {
     public var bodyText: String { String(decoding: body, as: UTF8.self) }
 }
 
-/// Splits a request-target into path and raw query.
+/// Splits a request-target into path and raw query (on UTF-8 bytes: no Foundation search).
 enum RequestTarget {
     static func split(_ target: String) -> (path: String, query: Substring?) {
         var rest = Substring(target)
+        let utf8 = rest.utf8
         // absolute-form ("http://host/path"): routing only cares about the path.
-        if let schemeEnd = rest.range(of: "://"), rest[..<schemeEnd.lowerBound].allSatisfy(\.isLetter) {
-            let afterAuthority = rest[schemeEnd.upperBound...]
-            if let slash = afterAuthority.firstIndex(where: { $0 == "/" || $0 == "?" }) {
+        if let first = utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "*"),
+           let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
+           utf8[colon...].starts(with: "://".utf8) {
+            let authorityStart = utf8.index(colon, offsetBy: 3)
+            let afterAuthority = rest[authorityStart...]
+            if let slash = afterAuthority.utf8.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) {
                 rest = afterAuthority[slash...]
-                if rest.first == "?" { rest = "/" + rest }
+                if rest.utf8.first == UInt8(ascii: "?") { rest = "/" + rest }
             } else {
                 rest = "/"
             }
         }
-        guard let mark = rest.firstIndex(of: "?") else { return (String(rest), nil) }
-        return (String(rest[..<mark]), rest[rest.index(after: mark)...])
+        guard let mark = rest.utf8.firstIndex(of: UInt8(ascii: "?")) else { return (String(rest), nil) }
+        return (String(rest[..<mark]), rest[rest.utf8.index(after: mark)...])
     }
 }

@@ -4,6 +4,9 @@ public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// Who the application identified as the caller (an access token's name, say; never a
+    /// credential). Copied to the `RequestLogRecord`; never sent on the wire.
+    public var clientName: String?
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status

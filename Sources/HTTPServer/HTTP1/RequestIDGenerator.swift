@@ -21,20 +21,23 @@ struct RequestIDGenerator {
     }
 
     mutating func next() -> String {
-        var high = nextWord(), low = nextWord()
-        high = (high & ~0xF000) | 0x4000                       // version 4
-        low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000 // RFC 9562 variant
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
-        var position = 0
-        for word in [high, low] {
-            for shift in stride(from: 60, through: 0, by: -4) {
-                if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
-                text[position] = digits[Int((word >> UInt64(shift)) & 0xF)]
-                position += 1
+        let high = (nextWord() & ~0xF000) | 0x4000                                // version 4
+        let low = (nextWord() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 9562 variant
+        return String(unsafeUninitializedCapacity: 36) { text in
+            var position = 0
+            for word in [high, low] {
+                for shift in stride(from: 60, through: 0, by: -4) {
+                    if position == 8 || position == 13 || position == 18 || position == 23 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    let nibble = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0xF
+                    text[position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+                    position += 1
+                }
             }
+            return position
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// An incoming id is kept when it is 1-128 token characters: safe to echo and to log.

@@ -13,8 +13,18 @@ public struct RouterBuilder {
     }
 
     private(set) var entries: [Entry] = []
+    /// Applied to every handler as it is added, with the route's method and template (e.g.
+    /// access control): one place that no route can skip.
+    private let wrap: (_ method: String, _ template: String, _ handler: @escaping HTTPHandler) -> HTTPHandler
 
-    public init() {}
+    public init() {
+        wrap = { _, _, handler in handler }
+    }
+
+    /// A builder that passes each handler through `wrap(method, template, handler)` as it is added.
+    public init(wrappingEachHandler wrap: @escaping (_ method: String, _ template: String, _ handler: @escaping HTTPHandler) -> HTTPHandler) {
+        self.wrap = wrap
+    }
 
     /// Registers `handler` for `method` on `template` (e.g. "/v1/cases/{id}": a `{name}`
     /// segment captures one path segment). Registering the same method and template twice is
@@ -23,7 +33,7 @@ public struct RouterBuilder {
         let segments = RouteSegment.parse(template)
         precondition(!entries.contains { $0.method == method && $0.segments == segments },
                      "route \(method) \(template) registered twice")
-        entries.append(Entry(method: method, template: template, segments: segments, handler: handler))
+        entries.append(Entry(method: method, template: template, segments: segments, handler: wrap(method, template, handler)))
     }
 
     public func build() -> Router {

@@ -2,18 +2,21 @@ import Foundation
 
 /// One client connection and everything needed to resume it on any worker thread.
 ///
-/// Ownership protocol: a connection is either *armed* (registered in epoll, owned by no
-/// thread), *owned* (exactly one thread — a worker that took its event, or the timer that
-/// found it overdue — works on it), or *closed*. Moving between these states happens
-/// under `lock`, and only the owner re-arms or closes, so the descriptor is never closed
-/// (and its number reused) while another thread could still act on it.
+/// Ownership protocol: a connection is *parked* (registered edge-triggered in epoll, worked
+/// on by no thread), *owned* (exactly one thread — a worker that took an event for it, or
+/// the timer that found it overdue — works on it), or *closed*. Transitions happen under
+/// `lock`. An event that arrives while another thread owns the connection is not lost: it
+/// sets `rescan`, and the owner goes round once more before it parks the connection. Only
+/// the owner closes, so the descriptor is never closed (and its number reused) while
+/// another thread could still act on it.
 ///
-/// `@unchecked Sendable`: `state` is guarded by `lock`; every other field is touched only by
-/// the current owner, and handing ownership over goes through `lock` (a happens-before edge).
+/// `@unchecked Sendable`: `state` and `rescan` are guarded by `lock`; every other field is
+/// touched only by the current owner, and ownership changes hands through `lock` (a
+/// happens-before edge).
 final class Connection: @unchecked Sendable {
-    enum State { case armed, owned, closed }
+    enum State { case parked, owned, closed }
 
-    /// Which timeout applies while the connection waits in epoll.
+    /// Which timeout applies while the connection is parked.
     enum Deadline: Equatable { case idle, head, body, write, linger }
 
     let socket: SocketFD
@@ -23,8 +26,16 @@ final class Connection: @unchecked Sendable {
 
     private let lock = NSLock()
     private var state = State.owned
+    private var rescan = false
+    private var rescanHangup = false
 
     // Owner-only fields.
+    /// Added to epoll yet (a fresh connection is first served inline by the accepting worker).
+    var isRegistered = false
+    /// Registered for writability too (only once a response did not fit in the socket buffer).
+    var isRegisteredForWrite = false
+    /// An event reported the peer's close: read to end-of-stream, not just to a short read.
+    var hangupReported = false
     var parser: RequestParser
     var pending: [UInt8] = []
     var pendingOffset = 0
@@ -38,7 +49,7 @@ final class Connection: @unchecked Sendable {
     var isLingering = false
     var lingerBudget = 0
     var lingerUntil: Double = 0
-    // Written by the owner before arming; read by the timer while it holds `lock`.
+    // Written by the owner before parking; read by the timer while it holds `lock`.
     var deadline: Double = .infinity
     var deadlineKind = Deadline.idle
 
@@ -51,40 +62,59 @@ final class Connection: @unchecked Sendable {
 
     var hasPendingOutput: Bool { pendingOffset < pending.count }
 
-    /// A worker that took this connection's event becomes its owner, unless someone else
-    /// (the timer) already did — then the event is stale and simply dropped.
-    func acquire() -> Bool {
+    /// A worker with an event for this connection becomes its owner; if another thread owns
+    /// it, the event is recorded for that owner instead.
+    func claim(hangup: Bool) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        guard state == .armed else { return false }
-        state = .owned
+        switch state {
+        case .parked:
+            state = .owned
+            if hangup { hangupReported = true }
+            return true
+        case .owned:
+            rescan = true
+            if hangup { rescanHangup = true }
+            return false
+        case .closed:
+            return false
+        }
+    }
+
+    /// The owner lets go. Returns false (still owner) when an event came in meanwhile:
+    /// the caller must look at the socket again before trying to park once more.
+    func park() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if rescan {
+            rescan = false
+            if rescanHangup { hangupReported = true }
+            rescanHangup = false
+            return false
+        }
+        state = .parked
         return true
     }
 
-    /// The timer takes an armed connection whose deadline passed (or, while draining, an
+    /// The timer takes a parked connection whose deadline passed (or, while draining, an
     /// idle one); returns which deadline it was.
-    func acquireIfDue(now: Double, draining: Bool) -> Deadline? {
+    func takeIfDue(now: Double, draining: Bool) -> Deadline? {
         lock.lock()
         defer { lock.unlock() }
-        guard state == .armed else { return nil }
+        guard state == .parked else { return nil }
         let due = now >= deadline || (draining && deadlineKind == .idle)
         guard due else { return nil }
         state = .owned
         return deadlineKind
     }
 
-    /// Gives the connection back to epoll. `register` runs under the lock, so the event it
-    /// enables cannot be taken by another thread before the state says "armed".
-    func arm(_ register: () throws(SocketError) -> Void) throws(SocketError) {
+    /// Takes a parked connection unconditionally (end of a drain).
+    func takeIfParked() -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        state = .armed
-        do {
-            try register()
-        } catch {
-            state = .owned
-            throw error
-        }
+        guard state == .parked else { return false }
+        state = .owned
+        return true
     }
 
     func markClosed() {
@@ -93,8 +123,8 @@ final class Connection: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Unowned-thread nudge used when a drain runs out of time: makes a busy owner's next
-    /// read or write fail so it closes the connection itself.
+    /// Used when a drain runs out of time: makes a busy owner's next read or write fail,
+    /// so it closes the connection itself.
     func abortIfOwned() {
         lock.lock()
         defer { lock.unlock() }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The open connections, indexed by descriptor number, for event lookup, the timer sweep,
 /// the connection cap and the open-connection gauge.
-/// `@unchecked Sendable`: all fields are guarded by `lock`; `drained` is signalled under it.
+/// `@unchecked Sendable`: all fields are guarded by `lock` (an NSCondition, also used to wait for "empty").
 final class ConnectionTable: @unchecked Sendable {
     private let lock = NSCondition()
     private var slots: [Connection?] = []

@@ -15,12 +15,14 @@ public struct RequestLogRecord: Sendable {
     public var bytesIn: Int
     /// Response bytes (head and body).
     public var bytesOut: Int
+    /// The caller as the handler identified it (`HTTPResponse.clientName`); nil when anonymous.
+    public var clientName: String?
 
     /// `routeTemplate`, or "unmatched": never the raw path.
     public var route: String { routeTemplate ?? Self.unmatchedRoute }
 
     public init(method: String, routeTemplate: String?, status: Int, durationSeconds: Double,
-                requestID: String, bytesIn: Int, bytesOut: Int) {
+                requestID: String, bytesIn: Int, bytesOut: Int, clientName: String? = nil) {
         self.method = method
         self.routeTemplate = routeTemplate
         self.status = status
@@ -28,5 +30,6 @@ public struct RequestLogRecord: Sendable {
         self.requestID = requestID
         self.bytesIn = bytesIn
         self.bytesOut = bytesOut
+        self.clientName = clientName
     }
 }

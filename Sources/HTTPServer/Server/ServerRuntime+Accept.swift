@@ -8,13 +8,18 @@ extension ServerRuntime {
     /// Pause after EMFILE/ENFILE: long enough for descriptors to be freed, short enough to be invisible.
     static let exhaustionPause = 0.05
 
+    /// Accepts a batch. The first new connection is then served inline by this worker (its
+    /// request has usually arrived by now: this saves an epoll round trip per connection for
+    /// clients that open a connection per request); the others go to epoll at once, which
+    /// reports any that already have data.
     func acceptPending(context: WorkerContext) {
+        var admitted: [Connection] = []
         listener.withLock { state in
             guard let socket = state.socket else { return }
             for _ in 0..<Self.acceptBatch {
                 switch socket.accept() {
                 case .accepted(let client):
-                    admit(client, context: context)
+                    if let connection = admit(client, context: context) { admitted.append(connection) }
                     continue
                 case .wouldBlock:
                     break
@@ -30,9 +35,16 @@ extension ServerRuntime {
                 break
             }
             do throws(SocketError) {
-                try epoll.rearm(socket.raw, token: Self.listenerToken, interest: .read)
+                try epoll.rearm(socket.raw, token: Self.listenerToken, interest: [.read, .oneShot])
             } catch {
                 pause(&state, for: Self.exhaustionPause, reason: error)
+            }
+        }
+        for (index, connection) in admitted.enumerated() {
+            if index == 0 {
+                serve(connection, context: context)
+            } else if register(connection), !connection.park() {
+                serve(connection, context: context)  // its first event came to another worker meanwhile
             }
         }
     }
@@ -53,7 +65,7 @@ extension ServerRuntime {
             guard let until = state.pausedUntil, now >= until, let socket = state.socket else { return }
             state.pausedUntil = nil
             do {
-                try epoll.rearm(socket.raw, token: Self.listenerToken, interest: .read)
+                try epoll.rearm(socket.raw, token: Self.listenerToken, interest: [.read, .oneShot])
             } catch {
                 state.pausedUntil = now + Self.exhaustionPause
             }
@@ -62,8 +74,9 @@ extension ServerRuntime {
 
     var acceptPaused: Bool { listener.withLock { $0.pausedUntil != nil } }
 
-    private func admit(_ client: SocketFD, context: WorkerContext) {
-        client.setNoDelay()
+    /// Enters a new connection in the table (refusing it over the cap); it is returned owned
+    /// by the caller and not yet in epoll. (TCP_NODELAY comes from the listener.)
+    private func admit(_ client: SocketFD, context: WorkerContext) -> Connection? {
         let now = SystemClock.monotonic()
         let limits = configuration.parserLimits
         let inserted = table.insert(client, limit: configuration.maxConnections) { token in
@@ -71,18 +84,11 @@ extension ServerRuntime {
         }
         guard let connection = inserted else {
             refuseOverCapacity(client, context: context)
-            return
+            return nil
         }
         connection.deadlineKind = .idle
         connection.deadline = now + configuration.idleTimeout
-        do {
-            try connection.arm { () throws(SocketError) in
-                try epoll.add(client.raw, token: connection.token, interest: .read)
-            }
-        } catch {
-            hooks.diagnostic("\(error)")
-            close(connection)
-        }
+        return connection
     }
 
     /// Over the cap: answer 503 + `Retry-After` at once and close, holding nothing.

@@ -36,7 +36,7 @@ extension ServerRuntime {
         hooks.requestCompleted(RequestLogRecord(
             method: request.method, routeTemplate: request.routeTemplate, status: response.status,
             durationSeconds: SystemClock.monotonic() - started, requestID: request.requestID,
-            bytesIn: parsed.wireBytes, bytesOut: bytesOut
+            bytesIn: parsed.wireBytes, bytesOut: bytesOut, clientName: response.clientName
         ))
         return closing
     }

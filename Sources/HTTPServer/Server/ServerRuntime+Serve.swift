@@ -1,10 +1,20 @@
-/// The per-event path of a worker: read what arrived, answer every complete request in
-/// it, write all answers with one `send`, then re-arm (or close).
+/// The per-event path of a worker: read until the socket is drained, answer every complete
+/// request, write the answers with one `send`, then park the connection (or close it).
 extension ServerRuntime {
     enum WriteOutcome {
         case done
         case blocked(sent: Int)
         case failed
+    }
+
+    /// What one pass over a connection left to do.
+    enum Step {
+        /// The connection is closed (or handed to lingering close and parked).
+        case finished
+        /// Input is drained (or output is blocked): safe to park; epoll reports what comes next.
+        case wait
+        /// The socket may hold more input: go round again before parking.
+        case again
     }
 
     /// Output gathered from pipelined requests before it is sent (bounds memory per connection).
@@ -15,42 +25,70 @@ extension ServerRuntime {
     static let lingerBytes = 256 * 1024
 
     func handleEvent(_ event: EpollEvent, context: WorkerContext) {
-        guard let connection = table.lookup(event.token), connection.acquire() else { return }
-        if connection.isLingering {
-            continueLinger(connection, context: context)
-            return
+        guard let connection = table.lookup(event.token), connection.claim(hangup: event.hangup) else { return }
+        serve(connection, context: context)
+    }
+
+    /// Works on an owned connection until it can be parked or is closed.
+    func serve(_ connection: Connection, context: WorkerContext) {
+        while true {
+            switch step(connection, context: context) {
+            case .finished:
+                return
+            case .again:
+                continue
+            case .wait:
+                scheduleDeadline(connection)
+                guard register(connection) else { return }
+                if connection.park() { return }
+            }
         }
+    }
+
+    private func step(_ connection: Connection, context: WorkerContext) -> Step {
+        if connection.isLingering { return discardLingering(connection, context: context) }
         if connection.hasPendingOutput {
             switch flushPending(connection) {
             case .failed:
                 close(connection)
-                return
+                return .finished
             case .blocked:
-                rearm(connection, interest: .write)
-                return
+                return .wait
             case .done:
                 if connection.closeAfterFlush {
-                    finishClose(connection, linger: connection.lingerAfterFlush)
-                    return
+                    return finishClose(connection, linger: connection.lingerAfterFlush)
                 }
             }
-        } else if !readAvailable(connection, context: context) {
-            close(connection)
-            return
         }
-        process(connection, context: context)
+        let drained: Bool
+        switch readAvailable(connection, context: context) {
+        case nil:
+            close(connection)
+            return .finished
+        case let value?:
+            drained = value
+        }
+        if let finished = process(connection, context: context) { return finished }
+        if connection.peerClosed || (isDraining && connection.parser.phase == .idle) {
+            close(connection)
+            return .finished
+        }
+        connection.parser.shrinkIfIdle()
+        return drained ? .wait : .again
     }
 
-    /// Reads until the socket is empty (a few reads at most per event, to stay fair).
-    /// Returns false when the connection is broken.
-    private func readAvailable(_ connection: Connection, context: WorkerContext) -> Bool {
+    /// Reads what is there, a few buffers at most per pass (to interleave parsing).
+    /// Returns whether the socket is drained, or nil when the connection is broken.
+    /// Drained means would-block or end of stream, or a short read — unless the peer's close
+    /// was reported: its end-of-stream may wait behind the data without raising a new event.
+    private func readAvailable(_ connection: Connection, context: WorkerContext) -> Bool? {
         let scratch = context.scratch
         for _ in 0..<4 {
             let result: IOResult
             do {
                 result = try connection.socket.receive(into: scratch)
             } catch {
-                return false
+                return nil
             }
             switch result {
             case .wouldBlock:
@@ -60,14 +98,15 @@ extension ServerRuntime {
                 return true
             case .bytes(let count):
                 connection.parser.append(UnsafeBufferPointer(start: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
-                if count < scratch.count { return true }
+                if count < scratch.count && !connection.hangupReported { return true }
             }
         }
-        return true
+        return false
     }
 
-    /// Answers every complete request buffered on the connection, then writes and re-arms.
-    func process(_ connection: Connection, context: WorkerContext) {
+    /// Answers every complete request buffered on the connection and writes the answers.
+    /// Returns a final step when the connection is done or must wait for writability.
+    private func process(_ connection: Connection, context: WorkerContext) -> Step? {
         while true {
             context.resetOutput()
             var closing = false
@@ -99,33 +138,23 @@ extension ServerRuntime {
                 switch Self.write(context.out, from: 0, to: connection.socket) {
                 case .failed:
                     close(connection)
-                    return
+                    return .finished
                 case .blocked(let sent):
                     connection.pending = Array(context.out[sent...])
                     connection.pendingOffset = 0
                     connection.writeStarted = SystemClock.monotonic()
                     connection.closeAfterFlush = closing
                     connection.lingerAfterFlush = linger || connection.parser.unconsumedCount > 0
-                    scheduleDeadline(connection)
-                    rearm(connection, interest: .write)
-                    return
+                    return .wait
                 case .done:
                     break
                 }
             }
             if closing {
-                finishClose(connection, linger: linger || connection.parser.unconsumedCount > 0)
-                return
+                return finishClose(connection, linger: linger || connection.parser.unconsumedCount > 0)
             }
-            if !batchFull { break }
+            if !batchFull { return nil }
         }
-        if connection.peerClosed || (isDraining && connection.parser.phase == .idle) {
-            close(connection)
-            return
-        }
-        connection.parser.shrinkIfIdle()
-        scheduleDeadline(connection)
-        rearm(connection, interest: .read)
     }
 
     /// Continues a response that did not fit in the socket buffer.
@@ -165,43 +194,42 @@ extension ServerRuntime {
 
     /// Closes after a final response. With unread input, half-closes first and discards
     /// what still arrives for a moment (lingering close), so the client sees the answer.
-    func finishClose(_ connection: Connection, linger: Bool) {
+    private func finishClose(_ connection: Connection, linger: Bool) -> Step {
         guard linger else {
             close(connection)
-            return
+            return .finished
         }
         connection.socket.shutdownWrite()
         connection.isLingering = true
         connection.lingerBudget = Self.lingerBytes
         connection.lingerUntil = SystemClock.monotonic() + Self.lingerSeconds
-        scheduleDeadline(connection)
-        rearm(connection, interest: .read)
+        return .again  // discard what is already there, then park until more comes or time is up
     }
 
-    private func continueLinger(_ connection: Connection, context: WorkerContext) {
+    private func discardLingering(_ connection: Connection, context: WorkerContext) -> Step {
         while connection.lingerBudget > 0 {
             let result: IOResult
             do {
                 result = try connection.socket.receive(into: context.scratch)
             } catch {
                 close(connection)
-                return
+                return .finished
             }
             switch result {
             case .bytes(0):
                 close(connection)
-                return
+                return .finished
             case .bytes(let count):
                 connection.lingerBudget -= count
             case .wouldBlock:
-                rearm(connection, interest: .read)
-                return
+                return .wait
             }
         }
         close(connection)
+        return .finished
     }
 
-    /// Sets the deadline the timer enforces while the connection waits in epoll.
+    /// Sets the deadline the timer enforces while the connection is parked.
     func scheduleDeadline(_ connection: Connection) {
         if connection.hasPendingOutput {
             connection.deadlineKind = .write

@@ -18,7 +18,7 @@ extension ServerRuntime {
         let deadline = SystemClock.monotonic() + max(0, configuration.drainTimeout)
         if !table.waitUntilEmpty(deadline: deadline) {
             for connection in table.snapshot() {
-                if connection.acquire() {
+                if connection.takeIfParked() {
                     close(connection)
                 } else {
                     connection.abortIfOwned()

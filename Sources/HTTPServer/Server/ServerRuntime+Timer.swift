@@ -27,7 +27,7 @@ extension ServerRuntime {
         guard table.openCount > 0 else { return }
         let draining = isDraining
         for connection in table.snapshot() {
-            guard let kind = connection.acquireIfDue(now: now, draining: draining) else { continue }
+            guard let kind = connection.takeIfDue(now: now, draining: draining) else { continue }
             switch kind {
             case .head, .body:
                 context.resetOutput()

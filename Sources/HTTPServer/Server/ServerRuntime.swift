@@ -3,11 +3,13 @@ import Foundation
 /// The running server: sockets, epoll, threads. Created by `HTTPServer.start()`.
 ///
 /// Concurrency design (leader/follower over one epoll):
-/// - Every worker thread blocks in `epoll_wait` on one shared epoll descriptor. Client
-///   sockets are non-blocking and registered `EPOLLONESHOT`, so an event wakes exactly one
-///   worker, which then owns that connection: it reads, parses, runs the handler, writes,
-///   and re-arms. No queue and no hand-off between threads; idle connections cost a kernel
-///   registration and a small struct, never a thread.
+/// - Every worker thread blocks in `epoll_wait` (one event at a time) on one shared epoll
+///   descriptor. Client sockets are non-blocking and registered once, edge-triggered. The
+///   worker that takes an event claims the connection (see `Connection`'s ownership
+///   protocol) and owns it while it reads until drained, parses, runs the handler and
+///   writes; then it parks it again. No queue, no hand-off between threads, and no epoll
+///   call per request; idle connections cost a kernel registration and a small object,
+///   never a thread.
 /// - The listener is registered the same way; the worker that sees it readable accepts a
 ///   batch, registers each new socket, and re-arms the listener (or pauses it briefly on
 ///   EMFILE/ENFILE; the timer resumes it).
@@ -60,8 +62,8 @@ final class ServerRuntime: Sendable {
             doorbell = try Doorbell.make()
             socket = try SocketFD.listen(host: configuration.host, port: configuration.port, backlog: configuration.listenBacklog)
             port = try socket!.localPort()
-            try epoll.add(doorbell!.readFD, token: Self.doorbellToken, interest: [.read, .persistent])
-            try epoll.add(socket!.raw, token: Self.listenerToken, interest: .read)
+            try epoll.add(doorbell!.readFD, token: Self.doorbellToken, interest: .read)
+            try epoll.add(socket!.raw, token: Self.listenerToken, interest: [.read, .oneShot])
         } catch {
             socket?.close()
             doorbell?.close()
@@ -127,22 +129,35 @@ final class ServerRuntime: Sendable {
         }
     }
 
-    /// Closes a connection its caller owns: out of the table, out of epoll, then the descriptor.
+    /// Closes a connection its caller owns: out of the table, then the descriptor (closing
+    /// the only reference also removes it from epoll, so no EPOLL_CTL_DEL call is needed).
     func close(_ connection: Connection) {
         connection.markClosed()
         table.remove(connection)
-        epoll.remove(connection.socket.raw)
         connection.socket.close()
     }
 
-    /// Hands an owned connection back to epoll for `interest`; closes it if that fails.
-    func rearm(_ connection: Connection, interest: EpollInterest) {
-        do {
-            try connection.arm { () throws(SocketError) in
+    /// Makes sure epoll watches the connection for what it now needs: readability always
+    /// (edge-triggered), writability once a response is waiting to drain. Registering reports
+    /// a socket that is already ready, so nothing that arrived meanwhile is missed.
+    /// Returns false (after closing the connection) when epoll refuses.
+    func register(_ connection: Connection) -> Bool {
+        let wantsWrite = connection.hasPendingOutput
+        var interest: EpollInterest = [.read, .edgeTriggered]
+        if wantsWrite || connection.isRegisteredForWrite { interest.insert(.write) }
+        do throws(SocketError) {
+            if !connection.isRegistered {
+                try epoll.add(connection.socket.raw, token: connection.token, interest: interest)
+                connection.isRegistered = true
+            } else if wantsWrite && !connection.isRegisteredForWrite {
                 try epoll.rearm(connection.socket.raw, token: connection.token, interest: interest)
             }
+            connection.isRegisteredForWrite = interest.contains(.write)
+            return true
         } catch {
+            hooks.diagnostic("\(error)")
             close(connection)
+            return false
         }
     }
 }

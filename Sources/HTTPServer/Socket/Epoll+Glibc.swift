@@ -17,7 +17,7 @@ struct Epoll: Sendable {
         try control(EpollABI.add, target, token: token, interest: interest, operation: "epoll_ctl(ADD)")
     }
 
-    /// Re-arms a one-shot registration (also used to change read/write interest).
+    /// Re-arms a one-shot registration, or changes what a registration waits for.
     func rearm(_ target: Int32, token: UInt64, interest: EpollInterest) throws(SocketError) {
         try control(EpollABI.modify, target, token: token, interest: interest, operation: "epoll_ctl(MOD)")
     }
@@ -28,8 +28,9 @@ struct Epoll: Sendable {
     }
 
     /// Waits for one event; EINTR is retried, `nil` means the timeout passed.
-    /// One event per call on purpose: with one-shot registrations each event belongs to the
-    /// thread that took it, so taking several would serialise unrelated connections.
+    /// One event per call on purpose: the thread that takes an event works on that
+    /// connection, so taking several would make unrelated connections wait behind one
+    /// (possibly slow) handler while other workers sleep.
     func wait(timeoutMilliseconds: Int32) throws(SocketError) -> EpollEvent? {
         var event = EpollABI.Event()
         let count = try withUnsafeMutableBytes(of: &event.bytes) { (raw) throws(SocketError) -> Int32 in
@@ -41,7 +42,7 @@ struct Epoll: Sendable {
             token: event.token,
             readable: flags & (EpollABI.input | EpollABI.readHangup) != 0,
             writable: flags & EpollABI.output != 0,
-            hangup: flags & (EpollABI.hangup | EpollABI.error) != 0
+            hangup: flags & (EpollABI.hangup | EpollABI.error | EpollABI.readHangup) != 0
         )
     }
 
@@ -52,7 +53,9 @@ struct Epoll: Sendable {
     private func control(
         _ op: Int32, _ target: Int32, token: UInt64, interest: EpollInterest, operation: String
     ) throws(SocketError) {
-        var flags: UInt32 = interest.contains(.persistent) ? 0 : EpollABI.oneShot
+        var flags: UInt32 = 0
+        if interest.contains(.oneShot) { flags |= EpollABI.oneShot }
+        if interest.contains(.edgeTriggered) { flags |= EpollABI.edgeTriggered }
         if interest.contains(.read) { flags |= EpollABI.input | EpollABI.readHangup }
         if interest.contains(.write) { flags |= EpollABI.output }
         var event = EpollABI.Event(flags: flags, token: token)
@@ -70,6 +73,7 @@ private enum EpollABI {
     static let hangup: UInt32 = 0x010
     static let readHangup: UInt32 = 0x2000
     static let oneShot: UInt32 = 1 << 30
+    static let edgeTriggered: UInt32 = 1 << 31
     static let add: Int32 = 1
     static let delete: Int32 = 2
     static let modify: Int32 = 3

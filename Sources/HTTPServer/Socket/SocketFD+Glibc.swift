@@ -37,6 +37,14 @@ extension SocketFD {
         setOption(level: Int32(IPPROTO_TCP), name: TCP_NODELAY, value: 1)
     }
 
+    /// Whether Nagle's algorithm is off on this socket.
+    var isNoDelay: Bool {
+        var value: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(raw, Int32(IPPROTO_TCP), TCP_NODELAY, &value, &length) == 0 else { return false }
+        return value != 0
+    }
+
     /// Sends FIN while still letting us read: the first half of a lingering close.
     func shutdownWrite() {
         _ = Glibc.shutdown(raw, Int32(SHUT_WR))

@@ -18,6 +18,7 @@ extension ConfigurationKey {
         seconds("drainTimeoutSeconds", "On SIGTERM, how long in-flight requests may finish", \.drainTimeoutSeconds),
         integer("busyTimeoutMilliseconds", "How long a write waits for a locked database (then 503)", \.busyTimeoutMilliseconds, 0...600_000),
         boolean("accessLog", "One line per request on stdout (no patient data)", \.accessLog),
+        optionalText("tokensFile", "Access tokens file (`name role sha256-hex` per line); unset = no tokens, loopback only", \.tokensFile),
     ]
 
     public static func named(_ name: String) -> ConfigurationKey? {
@@ -30,6 +31,14 @@ extension ConfigurationKey {
             guard !value.isEmpty else { throw ConfigurationError(key: name, reason: "must not be empty") }
             config[keyPath: path] = value
         }, current: { $0[keyPath: path] })
+    }
+
+    private static func optionalText(_ name: String, _ summary: String,
+                                     _ path: WritableKeyPath<ServiceConfiguration, String?> & Sendable) -> ConfigurationKey {
+        ConfigurationKey(name: name, summary: summary, apply: { config, value throws(ConfigurationError) in
+            guard !value.isEmpty else { throw ConfigurationError(key: name, reason: "must not be empty (leave it unset instead)") }
+            config[keyPath: path] = value
+        }, current: { $0[keyPath: path] ?? "" })
     }
 
     private static func integer(_ name: String, _ summary: String,

@@ -18,11 +18,18 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var drainTimeoutSeconds = 10.0
     public var busyTimeoutMilliseconds = 5_000
     public var accessLog = true
+    /// The access tokens file (`name role sha256-hex` lines); nil = no tokens, loopback only.
+    public var tokensFile: String?
 
     public init() {}
 
-    /// Whether `host` only accepts connections from this machine.
+    /// Whether `host` only accepts connections from this machine: `localhost`, `::1` or a
+    /// numeric 127.x.y.z (a name such as `127.example.org` is not loopback, whatever it
+    /// starts with).
     public var isLoopbackHost: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127"
+            && parts.allSatisfy { part in (1...3).contains(part.count) && part.allSatisfy(\.isASCII) && UInt8(part) != nil }
     }
 }

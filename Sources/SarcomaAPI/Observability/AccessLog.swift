@@ -3,7 +3,8 @@ import HTTPServer
 
 /// One logfmt line per answered request on stdout: method, route template (never the raw
 /// path, which may carry identifiers), status, duration and request id. No bodies, no
-/// query strings, no patient data.
+/// query strings, no patient data; `client=` is the access token's name (`-` when none),
+/// never the token.
 public final class AccessLog: @unchecked Sendable {
     // @unchecked: `lock` serializes writes so lines from worker threads never interleave.
     private let lock = NSLock()
@@ -17,7 +18,7 @@ public final class AccessLog: @unchecked Sendable {
         let milliseconds = (record.durationSeconds * 1_000_000).rounded() / 1_000
         let line = "ts=\(Self.timestamp()) level=info msg=request method=\(record.method) "
             + "route=\(record.routeTemplate ?? "unmatched") status=\(record.status) "
-            + "duration_ms=\(milliseconds) request_id=\(record.requestID)\n"
+            + "duration_ms=\(milliseconds) request_id=\(record.requestID) client=\(record.clientName ?? "-")\n"
         lock.lock()
         defer { lock.unlock() }
         handle.write(Data(line.utf8))

@@ -19,11 +19,14 @@ struct CaseRoutes: Sendable {
     }
 
     @Sendable func validate(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let pretty = try QueryFlag.value("pretty", in: request)
         let sarcomaCase = try reader.read(request)
-        return JSONResponse.make(CaseEncoder().json(sarcomaCase), pretty: try QueryFlag.value("pretty", in: request))
+        return JSONResponse.make(CaseEncoder().json(sarcomaCase), pretty: pretty)
     }
 
     @Sendable func create(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        // Every query check comes before the write: a stored case is never answered 400.
+        let pretty = try QueryFlag.value("pretty", in: request)
         let sarcomaCase = try reader.read(request)
         let stored: StoredCase
         do {
@@ -31,11 +34,12 @@ struct CaseRoutes: Sendable {
         } catch {
             throw Problem.from(error)
         }
-        return JSONResponse.make(StoredCaseRepresentation.json(stored), status: 201, pretty: try QueryFlag.value("pretty", in: request),
+        return JSONResponse.make(StoredCaseRepresentation.json(stored), status: 201, pretty: pretty,
                                  headers: [("Location", "/v1/cases/\(stored.id)"), ("ETag", StoredCaseRepresentation.etag(stored))])
     }
 
     @Sendable func read(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let pretty = try QueryFlag.value("pretty", in: request)  // a bad query is 400 even when a 304 would follow
         let stored = try Self.load(request, from: store)
         let etag = StoredCaseRepresentation.etag(stored)
         if let condition = request.headers["If-None-Match"],
@@ -44,12 +48,12 @@ struct CaseRoutes: Sendable {
             headers.set("ETag", etag)
             return HTTPResponse(status: 304, headers: headers)
         }
-        return JSONResponse.make(StoredCaseRepresentation.json(stored), pretty: try QueryFlag.value("pretty", in: request),
-                                 headers: [("ETag", etag)])
+        return JSONResponse.make(StoredCaseRepresentation.json(stored), pretty: pretty, headers: [("ETag", etag)])
     }
 
     @Sendable func replace(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
         let id = request.pathParameters["id"] ?? ""
+        let pretty = try QueryFlag.value("pretty", in: request)
         let sarcomaCase = try reader.read(request, ignoring: CaseRequestReader.serverManagedKeys)
         try Self.checkBodyID(request, matches: id)
         let expectedVersion = try expectedVersion(request, id: id)
@@ -59,7 +63,7 @@ struct CaseRoutes: Sendable {
         } catch {
             throw Problem.from(error)
         }
-        return JSONResponse.make(StoredCaseRepresentation.json(stored), pretty: try QueryFlag.value("pretty", in: request),
+        return JSONResponse.make(StoredCaseRepresentation.json(stored), pretty: pretty,
                                  headers: [("ETag", StoredCaseRepresentation.etag(stored))])
     }
 
@@ -75,6 +79,7 @@ struct CaseRoutes: Sendable {
     }
 
     @Sendable func list(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let pretty = try QueryFlag.value("pretty", in: request)
         var query = CaseListQuery()
         if let raw = request.queryValue("limit") {
             guard let limit = Int(raw), Self.listLimitRange.contains(limit) else {
@@ -105,7 +110,7 @@ struct CaseRoutes: Sendable {
         var body = JSONObject()
         body["items"] = .array(page.items.map(StoredCaseRepresentation.json))
         body["nextCursor"] = page.nextCursor.map(JSONValue.string) ?? .null
-        return JSONResponse.make(.object(body), pretty: try QueryFlag.value("pretty", in: request))
+        return JSONResponse.make(.object(body), pretty: pretty)
     }
 
     // MARK: - Shared pieces

@@ -62,6 +62,7 @@ struct EvaluationRoutes: Sendable {
     }
 
     @Sendable private func listEvaluations(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let pretty = try QueryFlag.value("pretty", in: request)
         let stored = try CaseRoutes.load(request, from: store)
         var limit = 50
         if let raw = request.queryValue("limit") {
@@ -86,7 +87,7 @@ struct EvaluationRoutes: Sendable {
         var body = JSONObject()
         body["items"] = .array(items)
         body["nextCursor"] = page.nextCursor.map(JSONValue.string) ?? .null
-        return JSONResponse.make(.object(body), pretty: try QueryFlag.value("pretty", in: request))
+        return JSONResponse.make(.object(body), pretty: pretty)
     }
 
     private static func meta(_ record: StoredEvaluation) -> JSONValue {

@@ -108,6 +108,13 @@ extension GuidelineEngine {
             return nil
         }
         let reduction = PETResponse.reduction(baseline: baseline, post: post)
+        guard reduction.isFinite else {
+            // e.g. a baseline of 5e-324: the ratio overflows. Say so rather than answer a
+            // percentage that is not a number.
+            log.warn(.petIncomplete, "SUVmax values \(baseline) and \(post) give no finite reduction: no metabolic response computed.")
+            log.notApplied(rule.responseRuleID, "the SUVmax values give no finite reduction.")
+            return nil
+        }
         let favorable = reduction >= rule.favorableFromPercent
         let threshold = ThresholdScale<Int>.format(rule.favorableFromPercent)
         log.applied(rule.responseRuleID, "SUVmax \(baseline) -> \(post) is a \(reduction) % reduction, "

@@ -1,0 +1,78 @@
+import HTTPServer
+
+/// Enforces the `AccessPolicy`: `makeService` builds its router with every handler wrapped
+/// by `guarding`, so no route can be registered without passing here.
+///
+/// With no tokens configured it lets everything through (the service then only listens on
+/// loopback). With tokens, a non-public route needs `Authorization: Bearer <token>` naming
+/// a configured token (else 401 with `WWW-Authenticate`) whose role the route admits (else
+/// 403). Routing happens first, so an unknown path or method keeps its 404/405: the
+/// OpenAPI document is public, so the API's shape is no secret, while every fact about
+/// stored cases (even whether an id exists) sits behind the token check.
+struct AccessGate: Sendable {
+    static let realm = "sarcoma-guide"
+
+    let tokens: AccessTokens?
+    let policy: AccessPolicy
+
+    /// What the `Authorization` header(s) of a request amount to.
+    enum Credentials: Equatable {
+        /// No `Authorization` header, or one of another scheme (Basic...).
+        case absent
+        /// A Bearer header that cannot hold a token (empty, bad characters, several headers).
+        case malformed(String)
+        case bearer(Substring)
+    }
+
+    func guarding(method: String, template: String, _ handler: @escaping HTTPHandler) -> HTTPHandler {
+        guard let tokens else { return handler }
+        guard case .role(let roles) = policy.requirement(method: method, template: template) else { return handler }
+        return { request in
+            let holder: AccessTokens.Holder
+            switch Self.credentials(in: request.headers) {
+            case .absent:
+                return Self.refuse(.missingToken(), request)
+            case .malformed(let reason):
+                return Self.refuse(.malformedCredentials(reason), request)
+            case .bearer(let token):
+                guard let known = tokens.holder(of: token) else {
+                    return Self.refuse(.unknownToken(), request)
+                }
+                holder = known
+            }
+            var response: HTTPResponse
+            if roles.contains(holder.role) {
+                response = handler(request)
+            } else {
+                response = Self.refuse(.roleNotAllowed(holder.role, allowed: roles, method: method, template: template), request)
+            }
+            response.clientName = holder.name
+            return response
+        }
+    }
+
+    private static func refuse(_ problem: Problem, _ request: HTTPRequest) -> HTTPResponse {
+        ProblemPresenter.response(for: problem, requestID: request.requestID)
+    }
+
+    /// Reads the `Authorization` header (RFC 6750 section 2.1: `Bearer` is case-insensitive,
+    /// the token is a `b64token`). Never returns or reports anything of an unusable token.
+    static func credentials(in headers: HTTPHeaders) -> Credentials {
+        let values = headers.values(for: "Authorization")
+        guard let value = values.first else { return .absent }
+        guard values.count == 1 else {
+            return .malformed("send one Authorization header, not \(values.count)")
+        }
+        let trimmed = value.drop(while: { $0 == " " || $0 == "\t" })
+        let scheme = trimmed.prefix(while: { $0 != " " && $0 != "\t" })
+        guard scheme.lowercased() == "bearer" else { return .absent }
+        var text = trimmed.dropFirst(scheme.count)
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        guard !text.isEmpty else { return .malformed("the Bearer credentials are empty") }
+        guard AccessToken.isWellFormed(text) else {
+            return .malformed("the Bearer credentials are not a well-formed token")
+        }
+        return .bearer(text)
+    }
+}

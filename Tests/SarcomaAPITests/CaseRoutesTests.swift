@@ -1,0 +1,58 @@
+import Foundation
+import HTTPServer
+import Testing
+@testable import SarcomaAPI
+
+/// In-process checks of the case routes (no sockets): the order of checks around writes.
+@Suite("Case routes in process")
+struct CaseRoutesTests {
+    static let body = #"{"externalId": "EHR-7", "tumor": {"site": "trunk", "sizeCm": 3, "grade": 1}}"#
+
+    @Test func aBadQueryOnCreateIsRefusedBeforeAnythingIsStored() throws {
+        let fixture = try ServiceFixture()
+        let refused = fixture.handle("POST", "/v1/cases?pretty=perhaps", headers: [("Content-Type", "application/json")], body: Self.body)
+        #expect(refused.status == 400)
+        let list = fixture.handle("GET", "/v1/cases")
+        #expect(String(decoding: list.body, as: UTF8.self).contains(#""items":[]"#))
+    }
+
+    @Test func aBadQueryIsRefusedEvenWhenTheETagMatches() throws {
+        let fixture = try ServiceFixture()
+        let created = fixture.handle("POST", "/v1/cases", body: Self.body)
+        #expect(created.status == 201)
+        let location = try #require(created.headers["Location"])
+        let etag = try #require(created.headers["ETag"])
+        #expect(fixture.handle("GET", location, headers: [("If-None-Match", etag)]).status == 304)
+        #expect(fixture.handle("GET", location + "?pretty=garbage", headers: [("If-None-Match", etag)]).status == 400)
+    }
+
+    @Test func unknownAndRepeatedQueryParametersAre400() throws {
+        let fixture = try ServiceFixture()
+        #expect(fixture.handle("GET", "/health?verbose=1").status == 400)
+        #expect(fixture.handle("GET", "/v1/cases?limit=5&limit=6").status == 400)
+        let problem = fixture.handle("POST", "/v1/staging?explain=yes", body: Self.body)
+        #expect(problem.status == 400)
+        #expect(problem.headers["Content-Type"] == "application/problem+json")
+    }
+
+    @Test func curlFormContentTypeIsReadAsJSONButOtherTypesAre415() throws {
+        let fixture = try ServiceFixture()
+        let form = fixture.handle("POST", "/v1/validate", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Self.body)
+        #expect(form.status == 200)
+        let xml = fixture.handle("POST", "/v1/validate", headers: [("Content-Type", "application/xml")], body: Self.body)
+        #expect(xml.status == 415)
+        let fhir = fixture.handle("POST", "/v1/validate", headers: [("Content-Type", "application/fhir+json")], body: Self.body)
+        #expect(fhir.status == 200)
+    }
+
+    @Test func anOverflowingSUVRatioGivesNoPercentageButAWarning() throws {
+        let fixture = try ServiceFixture()
+        let body = #"{"tumor": {"site": "trunk"}, "pet": {"suvMaxBaseline": 5e-324, "suvMaxPostTherapy": 3}}"#
+        let response = fixture.handle("POST", "/v1/imaging", body: body)
+        #expect(response.status == 200)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+        #expect(json["petResponse"] is NSNull)
+        let warnings = json["warnings"] as? [[String: Any]] ?? []
+        #expect(warnings.contains { ($0["message"] as? String)?.contains("SUVmax") == true })
+    }
+}
