@@ -25,13 +25,15 @@ run_load() {
     printf '%q ' "${command[@]}" >>"$RUN_DIR/commands.txt"
     echo >>"$RUN_DIR/commands.txt"
 
-    local load1 busy_before server_before
+    local load1 busy_before nice_before server_before
     load1=$(cut -d' ' -f1 /proc/loadavg)
     busy_before=$(machine_busy_ticks)
+    nice_before=$(machine_nice_ticks)
     server_before=$(tree_ticks "$pid")
     /usr/bin/time -f "%U %S" -o "$raw.cpu" timeout $((DURATION + 30)) "${command[@]}" >"$raw" 2>&1 \
         || echo "  wrk exited with an error (see $raw)" >&2
     local busy=$(( $(machine_busy_ticks) - busy_before ))
+    local nice=$(( $(machine_nice_ticks) - nice_before ))
     local server_ticks=$(( $(tree_ticks "$pid") - server_before ))
     local wrk_ticks
     wrk_ticks=$(awk -v hz="$CLK_TCK" '/^[0-9.]+ [0-9.]+$/ { printf "%d", ($1 + $2) * hz }' "$raw.cpu")
@@ -44,7 +46,7 @@ run_load() {
     [[ -n $figures ]] || figures="failed=1"
     local line="round=$round scenario=$scenario server=$server connections=$connections $figures"
     line+=" rss_kib=$(tree_kib "$pid" VmRSS) hwm_kib=$(tree_kib "$pid" VmHWM) load1=$load1"
-    line+=" server_cpu_pct=$((server_ticks * 100 / capacity)) wrk_cpu_pct=$(( ${wrk_ticks:-0} * 100 / capacity )) others_cpu_pct=$others"
+    line+=" server_cpu_pct=$((server_ticks * 100 / capacity)) wrk_cpu_pct=$(( ${wrk_ticks:-0} * 100 / capacity )) others_cpu_pct=$others others_nice_pct=$((nice * 100 / capacity))"
     echo "$line" >>"$RUN_DIR/runs.log"
     printf '  r%s %-14s %-14s %s\n' "$round" "$scenario" "$server" \
         "$(awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(rps|p50_us|p99_us|read|status|timeout|connect|others_cpu_pct)=/) printf "%s ", $i }' <<<"$line")"

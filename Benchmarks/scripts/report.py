@@ -191,6 +191,10 @@ class Verdicts:
         return self.rows
 
 
+def niced(run):
+    return f" ({run['others_nice_pct']} niced)" if "others_nice_pct" in run else ""
+
+
 def raw_tables(results):
     lines = []
     for scenario, title in SCENARIOS:
@@ -208,7 +212,7 @@ def raw_tables(results):
                 f"| {run['round']} | {NAMES[run['server']]} | {rate(run['rps'])} | {ms(run['p50_us'])} | {ms(run['p99_us'])} "
                 f"| {ms(run['max_us'])} | {run['connect']}/{run['read']}/{run['write']}/{run['timeout']} | {run['status']} "
                 f"| {run['rss_kib'] / 1024:.1f} | {run['hwm_kib'] / 1024:.1f} | {run['server_cpu_pct']} | {run['wrk_cpu_pct']} "
-                f"| {run['others_cpu_pct']} | {run['load1']} |")
+                f"| {run['others_cpu_pct']}{niced(run)} | {run['load1']} |")
         lines.append("")
     return lines
 
