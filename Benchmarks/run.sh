@@ -98,7 +98,7 @@ for binary in "$OURS_BIN" "$PEERS_BIN/hb-server" "$PEERS_BIN/ff-server" "$PEERS_
 done
 
 # --- the engine alone ----------------------------------------------------------------------
-echo "engine-bench (machine $(wait_for_quiet_machine)% busy)"
+echo "engine-bench (machine: $(wait_for_quiet_machine))"
 engine_command=("$PEERS_BIN/engine-bench" --guidelines "$ROOT/Config/guidelines" --cases "$BENCH/Cases"
     --iterations "$ENGINE_ITERATIONS" --seconds "$ENGINE_SECONDS" --json "$RUN_DIR/engine.json")
 printf '%q ' "${engine_command[@]}" >"$RUN_DIR/commands.txt"
@@ -112,7 +112,7 @@ echo "ports: ours ${PORT[ours]}, hb ${PORT[hb]}, ff ${PORT[ff]}, nginx ${PORT[ng
 SERVERS=(ours hb ff nginx)
 
 for round in $(seq 1 "$ROUNDS"); do
-    echo "round $round of $ROUNDS (machine $(wait_for_quiet_machine)% busy before it)"
+    echo "round $round of $ROUNDS (machine before it: $(wait_for_quiet_machine))"
     mkdir -p "$RUN_DIR/db-r$round"
     # A different server goes first in each round.
     shift_by=$(( (round - 1) % ${#SERVERS[@]} ))
