@@ -25,6 +25,7 @@ struct SettingOptions: ParsableArguments {
     @Option(help: "Milliseconds a write waits on a locked database (default 5000).") var busyTimeoutMilliseconds: String?
     @Option(help: "true/false: one log line per request on stdout (default true).") var accessLog: String?
     @Option(help: "Access tokens file, `name role sha256-hex` per line (default: none, loopback only).") var tokensFile: String?
+    @Option(help: "URL clients see behind a TLS proxy, e.g. https://sts.example.org (default: none).") var publicBaseUrl: String?
 
     /// The merged configuration, or a message that names the offending key.
     func resolve() throws -> ServiceConfiguration {
@@ -36,6 +37,7 @@ struct SettingOptions: ParsableArguments {
             "headTimeoutSeconds": headTimeoutSeconds, "idleTimeoutSeconds": idleTimeoutSeconds,
             "drainTimeoutSeconds": drainTimeoutSeconds, "busyTimeoutMilliseconds": busyTimeoutMilliseconds,
             "accessLog": accessLog, "tokensFile": tokensFile,
+            "publicBaseUrl": publicBaseUrl,
         ]
         do {
             return try ConfigurationLoader().load(flags: given.compactMapValues { $0 }, configFile: config)

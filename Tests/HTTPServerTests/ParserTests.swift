@@ -208,6 +208,31 @@ let badCases: [BadCase] = [
         #expect(parser.phase == .idle)
     }
 
+    /// Found by Fuzz/fuzz-request-parser: a header section of exactly `maxHeaderBytes`
+    /// (through the last field line's LF) was accepted whole but refused with 431 when the
+    /// final CR and LF came in separate reads.
+    @Test func headerSectionAtTheLimitIsAcceptedHoweverSplit() {
+        let field = "X: " + String(repeating: "v", count: testLimits.maxHeaderBytes - "Host: h\r\n".utf8.count - 5) + "\r\n"
+        let raw = "GET / HTTP/1.1\r\nHost: h\r\n" + field + "\r\n"
+        #expect("Host: h\r\n".utf8.count + field.utf8.count == testLimits.maxHeaderBytes)
+        let bytes = Array(raw.utf8)
+        let whole = parse([bytes[...]])
+        guard case .request? = whole.first, whole.count == 1 else {
+            Issue.record("expected one request, got \(whole)")
+            return
+        }
+        for split in 0...bytes.count {
+            #expect(parse([bytes[0..<split], bytes[split...]]) == whole, "split at \(split)")
+        }
+        #expect(parse(bytes.indices.map { bytes[$0...$0] }) == whole, "byte by byte")
+        // One byte more is refused, whole or split.
+        let over = Array(("GET / HTTP/1.1\r\nHost: h\r\nY" + field + "\r\n").utf8)
+        #expect(parse([over[...]]) == [.failure(431)])
+        for split in 0...over.count {
+            #expect(parse([over[0..<split], over[split...]]) == [.failure(431)], "over the limit, split at \(split)")
+        }
+    }
+
     @Test func wireBytesCountHeadAndBody() {
         var parser = RequestParser(limits: testLimits)
         let raw = "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"

@@ -56,3 +56,67 @@ struct CaseRoutesTests {
         #expect(warnings.contains { ($0["message"] as? String)?.contains("SUVmax") == true })
     }
 }
+
+/// Findings of the contract review, each pinned by a test.
+@Suite("Review findings")
+struct ReviewFindingTests {
+    static let body = CaseRoutesTests.body
+
+    @Test func headOnAStoredEvaluationRecordsNothing() throws {
+        let fixture = try ServiceFixture()
+        let location = try #require(fixture.handle("POST", "/v1/cases", body: Self.body).headers["Location"])
+        #expect(fixture.handle("HEAD", location + "/assessment").status == 200)
+        #expect(fixture.handle("GET", location + "/staging").status == 200)
+        let list = fixture.handle("GET", location + "/evaluations")
+        let items = (try JSONSerialization.jsonObject(with: Data(list.body)) as? [String: Any])?["items"] as? [Any]
+        #expect(items?.count == 1, "only the GET is recorded")
+    }
+
+    @Test func ifMatchOnAMissingCaseIsAFailedPrecondition() throws {
+        let fixture = try ServiceFixture()
+        let missing = "/v1/cases/00000000-0000-0000-0000-000000000000"
+        #expect(fixture.handle("DELETE", missing, headers: [("If-Match", "*")]).status == 412)
+        #expect(fixture.handle("PUT", missing, headers: [("If-Match", "*")], body: Self.body).status == 412)
+        #expect(fixture.handle("DELETE", missing).status == 404)
+    }
+
+    @Test func anUnreadableAcceptWeightIsIgnored() throws {
+        let fixture = try ServiceFixture()
+        #expect(fixture.handle("POST", "/v1/staging", headers: [("Accept", "application/json;q=abc")], body: Self.body).status == 200)
+        #expect(fixture.handle("POST", "/v1/staging", headers: [("Accept", "application/json;q=0")], body: Self.body).status == 406)
+    }
+
+    @Test(arguments: [
+        #"{"tumor": {"site": "trunk", "sizeCm": 1e400}}"#,
+        String(repeating: "[", count: 40) + String(repeating: "]", count: 40),
+    ])
+    func grammaticalJSONNoCaseCanHoldIs422(body: String) throws {
+        let fixture = try ServiceFixture()
+        let response = fixture.handle("POST", "/v1/validate", body: body)
+        #expect(response.status == 422)
+    }
+
+    @Test func inventedMethodsShareOneMetricsLabel() {
+        #expect(MetricsRegistry.methodLabel("GET") == "GET")
+        #expect(MetricsRegistry.methodLabel("FOOA") == "other")
+        let registry = MetricsRegistry()
+        for method in ["FOOA", "FOOB", "FOOC"] {
+            registry.record(RequestLogRecord(method: method, routeTemplate: nil, status: 404, durationSeconds: 0.001,
+                                             requestID: "r", bytesIn: 0, bytesOut: 0))
+        }
+        let text = registry.render(openConnections: 0)
+        #expect(text.contains(#"sarcoma_guide_http_requests_total{method="other",route="unmatched",status="404"} 3"#))
+        #expect(!text.contains("FOO"))
+    }
+
+    @Test func publicBaseURLIsASettingAndIsChecked() throws {
+        let loaded = try ConfigurationLoader(environment: ["SARCOMA_GUIDE_PUBLIC_BASE_URL": "https://sts.example.org"])
+            .load(flags: [:], configFile: nil)
+        #expect(loaded.publicBaseUrl == "https://sts.example.org")
+        for bad in ["sts.example.org", "https://sts.example.org/", "ftp://x", "https://"] {
+            #expect(throws: ConfigurationError.self) {
+                _ = try ConfigurationLoader(environment: ["SARCOMA_GUIDE_PUBLIC_BASE_URL": bad]).load(flags: [:], configFile: nil)
+            }
+        }
+    }
+}

@@ -70,7 +70,10 @@ extension RequestParser {
         }
         scan.scanned = end
         if let requestLineEnd = scan.requestLineEnd {
-            if end - (requestLineEnd + 1) > limits.maxHeaderBytes {
+            // `+ 1`: the CR of the final blank line does not count (a complete head is
+            // measured up to the last field line's LF), so a head at the limit is not
+            // refused just because its last CR and LF arrived in different reads.
+            if end - (requestLineEnd + 1) > limits.maxHeaderBytes + 1 {
                 return .failed(.headerTooLarge("header section over \(limits.maxHeaderBytes) bytes"))
             }
         } else if end - scan.lineStart > limits.maxRequestLineBytes {

@@ -8,7 +8,7 @@ extension ServerRuntime {
         var request = HTTPRequest(method: head.method, target: head.target, version: head.version.text,
                                   headers: head.headers, body: parsed.body, generator: &context.ids)
         connection.requestsServed += 1
-        var closing = !head.keepAlive || isDraining
+        var closing = !head.keepAlive
         if let limit = configuration.maxRequestsPerConnection, connection.requestsServed >= limit { closing = true }
 
         var response: HTTPResponse
@@ -23,6 +23,10 @@ extension ServerRuntime {
             response = hooks.errorResponse(405, "the method is not allowed on this resource")
             response.headers.set("Allow", allowed.joined(separator: ", "))
         }
+        // Asked after the handler: a drain that began while it ran (e.g. waiting for a disk
+        // sync) closes the connection right after this response, so the response must say
+        // so; sent as keep-alive, the client's next request would hit a closed socket.
+        if isDraining { closing = true }
         if !closing, let option = response.headers["Connection"], option.lowercased().contains("close") {
             closing = true
         }

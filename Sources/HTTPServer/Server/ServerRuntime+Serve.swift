@@ -69,7 +69,10 @@ extension ServerRuntime {
             drained = value
         }
         if let finished = process(connection, context: context) { return finished }
-        if connection.peerClosed || (isDraining && connection.parser.phase == .idle) {
+        // While draining, an idle connection is left to the timer's sweep, which closes it
+        // only when no request waits on it: closing here could reset a request the client
+        // sent after a keep-alive answer that left just before the drain began.
+        if connection.peerClosed {
             close(connection)
             return .finished
         }

@@ -34,6 +34,11 @@ extension ServerRuntime {
                 appendError(status: 408, detail: "the request was not received in time", context: context)
                 _ = Self.write(context.out, from: 0, to: connection.socket)
                 close(connection)
+            case .idle where draining && connection.socket.hasPendingInput():
+                // A request reached this keep-alive connection just as the drain began:
+                // the timer thread, which owns it now, answers it (with `Connection: close`)
+                // instead of a reset.
+                serve(connection, context: context)
             case .idle, .write, .linger:
                 close(connection)
             }

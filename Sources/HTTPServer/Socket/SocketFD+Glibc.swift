@@ -27,6 +27,15 @@ extension SocketFD {
         try Syscall.io("recv") { recv(raw, buffer.baseAddress, buffer.count, 0) }
     }
 
+    /// True when request bytes wait unread (not just end-of-stream), without consuming them.
+    func hasPendingInput() -> Bool {
+        var byte: UInt8 = 0
+        let flags = Int32(MSG_PEEK) | Int32(MSG_DONTWAIT)
+        guard let result = try? Syscall.io("recv", { recv(raw, &byte, 1, flags) }) else { return false }
+        if case .bytes(let count) = result { return count > 0 }
+        return false
+    }
+
     /// Writes what the kernel takes without blocking; MSG_NOSIGNAL so a closed peer is EPIPE, not SIGPIPE.
     func send(_ bytes: UnsafeRawBufferPointer) throws(SocketError) -> IOResult {
         try Syscall.io("send") { Glibc.send(raw, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }

@@ -19,6 +19,7 @@ extension ConfigurationKey {
         integer("busyTimeoutMilliseconds", "How long a write waits for a locked database (then 503)", \.busyTimeoutMilliseconds, 0...600_000),
         boolean("accessLog", "One line per request on stdout (no patient data)", \.accessLog),
         optionalText("tokensFile", "Access tokens file (`name role sha256-hex` per line); unset = no tokens, loopback only", \.tokensFile),
+        baseURL("publicBaseUrl", "The URL clients see behind a TLS proxy (e.g. https://sts.example.org); JWT `aud` is checked against it", \.publicBaseUrl),
     ]
 
     public static func named(_ name: String) -> ConfigurationKey? {
@@ -37,6 +38,20 @@ extension ConfigurationKey {
                                      _ path: WritableKeyPath<ServiceConfiguration, String?> & Sendable) -> ConfigurationKey {
         ConfigurationKey(name: name, summary: summary, apply: { config, value throws(ConfigurationError) in
             guard !value.isEmpty else { throw ConfigurationError(key: name, reason: "must not be empty (leave it unset instead)") }
+            config[keyPath: path] = value
+        }, current: { $0[keyPath: path] ?? "" })
+    }
+
+    private static func baseURL(_ name: String, _ summary: String,
+                                _ path: WritableKeyPath<ServiceConfiguration, String?> & Sendable) -> ConfigurationKey {
+        ConfigurationKey(name: name, summary: summary, apply: { config, value throws(ConfigurationError) in
+            let lower = value.lowercased()
+            let scheme = lower.hasPrefix("https://") ? 8 : lower.hasPrefix("http://") ? 7 : 0
+            let rest = value.dropFirst(scheme)
+            guard scheme > 0, !rest.isEmpty, !rest.hasPrefix("/"), !value.hasSuffix("/"),
+                  !value.contains("?"), !value.contains("#"), !value.contains(where: { $0 == " " || $0.isNewline }) else {
+                throw ConfigurationError(key: name, reason: "'\(value)' is not an absolute http(s) URL without a trailing slash, query or fragment")
+            }
             config[keyPath: path] = value
         }, current: { $0[keyPath: path] ?? "" })
     }

@@ -20,6 +20,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var accessLog = true
     /// The access tokens file (`name role sha256-hex` lines); nil = no tokens, loopback only.
     public var tokensFile: String?
+    /// The service's URL as clients see it behind a TLS proxy; the CDS Hooks JWT `aud`
+    /// will be checked against it.
+    public var publicBaseUrl: String?
 
     public init() {}
 

@@ -16,7 +16,7 @@ public final class AccessLog: @unchecked Sendable {
 
     public func write(_ record: RequestLogRecord) {
         let milliseconds = (record.durationSeconds * 1_000_000).rounded() / 1_000
-        let line = "ts=\(Self.timestamp()) level=info msg=request method=\(record.method) "
+        let line = "ts=\(Self.timestamp()) level=info msg=request method=\(MetricsRegistry.methodLabel(record.method)) "
             + "route=\(record.routeTemplate ?? "unmatched") status=\(record.status) "
             + "duration_ms=\(milliseconds) request_id=\(record.requestID) client=\(record.clientName ?? "-")\n"
         lock.lock()

@@ -31,8 +31,14 @@ public final class MetricsRegistry: @unchecked Sendable {
 
     public init() {}
 
+    /// Methods a client invents become "other": one label value per made-up method would
+    /// let any client grow the series (and the scrape) without bound.
+    static func methodLabel(_ method: String) -> String {
+        ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "-"].contains(method) ? method : "other"
+    }
+
     public func record(_ record: RequestLogRecord) {
-        let key = SeriesKey(method: record.method, route: record.routeTemplate ?? "unmatched", status: record.status)
+        let key = SeriesKey(method: Self.methodLabel(record.method), route: record.routeTemplate ?? "unmatched", status: record.status)
         lock.lock()
         defer { lock.unlock() }
         var entry = series[key] ?? Series()

@@ -27,8 +27,12 @@ extension Problem {
             return .unavailable("the case store had an I/O error; nothing was acknowledged")
         case .closed:
             return .unavailable("the service is shutting down")
+        case .sqlite:
+            // Read-only, corrupt or unopenable database: an operator's problem, worth a retry
+            // once fixed; SQLite's own text stays in the server's logs, not in the answer.
+            return .unavailable("the case store cannot serve this request now; nothing was acknowledged")
         default:
-            return .internalError("the case store failed (\(error))")
+            return .internalError("the case store failed")
         }
     }
 }

@@ -143,7 +143,14 @@ struct CaseRoutes: Sendable {
     /// `If-Match` as a version the store must still have: `*` means "any existing version".
     private func expectedVersion(_ request: HTTPRequest, id: String) throws(Problem) -> Int? {
         guard let condition = request.headers["If-Match"] else { return nil }
-        let stored = try Self.load(request, from: store)
+        let stored: StoredCase
+        do {
+            stored = try Self.load(request, from: store)
+        } catch where error.status == 404 {
+            // RFC 9110 13.1.1: If-Match (even `*`) is false when there is no current representation.
+            throw Problem(status: 412, slug: "precondition-failed", title: "Precondition failed",
+                          detail: "If-Match was given but there is no case with id '\(id)'")
+        }
         guard EntityTagMatch.matches(condition, current: StoredCaseRepresentation.etag(stored), weakComparison: false) else {
             throw Problem(status: 412, slug: "precondition-failed", title: "Precondition failed",
                           detail: "If-Match does not match the case's current ETag \(StoredCaseRepresentation.etag(stored))")

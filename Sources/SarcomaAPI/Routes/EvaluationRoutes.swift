@@ -41,6 +41,13 @@ struct EvaluationRoutes: Sendable {
         let stored = try CaseRoutes.load(request, from: store)
         let sarcomaCase = try reader.readStored(stored.document)
         let evaluation = engine.evaluate(kind, for: sarcomaCase, explain: explain)
+        guard request.method != "HEAD" else {
+            // HEAD is safe (RFC 9110 9.2.1): link checkers must not fill the audit trail.
+            switch format {
+            case .plainText: return JSONResponse.text(evaluation.plainText)
+            case .json: return JSONResponse.make(evaluation.json, pretty: pretty)
+            }
+        }
         let record: StoredEvaluation
         do {
             record = try store.recordEvaluation(EvaluationInput(

@@ -15,7 +15,13 @@ struct CaseRequestReader: Sendable {
         try Self.requireJSONContent(request)
         switch decoder.decode(request.body, ignoringTopLevelKeys: ignored) {
         case .failure(.malformedJSON(let error)):
-            throw Problem.malformedJSON("the body is not valid JSON: \(error)")
+            switch error.reason {
+            case .numberOutOfRange, .depthLimitExceeded:
+                // Grammatical JSON that no case can contain: a schema problem (422), not syntax.
+                throw Problem.validation([FieldIssue(pointer: "", detail: "\(error)")])
+            default:
+                throw Problem.malformedJSON("the body is not valid JSON: \(error)")
+            }
         case .failure(.invalid(let issues)):
             throw Problem.validation(issues)
         case .success(let sarcomaCase):

@@ -15,7 +15,8 @@ enum ResponseFormat: Equatable {
             guard let range = pieces.first else { continue }
             var quality = 1.0
             for parameter in pieces.dropFirst() where parameter.hasPrefix("q=") {
-                quality = Double(parameter.dropFirst(2)) ?? 0
+                // An unreadable weight is ignored (treated as 1), not read as "refuse".
+                quality = Double(parameter.dropFirst(2)).map { min(max($0, 0), 1) } ?? 1
             }
             guard quality > 0 else { continue }
             let candidates: [ResponseFormat]
