@@ -54,8 +54,8 @@ struct CaseRoutes: Sendable {
     @Sendable func replace(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
         let id = request.pathParameters["id"] ?? ""
         let pretty = try QueryFlag.value("pretty", in: request)
-        let sarcomaCase = try reader.read(request, ignoring: CaseRequestReader.serverManagedKeys)
-        try Self.checkBodyID(request, matches: id)
+        let (sarcomaCase, document) = try reader.readWithDocument(request, ignoring: CaseRequestReader.serverManagedKeys)
+        try Self.checkBodyID(document, matches: id)
         let expectedVersion = try expectedVersion(request, id: id)
         let stored: StoredCase
         do {
@@ -133,8 +133,8 @@ struct CaseRoutes: Sendable {
     }
 
     /// A body may echo `id` (as GET returned it); a different one is a contradiction.
-    static func checkBodyID(_ request: HTTPRequest, matches id: String) throws(Problem) {
-        guard case .object(let object)? = try? JSONParser().parse(request.body), let sent = object["id"] else { return }
+    static func checkBodyID(_ document: JSONValue, matches id: String) throws(Problem) {
+        guard case .object(let object) = document, let sent = object["id"] else { return }
         guard case .string(let sentID) = sent, sentID == id else {
             throw Problem.validation([FieldIssue(pointer: "/id", detail: "the body's id does not match the case in the URL ('\(id)'); omit it or send the same id")])
         }

@@ -12,9 +12,17 @@ struct CaseRequestReader: Sendable {
     static let serverManagedKeys: Set<String> = ["id", "createdAt", "updatedAt", "version"]
 
     func read(_ request: HTTPRequest, ignoring ignored: Set<String> = []) throws(Problem) -> SarcomaCase {
+        try readWithDocument(request, ignoring: ignored).sarcomaCase
+    }
+
+    /// The case and the JSON it came from, parsed once: PUT also needs the body's `id`.
+    func readWithDocument(_ request: HTTPRequest, ignoring ignored: Set<String> = [])
+        throws(Problem) -> (sarcomaCase: SarcomaCase, document: JSONValue) {
         try Self.requireJSONContent(request)
-        switch decoder.decode(request.body, ignoringTopLevelKeys: ignored) {
-        case .failure(.malformedJSON(let error)):
+        let document: JSONValue
+        do {
+            document = try JSONParser(maxDepth: decoder.maxDepth).parse(request.body)
+        } catch {
             switch error.reason {
             case .numberOutOfRange, .depthLimitExceeded:
                 // Grammatical JSON that no case can contain: a schema problem (422), not syntax.
@@ -22,12 +30,16 @@ struct CaseRequestReader: Sendable {
             default:
                 throw Problem.malformedJSON("the body is not valid JSON: \(error)")
             }
+        }
+        switch decoder.decode(document, ignoringTopLevelKeys: ignored) {
+        case .failure(.malformedJSON(let error)):
+            throw Problem.malformedJSON("the body is not valid JSON: \(error)")
         case .failure(.invalid(let issues)):
             throw Problem.validation(issues)
         case .success(let sarcomaCase):
             let issues = engine.consistencyIssues(in: sarcomaCase)
             guard issues.isEmpty else { throw Problem.validation(issues) }
-            return sarcomaCase
+            return (sarcomaCase, document)
         }
     }
 
