@@ -33,6 +33,8 @@ let package = Package(
             dependencies: [
                 "HTTPServer", "CaseStore", "SarcomaGuidelines",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // RSA signature verification (RS384 CDS Hooks JWTs).
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -45,9 +47,16 @@ let package = Package(
         .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["SarcomaGuidelines"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"]),
-        .testTarget(name: "SarcomaAPITests", dependencies: ["SarcomaAPI", "HTTPServer"]),
+        .testTarget(name: "SarcomaAPITests", dependencies: [
+            "SarcomaAPI", "HTTPServer",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         // Launches the real binary on --port 0 with a temporary database.
-        .testTarget(name: "EndToEndTests", dependencies: ["sarcoma-guide", "HTTPServer"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "sarcoma-guide", "HTTPServer",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ]
 )
 

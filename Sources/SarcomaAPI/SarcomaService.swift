@@ -14,11 +14,13 @@ public final class SarcomaService: Sendable {
     public let accessLog: AccessLog
     /// The configured access tokens; nil = none (every call served, loopback only).
     public let accessTokens: AccessTokens?
+    /// How CDS Hooks calls are authenticated (for the start-up line).
+    public let cdsAuthentication: JWTAuthentication
     private let connections: ConnectionGauge
 
     init(configuration: ServiceConfiguration, engine: GuidelineEngine, store: CaseStore,
          router: Router, metrics: MetricsRegistry, accessLog: AccessLog, accessTokens: AccessTokens?,
-         connections: ConnectionGauge) {
+         cdsAuthentication: JWTAuthentication, connections: ConnectionGauge) {
         self.configuration = configuration
         self.engine = engine
         self.store = store
@@ -26,6 +28,7 @@ public final class SarcomaService: Sendable {
         self.metrics = metrics
         self.accessLog = accessLog
         self.accessTokens = accessTokens
+        self.cdsAuthentication = cdsAuthentication
         self.connections = connections
     }
 
@@ -84,13 +87,19 @@ public func makeService(config configuration: ServiceConfiguration) throws(Start
     let connections = ConnectionGauge()
     let reader = CaseRequestReader(engine: engine)
 
-    let gate = AccessGate(tokens: tokens, policy: .standard)
-    var builder = RouterBuilder(wrappingEachHandler: gate.guarding)
+    let cdsAuthentication = try JWTAuthentication.make(configuration, accessTokens: tokens)
+    let gate = AccessGate(tokens: tokens, policy: .standard, jwt: cdsAuthentication)
+    let cors = CORSPolicy(origins: configuration.corsOrigins, templates: CDSHooksRoutes.templates)
+    var builder = RouterBuilder(wrappingEachHandler: { method, template, handler in
+        cors.wrapping(method: method, template: template, gate.guarding(method: method, template: template, handler))
+    })
     OperationsRoutes(store: store, engine: engine, metrics: metrics, connections: connections,
                      openAPIDocument: [UInt8](openAPI)).register(into: &builder)
     CaseRoutes(store: store, reader: reader).register(into: &builder)
     EvaluationRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
+    CDSHooksRoutes(store: store, engine: engine).register(into: &builder)
 
     return SarcomaService(configuration: configuration, engine: engine, store: store, router: builder.build(),
-                          metrics: metrics, accessLog: AccessLog(), accessTokens: tokens, connections: connections)
+                          metrics: metrics, accessLog: AccessLog(), accessTokens: tokens, cdsAuthentication: cdsAuthentication,
+                          connections: connections)
 }

@@ -39,6 +39,7 @@ struct ServeCommand: ParsableCommand {
             "access tokens required (\(tokens.holders.count) configured: \(tokens.summary)); public: /health, /ready, /openapi.json"
         } ?? "no access tokens configured: serving everything, loopback only"
         service.accessLog.event("guideline pack \(service.engine.pack.version); database schema \(service.store.schemaVersion); \(access)")
+        service.accessLog.event(service.cdsAuthentication.summary)
         // Tests and scripts wait for this exact line; FileHandle writes are unbuffered.
         FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
 

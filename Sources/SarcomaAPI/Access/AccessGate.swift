@@ -14,6 +14,8 @@ struct AccessGate: Sendable {
 
     let tokens: AccessTokens?
     let policy: AccessPolicy
+    /// How `.cdsJWT` routes are checked.
+    var jwt: JWTAuthentication = .refuseAll
 
     /// What the `Authorization` header(s) of a request amount to.
     enum Credentials: Equatable {
@@ -25,8 +27,13 @@ struct AccessGate: Sendable {
     }
 
     func guarding(method: String, template: String, _ handler: @escaping HTTPHandler) -> HTTPHandler {
+        let roles: Set<AccessRole>
+        switch policy.requirement(method: method, template: template) {
+        case .open: return handler
+        case .cdsJWT: return guardingWithJWT(handler)
+        case .role(let admitted): roles = admitted
+        }
         guard let tokens else { return handler }
-        guard case .role(let roles) = policy.requirement(method: method, template: template) else { return handler }
         return { request in
             let holder: AccessTokens.Holder
             switch Self.credentials(in: request.headers) {
@@ -51,13 +58,62 @@ struct AccessGate: Sendable {
         }
     }
 
+    /// CDS Hooks calls: the EHR's signed JWT, whatever access tokens are configured (an
+    /// access token is not accepted here). The access log names the JWT's `iss` (and `sub`).
+    private func guardingWithJWT(_ handler: @escaping HTTPHandler) -> HTTPHandler {
+        switch jwt {
+        case .unsignedLoopbackDevelopment:
+            return { request in
+                var request = request
+                request.headers.remove(Self.verifiedClientHeader)  // only the gate may say who called
+                return handler(request)
+            }
+        case .refuseAll:
+            return { request in Self.refuse(.jwt(.notConfigured), request) }
+        case .verify(let verifier):
+            return { request in
+                switch Self.credentials(in: request.headers, maxLength: JWTVerifier.maxTokenBytes) {
+                case .absent:
+                    return Self.refuse(.jwt(.missing), request)
+                case .malformed(let reason):
+                    return Self.refuse(.jwt(.malformed(reason)), request)
+                case .bearer(let token):
+                    switch verifier.verify(token, path: request.path) {
+                    case .failure(let refusal):
+                        return Self.refuse(.jwt(refusal), request)
+                    case .success(let accepted):
+                        var verified = request
+                        verified.headers.set(Self.verifiedClientHeader, Self.clientName(accepted))
+                        var response = handler(verified)
+                        response.clientName = Self.clientName(accepted)
+                        return response
+                    }
+                }
+            }
+        }
+    }
+
+    /// Set by the gate on a CDS Hooks call whose JWT it accepted (the issuer, as in the
+    /// access log), so the handler can record who sent it; any copy a client sends is
+    /// replaced or removed first.
+    static let verifiedClientHeader = "Sarcoma-Guide-Verified-Client"
+
+    /// `iss` (plus `#sub`) as one log field: no spaces, quotes or control characters.
+    static func clientName(_ accepted: JWTVerifier.Accepted) -> String {
+        let raw = accepted.subject.map { "\(accepted.issuer)#\($0)" } ?? accepted.issuer
+        let cleaned = String(String.UnicodeScalarView(raw.unicodeScalars.prefix(200).map { scalar in
+            (0x21...0x7E).contains(scalar.value) && scalar != "\"" ? scalar : "_"
+        }))
+        return cleaned
+    }
+
     private static func refuse(_ problem: Problem, _ request: HTTPRequest) -> HTTPResponse {
         ProblemPresenter.response(for: problem, requestID: request.requestID)
     }
 
     /// Reads the `Authorization` header (RFC 6750 section 2.1: `Bearer` is case-insensitive,
     /// the token is a `b64token`). Never returns or reports anything of an unusable token.
-    static func credentials(in headers: HTTPHeaders) -> Credentials {
+    static func credentials(in headers: HTTPHeaders, maxLength: Int = AccessToken.maxLength) -> Credentials {
         let values = headers.values(for: "Authorization")
         guard let value = values.first else { return .absent }
         guard values.count == 1 else {
@@ -70,7 +126,7 @@ struct AccessGate: Sendable {
         while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
         while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
         guard !text.isEmpty else { return .malformed("the Bearer credentials are empty") }
-        guard AccessToken.isWellFormed(text) else {
+        guard AccessToken.isWellFormed(text, maxLength: maxLength) else {
             return .malformed("the Bearer credentials are not a well-formed token")
         }
         return .bearer(text)

@@ -5,8 +5,9 @@ import SarcomaGuidelines
 /// it against the contract. A route that is not listed is open to admin only (fail
 /// closed); a test checks that every registered route is listed.
 ///
-/// Only consulted when access tokens are configured; without tokens every call is served
-/// (and the service only listens on loopback).
+/// Role rules are only enforced when access tokens are configured (without tokens every
+/// call is served, and the service only listens on loopback); CDS Hooks JWT rules are
+/// enforced whenever a JWKS is configured (see `JWTAuthentication`).
 public struct AccessPolicy: Sendable {
     /// What a call on one route needs.
     public enum Requirement: Sendable, Equatable {
@@ -14,11 +15,15 @@ public struct AccessPolicy: Sendable {
         case open
         /// A token whose role is one of these.
         case role(Set<AccessRole>)
+        /// The calling EHR's signed JWT (CDS Hooks 2.0.1, "Trusting CDS Clients"), checked
+        /// by `JWTVerifier`; no access token admits it.
+        case cdsJWT
 
         public func admits(_ role: AccessRole) -> Bool {
             switch self {
             case .open: true
             case .role(let roles): roles.contains(role)
+            case .cdsJWT: false
             }
         }
     }
@@ -98,6 +103,15 @@ public struct AccessPolicy: Sendable {
         allow("PUT", "/v1/cases/{id}", writers)
         allow("DELETE", "/v1/cases/{id}", writers)
         allow("POST", "/v1/fhir/import", writers)  // FHIR import: not routed yet
+
+        // CDS Hooks: discovery and CORS preflights are public (the spec and browsers send
+        // them without credentials); service calls and feedback carry the EHR's signed JWT.
+        allow("GET", "/cds-services", anyone)
+        allow("OPTIONS", "/cds-services", anyone)
+        allow("OPTIONS", "/cds-services/{id}", anyone)
+        allow("OPTIONS", "/cds-services/{id}/feedback", anyone)
+        allow("POST", "/cds-services/{id}", .cdsJWT)
+        allow("POST", "/cds-services/{id}/feedback", .cdsJWT)
 
         return AccessPolicy(rules: rules)
     }()
