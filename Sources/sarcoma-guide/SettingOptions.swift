@@ -26,6 +26,10 @@ struct SettingOptions: ParsableArguments {
     @Option(help: "true/false: one log line per request on stdout (default true).") var accessLog: String?
     @Option(help: "Access tokens file, `name role sha256-hex` per line (default: none, loopback only).") var tokensFile: String?
     @Option(help: "URL clients see behind a TLS proxy, e.g. https://sts.example.org (default: none).") var publicBaseUrl: String?
+    @Option(help: "JWKS file of the EHRs' public keys for CDS Hooks JWTs (default: none).") var cdsJwksFile: String?
+    @Option(help: "Comma-separated JWT issuers accepted on CDS Hooks calls (default: none).") var cdsIssuers: String?
+    @Option(help: "Clock skew allowed on CDS Hooks JWT exp/iat/nbf in seconds (default 60).") var cdsClockSkewSeconds: String?
+    @Option(help: "Comma-separated browser origins allowed on /cds-services (CORS; * = any; default: none).") var corsOrigins: String?
 
     /// The merged configuration, or a message that names the offending key.
     func resolve() throws -> ServiceConfiguration {
@@ -37,7 +41,8 @@ struct SettingOptions: ParsableArguments {
             "headTimeoutSeconds": headTimeoutSeconds, "idleTimeoutSeconds": idleTimeoutSeconds,
             "drainTimeoutSeconds": drainTimeoutSeconds, "busyTimeoutMilliseconds": busyTimeoutMilliseconds,
             "accessLog": accessLog, "tokensFile": tokensFile,
-            "publicBaseUrl": publicBaseUrl,
+            "publicBaseUrl": publicBaseUrl, "cdsJwksFile": cdsJwksFile, "cdsIssuers": cdsIssuers,
+            "cdsClockSkewSeconds": cdsClockSkewSeconds, "corsOrigins": corsOrigins,
         ]
         do {
             return try ConfigurationLoader().load(flags: given.compactMapValues { $0 }, configFile: config)
