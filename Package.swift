@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: [
             "sarcoma-guide", "HTTPServer",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
     ]
 )
