@@ -113,6 +113,16 @@ body_check "myxofibrosarcoma margin 2 cm (MARGIN-INFILTRATIVE-2CM)" "b['marginCm
 request "GET /v1/cases/{id}/evaluations" 200 GET "/v1/cases/$id/evaluations"
 body_check "six evaluations recorded" "len(b['items']) == 6"
 
+# CDS Hooks (loopback, no tokens, no JWKS: the development mode serves unsigned calls).
+request "GET /cds-services" 200 GET /cds-services
+body_check "discovery lists both services" "[s['id'] for s in b['services']] == ['sarcoma-patient-view', 'sarcoma-order-select']"
+request "OPTIONS /cds-services/{id}" 204 OPTIONS /cds-services/sarcoma-patient-view
+cds_call='{"hook": "patient-view", "hookInstance": "smoke-1", "context": {"patientId": "p1"}, "prefetch": {"conditions": {"resourceType": "Condition", "code": {"text": "Myxofibrosarcoma"}, "bodySite": [{"text": "thigh"}]}}}'
+request "POST /cds-services/{id}" 200 POST /cds-services/sarcoma-patient-view "$cds_call"
+body_check "patient-view answers cards naming the pack" "len(b['cards']) >= 3 and all(c['source']['label'] and len(c['summary']) < 140 for c in b['cards'])"
+request "POST /cds-services/{id} without prefetch" 412 POST /cds-services/sarcoma-patient-view '{"hook": "patient-view", "hookInstance": "smoke-2", "context": {}}'
+request "POST /cds-services/{id}/feedback" 200 POST /cds-services/sarcoma-patient-view/feedback '{"feedback": [{"card": "smoke-card", "outcome": "accepted"}]}'
+
 request "GET /metrics" 200 GET /metrics
 if grep -q 'sarcoma_guide_http_requests_total{method="POST",route="/v1/cases",status="201"} 1' "$work/body"; then ok "metrics count requests by route and status"; else fail "metrics: $(head -c 300 "$work/body")"; fi
 request "unknown route" 404 GET /v1/nope
