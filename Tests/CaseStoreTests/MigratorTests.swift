@@ -5,21 +5,29 @@ import Testing
 
 @Suite("Migrations")
 struct MigratorTests {
+    /// The shipped migration files in version order (the tests follow the folder, so adding
+    /// a migration does not mean editing them).
+    static func shipped() throws -> [(name: String, text: String)] {
+        try TemporaryDatabase.shippedFiles().sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) }
+    }
+
     @Test func freshDatabaseGetsEveryShippedMigration() throws {
+        let shipped = try Self.shipped()
+        #expect(shipped.prefix(2).map(\.name) == ["0001_cases.sql", "0002_evaluations.sql"])
         try withStore { store, _ in
-            #expect(store.schemaVersion == 2)
+            #expect(store.schemaVersion == shipped.count)
             #expect(store.isReady())
-            let files = try TemporaryDatabase.shippedFiles()
             let recorded = try store.readers.withConnection { (database) throws(CaseStoreError) in
                 try database.rows("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version") {
                     [$0.text(0), $0.text(1), $0.text(2), $0.text(3)]
                 }
             }
-            #expect(recorded.map { $0[0] } == ["1", "2"])
-            #expect(recorded.map { $0[1] } == ["cases", "evaluations"])
-            #expect(recorded[0][2] == SHA256.hexDigest(Array(files["0001_cases.sql"]!.utf8)))
-            #expect(recorded[1][2] == SHA256.hexDigest(Array(files["0002_evaluations.sql"]!.utf8)))
-            #expect(try store.readValue("PRAGMA user_version") { $0.integer(0) } == 2)
+            #expect(recorded.map { $0[0] } == (1...shipped.count).map(String.init))
+            #expect(recorded.map { $0[1] } == shipped.map { String($0.name.dropFirst(5).dropLast(4)) })
+            for (row, file) in zip(recorded, shipped) {
+                #expect(row[2] == SHA256.hexDigest(Array(file.text.utf8)), "\(file.name)")
+            }
+            #expect(try store.readValue("PRAGMA user_version") { $0.integer(0) } == shipped.count)
             let tables = try store.readers.withConnection { (database) throws(CaseStoreError) in
                 try database.rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.text(0) }
             }
@@ -38,7 +46,7 @@ struct MigratorTests {
 
         let second = try database.open()
         defer { second.close() }
-        #expect(second.schemaVersion == 2)
+        #expect(second.schemaVersion == (try Self.shipped().count))
         #expect(try second.readValue(query) { $0.text(0) } == before)
         #expect(try second.list(CaseListQuery()).items.map(\.externalId) == ["kept"])
     }
@@ -50,11 +58,12 @@ struct MigratorTests {
         let folder = database.migrationsFolder(files)
         try database.open(migrations: folder).close()
 
-        files["0003_case_notes.sql"] = "CREATE TABLE case_notes (id INTEGER PRIMARY KEY, note TEXT);"
+        let next = files.count + 1
+        files[String(format: "%04d_case_notes.sql", next)] = "CREATE TABLE case_notes (id INTEGER PRIMARY KEY, note TEXT);"
         let grown = database.migrationsFolder(files)
         let store = try database.open(migrations: grown)
         defer { store.close() }
-        #expect(store.schemaVersion == 3)
+        #expect(store.schemaVersion == next)
         #expect(store.isReady())
         #expect(try store.readValue("SELECT count(*) FROM case_notes") { $0.integer(0) } == 0)
     }
@@ -78,9 +87,10 @@ struct MigratorTests {
         var files = try TemporaryDatabase.shippedFiles()
         try database.open(migrations: database.migrationsFolder(files)).close()
 
-        files["0002_evaluations.sql"] = nil
+        let newest = try #require(files.keys.max())
+        files[newest] = nil
         let older = database.migrationsFolder(files, named: "older")
-        #expect(throws: CaseStoreError.databaseNewerThanBinary(database: 2, binary: 1)) {
+        #expect(throws: CaseStoreError.databaseNewerThanBinary(database: files.count + 1, binary: files.count)) {
             try database.open(migrations: older)
         }
     }

@@ -120,7 +120,7 @@ struct PatientViewCards {
         guard !gaps.isEmpty else { return nil }
         let names = gaps.compactMap { $0["code"]?.stringValue }.compactMap { Self.gapNames[$0] }
         return card("Missing in the record: " + names.joined(separator: ", "), .warning,
-                    ["**Data missing from the record** (the guidance above assumes what each line says):", ""]
+                    ["**Data missing from the record** (the other cards assume what each line says):", ""]
                         + gaps.map { "- \($0["message"]?.stringValue ?? "")" })
     }
 
