@@ -115,6 +115,7 @@ struct CDSHooksServiceTests {
         #expect(summary.contains("liposarcoma") && summary.contains("Alternatives: doxorubicin"), "\(summary)")
         let detail = card["detail"] as? String ?? ""
         #expect(detail.contains("`PALL-PAZOPANIB-FIRST`") && detail.contains("not recommended") && detail.contains("clinical trial"))
+        #expect(detail.contains("**Assumed**") && detail.contains("Prior lines of systemic therapy not given"), "\(detail)")
     }
 
     @Test func orderSelectConfirmsAListedOptionAndNamesPazopanibWithGemcitabine() throws {

@@ -9,6 +9,10 @@ import HTTPServer
 /// 403). Routing happens first, so an unknown path or method keeps its 404/405: the
 /// OpenAPI document is public, so the API's shape is no secret, while every fact about
 /// stored cases (even whether an id exists) sits behind the token check.
+///
+/// CDS Hooks calls (requirement `.cdsJWT`) are checked whether or not tokens are configured:
+/// by the EHR's signed JWT (`JWTVerifier`), refused outright, or served unsigned in loopback
+/// development, as `jwt` (chosen at start-up) says.
 struct AccessGate: Sendable {
     static let realm = "sarcoma-guide"
 

@@ -14,7 +14,19 @@ struct OrderSelectCards {
     }
 
     func cards(for agents: [SystemicAgent]) -> [CDSCard] {
-        agents.map(card(for:))
+        agents.map { agent in
+            var card = card(for: agent)
+            card.detail += assumptions
+            return card
+        }
+    }
+
+    /// What the palliative answer assumed (prior lines not in the record, so first line...):
+    /// the check is only as good as these, so every card says them.
+    private var assumptions: String {
+        let messages = (palliative["warnings"]?.arrayValue ?? []).compactMap { $0.objectValue?["message"]?.stringValue }
+        guard !messages.isEmpty else { return "" }
+        return "\n\n**Assumed** (not in the record):\n" + messages.map { "- \($0)" }.joined(separator: "\n")
     }
 
     private var options: [RecommendationText] { RecommendationText.list(palliative["options"]) }
