@@ -165,6 +165,22 @@ struct CDSHooksServiceTests {
         #expect(response.bodyText == #"{"cards":[]}"#)
     }
 
+    /// The CDS Hooks library's patient-view contexts: without prefetch 412, with it cards.
+    @Test func theLibraryPatientViewContextsAreAccepted() throws {
+        let fixture = try ServiceFixture()
+        let library = try #require(try JSONSerialization.jsonObject(with: CDSHooksRequests.fixture("library-patient-view-context-examples.json")) as? [String: Any])
+        let examples = try #require(library["examples"] as? [[String: Any]])
+        #expect(examples.count == 2)
+        for example in examples {
+            var body: [String: Any] = ["hook": "patient-view", "hookInstance": UUID().uuidString, "context": example["context"] as Any]
+            #expect(fixture.handle("POST", Self.patientView, body: CDSHooksRequests.json(body)).status == 412)
+            body["prefetch"] = CDSHooksRequests.liposarcomaPrefetch()
+            let response = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.json(body))
+            #expect(response.status == 200)
+            #expect(cards(response).count >= 4)
+        }
+    }
+
     @Test func nothingUsableSentIs412ProblemJSON() throws {
         let fixture = try ServiceFixture()
         let response = fixture.handle("POST", Self.patientView,
