@@ -117,7 +117,7 @@ body_check "six evaluations recorded" "len(b['items']) == 6"
 request "GET /cds-services" 200 GET /cds-services
 body_check "discovery lists both services" "[s['id'] for s in b['services']] == ['sarcoma-patient-view', 'sarcoma-order-select']"
 request "OPTIONS /cds-services/{id}" 204 OPTIONS /cds-services/sarcoma-patient-view
-cds_call='{"hook": "patient-view", "hookInstance": "smoke-1", "context": {"patientId": "p1"}, "prefetch": {"conditions": {"resourceType": "Condition", "code": {"text": "Myxofibrosarcoma"}, "bodySite": [{"text": "thigh"}]}}}'
+cds_call='{"hook": "patient-view", "hookInstance": "smoke-1", "context": {"patientId": "p1"}, "prefetch": {"conditions": {"resourceType": "Condition", "id": "c1", "extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior", "valueCodeableConcept": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/icd-o-3", "code": "8811/3"}]}}], "code": {"text": "Myxofibrosarcoma"}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "61685007"}]}]}}}'
 request "POST /cds-services/{id}" 200 POST /cds-services/sarcoma-patient-view "$cds_call"
 body_check "patient-view answers cards naming the pack" "len(b['cards']) >= 3 and all(c['source']['label'] and len(c['summary']) < 140 for c in b['cards'])"
 request "POST /cds-services/{id} without prefetch" 412 POST /cds-services/sarcoma-patient-view '{"hook": "patient-view", "hookInstance": "smoke-2", "context": {}}'

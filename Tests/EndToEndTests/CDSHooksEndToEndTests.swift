@@ -62,6 +62,9 @@ struct CDSHooksEndToEndTests {
                 "patient": ["resourceType": "Patient", "id": "p1"],
                 "conditions": ["resourceType": "Bundle", "type": "searchset", "entry": [["resource": [
                     "resourceType": "Condition", "id": "c1",
+                    "extension": [["url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior",
+                                   "valueCodeableConcept": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/icd-o-3",
+                                                                        "code": "8858/3"]]]]],
                     "code": ["text": "Dedifferentiated liposarcoma",
                              "coding": [["system": "http://terminology.hl7.org/CodeSystem/icd-o-3", "code": "8858/3",
                                          "display": "Dedifferentiated liposarcoma"]]],

@@ -204,7 +204,8 @@ struct CDSHooksServiceTests {
         let card = try #require(cards(response).first)
         #expect(cards(response).count == 1)
         #expect(card["indicator"] as? String == "warning")
-        #expect((card["detail"] as? String)?.contains("/tumor/site") == true, "\(card)")
+        #expect((card["summary"] as? String)?.contains("tumor.site") == true, "\(card)")
+        #expect((card["detail"] as? String)?.contains("`/prefetch/conditions/entry/0/resource`") == true, "\(card)")
     }
 
     @Test func badRequestsAreProblems() throws {

@@ -1,3 +1,4 @@
+import FHIRMapping
 import HTTPServer
 import SarcomaGuidelines
 
@@ -42,16 +43,13 @@ struct CDSHookRequest: Sendable {
         Problem(status: 400, slug: "cds-request-invalid", title: "Invalid CDS Hooks request", detail: detail)
     }
 
-    /// Every FHIR resource sent as prefetch (Bundles opened, nulls and OperationOutcomes
-    /// dropped).
-    var prefetchResources: [JSONObject] {
-        prefetch.members.flatMap { member in FHIRPrefetch.resources(in: member.value) }
-    }
+    /// Every FHIR resource sent as prefetch, with its pointer into the request.
+    var prefetchEntries: [FHIRResourceEntry] { PrefetchCaseMapping.entries(in: prefetch) }
 
     /// `context.draftOrders` resources that are MedicationRequests, restricted to
     /// `context.selections` when it names any.
     var selectedMedicationRequests: [JSONObject] {
-        let drafts = context["draftOrders"].map(FHIRPrefetch.resources(in:)) ?? []
+        let drafts = context["draftOrders"].map(FHIRResources.flatten) ?? []
         let requests = drafts.filter { $0["resourceType"]?.stringValue == "MedicationRequest" }
         let selections = Set((context["selections"]?.arrayValue ?? []).compactMap(\.stringValue))
         guard !selections.isEmpty else { return requests }

@@ -70,13 +70,13 @@ struct CDSHooksRoutes: Sendable {
     /// The prefetch as a case; 412 when nothing usable was sent (this service does not
     /// query the EHR's FHIR server itself).
     private func readCase(_ hookRequest: CDSHookRequest) throws(Problem) -> PrefetchCase {
-        let resources = hookRequest.prefetchResources
-        guard !resources.isEmpty else {
+        let entries = hookRequest.prefetchEntries
+        guard !entries.isEmpty else {
             throw Problem(status: 412, slug: "cds-prefetch-missing", title: "Prefetch missing",
                           detail: "no FHIR resources were sent as prefetch; send the prefetch queries GET /cds-services lists "
                               + "(this service does not query the FHIR server itself)")
         }
-        return PrefetchCase.read(resources, engine: engine)
+        return PrefetchCase.read(entries, engine: engine)
     }
 
     @Sendable private func feedback(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
