@@ -24,10 +24,22 @@ struct AccessGate: Sendable {
         case bearer(Substring)
     }
 
+    /// The caller's name handlers see (`HTTPRequest.clientName`, the audit trail's actor) when
+    /// no tokens are configured: every caller is on this machine and none is identified.
+    /// Parentheses are not allowed in token names, so it can never be mistaken for one.
+    static let localClientName = "(local)"
+
     func guarding(method: String, template: String, _ handler: @escaping HTTPHandler) -> HTTPHandler {
-        guard let tokens else { return handler }
+        guard let tokens else {
+            return { request in
+                var request = request
+                request.clientName = Self.localClientName
+                return handler(request)
+            }
+        }
         guard case .role(let roles) = policy.requirement(method: method, template: template) else { return handler }
-        return { request in
+        return { incoming in
+            var request = incoming
             let holder: AccessTokens.Holder
             switch Self.credentials(in: request.headers) {
             case .absent:
@@ -40,6 +52,7 @@ struct AccessGate: Sendable {
                 }
                 holder = known
             }
+            request.clientName = holder.name
             var response: HTTPResponse
             if roles.contains(holder.role) {
                 response = handler(request)
