@@ -4,9 +4,10 @@ import HTTPServer
 /// by `guarding`, so no route can be registered without passing here.
 ///
 /// With no tokens configured it lets everything through (the service then only listens on
-/// loopback). With tokens, a non-public route needs `Authorization: Bearer <token>` naming
-/// a configured token (else 401 with `WWW-Authenticate`) whose role the route admits (else
-/// 403). Routing happens first, so an unknown path or method keeps its 404/405: the
+/// loopback), naming every caller `(local)`. With tokens, a non-public route needs
+/// `Authorization: Bearer <token>` naming a configured token (else 401 with
+/// `WWW-Authenticate`) whose role the route admits (else 403); the handler then sees the
+/// token's name as `request.clientName` (the audit trail's actor). Routing happens first, so an unknown path or method keeps its 404/405: the
 /// OpenAPI document is public, so the API's shape is no secret, while every fact about
 /// stored cases (even whether an id exists) sits behind the token check.
 struct AccessGate: Sendable {
