@@ -189,8 +189,8 @@ struct AuditTests {
             #expect(try trail(store, AuditQuery(sinceMilliseconds: lateMilliseconds)).map(\.requestId) == ["late"])
             #expect(try trail(store, AuditQuery(sinceMilliseconds: lateMilliseconds + 1)).isEmpty)
             #expect(try trail(store, AuditQuery(sinceMilliseconds: 0)).map(\.requestId) == ["early", "late"])
-            #expect(try trail(store, AuditQuery(caseId: "c", sinceMilliseconds: try #require(Self.milliseconds(early.at))))
-                .map(\.requestId) == ["early", "late"])
+            let earlyMilliseconds = try #require(Self.milliseconds(early.at))
+            #expect(try trail(store, AuditQuery(caseId: "c", sinceMilliseconds: earlyMilliseconds)).map(\.requestId) == ["early", "late"])
             // A cursor from before `since` does not bring earlier rows back.
             let page = try store.auditTrail(AuditQuery(limit: 1))
             #expect(try trail(store, AuditQuery(cursor: page.nextCursor, sinceMilliseconds: lateMilliseconds)).map(\.requestId) == ["late"])
