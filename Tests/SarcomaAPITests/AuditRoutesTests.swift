@@ -137,7 +137,7 @@ struct AuditRoutesTests {
             }
         }
         let all = Self.trail(fixture)
-        #expect(all.count == 8)
+        try #require(all.count == 8, "2 creates and 6 reads")
 
         // Pages of 3 cover every row once, in order.
         var paged: [String] = []
