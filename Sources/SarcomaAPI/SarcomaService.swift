@@ -97,6 +97,7 @@ public func makeService(config configuration: ServiceConfiguration) throws(Start
                      openAPIDocument: [UInt8](openAPI)).register(into: &builder)
     CaseRoutes(store: store, reader: reader).register(into: &builder)
     EvaluationRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
+    AuditRoutes(store: store).register(into: &builder)
     FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
     CDSHooksRoutes(store: store, engine: engine).register(into: &builder)
 

@@ -5,33 +5,35 @@ import Testing
 
 @Suite("Migrations")
 struct MigratorTests {
-    /// The shipped migration files in version order (the tests follow the folder, so adding
-    /// a migration does not mean editing them).
-    static func shipped() throws -> [(name: String, text: String)] {
-        try TemporaryDatabase.shippedFiles().sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) }
+    /// The shipped file names in order, and the newest version (derived, so that adding a
+    /// migration does not mean editing these tests).
+    static func shipped() throws -> (names: [String], newest: Int) {
+        let names = try TemporaryDatabase.shippedFiles().keys.sorted()
+        return (names, names.count)
     }
 
     @Test func freshDatabaseGetsEveryShippedMigration() throws {
-        let shipped = try Self.shipped()
-        #expect(shipped.prefix(2).map(\.name) == ["0001_cases.sql", "0002_evaluations.sql"])
         try withStore { store, _ in
-            #expect(store.schemaVersion == shipped.count)
+            let shipped = try Self.shipped()
+            #expect(store.schemaVersion == shipped.newest)
+            #expect(shipped.names.prefix(3) == ["0001_cases.sql", "0002_evaluations.sql", "0003_audit.sql"])
             #expect(store.isReady())
+            let files = try TemporaryDatabase.shippedFiles()
             let recorded = try store.readers.withConnection { (database) throws(CaseStoreError) in
                 try database.rows("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version") {
                     [$0.text(0), $0.text(1), $0.text(2), $0.text(3)]
                 }
             }
-            #expect(recorded.map { $0[0] } == (1...shipped.count).map(String.init))
-            #expect(recorded.map { $0[1] } == shipped.map { String($0.name.dropFirst(5).dropLast(4)) })
-            for (row, file) in zip(recorded, shipped) {
-                #expect(row[2] == SHA256.hexDigest(Array(file.text.utf8)), "\(file.name)")
+            #expect(recorded.map { $0[0] } == (1...shipped.newest).map(String.init))
+            #expect(recorded.map { "\(CaseStoreError.paddedVersion(Int($0[0])!))_\($0[1]).sql" } == shipped.names)
+            for (row, name) in zip(recorded, shipped.names) {
+                #expect(row[2] == SHA256.hexDigest(Array(files[name]!.utf8)), "\(name)")
             }
-            #expect(try store.readValue("PRAGMA user_version") { $0.integer(0) } == shipped.count)
+            #expect(try store.readValue("PRAGMA user_version") { $0.integer(0) } == shipped.newest)
             let tables = try store.readers.withConnection { (database) throws(CaseStoreError) in
                 try database.rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.text(0) }
             }
-            #expect(Set(tables).isSuperset(of: ["cases", "evaluations", "schema_migrations"]))
+            #expect(Set(tables).isSuperset(of: ["cases", "evaluations", "audit", "schema_migrations"]))
         }
     }
 
@@ -46,7 +48,7 @@ struct MigratorTests {
 
         let second = try database.open()
         defer { second.close() }
-        #expect(second.schemaVersion == (try Self.shipped().count))
+        #expect(second.schemaVersion == (try Self.shipped().newest))
         #expect(try second.readValue(query) { $0.text(0) } == before)
         #expect(try second.list(CaseListQuery()).items.map(\.externalId) == ["kept"])
     }
@@ -58,8 +60,8 @@ struct MigratorTests {
         let folder = database.migrationsFolder(files)
         try database.open(migrations: folder).close()
 
-        let next = files.count + 1
-        files[String(format: "%04d_case_notes.sql", next)] = "CREATE TABLE case_notes (id INTEGER PRIMARY KEY, note TEXT);"
+        let next = try Self.shipped().newest + 1
+        files["\(CaseStoreError.paddedVersion(next))_case_notes.sql"] = "CREATE TABLE case_notes (id INTEGER PRIMARY KEY, note TEXT);"
         let grown = database.migrationsFolder(files)
         let store = try database.open(migrations: grown)
         defer { store.close() }
@@ -87,10 +89,10 @@ struct MigratorTests {
         var files = try TemporaryDatabase.shippedFiles()
         try database.open(migrations: database.migrationsFolder(files)).close()
 
-        let newest = try #require(files.keys.max())
-        files[newest] = nil
+        let shipped = try Self.shipped()
+        files[shipped.names.last!] = nil
         let older = database.migrationsFolder(files, named: "older")
-        #expect(throws: CaseStoreError.databaseNewerThanBinary(database: files.count + 1, binary: files.count)) {
+        #expect(throws: CaseStoreError.databaseNewerThanBinary(database: shipped.newest, binary: shipped.newest - 1)) {
             try database.open(migrations: older)
         }
     }

@@ -313,13 +313,12 @@ struct CDSHooksServiceTests {
         #expect(try fixture.service.store.cdsFeedback(card: "x").isEmpty, "nothing refused is stored")
     }
 
-    @Test func aClientCannotClaimToBeVerifiedInDevelopmentMode() throws {
+    @Test func unsignedDevelopmentFeedbackIsRecordedAsLocal() throws {
         let fixture = try ServiceFixture()
         let response = fixture.handle("POST", Self.patientView + "/feedback",
-                                      headers: [(AccessGate.verifiedClientHeader, "forged")],
                                       body: #"{"feedback": [{"card": "dev-card", "outcome": "accepted"}]}"#)
         #expect(response.status == 200)
-        #expect(try fixture.service.store.cdsFeedback(card: "dev-card").first?.client == nil)
+        #expect(try fixture.service.store.cdsFeedback(card: "dev-card").first?.client == AccessGate.localClientName)
     }
 
     @Test func halfAConfigurationRefusesToStart() throws {

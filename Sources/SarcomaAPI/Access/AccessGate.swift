@@ -4,9 +4,10 @@ import HTTPServer
 /// by `guarding`, so no route can be registered without passing here.
 ///
 /// With no tokens configured it lets everything through (the service then only listens on
-/// loopback). With tokens, a non-public route needs `Authorization: Bearer <token>` naming
-/// a configured token (else 401 with `WWW-Authenticate`) whose role the route admits (else
-/// 403). Routing happens first, so an unknown path or method keeps its 404/405: the
+/// loopback), naming every caller `(local)`. With tokens, a non-public route needs
+/// `Authorization: Bearer <token>` naming a configured token (else 401 with
+/// `WWW-Authenticate`) whose role the route admits (else 403); the handler then sees the
+/// token's name as `request.clientName` (the audit trail's actor). Routing happens first, so an unknown path or method keeps its 404/405: the
 /// OpenAPI document is public, so the API's shape is no secret, while every fact about
 /// stored cases (even whether an id exists) sits behind the token check.
 ///
@@ -30,15 +31,24 @@ struct AccessGate: Sendable {
         case bearer(Substring)
     }
 
+    /// The caller's name handlers see (`HTTPRequest.clientName`, the audit trail's actor) when
+    /// no tokens are configured: every caller is on this machine and none is identified.
+    /// Parentheses are not allowed in token names, so it can never be mistaken for one.
+    static let localClientName = "(local)"
+
     func guarding(method: String, template: String, _ handler: @escaping HTTPHandler) -> HTTPHandler {
-        let roles: Set<AccessRole>
-        switch policy.requirement(method: method, template: template) {
-        case .open: return handler
-        case .cdsJWT: return guardingWithJWT(handler)
-        case .role(let admitted): roles = admitted
+        let requirement = policy.requirement(method: method, template: template)
+        if requirement == .cdsJWT { return guardingWithJWT(handler) }
+        guard let tokens else {
+            return { request in
+                var request = request
+                request.clientName = Self.localClientName
+                return handler(request)
+            }
         }
-        guard let tokens else { return handler }
-        return { request in
+        guard case .role(let roles) = requirement else { return handler }
+        return { incoming in
+            var request = incoming
             let holder: AccessTokens.Holder
             switch Self.credentials(in: request.headers) {
             case .absent:
@@ -51,6 +61,7 @@ struct AccessGate: Sendable {
                 }
                 holder = known
             }
+            request.clientName = holder.name
             var response: HTTPResponse
             if roles.contains(holder.role) {
                 response = handler(request)
@@ -69,7 +80,7 @@ struct AccessGate: Sendable {
         case .unsignedLoopbackDevelopment:
             return { request in
                 var request = request
-                request.headers.remove(Self.verifiedClientHeader)  // only the gate may say who called
+                request.clientName = Self.localClientName
                 return handler(request)
             }
         case .refuseAll:
@@ -87,7 +98,7 @@ struct AccessGate: Sendable {
                         return Self.refuse(.jwt(refusal), request)
                     case .success(let accepted):
                         var verified = request
-                        verified.headers.set(Self.verifiedClientHeader, Self.clientName(accepted))
+                        verified.clientName = Self.clientName(accepted)
                         var response = handler(verified)
                         response.clientName = Self.clientName(accepted)
                         return response
@@ -96,11 +107,6 @@ struct AccessGate: Sendable {
             }
         }
     }
-
-    /// Set by the gate on a CDS Hooks call whose JWT it accepted (the issuer, as in the
-    /// access log), so the handler can record who sent it; any copy a client sends is
-    /// replaced or removed first.
-    static let verifiedClientHeader = "Sarcoma-Guide-Verified-Client"
 
     /// `iss` (plus `#sub`) as one log field: no spaces, quotes or control characters.
     static func clientName(_ accepted: JWTVerifier.Accepted) -> String {

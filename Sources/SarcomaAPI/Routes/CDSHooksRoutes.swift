@@ -82,7 +82,7 @@ struct CDSHooksRoutes: Sendable {
     @Sendable private func feedback(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
         let service = try Self.service(request)
         let items = try CDSFeedback.parse(request, serviceId: service.id,
-                                          client: request.headers[AccessGate.verifiedClientHeader])
+                                          client: request.clientName)
         do {
             _ = try store.recordCDSFeedback(items)
         } catch {
