@@ -90,6 +90,7 @@ public func makeService(config configuration: ServiceConfiguration) throws(Start
                      openAPIDocument: [UInt8](openAPI)).register(into: &builder)
     CaseRoutes(store: store, reader: reader).register(into: &builder)
     EvaluationRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
+    AuditRoutes(store: store).register(into: &builder)
     FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
 
     return SarcomaService(configuration: configuration, engine: engine, store: store, router: builder.build(),

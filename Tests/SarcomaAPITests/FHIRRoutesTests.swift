@@ -68,6 +68,23 @@ struct FHIRRoutesTests {
         #expect(Self.object(imported)["stageGroup"] as? String == group)
     }
 
+    @Test func importsAndExportsLeaveAuditRows() throws {
+        let fixture = try ServiceFixture()
+        let first = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle)
+        #expect(fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle).status == 200)
+        let id = try #require(Self.object(first)["id"] as? String)
+        #expect(fixture.handle("GET", "/v1/cases/\(id)/fhir").status == 200)
+        #expect(fixture.handle("HEAD", "/v1/cases/\(id)/fhir").status == 200)  // HEAD records nothing
+        let audit = Self.object(fixture.handle("GET", "/v1/audit?caseId=\(id)"))["items"] as? [[String: Any]] ?? []
+        let rows = audit.map { "\($0["action"] ?? "") v\($0["caseVersion"] ?? "") \($0["route"] ?? "")" }
+        #expect(rows == ["import v1 /v1/fhir/import", "import v2 /v1/fhir/import", "export v2 /v1/cases/{id}/fhir"])
+        // A refused import writes nothing, so it leaves no row.
+        let refused = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: #"{"resourceType": "Patient"}"#)
+        #expect(refused.status == 422)
+        let after = Self.object(fixture.handle("GET", "/v1/audit"))["items"] as? [[String: Any]] ?? []
+        #expect(after.count == 3)
+    }
+
     @Test func theExportIsFHIRJSONAndPretty() throws {
         let fixture = try ServiceFixture()
         let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle)

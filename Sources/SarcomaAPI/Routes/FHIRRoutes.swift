@@ -8,7 +8,8 @@ import SarcomaGuidelines
 /// updated when a case with the same externalId exists), and `GET /v1/cases/{id}/fhir`
 /// exports the service's AJCC staging of a stored case as mCODE Observations.
 ///
-/// Every store call of both routes is in `save` and `load` below (one place to add audit).
+/// Every store call of both routes is in `save`, `load` and `recordExport` below; each write
+/// and each answered export leaves an audit row (`import`, `export`).
 struct FHIRRoutes: Sendable {
     let store: CaseStore
     let engine: GuidelineEngine
@@ -32,7 +33,7 @@ struct FHIRRoutes: Sendable {
         let mapping = FHIRCaseMapper(referenceDate: Self.today()).map(entries: FHIRResources.locate(payload))
         guard mapping.issues.isEmpty else { throw Problem.fhirImportRefused(mapping.issues, mapping: mapping) }
         let sarcomaCase = try decode(mapping)
-        let (stored, created) = try save(CaseRoutes.input(sarcomaCase))
+        let (stored, created) = try save(CaseRoutes.input(sarcomaCase), for: request)
 
         let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
         var body = JSONObject()
@@ -56,6 +57,7 @@ struct FHIRRoutes: Sendable {
         let sarcomaCase = try reader.readStored(stored.document)
         let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
         let export = FHIRStagingExport(caseId: stored.id, patientReference: patient, effective: stored.updatedAt)
+        try recordExport(stored, for: request)
         return FHIRMediaType.response(JSONBody.bytes(export.bundle(staging: staging), pretty: pretty))
     }
 
@@ -64,16 +66,17 @@ struct FHIRRoutes: Sendable {
     /// Creates the case, or replaces the one holding the same externalId (the EHR is the
     /// source: an import is a full replace). A concurrent import that created it first
     /// turns the create into a replace rather than a 409.
-    private func save(_ input: CaseInput) throws(Problem) -> (StoredCase, created: Bool) {
+    private func save(_ input: CaseInput, for request: HTTPRequest) throws(Problem) -> (StoredCase, created: Bool) {
+        let audit = AuditContext(request)
         do {
             if let externalId = input.externalId,
                let existing = try store.list(CaseListQuery(limit: 1, externalId: externalId)).items.first {
-                return (try store.replace(id: existing.id, with: input, expectedVersion: nil), false)
+                return (try store.replace(id: existing.id, with: input, expectedVersion: nil, audit: audit, as: .import), false)
             }
             do {
-                return (try store.create(input), true)
+                return (try store.create(input, audit: audit, as: .import), true)
             } catch .duplicateExternalId(let existingId) {
-                return (try store.replace(id: existingId, with: input, expectedVersion: nil), false)
+                return (try store.replace(id: existingId, with: input, expectedVersion: nil, audit: audit, as: .import), false)
             }
         } catch {
             throw Problem.from(error)
@@ -82,6 +85,11 @@ struct FHIRRoutes: Sendable {
 
     private func load(_ request: HTTPRequest) throws(Problem) -> StoredCase {
         try CaseRoutes.load(request, from: store)
+    }
+
+    /// The export answers the case's data in another format: one `export` audit row.
+    private func recordExport(_ stored: StoredCase, for request: HTTPRequest) throws(Problem) {
+        try ReadAudit.record(.export, of: [(stored.id, stored.version)], for: request, in: store)
     }
 
     // MARK: - Reading the request
