@@ -33,7 +33,7 @@ struct FHIRRoutes: Sendable {
         let mapping = FHIRCaseMapper(referenceDate: Self.today()).map(entries: FHIRResources.locate(payload))
         guard mapping.issues.isEmpty else { throw Problem.fhirImportRefused(mapping.issues, mapping: mapping) }
         let sarcomaCase = try decode(mapping)
-        let (stored, created) = try save(CaseRoutes.input(sarcomaCase), for: request)
+        let (stored, created) = try save(CaseRoutes.input(sarcomaCase), audit: AuditContext(request))
 
         let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
         var body = JSONObject()
@@ -66,8 +66,7 @@ struct FHIRRoutes: Sendable {
     /// Creates the case, or replaces the one holding the same externalId (the EHR is the
     /// source: an import is a full replace). A concurrent import that created it first
     /// turns the create into a replace rather than a 409.
-    private func save(_ input: CaseInput, for request: HTTPRequest) throws(Problem) -> (StoredCase, created: Bool) {
-        let audit = AuditContext(request)
+    private func save(_ input: CaseInput, audit: AuditContext) throws(Problem) -> (StoredCase, created: Bool) {
         do {
             if let externalId = input.externalId,
                let existing = try store.list(CaseListQuery(limit: 1, externalId: externalId)).items.first {
