@@ -43,6 +43,10 @@ extension FHIRCaseMapper {
         guard let value = quantity["value"]?.doubleValue else {
             return .failure(QuantityRefusal(member: "value", detail: "the tumour size has no numeric value"))
         }
+        if let comparator = quantity["comparator"]?.stringValue {
+            return .failure(QuantityRefusal(member: "comparator", detail:
+                "a tumour size given as '\(comparator) \(decimal(value))' is a bound, not a measurement: T would be a guess"))
+        }
         let system = quantity["system"]?.stringValue
         let code = quantity["code"]?.stringValue
         guard system == FHIRSystem.ucum, let code, let factor = TumorSizeCodes.centimetresPerUnit[code] else {

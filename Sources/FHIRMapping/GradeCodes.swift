@@ -11,11 +11,13 @@ enum GradeCodes {
         (FHIRSystem.loinc, "33732-9"),    // Histology grade [Identifier] in Cancer specimen
     ]
 
-    /// SNOMED CT "American Joint Committee on Cancer grade G2/G3 (qualifier value)": the
-    /// same codes in several published FHIR artefacts (questionnaires and mappings).
-    /// G1 is left out on purpose: the artefacts disagree on its code (1228848004 vs
-    /// 1228848002), so neither is trusted.
+    /// SNOMED CT "American Joint Committee on Cancer grade G1/G2/G3 (qualifier value)", as
+    /// several independent published FHIR artefacts (value sets, questionnaires, mappings)
+    /// list them. (One questionnaire writes G1 as 1228848002; every other source, a value
+    /// set among them, has 1228848004, which is used.) For soft tissue sarcoma AJCC 8's
+    /// G1-G3 is the FNCLCC grade.
     static let snomedGrades: [String: Int] = [
+        "1228848004": 1,
         "1228850007": 2,
         "1228851006": 3,
     ]

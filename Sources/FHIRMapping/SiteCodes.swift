@@ -5,13 +5,16 @@ import SarcomaGuidelines
 /// may be trunk wall or viscera (thorax, abdomen, pelvis) is not, and the import then asks
 /// for the site rather than guess it.
 enum SiteCodes {
-    /// SNOMED CT body structures (Condition.bodySite).
+    /// SNOMED CT body structures (Condition.bodySite). Codes as DICOM PS3.16's anatomic
+    /// region context groups and published FHIR value sets list them. "Trunk structure"
+    /// (22943007) is left out on purpose: the trunk region holds the retroperitoneum and the
+    /// viscera too, while AJCC's "trunk" is the trunk wall, and the two stage N1 differently.
     static let snomed: [String: Site] = [
-        "53120007": .extremity,       // Upper limb structure (FHIR value sets, e.g. US Core body site examples)
-        "61685007": .extremity,       // Lower limb structure (ditto; also SNOMED's own expression examples)
-        "66019005": .extremity,       // Limb structure
-        "22943007": .trunk,           // Trunk structure
-        "82849001": .retroperitoneum, // Retroperitoneal structure
+        "53120007": .extremity,       // Upper limb structure
+        "61685007": .extremity,       // Lower limb structure
+        "66019005": .extremity,       // Limb structure (DICOM "Extremity")
+        "78904004": .trunk,           // Chest wall structure
+        "82849001": .retroperitoneum, // Retroperitoneal structure (DICOM "Retroperitoneum")
         "774007": .headAndNeck,       // Structure of head and/or neck
     ]
 

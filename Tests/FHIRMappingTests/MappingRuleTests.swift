@@ -55,6 +55,14 @@ struct MappingRuleTests {
         #expect(issue.detail.contains("tumor.site (required) cannot be derived"))
     }
 
+    @Test func trunkStructureIsNotTakenForTheTrunkWall() throws {
+        // SNOMED CT 22943007 "Trunk structure" also holds the retroperitoneum and viscera.
+        let mapping = BundleBuilder.map([BundleBuilder.condition(bodySite: "22943007")])
+        let issue = try #require(mapping.issues.first)
+        #expect(issue.pointer == "/entry/0/resource/bodySite/0/coding/0")
+        #expect(issue.detail.contains("cannot be derived"))
+    }
+
     @Test func aBodySiteAndAnICDCodeThatDisagreeAreAConflict() {
         // bodySite says lower limb, ICD-10 says retroperitoneum.
         let mapping = BundleBuilder.map([BundleBuilder.condition(bodySite: "61685007", icd10: "C48.0")])
@@ -156,7 +164,7 @@ struct MappingRuleTests {
         #expect(Self.tumor(mapping, "metastasis") == "M1")
     }
 
-    @Test(arguments: [("1228850007", 2), ("1228851006", 3)])
+    @Test(arguments: [("1228848004", 1), ("1228850007", 2), ("1228851006", 3)])
     func ajccGradeCodesMapToTheFNCLCCGrade(_ code: String, _ grade: Int) {
         let mapping = BundleBuilder.map([BundleBuilder.condition(), BundleBuilder.grade(snomed: code)])
         #expect(Self.tumor(mapping, "grade") == .number(Double(grade)))

@@ -55,6 +55,20 @@ struct TumorSizeTests {
         #expect(Self.sizeCm(mapping) == nil)
     }
 
+    @Test func aBoundIsNotAMeasurement() throws {
+        var observation = BundleBuilder.size(50, unit: "mm").objectValue!
+        var component = observation["component"]![0]!.objectValue!
+        var quantity = component["valueQuantity"]!.objectValue!
+        quantity["comparator"] = ">"
+        component["valueQuantity"] = .object(quantity)
+        observation["component"] = [.object(component)]
+        let mapping = BundleBuilder.map([BundleBuilder.condition(), .object(observation)])
+        let issue = try #require(mapping.issues.first)
+        #expect(issue.pointer == "/entry/1/resource/component/0/valueQuantity/comparator")
+        #expect(issue.detail.contains("'> 50' is a bound"))
+        #expect(Self.sizeCm(mapping) == nil)
+    }
+
     @Test func aUnitWithoutTheUCUMSystemIsRefused() throws {
         let mapping = BundleBuilder.map([BundleBuilder.condition(), BundleBuilder.size(5, unit: "cm", system: nil)])
         let issue = try #require(mapping.issues.first)

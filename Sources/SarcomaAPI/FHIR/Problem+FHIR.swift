@@ -7,6 +7,7 @@ extension Problem {
     static func fhirImportRefused(_ issues: [FieldIssue], mapping: FHIRCaseMapping?) -> Problem {
         var problem = Problem.validation(issues)
         problem.title = "The FHIR payload cannot be imported"
+        if issues.count > 1 { problem.detail = "\(issues.count) problems in the payload; see errors" }
         if let mapping {
             problem.extensions["mapped"] = FHIRImportReport.mapped(mapping)
             problem.extensions["ignored"] = FHIRImportReport.ignored(mapping)

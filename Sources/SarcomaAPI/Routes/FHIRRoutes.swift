@@ -8,7 +8,8 @@ import SarcomaGuidelines
 /// updated when a case with the same externalId exists), and `GET /v1/cases/{id}/fhir`
 /// exports the service's AJCC staging of a stored case as mCODE Observations.
 ///
-/// Every store call of both routes is in `save` and `load` below (one place to add audit).
+/// Every store call of both routes is in `save`, `load` and `recordExport` below; each write
+/// and each answered export leaves an audit row (`import`, `export`).
 struct FHIRRoutes: Sendable {
     let store: CaseStore
     let engine: GuidelineEngine
@@ -56,6 +57,7 @@ struct FHIRRoutes: Sendable {
         let sarcomaCase = try reader.readStored(stored.document)
         let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
         let export = FHIRStagingExport(caseId: stored.id, patientReference: patient, effective: stored.updatedAt)
+        try recordExport(stored, for: request)
         return FHIRMediaType.response(JSONBody.bytes(export.bundle(staging: staging), pretty: pretty))
     }
 
@@ -82,6 +84,11 @@ struct FHIRRoutes: Sendable {
 
     private func load(_ request: HTTPRequest) throws(Problem) -> StoredCase {
         try CaseRoutes.load(request, from: store)
+    }
+
+    /// The export answers the case's data in another format: one `export` audit row.
+    private func recordExport(_ stored: StoredCase, for request: HTTPRequest) throws(Problem) {
+        try ReadAudit.record(.export, of: [(stored.id, stored.version)], for: request, in: store)
     }
 
     // MARK: - Reading the request
