@@ -6,9 +6,8 @@ import Foundation
 /// `GroupCommitWriter`, which answers each caller only once its write is on disk.
 /// The store knows nothing of the clinical model: documents are canonical JSON bytes.
 ///
-/// An online backup (`backup(to:)`, later) belongs in a `CaseStore+Backup.swift` that runs
-/// `sqlite3_backup_*` from a read connection checked out of the pool: WAL lets it copy a
-/// consistent snapshot while writes go on.
+/// Online backups are `DatabaseBackup` (its own connection to the file, so the
+/// `sarcoma-guide backup` command can copy the database of a running service).
 public final class CaseStore: Sendable {
     let writer: GroupCommitWriter
     let readers: ReadPool

@@ -41,6 +41,7 @@ public final class SarcomaService: Sendable {
         server.maxHeaderCount = configuration.maxHeaderCount
         server.maxURIBytes = configuration.maxUriBytes
         server.headTimeout = configuration.headTimeoutSeconds
+        server.bodyTimeout = configuration.bodyTimeoutSeconds
         server.idleTimeout = configuration.idleTimeoutSeconds
         server.drainTimeout = configuration.drainTimeoutSeconds
 

@@ -28,6 +28,8 @@ extension CaseStoreError: CustomStringConvertible {
             return "migration \(file): \(reason)"
         case .cannotOpen(let path, let reason):
             return "cannot open the database at \(path): \(reason)"
+        case .backupFailed(let destination, let reason):
+            return "no backup written to \(destination): \(reason)"
         case .closed:
             return "the case store is closed"
         case .sqlite(let code, let operation, let message):

@@ -26,6 +26,8 @@ public enum CaseStoreError: Error, Sendable, Equatable {
     case invalidMigration(file: String, reason: String)
     /// The database file cannot be created or opened at `path`.
     case cannotOpen(path: String, reason: String)
+    /// A backup to `destination` was refused or failed; nothing was left at `destination`.
+    case backupFailed(destination: String, reason: String)
     /// The store was closed; no further reads or writes are accepted.
     case closed
     /// Any other SQLite failure; `code` is the extended result code.
