@@ -21,12 +21,14 @@ lib="$root/scripts/lib"
 clients() { python3 "$lib/disk_full_clients.py" "$@"; }
 
 mnt="$work/fs"
+ro="$work/ro"
 strace_pid=""
 on_exit() {
     [ -n "$strace_pid" ] && kill "$strace_pid" 2>/dev/null
     [ -n "$server_pid" ] && kill -KILL "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
     server_pid=""
     mountpoint -q "$mnt" 2>/dev/null && umount "$mnt"
+    mountpoint -q "$ro" 2>/dev/null && umount "$ro"
     cleanup
 }
 trap on_exit EXIT
@@ -37,6 +39,17 @@ if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o "size=$fs_size" tmpfs "$mnt" 2>"$
     echo "the store and in-process tests (DiskFullTests, StorageFaultTests) cover SQLITE_FULL with max_page_count"
     fail "no small filesystem available"
     finish
+fi
+# ---- 0. a read-only location is refused at start-up, even for root ----------------------
+mkdir -p "$ro"
+if mount -t tmpfs -o size=1m,ro tmpfs "$ro" 2>/dev/null; then
+    "$binary" serve --port 0 --database "$ro/cases.sqlite" --migrations "$root/Migrations" \
+        --guidelines "$root/Config/guidelines" --openapi "$root/Config/openapi.json" >"$work/ro.out" 2>"$work/ro.err"
+    status=$?
+    grep -q "$ro/cases.sqlite" "$work/ro.err" && grep -q "Read-only file system\|not writable" "$work/ro.err" && [ "$status" -eq 1 ] \
+        && ok "a database on a read-only filesystem is refused at start-up (exit 1): $(head -1 "$work/ro.err")" \
+        || fail "read-only location: exit $status, $(head -2 "$work/ro.err")"
+    umount "$ro"
 fi
 db="$mnt/cases.sqlite"
 ids="$work/acknowledged.ids"; : >"$ids"

@@ -17,13 +17,14 @@ struct BackupCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The database to copy (default: the configured database, ./data/sarcoma-guide.sqlite).")
+    @Option(help: ArgumentHelp("The database to copy (default: the configured database, ./data/sarcoma-guide.sqlite).",
+                               valueName: "path"))
     var database: String?
-    @Option(help: "The backup file to write; refused if it exists, unless --force.")
+    @Option(help: ArgumentHelp("The backup file to write; refused if it exists, unless --force.", valueName: "file"))
     var to: String
     @Flag(help: "Replace FILE if it exists (atomically: the old file stays until the new copy is whole).")
     var force = false
-    @Option(help: "JSON config file whose `database` key names the database (as for serve).")
+    @Option(help: ArgumentHelp("JSON config file whose `database` key names the database (as for serve).", valueName: "file"))
     var config: String?
 
     func run() throws {
