@@ -37,11 +37,13 @@ struct DiskFullTests {
             // writes around it must still be answered on their own merits, not with 507.
             let (outcomes, batches) = createInOneBatch(store, [
                 caseInput(externalId: "S-1"), caseInput(externalId: "S-2"), Self.large(300, externalId: "BIG"),
-                caseInput(externalId: "S-3"), caseInput(externalId: "BEFORE"),
+                caseInput(externalId: "S-3"), caseInput(externalId: "BEFORE"), caseInput(externalId: "S-1"),
             ])
             #expect(batches == 1)
             #expect(throws: CaseStoreError.diskFull) { try outcomes[2].get() }
             #expect(throws: CaseStoreError.duplicateExternalId(existingId: before.id)) { try outcomes[4].get() }
+            let first = try outcomes[0].get()
+            #expect(throws: CaseStoreError.duplicateExternalId(existingId: first.id)) { try outcomes[5].get() }
             for index in [0, 1, 3] {
                 let stored = try outcomes[index].get()
                 #expect(try store.get(id: stored.id) == stored)

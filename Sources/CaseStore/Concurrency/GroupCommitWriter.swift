@@ -10,9 +10,9 @@ import Foundation
 ///
 /// A full disk or an I/O error can lose the whole transaction (SQLite rolls it back on its
 /// own when a write without a statement journal hits SQLITE_FULL, and a failed COMMIT loses
-/// everything). Then the batch is settled write by write (`settleAlone`): each write that did
-/// not fail itself runs again in a transaction of its own, so only the writes that could not
-/// be applied fail, and the writer goes on with the next batch once there is room again.
+/// everything). Then the batch is settled write by write (`settleAlone`): every write but the
+/// one that sank it runs again, in order, in a transaction of its own, so only the writes
+/// that could not be applied fail, and the writer goes on once there is room again.
 ///
 /// `@unchecked Sendable`: `connection` is touched only by the writer thread (it is handed over
 /// before the thread starts); every other mutable property is guarded by `condition`.
@@ -143,35 +143,47 @@ final class GroupCommitWriter: @unchecked Sendable {
         switch commitTogether(batch, on: database) {
         case .committed:
             return Array(repeating: nil, count: batch.count)
-        case .lost(let error, let failedOnTheirOwn) where Self.isWorthSettlingAlone(error) && batch.count > 1:
+        case .lost(let error, let culprit) where Self.isWorthSettlingAlone(error) && batch.count > 1:
+            // Every write but the one that sank the transaction runs again, in batch order:
+            // also those that had failed on their own, whose answer may have depended on an
+            // earlier write of the lost transaction (e.g. a delete before an update).
             return batch.indices.map { index in
-                failedOnTheirOwn.contains(index) ? nil : settleAlone(batch[index], on: database)
+                index == culprit ? nil : settleAlone(batch[index], on: database)
             }
-        case .lost(let error, _):
-            return Array(repeating: error, count: batch.count)
+        case .lost(let error, let culprit):
+            // Errors found inside the lost transaction may not hold without it (a duplicate
+            // of a case created earlier in the batch): every write gets the batch's error.
+            return batch.indices.map { index in
+                guard index != culprit else { return nil }
+                batch[index].forget()
+                return error
+            }
         }
     }
 
     /// How a group commit ended.
     private enum GroupOutcome {
         case committed
-        /// Nothing of the batch was committed; `failedOnTheirOwn` are the writes whose own
-        /// error is their answer (they are not run again).
-        case lost(CaseStoreError, failedOnTheirOwn: Set<Int>)
+        /// Nothing of the batch was committed. `culprit` is the write whose own error made
+        /// SQLite drop the transaction (its error is its answer); nil when BEGIN, a savepoint
+        /// or COMMIT failed.
+        case lost(CaseStoreError, culprit: Int?)
     }
 
     /// Runs the batch in one transaction, each write in its own savepoint.
     private func commitTogether(_ batch: [any QueuedWrite], on database: Connection) -> GroupOutcome {
-        var failedOnTheirOwn = Set<Int>()
+        var culprit: Int?
         do throws(CaseStoreError) {
             try database.run("BEGIN IMMEDIATE")
             for (index, write) in batch.enumerated() {
                 try database.run("SAVEPOINT write")
                 if let error = write.apply(on: database) {
-                    failedOnTheirOwn.insert(index)
                     // SQLite drops the whole transaction on some errors (full disk, I/O):
                     // the writes before this one are gone too.
-                    guard database.isInTransaction else { throw error }
+                    guard database.isInTransaction else {
+                        culprit = index
+                        throw error
+                    }
                     try database.run("ROLLBACK TO write")
                 }
                 try database.run("RELEASE write")
@@ -180,7 +192,7 @@ final class GroupCommitWriter: @unchecked Sendable {
             return .committed
         } catch {
             database.rollbackIfNeeded()
-            return .lost(error, failedOnTheirOwn: failedOnTheirOwn)
+            return .lost(error, culprit: culprit)
         }
     }
 
@@ -195,6 +207,7 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     /// Runs one write in its own transaction; returns the failure overriding its own outcome.
     private func settleAlone(_ write: any QueuedWrite, on database: Connection) -> CaseStoreError? {
+        write.forget()
         do throws(CaseStoreError) {
             try database.run("BEGIN IMMEDIATE")
             if write.apply(on: database) != nil {

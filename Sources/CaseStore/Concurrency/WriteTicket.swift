@@ -7,6 +7,9 @@ protocol QueuedWrite: AnyObject, Sendable {
     /// the batch's transaction was lost before COMMIT (nothing of the first run remains), so
     /// the work must depend only on the database and its inputs.
     func apply(on connection: Connection) -> CaseStoreError?
+    /// Discards the outcome of a run whose transaction was lost, before the write runs again
+    /// alone (an error found inside the lost transaction may no longer hold).
+    func forget()
     /// Called once the batch is settled. `batchFailure` (COMMIT failed, or SQLite dropped the
     /// transaction) overrides this write's own success; a write that already failed keeps its
     /// own, more precise error. Then wakes the caller.
@@ -35,6 +38,10 @@ final class WriteTicket<Value: Sendable>: QueuedWrite, @unchecked Sendable {
             outcome = .failure(error)
             return error
         }
+    }
+
+    func forget() {
+        outcome = nil
     }
 
     func finish(batchFailure: CaseStoreError?) {
