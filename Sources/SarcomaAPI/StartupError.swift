@@ -7,6 +7,8 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
     case insecureBinding(host: String)
     case tokensFile(path: String, reason: String)
     case listen(String)
+    /// Start-up was stopped on request (SIGTERM) between migrations; not a failure.
+    case stopped(String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
                 + "lines from `sarcoma-guide token create`) or keep --host 127.0.0.1 behind a reverse proxy"
         case .tokensFile(let path, let reason): return "tokens file \(path) refused: \(reason)"
         case .listen(let reason): return "cannot listen: \(reason)"
+        case .stopped(let reason): return "start-up stopped: \(reason)"
         }
     }
 }

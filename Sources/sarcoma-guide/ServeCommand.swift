@@ -13,14 +13,22 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try settings.resolve()
-        // Installed before the database is opened: a SIGTERM during migrations is recorded,
-        // the start-up finishes (each migration is one transaction) and we exit 0 unserved.
+        // Installed before the database is opened: a SIGTERM during migrations lets the one
+        // under way finish (each is one transaction), starts no other, and exits 0 unserved.
         let startup = StartupSignal()
         TerminationSignal.onTermination { signal in startup.deliver(signal) }
         FileHandle.standardOutput.write(Data("starting: opening the database \(configuration.database) (migrations apply now)\n".utf8))
+        let startupLog = AccessLog()
         let service: SarcomaService
         do {
-            service = try makeService(config: configuration)
+            service = try makeService(config: configuration) { migration in
+                guard !startup.wasSignaled else { return false }
+                startupLog.event("applying migration \(migration)")
+                return true
+            }
+        } catch .stopped(let reason) {
+            startupLog.event("signal during start-up: \(reason); not serving")
+            return
         } catch {
             throw RefusedToStart(message: error.description)
         }

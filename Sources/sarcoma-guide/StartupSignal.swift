@@ -5,8 +5,9 @@ import Foundation
 ///
 /// The handler is installed before the database is opened, so such a signal no longer kills
 /// the process (143) in the middle of a migration: it is recorded, the migration under way
-/// (each is one transaction) and the rest of start-up finish, and the command then closes
-/// the store and exits 0 without listening. Once the server exists, `handOver` routes later
+/// (each is one transaction) finishes, no further one starts, and the command exits 0
+/// without listening. A signal after the migrations but before the server exists closes
+/// the store and exits 0 the same way. Once the server exists, `handOver` routes later
 /// signals to its drain.
 final class StartupSignal: @unchecked Sendable {
     // @unchecked: both properties are guarded by `lock`.
