@@ -120,6 +120,10 @@ request "wrong method" 405 DELETE /health
 header_check "405 has Allow" "Allow:"
 request "DELETE /v1/cases/{id}" 204 DELETE "/v1/cases/$id"
 request "GET deleted case" 404 GET "/v1/cases/$id"
+request "GET /v1/audit?caseId" 200 GET "/v1/audit?caseId=$id&limit=200"
+body_check "audit trail of the case, deleted included" "[r['action'] for r in b['items']][0] == 'create' and b['items'][-1]['action'] == 'delete' and sum(r['action'] == 'evaluate' for r in b['items']) == 6 and all(r['actor'] == '(local)' for r in b['items'])"
+request "GET /v1/audit bad since" 400 GET "/v1/audit?since=yesterday"
+request "POST /v1/audit" 405 POST /v1/audit '{}'
 
 kill -TERM "$pid"
 if wait "$pid"; then ok "SIGTERM exits 0"; else fail "SIGTERM exit status $?"; fi

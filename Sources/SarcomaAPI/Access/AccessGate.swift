@@ -4,9 +4,10 @@ import HTTPServer
 /// by `guarding`, so no route can be registered without passing here.
 ///
 /// With no tokens configured it lets everything through (the service then only listens on
-/// loopback). With tokens, a non-public route needs `Authorization: Bearer <token>` naming
-/// a configured token (else 401 with `WWW-Authenticate`) whose role the route admits (else
-/// 403). Routing happens first, so an unknown path or method keeps its 404/405: the
+/// loopback), naming every caller `(local)`. With tokens, a non-public route needs
+/// `Authorization: Bearer <token>` naming a configured token (else 401 with
+/// `WWW-Authenticate`) whose role the route admits (else 403); the handler then sees the
+/// token's name as `request.clientName` (the audit trail's actor). Routing happens first, so an unknown path or method keeps its 404/405: the
 /// OpenAPI document is public, so the API's shape is no secret, while every fact about
 /// stored cases (even whether an id exists) sits behind the token check.
 struct AccessGate: Sendable {
@@ -24,10 +25,22 @@ struct AccessGate: Sendable {
         case bearer(Substring)
     }
 
+    /// The caller's name handlers see (`HTTPRequest.clientName`, the audit trail's actor) when
+    /// no tokens are configured: every caller is on this machine and none is identified.
+    /// Parentheses are not allowed in token names, so it can never be mistaken for one.
+    static let localClientName = "(local)"
+
     func guarding(method: String, template: String, _ handler: @escaping HTTPHandler) -> HTTPHandler {
-        guard let tokens else { return handler }
+        guard let tokens else {
+            return { request in
+                var request = request
+                request.clientName = Self.localClientName
+                return handler(request)
+            }
+        }
         guard case .role(let roles) = policy.requirement(method: method, template: template) else { return handler }
-        return { request in
+        return { incoming in
+            var request = incoming
             let holder: AccessTokens.Holder
             switch Self.credentials(in: request.headers) {
             case .absent:
@@ -40,6 +53,7 @@ struct AccessGate: Sendable {
                 }
                 holder = known
             }
+            request.clientName = holder.name
             var response: HTTPResponse
             if roles.contains(holder.role) {
                 response = handler(request)

@@ -73,7 +73,7 @@ public struct AccessPolicy: Sendable {
         allow("GET", "/ready", anyone)
         allow("GET", "/openapi.json", anyone)
 
-        // Operations: admin only. `/v1/audit` is not routed yet; its rule is here already.
+        // Operations and the audit trail: admin only.
         allow("GET", "/metrics", adminOnly)
         allow("GET", "/v1/audit", adminOnly)
 
