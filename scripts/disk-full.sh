@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Full disk and I/O errors on a real filesystem: the service keeps its database on a small
-# tmpfs. Clients fill it until writes get 507 (reads, /ready and every acknowledged case
-# still fine, PRAGMA integrity_check ok); the filesystem is grown and writes succeed again
-# without a restart; a filler file takes the space again (507) and is deleted (201); then
-# strace injects EIO into every pwrite64 of the running service: writes get 503 with
-# Retry-After, reads go on, and once strace detaches writes succeed again. Finally a
-# restart finds exactly the acknowledged cases: no refused write was applied.
+# tmpfs. Clients fill it until writes get 507 (/ready and stateless evaluations still 200;
+# reading a stored case is 507 too, as its audit row cannot be written: fail closed;
+# PRAGMA integrity_check ok); the filesystem is grown and writes and reads succeed again
+# without a restart, every acknowledged case intact; a filler file takes the space again
+# (507) and is deleted (201); then strace injects EIO into every pwrite64 of the running
+# service: writes get 503 with Retry-After, and once strace detaches writes succeed again.
+# Finally a restart finds exactly the acknowledged cases: no refused write was applied.
 #
 # Needs root (mount); installs sqlite3 and strace when missing.
 # Usage: scripts/disk-full.sh          (~30 s)
@@ -19,6 +20,7 @@ need_tools sqlite3:sqlite3 strace:strace python3:python3
 find_binary
 lib="$root/scripts/lib"
 clients() { python3 "$lib/disk_full_clients.py" "$@"; }
+stateless='{"tumor": {"site": "trunk", "sizeCm": 3, "grade": 1}}'  # evaluated, not stored
 
 mnt="$work/fs"
 ro="$work/ro"
@@ -69,12 +71,15 @@ read -r status retry kind tries <<<"$(clients until "$base" 507 FULL "$ids" 50)"
     && ok "full filesystem ($df_line) after $created cases: a write gets 507 insufficient-storage (try $tries)" \
     || fail "full filesystem: a write got $status $kind"
 [ "$others" = "0" ] && ok "while filling, every answer was 201 or 507" || fail "$others answers were neither 201 nor 507"
-acked="$(wc -l <"$ids")"
-found="$(clients check "$base" "$ids")"
-[ "$found" = "$acked of $acked found" ] && ok "every acknowledged case readable while the disk is full ($found)" \
-    || fail "acknowledged cases while full: $found"
+# Reading a stored case writes its audit row first (fail closed): 507 too while full.
+first_id="$(head -1 "$ids")"
+read_status="$(curl -s -o /dev/null -w '%{http_code}' "$base/v1/cases/$first_id")"
+[ "$read_status" = "507" ] && ok "reading a stored case while full is 507 too (its audit row cannot be written: fail closed)" \
+    || fail "reading a stored case while full: $read_status"
 ready="$(curl -s -o /dev/null -w '%{http_code}' "$base/ready")"
-[ "$ready" = "200" ] && ok "/ready answers 200 while the disk is full" || fail "/ready answered $ready"
+staging="$(curl -s -o /dev/null -w '%{http_code}' -d "$stateless" "$base/v1/staging")"
+[ "$ready" = "200" ] && [ "$staging" = "200" ] && ok "/ready and stateless evaluations (POST /v1/staging) answer 200 while the disk is full" \
+    || fail "while full: /ready $ready, /v1/staging $staging"
 check_result="$(integrity)"
 [ "$check_result" = "ok" ] && ok "PRAGMA integrity_check ok on the full database" || fail "integrity_check: $check_result"
 
@@ -83,6 +88,10 @@ mount -o remount,size=16m "$mnt"
 read -r status _ _ <<<"$(clients post "$base" AFTER-GROW "$ids")"
 [ "$status" = "201" ] && ok "after growing the filesystem to 16 MB, the next write gets 201 (no restart)" \
     || fail "after growing the filesystem, a write got $status"
+acked="$(wc -l <"$ids")"
+found="$(clients check "$base" "$ids")"
+[ "$found" = "$acked of $acked found" ] && ok "every acknowledged case readable once space returned ($found)" \
+    || fail "acknowledged cases after space returned: $found"
 
 # ---- 3. another process fills the disk, then frees it -------------------------------------
 dd if=/dev/zero of="$mnt/filler" bs=64k 2>/dev/null
@@ -106,9 +115,11 @@ read -r status retry kind <<<"$(clients post "$base" IOERR-1 "$ids")"
 [ "$status" = "503" ] && [ "$retry" != "-" ] \
     && ok "with EIO on every write: 503 $kind, Retry-After: $retry" \
     || fail "with EIO injected, a write got $status (Retry-After $retry, $kind)"
-found="$(clients check "$base" "$ids")"
-case "$found" in "0 of"*) fail "reads failed during the I/O errors: $found" ;;
-    *) ok "reads go on during the I/O errors ($found)" ;; esac
+read_status="$(curl -s -o /dev/null -w '%{http_code}' "$base/v1/cases/$first_id")"
+staging="$(curl -s -o /dev/null -w '%{http_code}' -d "$stateless" "$base/v1/staging")"
+[ "$read_status" = "503" ] && [ "$staging" = "200" ] \
+    && ok "during the I/O errors: a stored-case read is 503 (audit fail closed), POST /v1/staging 200" \
+    || fail "during the I/O errors: stored-case read $read_status, /v1/staging $staging"
 injected="$(grep -c 'EIO (Input/output error) (INJECTED)' "$work/strace.log" 2>/dev/null || echo 0)"
 echo "strace injected EIO into $injected pwrite64 calls"
 kill "$strace_pid" 2>/dev/null; wait "$strace_pid" 2>/dev/null; strace_pid=""
@@ -116,6 +127,10 @@ sleep 0.3
 read -r status _ _ <<<"$(clients post "$base" IOERR-1 "$ids")"
 [ "$status" = "201" ] && ok "strace detached: the same write now gets 201 (the refused one was not applied: no 409)" \
     || fail "after the I/O errors, a write got $status"
+found="$(clients check "$base" "$ids")"
+acked="$(wc -l <"$ids")"
+[ "$found" = "$acked of $acked found" ] && ok "every acknowledged case readable after the I/O errors ($found)" \
+    || fail "acknowledged cases after the I/O errors: $found"
 check_result="$(integrity)"
 [ "$check_result" = "ok" ] && ok "PRAGMA integrity_check ok after the I/O errors" || fail "integrity_check: $check_result"
 

@@ -41,7 +41,8 @@ struct BackupEndToEndTests {
         stop.set()
         group.wait()
         #expect(result.status == 0, "backup failed: \(result.stderr)")
-        #expect(result.stdout.contains("schema 2"), "\(result.stdout)")
+        let newest = try Self.shippedMigrationNames().count
+        #expect(result.stdout.contains("schema \(newest),"), "\(result.stdout)")
         #expect(duringBackup > 0, "the service kept acknowledging writes while the backup ran")
 
         // A second backup to the same file is refused without --force.
@@ -55,7 +56,7 @@ struct BackupEndToEndTests {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
         try FileManager.default.copyItem(atPath: backupPath, toPath: databasePath)
         let restored = try ServiceProcess(database: URL(fileURLWithPath: databasePath))
-        #expect(restored.standardOutput.contains("database schema 2"))
+        #expect(restored.standardOutput.contains("database schema \(newest)"))
         #expect(try restored.send("GET", "/ready").status == 200)
         for id in beforeBackup {
             #expect(try restored.send("GET", "/v1/cases/\(id)").status == 200, "case \(id) acknowledged before the backup")
@@ -68,34 +69,44 @@ struct BackupEndToEndTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let shipped = ServiceProcess.packageRoot.appendingPathComponent("Migrations")
-        for name in try FileManager.default.contentsOfDirectory(atPath: shipped.path) where name.hasSuffix(".sql") {
+        let names = try Self.shippedMigrationNames()
+        for name in names {
             try FileManager.default.copyItem(at: shipped.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         // About a second of CPU inside one migration transaction, then one more migration.
+        let slowVersion = names.count + 1
+        let slowFile = String(format: "%04d_drill_slow.sql", slowVersion)
+        let afterFile = String(format: "%04d_drill_after.sql", slowVersion + 1)
         let slow = """
             CREATE TABLE drill_slow (n INTEGER NOT NULL) STRICT;
             INSERT INTO drill_slow SELECT count(*) FROM (
                 WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT x FROM c);
             """
-        try Data(slow.utf8).write(to: folder.appendingPathComponent("0003_drill_slow.sql"))
-        try Data("CREATE TABLE drill_after (n INTEGER) STRICT;\n".utf8).write(to: folder.appendingPathComponent("0004_drill_after.sql"))
+        try Data(slow.utf8).write(to: folder.appendingPathComponent(slowFile))
+        try Data("CREATE TABLE drill_after (n INTEGER) STRICT;\n".utf8).write(to: folder.appendingPathComponent(afterFile))
 
         let run = try StartingProcess(arguments: ["--migrations", folder.path])
-        try run.waitFor("applying migration 0003_drill_slow.sql")
-        run.process.terminate()  // SIGTERM while 0003 runs
+        try run.waitFor("applying migration \(slowFile)")
+        run.process.terminate()  // SIGTERM while the slow migration runs
         run.process.waitUntilExit()
         #expect(run.process.terminationStatus == 0, "\(run.standardError)")
         #expect(!run.standardOutput.contains("listening on"))
-        // 0003 was under way: it finished whole; 0004 was not started.
+        // The slow one was under way: it finished whole; the next one was not started.
         #expect(run.standardOutput.contains("during start-up"), "\(run.standardOutput)")
-        #expect(run.standardOutput.contains("before migration 0004"), "\(run.standardOutput)")
-        #expect(run.standardOutput.contains("schema 3 of 4"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("before migration \(afterFile.prefix(4))"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("schema \(slowVersion) of \(slowVersion + 1)"), "\(run.standardOutput)")
 
         // The next start applies the rest and serves.
         let next = try ServiceProcess(arguments: ["--migrations", folder.path], database: run.database)
-        #expect(next.standardOutput.contains("database schema 4"))
+        #expect(next.standardOutput.contains("database schema \(slowVersion + 1)"))
         #expect(try next.send("GET", "/ready").status == 200)
         #expect(next.stop() == 0)
+    }
+
+    /// The shipped `NNNN_name.sql` files, in order.
+    static func shippedMigrationNames() throws -> [String] {
+        let folder = ServiceProcess.packageRoot.appendingPathComponent("Migrations").path
+        return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".sql") }.sorted()
     }
 
     @Test(arguments: [

@@ -39,15 +39,25 @@ struct StorageFaultTests {
         #expect(Self.json(full)["type"] as? String == "urn:sarcoma-guide:problem:insufficient-storage")
         #expect(!stored.isEmpty)
 
-        // Reads still work and every acknowledged case is intact; the service stays ready.
-        for location in stored { #expect(fixture.handle("GET", location).status == 200) }
+        // The service stays ready and evaluates cases sent to it. Reading a stored case writes
+        // its audit row first (fail closed): small rows fit in the last pages' free space for
+        // a while, then the read is 507 too, never an unaudited answer.
         #expect(fixture.handle("GET", "/ready").status == 200)
+        #expect(fixture.handle("POST", "/v1/staging", body: Self.body(0)).status == 200)
+        var readStatuses: [Int] = []
+        while readStatuses.last != 507 && readStatuses.count < 5_000 {
+            readStatuses.append(fixture.handle("GET", stored[readStatuses.count % stored.count]).status)
+        }
+        #expect(readStatuses.last == 507)
+        #expect(Set(readStatuses).isSubset(of: [200, 507]))
         #expect(try store.integrityCheck() == ["ok"])
         #expect(fixture.handle("POST", "/v1/cases", body: Self.body(9_999)).status == 507)
 
+        // Space returns: writes succeed again and every acknowledged case is intact.
         try store.limitSize(toPages: nil)
         let after = fixture.handle("POST", "/v1/cases", body: Self.body(9_999))
         #expect(after.status == 201)
+        for location in stored { #expect(fixture.handle("GET", location).status == 200) }
         let list = Self.json(fixture.handle("GET", "/v1/cases?limit=100"))
         #expect((list["items"] as? [Any])?.count == min(100, stored.count + 1))
     }
