@@ -27,11 +27,13 @@ let package = Package(
         .target(name: "HTTPServer"),
         // SQLite case store; the only module that imports CSQLite.
         .target(name: "CaseStore", dependencies: ["CSQLite"]),
+        // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.
+        .target(name: "FHIRMapping", dependencies: ["SarcomaGuidelines"]),
         // Routes, wire types, problem+json, configuration.
         .target(
             name: "SarcomaAPI",
             dependencies: [
-                "HTTPServer", "CaseStore", "SarcomaGuidelines",
+                "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -45,6 +47,8 @@ let package = Package(
         .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["SarcomaGuidelines"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"]),
+        .testTarget(name: "FHIRMappingTests", dependencies: ["FHIRMapping", "SarcomaGuidelines"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "SarcomaAPITests", dependencies: ["SarcomaAPI", "HTTPServer"]),
         // Launches the real binary on --port 0 with a temporary database.
         .testTarget(name: "EndToEndTests", dependencies: ["sarcoma-guide", "HTTPServer"]),

@@ -97,6 +97,7 @@ public func makeService(
     CaseRoutes(store: store, reader: reader).register(into: &builder)
     EvaluationRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
     AuditRoutes(store: store).register(into: &builder)
+    FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
 
     return SarcomaService(configuration: configuration, engine: engine, store: store, router: builder.build(),
                           metrics: metrics, accessLog: AccessLog(), accessTokens: tokens, connections: connections)

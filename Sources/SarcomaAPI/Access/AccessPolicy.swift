@@ -91,13 +91,13 @@ public struct AccessPolicy: Sendable {
             allow("GET", "/v1/cases/{id}/\(kind.rawValue)", readers)
         }
         allow("GET", "/v1/cases/{id}/evaluations", readers)
-        allow("GET", "/v1/cases/{id}/fhir", readers)  // FHIR export: not routed yet
+        allow("GET", "/v1/cases/{id}/fhir", readers)  // FHIR (mCODE) export of the staging
 
         // Changing stored cases: the EHR integration and admins, not clinicians.
         allow("POST", "/v1/cases", writers)
         allow("PUT", "/v1/cases/{id}", writers)
         allow("DELETE", "/v1/cases/{id}", writers)
-        allow("POST", "/v1/fhir/import", writers)  // FHIR import: not routed yet
+        allow("POST", "/v1/fhir/import", writers)  // FHIR (mCODE) Bundle -> stored case
 
         return AccessPolicy(rules: rules)
     }()
