@@ -44,6 +44,7 @@ public final class SarcomaService: Sendable {
         server.maxHeaderCount = configuration.maxHeaderCount
         server.maxURIBytes = configuration.maxUriBytes
         server.headTimeout = configuration.headTimeoutSeconds
+        server.bodyTimeout = configuration.bodyTimeoutSeconds
         server.idleTimeout = configuration.idleTimeoutSeconds
         server.drainTimeout = configuration.drainTimeoutSeconds
 
@@ -63,8 +64,11 @@ public final class SarcomaService: Sendable {
 
 /// Loads the guideline pack and the OpenAPI document, opens (and migrates) the store and
 /// registers every route. Refuses, with a message naming what to fix, rather than start
-/// half-configured.
-public func makeService(config configuration: ServiceConfiguration) throws(StartupError) -> SarcomaService {
+/// half-configured. `beforeMigration` sees each migration's file name before it is applied;
+/// answering false stops between migrations (`StartupError.stopped`).
+public func makeService(
+    config configuration: ServiceConfiguration, beforeMigration: (String) -> Bool = { _ in true }
+) throws(StartupError) -> SarcomaService {
     // Secure by default: without tokens, nothing but this machine may connect.
     let tokens = try configuration.tokensFile.map { path throws(StartupError) in try AccessTokens.load(path: path) }
     guard configuration.isLoopbackHost || tokens != nil else {
@@ -78,7 +82,9 @@ public func makeService(config configuration: ServiceConfiguration) throws(Start
     do {
         var storeConfiguration = CaseStoreConfiguration(path: configuration.database, migrationsDirectory: configuration.migrations)
         storeConfiguration.busyTimeoutMilliseconds = configuration.busyTimeoutMilliseconds
-        store = try CaseStore.open(storeConfiguration)
+        store = try CaseStore.open(storeConfiguration, beforeMigration: beforeMigration)
+    } catch .migrationsStopped(let schemaVersion, let newest) {
+        throw StartupError.stopped(CaseStoreError.migrationsStopped(schemaVersion: schemaVersion, newest: newest).description)
     } catch {
         throw StartupError.store(error.description)
     }

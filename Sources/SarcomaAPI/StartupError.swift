@@ -10,6 +10,8 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
     case jwksFile(path: String, reason: String)
     /// CDS Hooks JWT settings that do not go together (say a JWKS without issuers).
     case cdsHooks(String)
+    /// Start-up was stopped on request (SIGTERM) between migrations; not a failure.
+    case stopped(String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,7 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
         case .listen(let reason): return "cannot listen: \(reason)"
         case .jwksFile(let path, let reason): return "JWKS file \(path) refused: \(reason)"
         case .cdsHooks(let reason): return "CDS Hooks settings refused: \(reason)"
+        case .stopped(let reason): return "start-up stopped: \(reason)"
         }
     }
 }

@@ -20,6 +20,7 @@ struct SettingOptions: ParsableArguments {
     @Option(help: "Most header fields per request (default 100).") var maxHeaderCount: String?
     @Option(help: "Longest request target in bytes (default 8192).") var maxUriBytes: String?
     @Option(help: "Seconds to send a request head (default 10).") var headTimeoutSeconds: String?
+    @Option(help: "Seconds to send a request body once its head arrived (default 30).") var bodyTimeoutSeconds: String?
     @Option(help: "Idle keep-alive seconds (default 60).") var idleTimeoutSeconds: String?
     @Option(help: "Seconds in-flight requests may finish on SIGTERM (default 10).") var drainTimeoutSeconds: String?
     @Option(help: "Milliseconds a write waits on a locked database (default 5000).") var busyTimeoutMilliseconds: String?
@@ -38,7 +39,8 @@ struct SettingOptions: ParsableArguments {
             "guidelines": guidelines, "openapi": openapi, "maxConnections": maxConnections,
             "workerThreads": workerThreads, "maxBodyBytes": maxBodyBytes, "maxHeaderBytes": maxHeaderBytes,
             "maxHeaderCount": maxHeaderCount, "maxUriBytes": maxUriBytes,
-            "headTimeoutSeconds": headTimeoutSeconds, "idleTimeoutSeconds": idleTimeoutSeconds,
+            "headTimeoutSeconds": headTimeoutSeconds, "bodyTimeoutSeconds": bodyTimeoutSeconds,
+            "idleTimeoutSeconds": idleTimeoutSeconds,
             "drainTimeoutSeconds": drainTimeoutSeconds, "busyTimeoutMilliseconds": busyTimeoutMilliseconds,
             "accessLog": accessLog, "tokensFile": tokensFile,
             "publicBaseUrl": publicBaseUrl, "cdsJwksFile": cdsJwksFile, "cdsIssuers": cdsIssuers,

@@ -14,6 +14,7 @@ extension ConfigurationKey {
         integer("maxHeaderCount", "Most header fields in one request (431 beyond)", \.maxHeaderCount, 1...10_000),
         integer("maxUriBytes", "Longest request target (414 beyond)", \.maxUriBytes, 64...(1 << 20)),
         seconds("headTimeoutSeconds", "Time to send a whole request head (slow clients get 408)", \.headTimeoutSeconds),
+        seconds("bodyTimeoutSeconds", "Time to send a whole request body once its head arrived (slow bodies get 408)", \.bodyTimeoutSeconds),
         seconds("idleTimeoutSeconds", "Idle keep-alive time before the server closes", \.idleTimeoutSeconds),
         seconds("drainTimeoutSeconds", "On SIGTERM, how long in-flight requests may finish", \.drainTimeoutSeconds),
         integer("busyTimeoutMilliseconds", "How long a write waits for a locked database (then 503)", \.busyTimeoutMilliseconds, 0...600_000),

@@ -14,6 +14,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var maxHeaderCount = 100
     public var maxUriBytes = 8_192
     public var headTimeoutSeconds = 10.0
+    public var bodyTimeoutSeconds = 30.0
     public var idleTimeoutSeconds = 60.0
     public var drainTimeoutSeconds = 10.0
     public var busyTimeoutMilliseconds = 5_000
