@@ -63,9 +63,12 @@ struct PatientViewCards {
         if !required.isEmpty { parts.append(required.joined(separator: ", ") + " required") }
         if let pet = imaging["pet"]?.stringValue { parts.append("PET \(pet)") }
         var detail = ["**Imaging work-up** (the studies the guideline calls for; check each has been done):", ""]
-        for item in primary + workup {
-            let flags = [item.object["required"]?.boolValue == true ? "required" : "optional",
-                         item.object["preferred"]?.boolValue == true ? "preferred" : nil].compactMap { $0 }
+        let choice = oneOf ? "one of " + primary.compactMap(\.modality).map(RecommendationText.humanName).joined(separator: " or ") : nil
+        for (index, item) in (primary + workup).enumerated() {
+            // Where the rule offers a choice, each item is `required: false` but one of them is needed.
+            var need = item.object["required"]?.boolValue == true ? "required" : "optional"
+            if index < primary.count, let choice { need = choice }
+            let flags = [need, item.object["preferred"]?.boolValue == true ? "preferred" : nil].compactMap { $0 }
             detail.append("- \(RecommendationText.humanName(item.modality ?? "?")) (\(flags.joined(separator: ", "))): `\(item.ruleId)`: \(item.rationale)")
         }
         if let response = imaging["petResponse"]?.objectValue, let reduction = response["suvMaxReductionPercent"]?.doubleValue {

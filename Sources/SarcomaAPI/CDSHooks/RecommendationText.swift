@@ -17,10 +17,10 @@ struct RecommendationText {
     var modality: String? { object["modality"]?.stringValue }
     var reason: String? { object["reason"]?.stringValue }
 
-    /// "category 1", "category 2A (defaulted)", "no NCCN category".
+    /// "NCCN category 1", "NCCN category 2A, defaulted", "no NCCN category".
     var category: String {
         guard let category = object["nccnCategory"]?.stringValue else { return "no NCCN category" }
-        return "NCCN category \(category)" + (object["categoryDefaulted"]?.boolValue == true ? " (defaulted)" : "")
+        return "NCCN category \(category)" + (object["categoryDefaulted"]?.boolValue == true ? ", defaulted" : "")
     }
 
     /// "1", "2A" or nil.
