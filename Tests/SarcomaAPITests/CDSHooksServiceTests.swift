@@ -89,6 +89,22 @@ struct CDSHooksServiceTests {
         #expect(summaries.contains { $0.hasPrefix("Missing in the record") && $0.contains("NTRK") }, "\(summaries)")
     }
 
+    /// IMG-PRIMARY-EXTREMITY-HN offers MRI or CT: the card says one of them is needed, not
+    /// that either is optional.
+    @Test func anImagingChoiceReadsAsOneOf() throws {
+        let fixture = try ServiceFixture()
+        var prefetch = CDSHooksRequests.liposarcomaPrefetch()
+        prefetch["conditions"] = CDSHooksRequests.bundle([CDSHooksRequests.condition(
+            histology: "Myxofibrosarcoma", morphology: "8811/3", bodySite: "Lower limb structure", bodySiteCode: "61685007")])
+        prefetch["observations"] = NSNull()
+        let response = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: prefetch))
+        let imaging = try #require(cards(response).first { ($0["summary"] as? String)?.hasPrefix("Imaging work-up") == true })
+        #expect((imaging["summary"] as? String)?.contains("primary: MRI or CT") == true, "\(imaging)")
+        let detail = imaging["detail"] as? String ?? ""
+        #expect(detail.contains("- MRI (one of MRI or CT)") && detail.contains("- CT (one of MRI or CT)"), "\(detail)")
+        #expect(!detail.contains("MRI (optional"))
+    }
+
     @Test func missingSizeIsNamedOnTheMissingDataCard() throws {
         let fixture = try ServiceFixture()
         let response = fixture.handle("POST", Self.patientView,
