@@ -37,6 +37,16 @@ struct JSONWebKeySetTests {
         #expect(throws: JSONWebKey.Unusable.self) { try JSONWebKeySet.parse(Array(text.utf8)) }
     }
 
+    @Test func aWorldWritableFileIsRefused() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("jwks-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(JWTTestSigner.shared.jwks.utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        #expect(try JSONWebKeySet.load(path: file.path).keys.count == 2)
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: file.path)
+        #expect(throws: StartupError.self) { try JSONWebKeySet.load(path: file.path) }
+    }
+
     @Test func aShortRSAKeyIsNotUsed() throws {
         // 1024-bit modulus (all ones but the top bit pattern does not matter for the size check).
         let n = Base64URL.encode([0xC0] + [UInt8](repeating: 0xFF, count: 127))

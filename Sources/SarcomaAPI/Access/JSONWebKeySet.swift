@@ -17,10 +17,15 @@ public struct JSONWebKeySet: Sendable {
 
     /// Reads a JWKS file (`{"keys": [...]}`). Entries the service cannot use (another curve,
     /// an encryption key) are skipped and reported; a private key, an unreadable file or a
-    /// set with no usable key refuses start-up.
+    /// set with no usable key refuses start-up, and so does a world-writable file.
     public static func load(path: String) throws(StartupError) -> JSONWebKeySet {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw StartupError.jwksFile(path: path, reason: "cannot read the file")
+        }
+        // Anyone who can write the file can add a key and sign their own CDS Hooks calls.
+        if let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
+           permissions & 0o002 != 0 {
+            throw StartupError.jwksFile(path: path, reason: "every user may write it; remove that permission (chmod o-w)")
         }
         do throws(JSONWebKey.Unusable) {
             return try parse([UInt8](data))
