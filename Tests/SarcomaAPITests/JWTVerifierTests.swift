@@ -51,6 +51,41 @@ struct JWTVerifierTests {
         #expect(refusal(try verifier(now: now, skew: 120).verify(signer.token(claims), path: Self.path)) == nil)
     }
 
+    /// CDS Hooks: `exp` no more than 5 minutes after issue. A 30-year token, or one issued
+    /// long ago, would outlive the in-memory replay cache across restarts.
+    @Test func aLongLivedTokenIsRefused() throws {
+        let now = Date().timeIntervalSince1970
+        var claims = JWTTestSigner.claims(path: Self.path, now: now)
+        claims["exp"] = Int(now) + 30 * 365 * 86_400
+        #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
+        // Just inside: 5 minutes plus the skew.
+        claims["exp"] = Int(now) + 300 + 60
+        claims["jti"] = UUID().uuidString
+        #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == nil)
+        claims["exp"] = Int(now) + 300 + 62
+        claims["jti"] = UUID().uuidString
+        #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
+    }
+
+    @Test func aTokenIssuedLongAgoIsRefusedEvenIfNotExpired() throws {
+        let now = Date().timeIntervalSince1970
+        var claims = JWTTestSigner.claims(path: Self.path, now: now)
+        claims["iat"] = Int(now) - 3 * 365 * 86_400
+        claims["exp"] = Int(now) + 60
+        #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
+        // The age check alone: a 350 s token (within 5 min + 60 s skew), issued 400 s ago,
+        // expired 50 s ago (within the skew), is too old.
+        claims["iat"] = Int(now) - 400
+        claims["exp"] = Int(now) - 50
+        claims["jti"] = UUID().uuidString
+        #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
+        // Issued 4 minutes ago, expiring in 1 (a 5-minute token) is fine.
+        claims["iat"] = Int(now) - 240
+        claims["exp"] = Int(now) + 60
+        claims["jti"] = UUID().uuidString
+        #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == nil)
+    }
+
     @Test func aTokenIssuedInTheFutureIsRefused() throws {
         let now = Date().timeIntervalSince1970
         let claims = JWTTestSigner.claims(path: Self.path, now: now + 600)
@@ -124,9 +159,11 @@ struct JWTVerifierTests {
                                        audienceBase: "https://cds.example.org", clockSkew: 60, now: { now })
             return refusal(verifier.verify(token, path: path))
         }
-        #expect(check(at: Date().timeIntervalSince1970) == "jwt-expired")
-        // Inside its validity window (iat 1311280970, exp 1422568860) every check passes.
-        #expect(check(at: 1_400_000_000) == nil)
+        #expect(check(at: Date().timeIntervalSince1970) == "jwt-expired", "expiry is checked before the lifetime")
+        // Inside its validity window (iat 1311280970, exp 1422568860) the signature and
+        // expiry pass, but a token meant to live 3.5 years is refused for its lifetime.
+        #expect(check(at: 1_311_281_000) == "jwt-lifetime-too-long")
+        #expect(check(at: 1_400_000_000) == "jwt-lifetime-too-long")
         // The same token with one signature byte changed is a bad signature, not an expiry.
         var bytes = Array(token)
         bytes[bytes.count - 5] = bytes[bytes.count - 5] == "A" ? "B" : "A"

@@ -14,6 +14,8 @@ public enum JWTRefusal: Error, Sendable, Equatable {
     case expired
     /// `iat` (or `nbf`) is later than now plus the allowed clock skew.
     case notYetValid(String)
+    /// `exp - iat`, or the token's age, is over 5 minutes plus the clock skew.
+    case lifetimeTooLong(String)
     case issuerNotAllowed
     case audienceMismatch(expected: String)
     /// A required claim (`iss`, `aud`, `exp`, `iat`, `jti`) is absent.
@@ -32,6 +34,7 @@ public enum JWTRefusal: Error, Sendable, Equatable {
         case .badSignature: "jwt-bad-signature"
         case .expired: "jwt-expired"
         case .notYetValid: "jwt-not-yet-valid"
+        case .lifetimeTooLong: "jwt-lifetime-too-long"
         case .issuerNotAllowed: "jwt-issuer-not-allowed"
         case .audienceMismatch: "jwt-audience-mismatch"
         case .claimMissing: "jwt-claim-missing"
@@ -49,6 +52,7 @@ public enum JWTRefusal: Error, Sendable, Equatable {
         case .badSignature: "JWT signature invalid"
         case .expired: "JWT expired"
         case .notYetValid: "JWT not yet valid"
+        case .lifetimeTooLong: "JWT lifetime too long"
         case .issuerNotAllowed: "JWT issuer not allowed"
         case .audienceMismatch: "JWT audience mismatch"
         case .claimMissing: "JWT claim missing"
@@ -73,6 +77,9 @@ public enum JWTRefusal: Error, Sendable, Equatable {
             "the JWT's `exp` has passed (beyond the allowed clock skew); the EHR must sign a fresh token for each call"
         case .notYetValid(let claim):
             "the JWT's `\(claim)` is in the future (beyond the allowed clock skew); check the clocks"
+        case .lifetimeTooLong(let why):
+            "the JWT lives too long (\(why)); CDS Hooks tokens expire at most 5 minutes after they are issued "
+                + "(plus the allowed clock skew): the EHR must sign a fresh, short-lived token for each call"
         case .issuerNotAllowed:
             "the JWT's `iss` is not among the configured CDS Hooks issuers (cdsIssuers)"
         case .audienceMismatch(let expected):

@@ -3,8 +3,9 @@ import SarcomaGuidelines
 
 /// Checks the JWT an EHR sends with each CDS Hooks call (CDS Hooks 2.0.1, "Trusting CDS
 /// Clients"): the signature first (ES384 or RS384 with a key of the configured JWKS), then
-/// the claims: `exp`, `iat` (and `nbf` when sent) within the clock skew, `iss` among the
-/// allowed issuers, `aud` equal to the endpoint's public URL, and a `jti` not seen before.
+/// the claims: `exp`, `iat` (and `nbf` when sent) within the clock skew, a short lifetime
+/// (the spec: `exp` no more than 5 minutes in the future), `iss` among the allowed issuers,
+/// `aud` equal to the endpoint's public URL, and a `jti` not seen before.
 public struct JWTVerifier: Sendable {
     /// What an accepted token says about its caller.
     public struct Accepted: Sendable, Equatable {
@@ -24,6 +25,11 @@ public struct JWTVerifier: Sendable {
     /// Longest token looked at: far above any real one (an RS384 token with a 4096-bit key
     /// is about 1.2 KB).
     static let maxTokenBytes = 16_384
+
+    /// CDS Hooks 2.0: a client's JWT expires "no more than 5 minutes" after it is issued.
+    /// A longer-lived token is refused: the replay cache lives in memory, so after each
+    /// restart a captured token could be replayed once for as long as it lives.
+    static let maxLifetime: Double = 300
 
     init(keys: JSONWebKeySet, issuers: Set<String>, audienceBase: String, clockSkew: Double,
          replays: JWTReplayCache = JWTReplayCache(),
@@ -83,6 +89,13 @@ public struct JWTVerifier: Sendable {
         guard now <= expiry + clockSkew else { throw .expired }
         let issuedAt = try Self.number("iat", in: claims)
         guard issuedAt <= now + clockSkew else { throw .notYetValid("iat") }
+        // After the expiry check, so an old token (the spec's example) still reads as expired.
+        guard expiry - issuedAt <= Self.maxLifetime + clockSkew else {
+            throw .lifetimeTooLong("`exp` is \(Int(expiry - issuedAt)) s after `iat`")
+        }
+        guard now - issuedAt <= Self.maxLifetime + clockSkew else {
+            throw .lifetimeTooLong("`iat` is \(Int(now - issuedAt)) s ago")
+        }
         if claims["nbf"] != nil {
             guard try Self.number("nbf", in: claims) <= now + clockSkew else { throw .notYetValid("nbf") }
         }
