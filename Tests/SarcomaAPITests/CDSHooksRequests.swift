@@ -61,6 +61,30 @@ enum CDSHooksRequests {
         ]
     }
 
+    /// Metastatic (cM1) leiomyosarcoma of the retroperitoneum, 12 cm, ECOG 1; `given` are
+    /// MedicationStatements (name, status) of earlier systemic therapy.
+    static func leiomyosarcomaPrefetch(given: [(String, String)] = []) -> [String: Any] {
+        var prefetch = liposarcomaPrefetch(sizeCm: 12)
+        prefetch["conditions"] = bundle([condition(histology: "Leiomyosarcoma", morphology: "8890/3",
+                                                   bodySite: "Retroperitoneum", bodySiteCode: "82849001")])
+        prefetch["medicationStatements"] = bundle(given.enumerated().map { index, item in
+            ["resourceType": "MedicationStatement", "id": "ms\(index)", "status": item.1,
+             "subject": ["reference": "Patient/p1"], "medicationCodeableConcept": ["text": item.0]]
+        })
+        return prefetch
+    }
+
+    /// The liposarcoma with cM0 instead of cM1: advanced only if not resectable, which the
+    /// record does not say.
+    static func localizedLiposarcomaPrefetch() -> [String: Any] {
+        var prefetch = liposarcomaPrefetch()
+        var observations = (prefetch["observations"] as? [String: Any])?["entry"] as? [[String: Any]] ?? []
+        observations[0] = ["resource": observation(loinc: "21907-1", display: "Distant metastases.clinical [Class] Cancer",
+                                                   value: ["valueCodeableConcept": ["coding": [["system": "http://cancerstaging.org", "code": "cM0", "display": "M0"]], "text": "M0"]])]
+        prefetch["observations"] = ["resourceType": "Bundle", "type": "searchset", "entry": observations]
+        return prefetch
+    }
+
     static func medicationRequest(id: String, name: String, status: String = "draft") -> [String: Any] {
         ["resourceType": "MedicationRequest", "id": id, "status": status, "intent": "proposal",
          "subject": ["reference": "Patient/p1"],

@@ -78,8 +78,8 @@ struct CDSHooksServiceTests {
         expectWellFormed(cards, version: fixture.service.engine.pack.version)
         let summaries = cards.compactMap { $0["summary"] as? String }
         #expect(summaries.contains { $0.contains("stage IV") }, "\(summaries)")
-        #expect(summaries.contains { $0.hasPrefix("Palliative first line") && $0.contains("doxorubicin") && $0.contains("not: pazopanib") },
-                "\(summaries)")
+        // The record gives no prior lines: both lines are shown, none assumed.
+        #expect(summaries.contains { $0.hasPrefix("Palliative, line not in the record: first line doxorubicin") }, "\(summaries)")
         #expect(summaries.contains { $0.hasPrefix("Imaging work-up") })
         #expect(summaries.contains { $0.hasPrefix("Surgical plan") })
         let details = cards.compactMap { $0["detail"] as? String }.joined(separator: "\n")
@@ -131,7 +131,8 @@ struct CDSHooksServiceTests {
         #expect(summary.contains("liposarcoma") && summary.contains("Alternatives: doxorubicin"), "\(summary)")
         let detail = card["detail"] as? String ?? ""
         #expect(detail.contains("`PALL-PAZOPANIB-FIRST`") && detail.contains("not recommended") && detail.contains("clinical trial"))
-        #expect(detail.contains("**Assumed**") && detail.contains("Prior lines of systemic therapy not given"), "\(detail)")
+        // Withheld for the histology whatever the line: stated as fact, the line not assumed.
+        #expect(detail.contains("whatever the line") && !detail.contains("Prior lines of systemic therapy not given"), "\(detail)")
     }
 
     @Test func orderSelectConfirmsAListedOptionAndNamesPazopanibWithGemcitabine() throws {
@@ -139,9 +140,9 @@ struct CDSHooksServiceTests {
         let doxorubicin = fixture.handle("POST", Self.orderSelect, body: CDSHooksRequests.orderSelect(
             orders: [CDSHooksRequests.medicationRequest(id: "d1", name: "DOXOrubicin HCl 2 MG/ML Injectable Solution")],
             prefetch: CDSHooksRequests.liposarcomaPrefetch()))
+        // The record gives no line: a first-line option, not "the" option (CDSHooksUnknownLineTests).
         let confirmation = try #require(cards(doxorubicin).first)
-        #expect(confirmation["indicator"] as? String == "info")
-        #expect((confirmation["summary"] as? String)?.hasPrefix("Doxorubicin is a first-line option") == true)
+        #expect((confirmation["summary"] as? String)?.contains("First line: option;") == true, "\(confirmation)")
 
         let combination = fixture.handle("POST", Self.orderSelect, body: CDSHooksRequests.orderSelect(
             orders: [CDSHooksRequests.medicationRequest(id: "p1", name: "pazopanib"),
@@ -150,10 +151,9 @@ struct CDSHooksServiceTests {
         let warning = try #require(cards(combination).first)
         #expect(cards(combination).count == 1)
         #expect(warning["indicator"] as? String == "warning")
-        // First line: the combination is not among the options (the engine lists it as not
-        // recommended only for later lines), and gemcitabine is not checked on its own.
-        #expect((warning["summary"] as? String)?.hasPrefix("Pazopanib + gemcitabine is not among the first-line options") == true,
-                "\(warning)")
+        // Not a first-line option, and withheld for liposarcoma in later lines (D04): an option
+        // in no line, so "not recommended" as fact; gemcitabine is not checked on its own.
+        #expect((warning["summary"] as? String)?.hasPrefix("Not recommended:") == true, "\(warning)")
     }
 
     @Test func orderSelectIgnoresUnselectedAndUnrelatedOrders() throws {
@@ -222,6 +222,36 @@ struct CDSHooksServiceTests {
         #expect(card["indicator"] as? String == "warning")
         #expect((card["summary"] as? String)?.contains("tumor.site") == true, "\(card)")
         #expect((card["detail"] as? String)?.contains("`/prefetch/conditions/entry/0/resource`") == true, "\(card)")
+    }
+
+    /// The same tumour coded on two encounters: the mapper cannot pick one, and that must
+    /// be said, not answered with no cards (which reads as "no sarcoma").
+    @Test func twoSarcomaConditionsGetACardNotSilence() throws {
+        let fixture = try ServiceFixture()
+        var prefetch = CDSHooksRequests.liposarcomaPrefetch()
+        var second = CDSHooksRequests.condition(histology: "Dedifferentiated liposarcoma", morphology: "8858/3",
+                                                bodySite: "Retroperitoneum", bodySiteCode: "82849001")
+        second["id"] = "primary-again"
+        prefetch["conditions"] = CDSHooksRequests.bundle([CDSHooksRequests.condition(
+            histology: "Dedifferentiated liposarcoma", morphology: "8858/3", bodySite: "Retroperitoneum", bodySiteCode: "82849001"), second])
+        for (path, body) in [(Self.patientView, CDSHooksRequests.patientView(prefetch: prefetch)),
+                             (Self.orderSelect, CDSHooksRequests.orderSelect(
+                                orders: [CDSHooksRequests.medicationRequest(id: "d1", name: "doxorubicin")], prefetch: prefetch))] {
+            let response = fixture.handle("POST", path, body: body)
+            #expect(response.status == 200)
+            let all = cards(response)
+            #expect(all.count == 1, "\(path): \(response.bodyText)")
+            let card = try #require(all.first)
+            #expect(card["indicator"] as? String == "warning")
+            #expect((card["summary"] as? String)?.hasPrefix("Sarcoma guidance unavailable: 2 primary cancer Conditions") == true, "\(card)")
+            #expect((card["detail"] as? String)?.contains("`/prefetch/conditions/entry/1/resource`") == true, "\(card)")
+        }
+        // A record with no sarcoma Condition at all stays silent.
+        var other = CDSHooksRequests.condition(histology: "x", morphology: "8140/3", bodySite: "Breast", bodySiteCode: "76752008")
+        other["code"] = ["coding": [["system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C50.911"]], "text": "Breast cancer"]
+        other["extension"] = nil
+        prefetch["conditions"] = CDSHooksRequests.bundle([other])
+        #expect(fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: prefetch)).bodyText == #"{"cards":[]}"#)
     }
 
     @Test func badRequestsAreProblems() throws {

@@ -6,10 +6,14 @@ import SarcomaGuidelines
 struct PatientViewCards {
     let assessment: JSONObject
     let sourceLabel: String
+    /// The palliative evaluation for each line (first, subsequent) when the record does not
+    /// give the prior lines: the options card then shows both instead of assuming first line.
+    let unknownLines: [PalliativeScenarios.Line]?
 
-    init(assessment: JSONValue, sourceLabel: String) {
+    init(assessment: JSONValue, sourceLabel: String, unknownLines: [PalliativeScenarios.Line]? = nil) {
         self.assessment = assessment.objectValue ?? JSONObject()
         self.sourceLabel = sourceLabel
+        self.unknownLines = unknownLines
     }
 
     var cards: [CDSCard] {
@@ -80,21 +84,13 @@ struct PatientViewCards {
     var options: CDSCard? {
         let palliative = section("palliative")
         if palliative["indicated"]?.boolValue == true {
+            if let unknownLines, !unknownLines.isEmpty { return eitherLine(unknownLines) }
             let line = palliative["line"]?.stringValue ?? "?"
             let offered = RecommendationText.list(palliative["options"])
             let withheld = RecommendationText.list(palliative["notRecommended"])
-            let trial = RecommendationText.list(palliative["investigational"])
             var summary = "Palliative \(line) line: " + offered.map(Self.agentWithCategory).joined(separator: ", ")
             if !withheld.isEmpty { summary += "; not: " + withheld.compactMap(\.agent).map(RecommendationText.humanName).joined(separator: ", ") }
-            var detail = ["**Palliative systemic therapy, \(line) line**", ""] + offered.map { "- **\(RecommendationText.humanName($0.agent ?? "?"))**: " + $0.markdownLine.dropFirst(2) }
-            if !withheld.isEmpty {
-                detail += ["", "**Not recommended**:"] + withheld.map { "- **\(RecommendationText.humanName($0.agent ?? "?"))** (`\($0.ruleId)`): \($0.reason ?? $0.rationale)" }
-            }
-            if !trial.isEmpty {
-                detail += ["", "**Investigational (clinical trial only)**:"] + trial.map { "- **\(RecommendationText.humanName($0.agent ?? "?"))** (`\($0.ruleId)`): \($0.reason ?? $0.rationale)" }
-            }
-            if let reason = palliative["reason"]?.stringValue { detail += ["", reason] }
-            return card(summary, .info, detail)
+            return card(summary, .info, ["**Palliative systemic therapy, \(line) line**", ""] + Self.palliativeDetail(palliative))
         }
         let perioperative = section("perioperative")
         let offered = RecommendationText.list(perioperative["options"])
@@ -112,6 +108,37 @@ struct PatientViewCards {
         return card(summary, .info, detail)
     }
 
+    /// The prior lines are not in the record: the options of the first and of the subsequent
+    /// line, a warning so the clinician records the line rather than read one assumed.
+    private func eitherLine(_ lines: [PalliativeScenarios.Line]) -> CDSCard {
+        let summary = "Palliative, line not in the record: " + lines.map { line in
+            "\(line.name) line " + RecommendationText.list(line.palliative["options"]).map(Self.agentWithCategory).joined(separator: ", ")
+        }.joined(separator: "; ")
+        var detail = ["**Palliative systemic therapy: the line is not in the record** (prior lines of systemic therapy); "
+                      + "no line is assumed, the options of each are shown."]
+        for line in lines {
+            let heading = line.name == "first" ? "First line** (no prior systemic therapy)" : "\(line.name.capitalizedFirst) line** (after at least one prior line)"
+            detail += ["", "**" + heading, ""] + Self.palliativeDetail(line.palliative)
+        }
+        return card(summary, .warning, detail)
+    }
+
+    /// Options, agents not recommended and investigational ones, each with its rule.
+    static func palliativeDetail(_ palliative: JSONObject) -> [String] {
+        let offered = RecommendationText.list(palliative["options"])
+        let withheld = RecommendationText.list(palliative["notRecommended"])
+        let trial = RecommendationText.list(palliative["investigational"])
+        var detail = offered.map { "- **\(RecommendationText.humanName($0.agent ?? "?"))**: " + $0.markdownLine.dropFirst(2) }
+        if !withheld.isEmpty {
+            detail += ["", "**Not recommended**:"] + withheld.map { "- **\(RecommendationText.humanName($0.agent ?? "?"))** (`\($0.ruleId)`): \($0.reason ?? $0.rationale)" }
+        }
+        if !trial.isEmpty {
+            detail += ["", "**Investigational (clinical trial only)**:"] + trial.map { "- **\(RecommendationText.humanName($0.agent ?? "?"))** (`\($0.ruleId)`): \($0.reason ?? $0.rationale)" }
+        }
+        if let reason = palliative["reason"]?.stringValue { detail += ["", reason] }
+        return detail
+    }
+
     /// Defaults and gaps the answers rest on (nodes assumed N0, size unknown...): one card
     /// so the clinician sees what to complete in the record.
     var missingData: CDSCard? {
@@ -121,10 +148,19 @@ struct PatientViewCards {
             return Self.gapNames[code] != nil
         }
         guard !gaps.isEmpty else { return nil }
-        let names = gaps.compactMap { $0["code"]?.stringValue }.compactMap { Self.gapNames[$0] }
+        // With both lines shown, the line is not assumed: say so instead of "0 assumed".
+        let bothLines = unknownLines?.isEmpty == false
+        let lines = PalliativeScenarios.linesDefaulted
+        let names = gaps.compactMap { $0["code"]?.stringValue }.map { code in
+            bothLines && code == lines ? "prior systemic lines (both lines shown)" : Self.gapNames[code] ?? code
+        }
         return card("Missing in the record: " + names.joined(separator: ", "), .warning,
                     ["**Data missing from the record** (the other cards assume what each line says):", ""]
-                        + gaps.map { "- \($0["message"]?.stringValue ?? "")" })
+                        + gaps.map { gap in
+                            bothLines && gap["code"]?.stringValue == lines
+                                ? "- Prior lines of systemic therapy not given: the palliative options card shows the first and the subsequent line."
+                                : "- \(gap["message"]?.stringValue ?? "")"
+                        })
     }
 
     /// Warning codes that mean "this is not in the record", with the short name a summary uses.

@@ -3,8 +3,9 @@ import SarcomaGuidelines
 
 /// What the prefetch says about the patient's sarcoma, ready for the engine or not.
 enum PrefetchCase: Sendable {
-    /// No single soft tissue sarcoma primary in the record (another cancer, none, or the
-    /// mapper could not pick one): this service has nothing to say, so no cards.
+    /// No Condition in the record is a soft tissue sarcoma (another cancer, or none): this
+    /// service has nothing to say, so no cards. Never used when some Condition is a sarcoma
+    /// but the mapper could not pick the primary (two candidates): that is `incomplete`.
     case noSarcoma
     /// A sarcoma, but the case cannot be evaluated; each issue says what is missing or wrong
     /// (pointers into the request for the mapping's issues, into the case for the decoder's).
@@ -16,8 +17,16 @@ enum PrefetchCase: Sendable {
     static func read(_ entries: [FHIRResourceEntry], engine: GuidelineEngine) -> PrefetchCase {
         let mapping = PrefetchCaseMapping.map(entries)
         // The mapper writes `tumor` only once it has found exactly one primary Condition that
-        // is a soft tissue sarcoma; without it, every issue is about that search.
-        guard mapping.caseDocument["tumor"] != nil else { return .noSarcoma }
+        // is a soft tissue sarcoma; without it, every issue is about that search. Silence
+        // only if no Condition is a sarcoma: the same tumour coded on two encounters must
+        // not hide the guidance without a word.
+        guard mapping.caseDocument["tumor"] != nil else {
+            guard sarcomaConditionCount(in: entries) > 0 else { return .noSarcoma }
+            let issues = mapping.issues.isEmpty
+                ? [FieldIssue(pointer: "", detail: "the primary sarcoma Condition could not be identified in the record")]
+                : mapping.issues
+            return .incomplete(issues)
+        }
         guard mapping.issues.isEmpty else { return .incomplete(mapping.issues) }
         switch CaseDecoder().decode(.object(mapping.caseDocument)) {
         case .failure(.malformedJSON(let error)):
@@ -28,6 +37,14 @@ enum PrefetchCase: Sendable {
             let issues = engine.consistencyIssues(in: sarcomaCase)
             return issues.isEmpty ? .ready(sarcomaCase) : .incomplete(issues)
         }
+    }
+
+    /// The Conditions that, each mapped on its own, are a soft tissue sarcoma primary (the
+    /// mapper's own test, so no second vocabulary here).
+    static func sarcomaConditionCount(in entries: [FHIRResourceEntry]) -> Int {
+        entries.filter { entry in
+            entry.resourceType == "Condition" && PrefetchCaseMapping.map([entry]).caseDocument["tumor"] != nil
+        }.count
     }
 
     /// The card for a case that cannot be evaluated: the first issue as the summary, every

@@ -21,13 +21,6 @@ enum PrefetchCaseMapping {
 
     /// Maps the entries; ages are computed for today (UTC), the day the EHR asks.
     static func map(_ entries: [FHIRResourceEntry], now: Date = Date()) -> FHIRCaseMapping {
-        FHIRCaseMapper(referenceDate: today(now)).map(entries: entries)
-    }
-
-    static func today(_ now: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        FHIRCaseMapper(referenceDate: FHIRRoutes.today(now)).map(entries: entries)
     }
 }

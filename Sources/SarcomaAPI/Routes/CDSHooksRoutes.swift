@@ -48,7 +48,11 @@ struct CDSHooksRoutes: Sendable {
             case .incomplete(let problems): cards = [PrefetchCase.incompleteCard(problems, sourceLabel: sourceLabel)]
             case .ready(let sarcomaCase):
                 let assessment = engine.evaluate(.assessment, for: sarcomaCase)
-                cards = PatientViewCards(assessment: assessment.json, sourceLabel: sourceLabel).cards
+                // The line is not in the record: the options card shows both lines, not the default.
+                let scenarios = assessment.warnings.contains { $0.code.rawValue == PalliativeScenarios.linesDefaulted }
+                    ? PalliativeScenarios(engine: engine, case: sarcomaCase) : nil
+                cards = PatientViewCards(assessment: assessment.json, sourceLabel: sourceLabel,
+                                         unknownLines: scenarios?.lineUnknown == true ? scenarios?.lines : nil).cards
             }
         case .orderSelect:
             let matcher = MedicationAgentMatcher()
@@ -60,8 +64,10 @@ struct CDSHooksRoutes: Sendable {
             case .incomplete(let problems):
                 cards = [PrefetchCase.incompleteCard(problems, sourceLabel: sourceLabel)]
             case .ready(let sarcomaCase):
-                let palliative = engine.evaluate(.palliative, for: sarcomaCase)
-                cards = OrderSelectCards(palliative: palliative.json, sourceLabel: sourceLabel).cards(for: agents)
+                let draftIds = Set(hookRequest.selectedMedicationRequests.compactMap { $0["id"]?.stringValue })
+                cards = OrderSelectCards(scenarios: PalliativeScenarios(engine: engine, case: sarcomaCase),
+                                         priorAgents: PriorSystemicAgents(hookRequest.prefetchEntries, excluding: draftIds),
+                                         sourceLabel: sourceLabel).cards(for: agents)
             }
         }
         return JSONResponse.make(CDSCard.response(cards), pretty: false)

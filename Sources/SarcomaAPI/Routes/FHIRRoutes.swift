@@ -136,11 +136,12 @@ struct FHIRRoutes: Sendable {
         return raw
     }
 
-    /// Today in UTC as `YYYY-MM-DD`: the day ages are computed for.
-    static func today() -> String {
+    /// Today in UTC as `YYYY-MM-DD`: the day ages are computed for (FHIR import and the
+    /// CDS Hooks prefetch alike).
+    static func today(_ now: Date = Date()) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }
