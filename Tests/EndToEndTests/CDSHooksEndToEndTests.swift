@@ -126,6 +126,12 @@ struct CDSHooksEndToEndTests {
                                        headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: Self.path, expiresIn: -600))")],
                                        body: Self.patientViewBody())
         #expect(Self.problemType(expired.text) == "urn:sarcoma-guide:problem:jwt-expired")
+        // A validly signed 30-year token: CDS Hooks tokens live at most 5 minutes.
+        let longLived = try service.send("POST", Self.path,
+                                         headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: Self.path, expiresIn: 30 * 365 * 86_400))")],
+                                         body: Self.patientViewBody())
+        #expect(longLived.status == 401)
+        #expect(Self.problemType(longLived.text) == "urn:sarcoma-guide:problem:jwt-lifetime-too-long")
         let wrongAudience = try service.send("POST", Self.path,
                                              headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: feedbackPath))")],
                                              body: Self.patientViewBody())
