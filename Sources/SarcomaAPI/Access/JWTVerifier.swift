@@ -4,7 +4,7 @@ import SarcomaGuidelines
 /// Checks the JWT an EHR sends with each CDS Hooks call (CDS Hooks 2.0.1, "Trusting CDS
 /// Clients"): the signature first (ES384 or RS384 with a key of the configured JWKS), then
 /// the claims: `exp`, `iat` (and `nbf` when sent) within the clock skew, a short lifetime
-/// (the spec: `exp` no more than 5 minutes in the future), `iss` among the allowed issuers,
+/// (`exp` no more than 5 minutes after `iat`), `iss` among the allowed issuers,
 /// `aud` equal to the endpoint's public URL, and a `jti` not seen before.
 public struct JWTVerifier: Sendable {
     /// What an accepted token says about its caller.
@@ -26,9 +26,10 @@ public struct JWTVerifier: Sendable {
     /// is about 1.2 KB).
     static let maxTokenBytes = 16_384
 
-    /// CDS Hooks 2.0: a client's JWT expires "no more than 5 minutes" after it is issued.
-    /// A longer-lived token is refused: the replay cache lives in memory, so after each
-    /// restart a captured token could be replayed once for as long as it lives.
+    /// Five minutes: CDS Hooks 1.0 required `exp` "no more than five minutes in the future"
+    /// (as SMART Backend Services does); 2.0.1 states no figure but asks for a `jti` against
+    /// replay. A longer-lived token is refused: the replay cache lives in memory, so after
+    /// each restart a captured token could be replayed once for as long as it lives.
     static let maxLifetime: Double = 300
 
     init(keys: JSONWebKeySet, issuers: Set<String>, audienceBase: String, clockSkew: Double,
