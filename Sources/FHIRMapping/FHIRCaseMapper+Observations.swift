@@ -108,7 +108,7 @@ extension FHIRCaseMapper {
         case .t:
             ledger.report(.tCategory, category, from: entry, at: coding.pointer)
             ledger.ignore(entry, element: "valueCodeableConcept", at: coding.pointer,
-                          "\(category): T is computed by sarcoma-guide from tumour size and site (AJCC 8); the reported T is not input (the import answer compares it with the computed T)")
+                          "\(category): T is computed by sarcoma-guide from tumour size and site (AJCC 8); the reported T is not input (it is checked: a T that differs from the computed one is refused)")
         case .n:
             proposeCategory(category, allowed: ["N0", "N1"], unknown: "NX", target: "/tumor/nodes", entry, coding, &ledger)
         case .m:

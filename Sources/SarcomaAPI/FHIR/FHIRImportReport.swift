@@ -38,7 +38,7 @@ enum FHIRImportReport {
                 let computed = staging["t"]?.stringValue ?? "TX"
                 guard reported.value != computed else { continue }
                 issues.append(FieldIssue(pointer: reported.source, detail:
-                    "reported-t-differs: \(reported.resource) reports \(reported.value); sarcoma-guide computes \(computed) from the mapped size and site (AJCC 8). The service does not pick one: correct the source's T, tumour size or site"))
+                    "reported-t-differs: \(reported.resource) reports \(reported.value); sarcoma-guide computes \(computed) from the mapped size and site (AJCC 8). The service does not pick one: correct the source's T, tumour size or site (or send the Bundle without the reported T)"))
             case .stageGroup:
                 let computed = staging["stageGroup"]?.stringValue
                 guard reported.value != computed else { continue }
@@ -62,11 +62,10 @@ enum FHIRImportReport {
         let dropped = fieldPaths(previous).filter { !fieldPaths(imported).contains($0) }
         guard !dropped.isEmpty else { return nil }
         return warning("stored-fields-dropped",
-            "the import replaced the stored case; these fields it had are not in the Bundle and are no longer stored: \(dropped.joined(separator: ", ")). Set them again (PUT) if they still hold",
-            "")
+            "the import replaced the stored case; these fields it had are not in the Bundle and are no longer stored: \(dropped.joined(separator: ", ")). Set them again (PUT) if they still hold")
     }
 
-    /// `tumor.site`, `disease.setting`, `ntrkFusion`: top-level members, and the members of
+    /// `externalId`, `tumor.site`, `disease.presentation`: top-level members, and the members of
     /// top-level objects one level down.
     static func fieldPaths(_ document: JSONObject) -> [String] {
         var paths: [String] = []
@@ -80,7 +79,7 @@ enum FHIRImportReport {
         return paths
     }
 
-    private static func warning(_ code: String, _ message: String, _ source: String) -> JSONValue {
-        ["code": .string(code), "message": .string(message), "source": .string(source)]
+    private static func warning(_ code: String, _ message: String) -> JSONValue {
+        ["code": .string(code), "message": .string(message)]
     }
 }
