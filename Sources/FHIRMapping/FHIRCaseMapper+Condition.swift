@@ -10,10 +10,20 @@ extension FHIRCaseMapper {
     /// is an issue.
     func primaryCondition(among conditions: [FHIRResourceEntry], _ ledger: inout MappingLedger) -> FHIRResourceEntry? {
         var candidates: [FHIRResourceEntry] = []
+        var unconfirmed = false
         for entry in conditions {
             if let status = Self.unusableVerification(entry) {
-                ledger.ignore(entry, element: "verificationStatus", at: entry.pointer("verificationStatus"),
-                              "verificationStatus is '\(status)': not a diagnosis to act on")
+                let isPrimary = Self.hasProfile(entry, "mcode-primary-cancer-condition")
+                    || (!Self.hasProfile(entry, "mcode-secondary-cancer-condition") && identifiesSarcoma(entry))
+                if isPrimary, !Self.voidVerifications.contains(status) {
+                    // Provisional, differential, unconfirmed: a diagnosis still open is not
+                    // staged and treated as a sarcoma.
+                    unconfirmed = true
+                    ledger.refuse(entry.pointer("verificationStatus"), "verificationStatus is '\(status)': only a confirmed diagnosis (or one without verificationStatus) is staged; send the Condition once the diagnosis is confirmed")
+                } else {
+                    ledger.ignore(entry, element: "verificationStatus", at: entry.pointer("verificationStatus"),
+                                  "verificationStatus is '\(status)': not a diagnosis to act on")
+                }
                 continue
             }
             if Self.hasProfile(entry, "mcode-primary-cancer-condition") {
@@ -30,6 +40,7 @@ extension FHIRCaseMapper {
             return nil
         }
         guard let primary = candidates.first else {
+            if unconfirmed { return nil }
             let secondary = conditions.contains { Self.hasProfile($0, "mcode-secondary-cancer-condition") }
             ledger.refuse(.root, "no primary cancer Condition (mCODE PrimaryCancerCondition, or a Condition coded as a soft tissue sarcoma) in the payload"
                 + (secondary ? "; a secondary cancer Condition alone does not describe the primary tumour" : ""))
@@ -167,9 +178,21 @@ extension FHIRCaseMapper {
         return morphologyCodings(entry).contains { MorphologyCodes.meaning(of: $0) != nil }
     }
 
+    /// The verificationStatus code of a Condition that is not a confirmed diagnosis
+    /// (`provisional`, `differential`, `unconfirmed`, `refuted`, `entered-in-error`, or an
+    /// unreadable one); nil when it is `confirmed` or absent. Absent is accepted: FHIR R4
+    /// makes the element optional, and mCODE's PrimaryCancerCondition does not require it; a
+    /// Condition an EHR sends as a primary cancer without saying otherwise is its diagnosis.
+    /// Verification statuses that say the Condition is not (or never was) a diagnosis: it is
+    /// left out like any other Condition, not refused.
+    static let voidVerifications: Set<String> = ["refuted", "entered-in-error"]
+
     static func unusableVerification(_ entry: FHIRResourceEntry) -> String? {
-        let codes = FHIRCoding.codings(in: entry.resource["verificationStatus"], at: .root).compactMap(\.code)
-        return codes.first { ["refuted", "entered-in-error"].contains($0) }
+        guard let status = entry.resource["verificationStatus"] else { return nil }
+        let codes = FHIRCoding.codings(in: status, at: .root)
+            .filter { $0.system == nil || $0.system == FHIRSystem.verificationStatus }.compactMap(\.code)
+        if codes.contains("confirmed"), codes.allSatisfy({ $0 == "confirmed" }) { return nil }
+        return codes.first { $0 != "confirmed" } ?? "(no readable code)"
     }
 
     /// Secondary cancer Conditions (metastases) must agree with M1.

@@ -4,6 +4,9 @@ import SarcomaGuidelines
 /// used at all (status, patient, condition), and TNM categories.
 extension FHIRCaseMapper {
     static let usableStatuses: Set<String> = ["final", "amended", "corrected"]
+    /// Statuses saying the observation was never made (`cancelled`) or never existed
+    /// (`entered-in-error`): such an N / M is as if absent, not a pending finding.
+    static let voidStatuses: Set<String> = ["cancelled", "entered-in-error"]
 
     func mapObservation(_ entry: FHIRResourceEntry, primary: FHIRResourceEntry, subject: SubjectReference,
                         _ ledger: inout MappingLedger) {
@@ -15,6 +18,12 @@ extension FHIRCaseMapper {
         }
         let status = entry.resource["status"]?.stringValue ?? "(none)"
         guard Self.usableStatuses.contains(status) else {
+            if kind.isNodesOrMetastasis, !Self.voidStatuses.contains(status) {
+                // Left out, an N or M would become the engine's N0 / M0: a preliminary M1
+                // must not stage a metastatic patient as localized.
+                ledger.refuse(entry.pointer("status"), "this \(kind.name) has status '\(status)': only a final, amended or corrected result can be used, and leaving it out would stage the case with the default \(kind.defaultCategory); send the final result (or dataAbsentReason)")
+                return
+            }
             ledger.ignore(entry, element: "status", at: entry.pointer("status"),
                           "status '\(status)': only final, amended or corrected results are used")
             return
@@ -77,8 +86,18 @@ extension FHIRCaseMapper {
             }
         }.filter { $0.0.hasPrefix(element.rawValue) }
         guard let (category, coding) = categories.first else {
-            ledger.ignore(entry, element: "valueCodeableConcept", at: pointer,
-                          "\(FHIRCoding.shown(codings, text: nil)) is not an AJCC \(element.rawValue) category code the service knows")
+            if element == .t {
+                ledger.ignore(entry, element: "valueCodeableConcept", at: pointer,
+                              "\(FHIRCoding.shown(codings, text: nil)) is not an AJCC \(element.rawValue) category code the service knows")
+            } else {
+                // Present but unreadable: leaving it out would stage with the default N0 / M0.
+                // Free text is not echoed: it may describe the patient.
+                let hasText = entry.resource["valueCodeableConcept"]?["text"]?.stringValue != nil
+                let shown = !codings.isEmpty ? FHIRCoding.shown(codings, text: nil)
+                    : hasText ? "a text-only value (no coding)" : "no readable value"
+                ledger.refuse(entry.resource["valueCodeableConcept"] == nil ? entry.pointer : pointer,
+                              "\(shown) is not an AJCC \(element.rawValue) category code the service knows; leaving it out would stage the case with the default \(element.rawValue)0: send a coded \(element.rawValue) category (SNOMED CT or AJCC), or dataAbsentReason if it is unknown")
+            }
             return
         }
         if categories.contains(where: { $0.0 != category }) {
@@ -89,7 +108,7 @@ extension FHIRCaseMapper {
         case .t:
             ledger.report(.tCategory, category, from: entry, at: coding.pointer)
             ledger.ignore(entry, element: "valueCodeableConcept", at: coding.pointer,
-                          "\(category): T is computed by sarcoma-guide from tumour size and site (AJCC 8); the reported T is not input (the import answer compares it with the computed T)")
+                          "\(category): T is computed by sarcoma-guide from tumour size and site (AJCC 8); the reported T is not input (it is checked: a T that differs from the computed one is refused)")
         case .n:
             proposeCategory(category, allowed: ["N0", "N1"], unknown: "NX", target: "/tumor/nodes", entry, coding, &ledger)
         case .m:
@@ -139,6 +158,16 @@ enum ObservationKind: Sendable, Equatable {
             }
         }
         return nil
+    }
+
+    /// N and M: left out, the engine would assume N0 / M0.
+    var isNodesOrMetastasis: Bool {
+        self == .tnm(.n) || self == .tnm(.m)
+    }
+
+    /// The category the engine assumes when this observation is left out.
+    var defaultCategory: String {
+        self == .tnm(.n) ? "N0" : "M0"
     }
 
     var name: String {

@@ -11,7 +11,9 @@ import SarcomaGuidelines
 /// is exported as a clinical stage: it is computed from the case as sent, for planning
 /// treatment. Values carry a SNOMED CT coding where `TNMExportCodes` lists one, always the
 /// service's own coding (`StageGroupCodes.serviceSystem`) and a text. A null stage group is
-/// an Observation with `dataAbsentReason` and the engine's reason, never a made-up value.
+/// an Observation with `dataAbsentReason` and the engine's reason, never a made-up value; so
+/// is an N or M the engine assumed (`nodesDefaulted` / `metastasisDefaulted`): a default is
+/// not a finding, and the stage group computed with it says so in its `note`.
 public struct FHIRStagingExport: Sendable {
     public var caseId: String
     /// `Patient/<id>` when the caller knows it; nil = no subject is written.
@@ -31,23 +33,34 @@ public struct FHIRStagingExport: Sendable {
         let t = staging["t"]?.stringValue ?? "TX"
         let n = staging["n"]?.stringValue
         let m = staging["m"]?.stringValue
-        let parts: [(kind: String, code: (String, String), value: String?)] = [
-            ("t", ("399504009", "cT category"), t),
-            ("n", ("399534004", "cN category"), n),
-            ("m", ("399387003", "cM category"), m),
+        let nodesDefaulted = staging["nodesDefaulted"]?.boolValue ?? false
+        let metastasisDefaulted = staging["metastasisDefaulted"]?.boolValue ?? false
+        let parts: [(kind: String, code: (String, String), value: String?, defaulted: Bool)] = [
+            ("t", ("399504009", "cT category"), t, false),
+            ("n", ("399534004", "cN category"), n, nodesDefaulted),
+            ("m", ("399387003", "cM category"), m, metastasisDefaulted),
         ]
         var entries: [JSONValue] = []
         var members: [JSONValue] = []
         for part in parts {
             let url = fullUrl(part.kind)
             members.append(["reference": .string(url)])
-            entries.append(entry(url, observation(part.kind, code: part.code, profile: TNMExportCodes.profiles[part.kind],
-                                                   value: part.value.map { category(part.kind, $0) })))
+            var resource = observation(part.kind, code: part.code, profile: TNMExportCodes.profiles[part.kind],
+                                       value: part.defaulted ? nil : part.value.map { category(part.kind, $0) })
+            if part.defaulted {
+                // A default is not a finding: written as absent, never as a final cN0 / cM0.
+                resource["dataAbsentReason"] = assumedCategory(part.kind, part.value)
+            }
+            entries.append(entry(url, resource))
         }
         var group = observation("stage-group", code: ("399537006", "Clinical TNM stage grouping"),
                                 profile: TNMExportCodes.profiles["stage-group"], value: nil)
         if let stageGroup = staging["stageGroup"]?.stringValue {
             group["valueCodeableConcept"] = stageGroupConcept(stageGroup)
+            let assumed = [nodesDefaulted ? n : nil, metastasisDefaulted ? m : nil].compactMap { $0 }
+            if !assumed.isEmpty {
+                group["note"] = [["text": .string("Staged assuming \(assumed.joined(separator: " and ")): not given to sarcoma-guide (AJCC 8 defaults for an unassessed category). Confirm before relying on this stage group.")]]
+            }
         } else {
             group["dataAbsentReason"] = absentGroup(staging)
         }
@@ -114,6 +127,13 @@ public struct FHIRStagingExport: Sendable {
         }
         codings.append(["system": .string(StageGroupCodes.serviceSystem), "code": .string(group)])
         return ["coding": .array(codings), "text": .string("Stage \(group)")]
+    }
+
+    /// An N or M the engine assumed (not given): `unknown`, and what was assumed as text.
+    private func assumedCategory(_ kind: String, _ value: String?) -> JSONValue {
+        let letter = kind.uppercased()
+        return ["coding": [["system": .string(FHIRSystem.dataAbsentReason), "code": "unknown"]],
+                "text": .string("\(letter) not given to sarcoma-guide; the stage group assumes \(value ?? "\(letter)0") (AJCC 8 default)")]
     }
 
     /// `not-applicable` where AJCC 8 defines no groups for the site; `unknown` where inputs

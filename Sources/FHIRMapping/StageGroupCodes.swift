@@ -16,7 +16,7 @@ public enum StageGroupCodes {
     /// The service's own code system for AJCC 8 categories and groups it writes (`T3`, `IIIB`).
     public static let serviceSystem = "urn:sarcoma-guide:ajcc8-soft-tissue-sarcoma"
 
-    static let notInputReason = "the stage group is computed by sarcoma-guide from T, N, M and grade; the reported value is not input (the import answer compares it with the computed group)"
+    static let notInputReason = "the stage group is computed by sarcoma-guide from T, N, M and grade; the reported value is not input (it is checked: a group that differs from the computed one is refused)"
 
     /// The SNOMED CT code of a group, when one is listed above.
     public static func snomedCode(for group: String) -> String? {

@@ -33,7 +33,24 @@ enum TNMCodes {
         "1229966003": "NX", "1229967007": "N0", "1229973008": "N1", "1229978004": "N2", "1229984001": "N3",
         "1229945006": "NX", "1229947003": "N0", "1229951001": "N1", "1229957002": "N2", "1229962001": "N3",
         "1229901006": "M0", "1229903009": "M1", "1229916009": "M1",
+        // Subcategories other AJCC chapters define (lung, melanoma ...). AJCC 8 soft tissue
+        // sarcoma has only N0/N1 and M0/M1, so each is read as its parent category: a node
+        // or distant metastasis, however subdivided, is N1 / M1 (see `subcategoryParent`).
+        "1229975001": "N1", "1229976000": "N1", "1229977009": "N1", "1229974002": "N1",   // cN1a, cN1b, cN1c, cN1mi
+        "1229904003": "M1", "1229907005": "M1", "1229910003": "M1",                       // cM1a, cM1b, cM1c
+        "1229917000": "M1", "1229920008": "M1", "1229923005": "M1",                       // pM1a, pM1b, pM1c
     ]
+
+    /// AJCC-written subcategories of N1 and M1 (`N1a`, `N1mi`, `M1c`) -> `N1` / `M1`, the only
+    /// positive categories soft tissue sarcoma has; any other value unchanged (so `N2`, `M0(i+)`
+    /// stay what they are and are refused or questioned as such).
+    static func subcategoryParent(_ category: String) -> String {
+        let subcategories: [String: Set<String>] = ["N1": ["a", "b", "c", "mi"], "M1": ["a", "b", "c", "d"]]
+        for (parent, suffixes) in subcategories where category.hasPrefix(parent) {
+            if suffixes.contains(String(category.dropFirst(parent.count))) { return parent }
+        }
+        return category
+    }
 
     /// An AJCC code as written with `http://cancerstaging.org` (`cT3`, `pN0`, `ypM1`, `N1`)
     /// -> the category without its prefix; nil when it is not a T/N/M category.
@@ -44,6 +61,6 @@ enum TNMCodes {
             break
         }
         guard let letter = rest.first, "TNM".contains(letter), rest.count >= 2 else { return nil }
-        return String(rest)
+        return subcategoryParent(String(rest))
     }
 }

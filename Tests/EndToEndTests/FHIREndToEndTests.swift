@@ -72,7 +72,7 @@ struct FHIREndToEndTests {
         #expect(t.object("valueCodeableConcept").array("coding").first?.string("code") == "1228938002")  // cT3
     }
 
-    @Test func aReportedStageThatDisagreesIsAWarningNotAnInput() throws {
+    @Test func aReportedStageThatDisagreesIsRefusedAtTheSourceValue() throws {
         let service = try ServiceProcess()
         var bundle = try Self.synthetic()
         var entries = try #require(bundle["entry"] as? [[String: Any]])
@@ -85,14 +85,18 @@ struct FHIREndToEndTests {
         entries[2] = sizeEntry
         bundle["entry"] = entries
 
-        let created = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: try Self.json(bundle))
-        #expect(created.status == 201)
-        // 4.5 cm is T1; T1 N0 M0 G3 is stage II (clinical-rules.md section 2), not the reported cT3 / IIIB.
-        #expect(created.object.string("stageGroup") == "II")
-        let codes = created.object.array("warnings").compactMap { $0.string("code") }
-        #expect(codes.sorted() == ["reported-stage-group-differs", "reported-t-differs"])
-        #expect(created.object.array("warnings").first { $0.string("code") == "reported-t-differs" }?.string("source")
-            == "/entry/4/resource/valueCodeableConcept/coding/0")
+        let refused = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: try Self.json(bundle))
+        // 4.5 cm is T1; T1 N0 M0 G3 is stage II (clinical-rules.md section 2), not the reported
+        // cT3 / IIIB: a contradiction the service cannot settle, so nothing is stored.
+        #expect(refused.status == 422)
+        #expect(refused.header("Content-Type") == "application/problem+json")
+        let errors = refused.object.array("errors")
+        let t = try #require(errors.first { $0.string("detail")?.contains("reported-t-differs") == true })
+        #expect(t.string("pointer") == "/entry/4/resource/valueCodeableConcept/coding/0")
+        #expect(t.string("detail")?.contains("reports T3") == true && t.string("detail")?.contains("computes T1") == true)
+        #expect(errors.contains { $0.string("detail")?.contains("reported-stage-group-differs") == true })
+        let cases = try service.send("GET", "/v1/cases")
+        #expect(cases.object.array("items").isEmpty)
     }
 
     @Test func malformedAndForeignPayloadsAreRefusedPrecisely() throws {

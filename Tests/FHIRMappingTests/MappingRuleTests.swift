@@ -134,11 +134,113 @@ struct MappingRuleTests {
         #expect(mapping.ignored.contains { $0.reason.contains("NX (unknown)") })
     }
 
-    @Test func aPreliminaryObservationIsNotUsed() {
+    @Test func aPreliminaryMetastasisIsRefusedNotDefaultedToM0() throws {
         let mapping = BundleBuilder.map([BundleBuilder.condition(),
-                                         BundleBuilder.category(id: "n", snomedCode: "399534004", value: (FHIRSystem.snomed, "1229973008"), status: "preliminary")])
+                                         BundleBuilder.category(id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, "1229903009"), status: "preliminary")])
+        let issue = try #require(mapping.issues.first)
+        #expect(issue.pointer == "/entry/1/resource/status")
+        #expect(issue.detail.contains("'preliminary'") && issue.detail.contains("M0"))
+    }
+
+    @Test func anEnteredInErrorNodesObservationIsLeftOutAsIfAbsent() {
+        let mapping = BundleBuilder.map([BundleBuilder.condition(),
+                                         BundleBuilder.category(id: "n", snomedCode: "399534004", value: (FHIRSystem.snomed, "1229973008"), status: "entered-in-error")])
+        #expect(mapping.issues.isEmpty, "\(mapping.issues)")
         #expect(Self.tumor(mapping, "nodes") == nil)
+        #expect(mapping.ignored.contains { $0.element == "status" && $0.reason.contains("entered-in-error") })
+    }
+
+    @Test func aPreliminarySizeIsStillOnlyLeftOut() {
+        var size = BundleBuilder.size(50).objectValue!
+        size["status"] = "preliminary"
+        let mapping = BundleBuilder.map([BundleBuilder.condition(), .object(size)])
+        #expect(mapping.issues.isEmpty, "\(mapping.issues)")
         #expect(mapping.ignored.contains { $0.element == "status" && $0.reason.contains("preliminary") })
+    }
+
+    @Test func anUnknownMetastasisCodeIsRefusedAtTheValue() throws {
+        let mapping = BundleBuilder.map([BundleBuilder.condition(),
+                                         BundleBuilder.category(id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, "1229999999"))])
+        let issue = try #require(mapping.issues.first)
+        #expect(issue.pointer == "/entry/1/resource/valueCodeableConcept")
+        #expect(issue.detail.contains("1229999999") && issue.detail.contains("default M0"))
+        #expect(Self.tumor(mapping, "metastasis") == nil)
+    }
+
+    @Test func aTextOnlyNodesValueIsRefusedWithoutEchoingTheText() throws {
+        var n = BundleBuilder.category(id: "n", snomedCode: "399534004", value: (FHIRSystem.snomed, "x")).objectValue!
+        n["valueCodeableConcept"] = ["text": "two enlarged inguinal nodes"]
+        let mapping = BundleBuilder.map([BundleBuilder.condition(), .object(n)])
+        let issue = try #require(mapping.issues.first)
+        #expect(issue.pointer == "/entry/1/resource/valueCodeableConcept")
+        #expect(issue.detail.contains("text-only value"))
+        #expect(!issue.detail.contains("inguinal"))
+    }
+
+    @Test func anNObservationWithoutAnyValueIsRefused() throws {
+        var n = BundleBuilder.category(id: "n", snomedCode: "399534004", value: (FHIRSystem.snomed, "x")).objectValue!
+        n["valueCodeableConcept"] = nil
+        let mapping = BundleBuilder.map([BundleBuilder.condition(), .object(n)])
+        let issue = try #require(mapping.issues.first)
+        #expect(issue.pointer == "/entry/1/resource")
+        #expect(issue.detail.contains("no readable value"))
+    }
+
+    @Test func aDataAbsentReasonKeepsTheAnnouncedDefault() {
+        var m = BundleBuilder.category(id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, "x")).objectValue!
+        m["valueCodeableConcept"] = nil
+        m["dataAbsentReason"] = ["coding": [["system": .string(FHIRSystem.dataAbsentReason), "code": "unknown"]]]
+        let mapping = BundleBuilder.map([BundleBuilder.condition(), .object(m)])
+        #expect(mapping.issues.isEmpty, "\(mapping.issues)")
+        #expect(Self.tumor(mapping, "metastasis") == nil)
+    }
+
+    /// AJCC 8 soft tissue sarcoma has only M0/M1 and N0/N1: a subcategory other chapters use
+    /// (cM1a lung, cN1mi breast) is still a distant / nodal metastasis.
+    @Test(arguments: [("1229904003", "M1"), ("1229907005", "M1"), ("1229910003", "M1"),
+                      ("1229917000", "M1"), ("1229920008", "M1"), ("1229923005", "M1")])
+    func m1SubcategoriesAreM1(_ code: String, _ category: String) {
+        let mapping = BundleBuilder.map([BundleBuilder.condition(),
+                                         BundleBuilder.category(id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, code))])
+        #expect(mapping.issues.isEmpty, "\(mapping.issues)")
+        #expect(Self.tumor(mapping, "metastasis") == .string(category))
+    }
+
+    @Test(arguments: ["1229974002", "1229975001", "1229976000", "1229977009"])
+    func n1SubcategoriesAreN1(_ code: String) {
+        let mapping = BundleBuilder.map([BundleBuilder.condition(),
+                                         BundleBuilder.category(id: "n", snomedCode: "399534004", value: (FHIRSystem.snomed, code))])
+        #expect(mapping.issues.isEmpty, "\(mapping.issues)")
+        #expect(Self.tumor(mapping, "nodes") == "N1")
+    }
+
+    @Test func ajccWrittenSubcategoriesMapToTheirParentOnly() throws {
+        let mapping = BundleBuilder.map([BundleBuilder.condition(),
+                                         BundleBuilder.category(id: "m", loincCode: "21907-1", value: (FHIRSystem.ajcc, "cM1b")),
+                                         BundleBuilder.category(id: "n", loincCode: "21906-3", value: (FHIRSystem.ajcc, "pN1mi"))])
+        #expect(mapping.issues.isEmpty, "\(mapping.issues)")
+        #expect(Self.tumor(mapping, "metastasis") == "M1")
+        #expect(Self.tumor(mapping, "nodes") == "N1")
+        #expect(TNMCodes.subcategoryParent("N2a") == "N2a")
+        #expect(TNMCodes.subcategoryParent("M0(i+)") == "M0(i+)")
+    }
+
+    @Test(arguments: ["provisional", "differential", "unconfirmed"])
+    func anUnconfirmedDiagnosisIsRefusedAtItsVerificationStatus(_ status: String) throws {
+        var condition = BundleBuilder.condition().objectValue!
+        condition["verificationStatus"] = ["coding": [["system": .string(FHIRSystem.verificationStatus), "code": .string(status)]]]
+        let mapping = BundleBuilder.map([.object(condition), BundleBuilder.size(50)])
+        #expect(mapping.issues.map(\.pointer) == ["/entry/0/resource/verificationStatus"])
+        #expect(mapping.issues.first?.detail.contains("'\(status)'") == true)
+        #expect(mapping.caseDocument.isEmpty)
+    }
+
+    @Test func aConfirmedOrUnstatedDiagnosisIsStaged() {
+        var condition = BundleBuilder.condition().objectValue!
+        condition["verificationStatus"] = ["coding": [["system": .string(FHIRSystem.verificationStatus), "code": "confirmed"]]]
+        #expect(BundleBuilder.map([.object(condition)]).issues.isEmpty)
+        condition["verificationStatus"] = nil
+        #expect(BundleBuilder.map([.object(condition)]).issues.isEmpty)
     }
 
     @Test func anObservationAboutAnotherPatientIsRefused() throws {

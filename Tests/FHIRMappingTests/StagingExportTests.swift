@@ -49,6 +49,34 @@ struct StagingExportTests {
         #expect(Set(members).isSubset(of: Set(urls)))
     }
 
+    @Test func assumedNodesAndMetastasisAreWrittenAsAbsentNotAsFindings() throws {
+        var staging = Self.staging.objectValue!
+        staging["nodesDefaulted"] = true
+        staging["metastasisDefaulted"] = true
+        let bundle = FHIRStagingExport(caseId: "c").bundle(staging: .object(staging))
+        for code in ["399534004", "399387003"] {
+            let observation = try #require(Self.observation(bundle, code: code))
+            #expect(observation["valueCodeableConcept"] == nil)
+            #expect(observation["dataAbsentReason"]?["coding"]?[0]?["code"] == "unknown")
+        }
+        let m = try #require(Self.observation(bundle, code: "399387003"))
+        #expect(m["dataAbsentReason"]?["text"]?.stringValue?.contains("assumes M0") == true)
+        let group = try #require(Self.observation(bundle, code: "399537006"))
+        #expect(group["valueCodeableConcept"]?["text"] == "Stage IIIB")
+        #expect(group["note"]?[0]?["text"]?.stringValue?.contains("assuming N0 and M0") == true)
+    }
+
+    @Test func statedNodesAndMetastasisAreFindingsWithoutANote() throws {
+        var staging = Self.staging.objectValue!
+        staging["nodesDefaulted"] = false
+        staging["metastasisDefaulted"] = false
+        let bundle = FHIRStagingExport(caseId: "c").bundle(staging: .object(staging))
+        let n = try #require(Self.observation(bundle, code: "399534004"))
+        #expect(n["valueCodeableConcept"]?["coding"]?[0]?["code"] == "1229967007")
+        #expect(n["dataAbsentReason"] == nil)
+        #expect(Self.observation(bundle, code: "399537006")?["note"] == nil)
+    }
+
     @Test func aNullStageGroupSaysWhyAndInventsNothing() throws {
         var staging = Self.staging.objectValue!
         staging["t"] = "TX"

@@ -208,6 +208,38 @@ struct CDSHooksServiceTests {
         #expect(nulls.status == 412)
     }
 
+    /// 22 cm retroperitoneal is T4; a record reporting cT1 disputes the stage: no guidance
+    /// card rests on it, the card names the contradiction (as the FHIR import's 422 does).
+    @Test func aReportedTTheStagingContradictsGetsACardInsteadOfGuidance() throws {
+        let fixture = try ServiceFixture()
+        var prefetch = CDSHooksRequests.liposarcomaPrefetch()
+        var observations = (prefetch["observations"] as? [String: Any])?["entry"] as? [[String: Any]] ?? []
+        observations.append(["resource": CDSHooksRequests.observation(loinc: "21905-5", display: "Primary tumor.clinical [Class] Cancer",
+            value: ["valueCodeableConcept": ["coding": [["system": "http://cancerstaging.org", "code": "cT1"]]]])])
+        prefetch["observations"] = CDSHooksRequests.bundle(observations.compactMap { $0["resource"] as? [String: Any] })
+        let response = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: prefetch))
+        #expect(response.status == 200)
+        let card = try #require(cards(response).first)
+        #expect(cards(response).count == 1)
+        #expect(card["indicator"] as? String == "warning")
+        #expect((card["summary"] as? String)?.contains("reported-t-differs") == true, "\(card)")
+    }
+
+    /// A preliminary cM1 must not leave the engine to assume M0.
+    @Test func aPreliminaryMetastasisGetsACardInsteadOfAnM0Stage() throws {
+        let fixture = try ServiceFixture()
+        var prefetch = CDSHooksRequests.liposarcomaPrefetch()
+        var observations = ((prefetch["observations"] as? [String: Any])?["entry"] as? [[String: Any]] ?? [])
+            .compactMap { $0["resource"] as? [String: Any] }
+        observations[0]["status"] = "preliminary"
+        prefetch["observations"] = CDSHooksRequests.bundle(observations)
+        let response = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: prefetch))
+        #expect(response.status == 200)
+        let card = try #require(cards(response).first)
+        #expect(cards(response).count == 1)
+        #expect((card["summary"] as? String)?.contains("'preliminary'") == true, "\(card)")
+    }
+
     @Test func aSarcomaWithoutSiteGetsACardSayingWhatIsMissing() throws {
         let fixture = try ServiceFixture()
         var prefetch = CDSHooksRequests.liposarcomaPrefetch()

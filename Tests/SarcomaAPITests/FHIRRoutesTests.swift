@@ -21,6 +21,109 @@ struct FHIRRoutesTests {
         (object(fixture.handle("GET", "/v1/cases"))["items"] as? [Any])?.count ?? -1
     }
 
+    /// The fixture without the resources whose ids are given (e.g. the reported cT and stage
+    /// group, so a changed fact is not refused as a contradiction).
+    static func bundle(without ids: Set<String>, replacing: [(String, String)] = []) -> String {
+        var text = bundle
+        for (old, new) in replacing { text = text.replacingOccurrences(of: old, with: new) }
+        guard var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
+              let entries = object["entry"] as? [[String: Any]] else { return "" }
+        object["entry"] = entries.filter { !ids.contains(($0["resource"] as? [String: Any])?["id"] as? String ?? "") }
+        return (try? JSONSerialization.data(withJSONObject: object)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    static func errors(_ response: HTTPResponse) -> [(pointer: String, detail: String)] {
+        (object(response)["errors"] as? [[String: Any]] ?? []).map { ($0["pointer"] as? String ?? "", $0["detail"] as? String ?? "") }
+    }
+
+    static func warningCodes(_ response: HTTPResponse) -> [String] {
+        (object(response)["warnings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+    }
+
+    /// The reviewer's case: SNOMED cM1a. Before, it was left out as unknown and the case was
+    /// stored M0, stage IIIB. It is M1 (AJCC 8 soft tissue sarcoma has no M1 subcategories).
+    @Test func cM1aIsStoredAsM1AndStagedIV() throws {
+        let fixture = try ServiceFixture()
+        let body = Self.bundle(without: ["sts-stage-group-1"], replacing: [(#""1229901006""#, #""1229904003""#)])
+        let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
+        #expect(imported.status == 201)
+        #expect(Self.object(imported)["stageGroup"] as? String == "IV")
+        #expect(((Self.object(imported)["case"] as? [String: Any])?["tumor"] as? [String: Any])?["metastasis"] as? String == "M1")
+    }
+
+    @Test func anUnreadableMetastasisIsA422AtTheValueAndNothingIsStored() throws {
+        let fixture = try ServiceFixture()
+        let body = Self.bundle(without: [], replacing: [(#""1229901006""#, #""1229999999""#)])
+        let refused = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
+        #expect(refused.status == 422)
+        #expect(Self.errors(refused).map(\.pointer) == ["/entry/6/resource/valueCodeableConcept"])
+        #expect(Self.caseCount(fixture) == 0)
+    }
+
+    @Test func aPreliminaryMetastasisIsA422AtItsStatus() throws {
+        let fixture = try ServiceFixture()
+        var body = Self.bundle(without: [])
+        // The cM observation is the only one whose status we change: edit it as JSON.
+        var object = try #require((try JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any])
+        var entries = try #require(object["entry"] as? [[String: Any]])
+        var resource = try #require(entries[6]["resource"] as? [String: Any])
+        #expect(resource["id"] as? String == "sts-cm-1")
+        resource["status"] = "preliminary"
+        entries[6]["resource"] = resource
+        object["entry"] = entries
+        body = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        let refused = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
+        #expect(refused.status == 422)
+        #expect(Self.errors(refused).map(\.pointer) == ["/entry/6/resource/status"])
+    }
+
+    /// A reported T and stage group that contradict the computed ones are refused at the
+    /// source values, with both values named; before, the case was stored with a warning.
+    @Test func aContradictingReportedTAndStageGroupAreA422() throws {
+        let fixture = try ServiceFixture()
+        let body = Self.bundle.replacingOccurrences(of: #""value": 125, "unit": "mm""#, with: #""value": 45, "unit": "mm""#)
+        let refused = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
+        #expect(refused.status == 422)
+        let errors = Self.errors(refused)
+        #expect(errors.map(\.pointer).contains("/entry/4/resource/valueCodeableConcept/coding/0"))
+        #expect(errors.contains { $0.detail.contains("reported-t-differs") && $0.detail.contains("T3") && $0.detail.contains("computes T1") })
+        #expect(errors.contains { $0.detail.contains("reported-stage-group-differs") && $0.detail.contains("IIIB") && $0.detail.contains("stage II ") })
+        #expect(Self.caseCount(fixture) == 0)
+        // Agreement is accepted.
+        #expect(fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle).status == 201)
+    }
+
+    @Test func assumedNodesAndMetastasisAreAnnouncedAndExportedAsAbsent() throws {
+        let fixture = try ServiceFixture()
+        let body = Self.bundle(without: ["sts-cn-1", "sts-cm-1"])
+        let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
+        #expect(imported.status == 201)
+        let codes = Self.warningCodes(imported)
+        #expect(codes.contains("nodes_defaulted_n0") && codes.contains("metastasis_defaulted_m0"))
+        let location = try #require(imported.headers["Location"])
+        let export = Self.object(fixture.handle("GET", location + "/fhir"))
+        let resources = (export["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
+        let m = try #require(resources.first { String(describing: $0["code"] ?? "").contains("399387003") })
+        #expect(m["valueCodeableConcept"] == nil)
+        #expect(m["dataAbsentReason"] != nil)
+    }
+
+    @Test func aReImportNamesTheStoredFieldsItDrops() throws {
+        let fixture = try ServiceFixture()
+        let external = "https://ehr.example.org/cancer-registry|STS-2026-0001"
+        let created = fixture.handle("POST", "/v1/cases", body: #"{"externalId": "\#(external)", "tumor": {"site": "extremity", "sizeCm": 12.5, "ntrkFusion": false}, "disease": {"presentation": "primary", "resectable": true}}"#)
+        #expect(created.status == 201)
+        let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle)
+        #expect(imported.status == 200)
+        let warnings = Self.object(imported)["warnings"] as? [[String: Any]] ?? []
+        let dropped = try #require(warnings.first { $0["code"] as? String == "stored-fields-dropped" }?["message"] as? String)
+        #expect(dropped.contains("tumor.ntrkFusion") && dropped.contains("disease.presentation") && dropped.contains("disease.resectable"))
+        #expect(!dropped.contains("tumor.site") && !dropped.contains("primary"))
+        // A second import of the same Bundle drops nothing more.
+        let again = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle)
+        #expect(!Self.warningCodes(again).contains("stored-fields-dropped"))
+    }
+
     @Test func aBadQueryIsRefusedBeforeAnythingIsStored() throws {
         let fixture = try ServiceFixture()
         #expect(!Self.bundle.isEmpty)
@@ -61,8 +164,10 @@ struct FHIRRoutesTests {
     @Test(arguments: [("50", "II"), ("50.1", "IIIA"), ("125", "IIIB")])
     func millimetresAreStagedOnTheRightSideOfTheBoundary(_ millimetres: String, _ group: String) throws {
         let fixture = try ServiceFixture()
-        let body = Self.bundle.replacingOccurrences(of: #""value": 125, "unit": "mm""#, with: #""value": \#(millimetres), "unit": "mm""#)
-        #expect(body != Self.bundle || millimetres == "125")
+        // Without the reported cT3 / IIIB, which a changed size would contradict (422).
+        let body = Self.bundle(without: ["sts-ct-1", "sts-stage-group-1"],
+                               replacing: [(#""value": 125, "unit": "mm""#, #""value": \#(millimetres), "unit": "mm""#)])
+        #expect(!body.isEmpty)
         let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
         #expect(imported.status == 201)
         #expect(Self.object(imported)["stageGroup"] as? String == group)

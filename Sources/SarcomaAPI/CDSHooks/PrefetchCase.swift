@@ -35,7 +35,12 @@ enum PrefetchCase: Sendable {
             return .incomplete(issues)
         case .success(let sarcomaCase):
             let issues = engine.consistencyIssues(in: sarcomaCase)
-            return issues.isEmpty ? .ready(sarcomaCase) : .incomplete(issues)
+            guard issues.isEmpty else { return .incomplete(issues) }
+            // A reported T or stage group the engine's staging contradicts: as on import,
+            // no card may rest on a stage the record disputes.
+            let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
+            let contradictions = FHIRImportReport.consistencyIssues(mapping, staging: staging)
+            return contradictions.isEmpty ? .ready(sarcomaCase) : .incomplete(contradictions)
         }
     }
 

@@ -26,30 +26,60 @@ enum FHIRImportReport {
         return FieldIssue(pointer: "", detail: "\(field) of the case built from the Bundle: \(issue.detail)")
     }
 
-    /// One warning per reported T or stage group that differs from the engine's staging.
-    /// Never blocking: the source may have staged with other facts; a clinician should look.
-    static func consistencyWarnings(_ mapping: FHIRCaseMapping, staging: JSONValue) -> [JSONValue] {
-        var warnings: [JSONValue] = []
+    /// One issue per reported T or stage group that differs from the engine's staging of the
+    /// mapped case, at the source value, naming both values. A contradiction is refused, never
+    /// stored with a warning: either the source staged with facts the Bundle does not carry
+    /// or a mapped fact is wrong, and the service cannot tell which.
+    static func consistencyIssues(_ mapping: FHIRCaseMapping, staging: JSONValue) -> [FieldIssue] {
+        var issues: [FieldIssue] = []
         for reported in mapping.reported {
             switch reported.kind {
             case .tCategory:
                 let computed = staging["t"]?.stringValue ?? "TX"
                 guard reported.value != computed else { continue }
-                warnings.append(warning("reported-t-differs",
-                    "\(reported.resource) reports \(reported.value); sarcoma-guide computes \(computed) from the mapped size and site (AJCC 8). The computed T is used; check the source.",
-                    reported.source))
+                issues.append(FieldIssue(pointer: reported.source, detail:
+                    "reported-t-differs: \(reported.resource) reports \(reported.value); sarcoma-guide computes \(computed) from the mapped size and site (AJCC 8). The service does not pick one: correct the source's T, tumour size or site (or send the Bundle without the reported T)"))
             case .stageGroup:
                 let computed = staging["stageGroup"]?.stringValue
                 guard reported.value != computed else { continue }
-                warnings.append(warning("reported-stage-group-differs",
-                    "\(reported.resource) reports stage \(reported.value); sarcoma-guide computes \(computed.map { "stage \($0)" } ?? "no stage group"). The computed stage is used; check the source.",
-                    reported.source))
+                issues.append(FieldIssue(pointer: reported.source, detail:
+                    "reported-stage-group-differs: \(reported.resource) reports stage \(reported.value); sarcoma-guide computes \(computed.map { "stage \($0)" } ?? "no stage group") from the mapped facts (AJCC 8). The service does not pick one: correct the source's stage group or the facts it was staged from"))
             }
         }
-        return warnings
+        return issues
     }
 
-    private static func warning(_ code: String, _ message: String, _ source: String) -> JSONValue {
-        ["code": .string(code), "message": .string(message), "source": .string(source)]
+    /// The engine's staging warnings (an N or M not given and assumed N0 / M0, grade unknown
+    /// ...), so the EHR sees every default the stored stage rests on.
+    static func engineWarnings(_ evaluation: Evaluation) -> [JSONValue] {
+        evaluation.warnings.map { ["code": .string($0.code.rawValue), "message": .string($0.message)] }
+    }
+
+    /// Re-import replaces the stored case: one warning naming the fields the stored case had
+    /// and the imported one lacks (names only, no values), e.g. `disease.setting` set by a PUT.
+    static func droppedFieldsWarning(previous: JSONValue?, imported: JSONObject) -> JSONValue? {
+        guard let previous = previous?.objectValue else { return nil }
+        let dropped = fieldPaths(previous).filter { !fieldPaths(imported).contains($0) }
+        guard !dropped.isEmpty else { return nil }
+        return warning("stored-fields-dropped",
+            "the import replaced the stored case; these fields it had are not in the Bundle and are no longer stored: \(dropped.joined(separator: ", ")). Set them again (PUT) if they still hold")
+    }
+
+    /// `externalId`, `tumor.site`, `disease.presentation`: top-level members, and the members of
+    /// top-level objects one level down.
+    static func fieldPaths(_ document: JSONObject) -> [String] {
+        var paths: [String] = []
+        for (key, value) in document.members {
+            if let object = value.objectValue, !object.isEmpty {
+                paths.append(contentsOf: object.keys.map { "\(key).\($0)" })
+            } else if value != .null {
+                paths.append(key)
+            }
+        }
+        return paths
+    }
+
+    private static func warning(_ code: String, _ message: String) -> JSONValue {
+        ["code": .string(code), "message": .string(message)]
     }
 }

@@ -33,9 +33,18 @@ struct FHIRRoutes: Sendable {
         let mapping = FHIRCaseMapper(referenceDate: Self.today()).map(entries: FHIRResources.locate(payload))
         guard mapping.issues.isEmpty else { throw Problem.fhirImportRefused(mapping.issues, mapping: mapping) }
         let sarcomaCase = try decode(mapping)
-        let (stored, created) = try save(CaseRoutes.input(sarcomaCase), audit: AuditContext(request))
+        let evaluation = engine.evaluate(.staging, for: sarcomaCase, explain: false)
+        let staging = evaluation.json
+        let contradictions = FHIRImportReport.consistencyIssues(mapping, staging: staging)
+        guard contradictions.isEmpty else { throw Problem.fhirImportRefused(contradictions, mapping: mapping) }
+        let input = CaseRoutes.input(sarcomaCase)
+        let (stored, created, previous) = try save(input, audit: AuditContext(request))
 
-        let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
+        var warnings = FHIRImportReport.engineWarnings(evaluation)
+        if let previous, let dropped = FHIRImportReport.droppedFieldsWarning(
+            previous: try? JSONParser().parse(previous), imported: (try? JSONParser().parse(input.document))?.objectValue ?? JSONObject()) {
+            warnings.append(dropped)
+        }
         var body = JSONObject()
         body["id"] = .string(stored.id)
         body["status"] = .string(created ? "created" : "updated")
@@ -44,7 +53,7 @@ struct FHIRRoutes: Sendable {
         body["stageGroup"] = staging["stageGroup"] ?? .null
         body["mapped"] = FHIRImportReport.mapped(mapping)
         body["ignored"] = FHIRImportReport.ignored(mapping)
-        body["warnings"] = .array(FHIRImportReport.consistencyWarnings(mapping, staging: staging))
+        body["warnings"] = .array(warnings)
         return JSONResponse.make(.object(body), status: created ? 201 : 200, pretty: pretty, headers: [
             ("Location", "/v1/cases/\(stored.id)"), ("ETag", StoredCaseRepresentation.etag(stored)),
         ])
@@ -65,17 +74,22 @@ struct FHIRRoutes: Sendable {
 
     /// Creates the case, or replaces the one holding the same externalId (the EHR is the
     /// source: an import is a full replace). A concurrent import that created it first
-    /// turns the create into a replace rather than a 409.
-    private func save(_ input: CaseInput, audit: AuditContext) throws(Problem) -> (StoredCase, created: Bool) {
+    /// turns the create into a replace rather than a 409. `previous` is the replaced
+    /// document (to name the fields the replace dropped).
+    private func save(_ input: CaseInput, audit: AuditContext) throws(Problem)
+        -> (StoredCase, created: Bool, previous: [UInt8]?) {
         do {
             if let externalId = input.externalId,
                let existing = try store.list(CaseListQuery(limit: 1, externalId: externalId)).items.first {
-                return (try store.replace(id: existing.id, with: input, expectedVersion: nil, audit: audit, as: .import), false)
+                return (try store.replace(id: existing.id, with: input, expectedVersion: nil, audit: audit, as: .import), false,
+                        existing.document)
             }
             do {
-                return (try store.create(input, audit: audit, as: .import), true)
+                return (try store.create(input, audit: audit, as: .import), true, nil)
             } catch .duplicateExternalId(let existingId) {
-                return (try store.replace(id: existingId, with: input, expectedVersion: nil, audit: audit, as: .import), false)
+                let existing = try store.get(id: existingId)
+                return (try store.replace(id: existingId, with: input, expectedVersion: nil, audit: audit, as: .import), false,
+                        existing?.document)
             }
         } catch {
             throw Problem.from(error)
