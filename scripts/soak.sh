@@ -91,7 +91,7 @@ grep -v '^VERDICT' "$work/report.txt"
 verdict="$(sed -n 's/^VERDICT //p' "$work/report.txt")"
 get() { echo "$verdict" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k {print $2}'; }
 echo "RSS: first sample $(( $(get rss_first_sample_kib) / 1024 )) MiB, slice 2 median $(( $(get rss_warm_kib) / 1024 )) MiB, last slice median $(( $(get rss_last_kib) / 1024 )) MiB, last sample $(( $(get rss_last_sample_kib) / 1024 )) MiB, peak $(( $(get rss_peak_kib) / 1024 )) MiB ($(get samples) samples)"
-echo "fds: first sample $(get fds_first_sample), last sample $(get fds_last_sample) (under load, $connections client connections); idle after warm-up $fds_after_warmup, idle at end $fds_at_end"
+echo "fds: first sample (before the load) $(get fds_first_sample), last sample $(get fds_last_sample); idle after warm-up $fds_after_warmup, idle at end $fds_at_end; per slice max above ($connections client connections)"
 
 [ "$(get s5xx)" = "0" ] && ok "no 5xx in $(get requests) requests" || fail "$(get s5xx) answers were 5xx"
 [ "$(get s4xx)" = "0" ] && ok "no unexpected 4xx" || fail "$(get s4xx) unexpected 4xx answers (see statuses in $work/slices.log)"
