@@ -27,12 +27,16 @@ let package = Package(
         .target(name: "HTTPServer"),
         // SQLite case store; the only module that imports CSQLite.
         .target(name: "CaseStore", dependencies: ["CSQLite"]),
+        // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.
+        .target(name: "FHIRMapping", dependencies: ["SarcomaGuidelines"]),
         // Routes, wire types, problem+json, configuration.
         .target(
             name: "SarcomaAPI",
             dependencies: [
-                "HTTPServer", "CaseStore", "SarcomaGuidelines",
+                "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // RSA signature verification (RS384 CDS Hooks JWTs).
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -45,9 +49,19 @@ let package = Package(
         .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["SarcomaGuidelines"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"]),
-        .testTarget(name: "SarcomaAPITests", dependencies: ["SarcomaAPI", "HTTPServer"]),
+        .testTarget(name: "FHIRMappingTests", dependencies: ["FHIRMapping", "SarcomaGuidelines"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "SarcomaAPITests", dependencies: [
+            "SarcomaAPI", "HTTPServer",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         // Launches the real binary on --port 0 with a temporary database.
-        .testTarget(name: "EndToEndTests", dependencies: ["sarcoma-guide", "HTTPServer"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "sarcoma-guide", "HTTPServer",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
     ]
 )
 

@@ -76,6 +76,14 @@ echo "figures: kills survived $survived/$kills, acknowledged writes $acked, lost
 [ "$wrong_states" = "0" ] && ok "no case in a state it was never written to (errors never half-applied)" || fail "wrong case states: $wrong_states"
 [ "$phantom" = "0" ] && ok "no case in the database that clients were not told of" || fail "unknown cases: $phantom"
 [ "$wrong_answers" = "0" ] && ok "clients saw connection errors only, never a wrong answer" || fail "wrong answers: $wrong_answers"
+# Each committed write has exactly one audit row (same transaction), crashes or not: one
+# create per case, version - 1 updates, one evaluate per recorded evaluation.
+unaudited="$(sqlite3 "$db" "SELECT count(*) FROM cases c WHERE
+    (SELECT count(*) FROM audit a WHERE a.case_id = c.id AND a.action = 'create') != 1
+    OR (SELECT count(*) FROM audit a WHERE a.case_id = c.id AND a.action = 'update') != c.version - 1
+    OR (SELECT count(*) FROM audit a WHERE a.case_id = c.id AND a.action = 'evaluate')
+       != (SELECT count(*) FROM evaluations e WHERE e.case_id = c.id);" 2>&1)"
+[ "$unaudited" = "0" ] && ok "every committed write has exactly its one audit row" || fail "cases whose audit rows do not match their writes: $unaudited"
 [ "$verify_status" -eq 0 ] || fail "verification failed (see above)"
 [ "$term_status" -eq 0 ] && ok "final SIGTERM exit status 0" || fail "final SIGTERM exit status $term_status"
 

@@ -2,10 +2,13 @@
 # Slow and hostile clients: slowloris (slowhttptest, 250 connections sending headers
 # slowly) together with 1,000 idle connections must not stop the service answering a normal
 # client; clients that disconnect mid-request or mid-response cost nothing; 10,000
-# connect/close cycles leak no descriptor (/proc/PID/fd counted before and after).
+# connect/close cycles leak no descriptor (/proc/PID/fd counted before and after); 200
+# connections trickling a request body one byte every 2 s are dropped by the body timeout
+# (408) while others are answered; over --max-connections, new connections get 503 with
+# Retry-After and the service recovers when the others close.
 #
-# Usage: scripts/hostile-clients.sh           (~1 min)
-#        QUICK=1 scripts/hostile-clients.sh   (< 1 min: shorter attack, fewer aborts)
+# Usage: scripts/hostile-clients.sh           (~1.5 min)
+#        QUICK=1 scripts/hostile-clients.sh   (shorter attack, fewer aborts and cycles)
 # Ends with "N passed, M failed"; exit status non-zero when M > 0.
 set -uo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -13,6 +16,9 @@ source "$(dirname "$0")/lib/common.sh"
 # The probe runs while all slow connections are open (they are dropped after 10 s).
 if [ -n "${QUICK:-}" ]; then attack=6; aborts=50; cycles="${CYCLES:-10000}"
 else attack=8; aborts=200; cycles="${CYCLES:-10000}"; fi
+# Slow bodies: the service runs with a 5 s body timeout (default 30 s) to keep this short.
+body_timeout=5
+slow_bodies=200
 slow_conns=250
 idle_conns=1000
 # Latency a normal request may take while under attack (debug build, shared 2-core box).
@@ -22,7 +28,8 @@ need_tools slowhttptest:slowhttptest python3:python3
 find_binary
 lib="$root/scripts/lib"
 ulimit -n 8192 2>/dev/null || true
-start_server "$work/cases.sqlite" "$work/server" || { fail "server did not start"; finish; }
+start_server "$work/cases.sqlite" "$work/server" --body-timeout-seconds "$body_timeout" \
+    || { fail "server did not start"; finish; }
 pid="$(service_pid)"
 echo "hostile-clients: service pid $pid at $base"
 
@@ -115,6 +122,40 @@ echo "connect/close: /proc/$pid/fd $fd_before before, $fd_after after"
 python3 "$lib/hostile_clients.py" probe "$base" 1 "$work/final.json"
 [ "$(probe_field "$work/final.json" failures)" = "0" ] && ok "service answers at the end" || fail "service fails at the end"
 
+# ---- 4. slow request bodies -----------------------------------------------------------
+# Each sends a whole head declaring 100 kB, then one body byte every 2 s (a 55-hour upload).
+python3 "$lib/hostile_clients.py" slowbody "$base" "$slow_bodies" 2 "$work/slowbody.json" &
+slowbody_pid=$!; started_pids+=("$slowbody_pid")
+sleep 1
+python3 "$lib/hostile_clients.py" probe "$base" $((body_timeout - 2)) "$work/slowbody-probe.json"
+wait "$slowbody_pid"
+dropped="$(probe_field "$work/slowbody.json" dropped)"
+last_drop="$(probe_field "$work/slowbody.json" lastDropS)"
+first_drop="$(probe_field "$work/slowbody.json" firstDropS)"
+statuses="$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['statuses'])" "$work/slowbody.json")"
+[ "$dropped" = "$slow_bodies" ] && python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= $body_timeout - 0.5 and float(sys.argv[2]) <= $body_timeout + 3 else 1)" "$first_drop" "$last_drop" \
+    && ok "all $slow_bodies slow-body connections dropped by the ${body_timeout} s body timeout (after $(printf '%.1f' "$first_drop")-$(printf '%.1f' "$last_drop") s: $statuses)" \
+    || fail "slow-body connections: $dropped of $slow_bodies dropped, after $first_drop-$last_drop s ($statuses)"
+[ "$(probe_field "$work/slowbody-probe.json" failures)" = "0" ] \
+    && ok "normal requests all answered during the slow bodies ($(probe_field "$work/slowbody-probe.json" requests) requests, max $(printf '%.1f' "$(probe_field "$work/slowbody-probe.json" max)") ms)" \
+    || fail "normal requests failed during the slow bodies: $(probe_field "$work/slowbody-probe.json" failures)"
+after_bodies="$(settle "$fd_base")"
+[ "$after_bodies" -le "$fd_base" ] && ok "descriptors back to $after_bodies after the slow bodies (baseline $fd_base)" \
+    || fail "descriptors after the slow bodies: $after_bodies (baseline $fd_base)"
+
 kill -TERM "$server_pid"; wait "$server_pid"; status=$?; server_pid=""
 [ "$status" -eq 0 ] && ok "SIGTERM exit status 0" || fail "SIGTERM exit status $status"
+
+# ---- 5. over capacity: --max-connections 40 -----------------------------------------------
+start_server "$work/cases2.sqlite" "$work/server2" --max-connections 40 || { fail "second server did not start"; finish; }
+python3 "$lib/hostile_clients.py" overcapacity "$base" 40 25 "$work/overcapacity.json"
+over="$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['statuses'].get('503', 0), d['retryAfter'], d['afterRelease'], d['heldAnswered'])" "$work/overcapacity.json")"
+read -r got503 got_retry after_release held_ok <<<"$over"
+[ "$held_ok" = "40" ] && ok "40 connections held at the cap of 40 (each answered 200, kept alive)" || fail "held connections answered: $held_ok of 40"
+[ "$got503" = "25" ] && [ "$got_retry" = "25" ] && ok "25 connections over the cap got 503 with Retry-After" \
+    || fail "over the cap: $got503 of 25 got 503, $got_retry with Retry-After"
+[ "$after_release" = "200" ] && ok "the service answers 200 again once the held connections closed" \
+    || fail "after releasing the held connections: $after_release"
+kill -TERM "$server_pid"; wait "$server_pid"; status=$?; server_pid=""
+[ "$status" -eq 0 ] && ok "SIGTERM exit status 0 (second service)" || fail "SIGTERM exit status $status (second service)"
 finish

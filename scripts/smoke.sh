@@ -113,6 +113,16 @@ body_check "myxofibrosarcoma margin 2 cm (MARGIN-INFILTRATIVE-2CM)" "b['marginCm
 request "GET /v1/cases/{id}/evaluations" 200 GET "/v1/cases/$id/evaluations"
 body_check "six evaluations recorded" "len(b['items']) == 6"
 
+# CDS Hooks (loopback, no tokens, no JWKS: the development mode serves unsigned calls).
+request "GET /cds-services" 200 GET /cds-services
+body_check "discovery lists both services" "[s['id'] for s in b['services']] == ['sarcoma-patient-view', 'sarcoma-order-select']"
+request "OPTIONS /cds-services/{id}" 204 OPTIONS /cds-services/sarcoma-patient-view
+cds_call='{"hook": "patient-view", "hookInstance": "smoke-1", "context": {"patientId": "p1"}, "prefetch": {"conditions": {"resourceType": "Condition", "id": "c1", "extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior", "valueCodeableConcept": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/icd-o-3", "code": "8811/3"}]}}], "code": {"text": "Myxofibrosarcoma"}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "61685007"}]}]}}}'
+request "POST /cds-services/{id}" 200 POST /cds-services/sarcoma-patient-view "$cds_call"
+body_check "patient-view answers cards naming the pack" "len(b['cards']) >= 3 and all(c['source']['label'] and len(c['summary']) < 140 for c in b['cards'])"
+request "POST /cds-services/{id} without prefetch" 412 POST /cds-services/sarcoma-patient-view '{"hook": "patient-view", "hookInstance": "smoke-2", "context": {}}'
+request "POST /cds-services/{id}/feedback" 200 POST /cds-services/sarcoma-patient-view/feedback '{"feedback": [{"card": "smoke-card", "outcome": "accepted"}]}'
+
 request "GET /metrics" 200 GET /metrics
 if grep -q 'sarcoma_guide_http_requests_total{method="POST",route="/v1/cases",status="201"} 1' "$work/body"; then ok "metrics count requests by route and status"; else fail "metrics: $(head -c 300 "$work/body")"; fi
 request "unknown route" 404 GET /v1/nope
@@ -120,6 +130,10 @@ request "wrong method" 405 DELETE /health
 header_check "405 has Allow" "Allow:"
 request "DELETE /v1/cases/{id}" 204 DELETE "/v1/cases/$id"
 request "GET deleted case" 404 GET "/v1/cases/$id"
+request "GET /v1/audit?caseId" 200 GET "/v1/audit?caseId=$id&limit=200"
+body_check "audit trail of the case, deleted included" "[r['action'] for r in b['items']][0] == 'create' and b['items'][-1]['action'] == 'delete' and sum(r['action'] == 'evaluate' for r in b['items']) == 6 and all(r['actor'] == '(local)' for r in b['items'])"
+request "GET /v1/audit bad since" 400 GET "/v1/audit?since=yesterday"
+request "POST /v1/audit" 405 POST /v1/audit '{}'
 
 kill -TERM "$pid"
 if wait "$pid"; then ok "SIGTERM exits 0"; else fail "SIGTERM exit status $?"; fi

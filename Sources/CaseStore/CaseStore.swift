@@ -6,9 +6,8 @@ import Foundation
 /// `GroupCommitWriter`, which answers each caller only once its write is on disk.
 /// The store knows nothing of the clinical model: documents are canonical JSON bytes.
 ///
-/// An online backup (`backup(to:)`, later) belongs in a `CaseStore+Backup.swift` that runs
-/// `sqlite3_backup_*` from a read connection checked out of the pool: WAL lets it copy a
-/// consistent snapshot while writes go on.
+/// Online backups are `DatabaseBackup` (its own connection to the file, so the
+/// `sarcoma-guide backup` command can copy the database of a running service).
 public final class CaseStore: Sendable {
     let writer: GroupCommitWriter
     let readers: ReadPool
@@ -29,8 +28,13 @@ public final class CaseStore: Sendable {
     /// missing migrations and starts the writer thread.
     ///
     /// Refuses (before any change) a malformed migrations folder, an edited applied migration,
-    /// a database newer than the binary and an unwritable location.
-    public static func open(_ configuration: CaseStoreConfiguration) throws(CaseStoreError) -> CaseStore {
+    /// a database newer than the binary and an unwritable location. `beforeMigration` is
+    /// called with each migration's file name before it is applied (to log it); once it
+    /// answers false (a SIGTERM during start-up), the one under way has finished, no other
+    /// starts, and `open` throws `.migrationsStopped`.
+    public static func open(
+        _ configuration: CaseStoreConfiguration, beforeMigration: (String) -> Bool = { _ in true }
+    ) throws(CaseStoreError) -> CaseStore {
         let path = configuration.path
         guard configuration.readConnections >= 1, configuration.maxBatch >= 1 else {
             throw .cannotOpen(path: path, reason: "readConnections and maxBatch must be at least 1")
@@ -46,7 +50,7 @@ public final class CaseStore: Sendable {
             }
         }
         let writerConnection = try connect(false)
-        let schemaVersion = try Migrator(folder: folder).migrate(writerConnection)
+        let schemaVersion = try Migrator(folder: folder).migrate(writerConnection, shouldStart: beforeMigration)
         var readConnections: [Connection] = []
         for _ in 0..<configuration.readConnections {
             readConnections.append(try connect(true))

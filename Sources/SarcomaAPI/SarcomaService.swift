@@ -14,11 +14,13 @@ public final class SarcomaService: Sendable {
     public let accessLog: AccessLog
     /// The configured access tokens; nil = none (every call served, loopback only).
     public let accessTokens: AccessTokens?
+    /// How CDS Hooks calls are authenticated (for the start-up line).
+    public let cdsAuthentication: JWTAuthentication
     private let connections: ConnectionGauge
 
     init(configuration: ServiceConfiguration, engine: GuidelineEngine, store: CaseStore,
          router: Router, metrics: MetricsRegistry, accessLog: AccessLog, accessTokens: AccessTokens?,
-         connections: ConnectionGauge) {
+         cdsAuthentication: JWTAuthentication, connections: ConnectionGauge) {
         self.configuration = configuration
         self.engine = engine
         self.store = store
@@ -26,6 +28,7 @@ public final class SarcomaService: Sendable {
         self.metrics = metrics
         self.accessLog = accessLog
         self.accessTokens = accessTokens
+        self.cdsAuthentication = cdsAuthentication
         self.connections = connections
     }
 
@@ -41,6 +44,7 @@ public final class SarcomaService: Sendable {
         server.maxHeaderCount = configuration.maxHeaderCount
         server.maxURIBytes = configuration.maxUriBytes
         server.headTimeout = configuration.headTimeoutSeconds
+        server.bodyTimeout = configuration.bodyTimeoutSeconds
         server.idleTimeout = configuration.idleTimeoutSeconds
         server.drainTimeout = configuration.drainTimeoutSeconds
 
@@ -60,8 +64,11 @@ public final class SarcomaService: Sendable {
 
 /// Loads the guideline pack and the OpenAPI document, opens (and migrates) the store and
 /// registers every route. Refuses, with a message naming what to fix, rather than start
-/// half-configured.
-public func makeService(config configuration: ServiceConfiguration) throws(StartupError) -> SarcomaService {
+/// half-configured. `beforeMigration` sees each migration's file name before it is applied;
+/// answering false stops between migrations (`StartupError.stopped`).
+public func makeService(
+    config configuration: ServiceConfiguration, beforeMigration: (String) -> Bool = { _ in true }
+) throws(StartupError) -> SarcomaService {
     // Secure by default: without tokens, nothing but this machine may connect.
     let tokens = try configuration.tokensFile.map { path throws(StartupError) in try AccessTokens.load(path: path) }
     guard configuration.isLoopbackHost || tokens != nil else {
@@ -75,7 +82,9 @@ public func makeService(config configuration: ServiceConfiguration) throws(Start
     do {
         var storeConfiguration = CaseStoreConfiguration(path: configuration.database, migrationsDirectory: configuration.migrations)
         storeConfiguration.busyTimeoutMilliseconds = configuration.busyTimeoutMilliseconds
-        store = try CaseStore.open(storeConfiguration)
+        store = try CaseStore.open(storeConfiguration, beforeMigration: beforeMigration)
+    } catch .migrationsStopped(let schemaVersion, let newest) {
+        throw StartupError.stopped(CaseStoreError.migrationsStopped(schemaVersion: schemaVersion, newest: newest).description)
     } catch {
         throw StartupError.store(error.description)
     }
@@ -84,13 +93,21 @@ public func makeService(config configuration: ServiceConfiguration) throws(Start
     let connections = ConnectionGauge()
     let reader = CaseRequestReader(engine: engine)
 
-    let gate = AccessGate(tokens: tokens, policy: .standard)
-    var builder = RouterBuilder(wrappingEachHandler: gate.guarding)
+    let cdsAuthentication = try JWTAuthentication.make(configuration, accessTokens: tokens)
+    let gate = AccessGate(tokens: tokens, policy: .standard, jwt: cdsAuthentication)
+    let cors = CORSPolicy(origins: configuration.corsOrigins, templates: CDSHooksRoutes.templates)
+    var builder = RouterBuilder(wrappingEachHandler: { method, template, handler in
+        cors.wrapping(method: method, template: template, gate.guarding(method: method, template: template, handler))
+    })
     OperationsRoutes(store: store, engine: engine, metrics: metrics, connections: connections,
                      openAPIDocument: [UInt8](openAPI)).register(into: &builder)
     CaseRoutes(store: store, reader: reader).register(into: &builder)
     EvaluationRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
+    AuditRoutes(store: store).register(into: &builder)
+    FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
+    CDSHooksRoutes(store: store, engine: engine).register(into: &builder)
 
     return SarcomaService(configuration: configuration, engine: engine, store: store, router: builder.build(),
-                          metrics: metrics, accessLog: AccessLog(), accessTokens: tokens, connections: connections)
+                          metrics: metrics, accessLog: AccessLog(), accessTokens: tokens, cdsAuthentication: cdsAuthentication,
+                          connections: connections)
 }

@@ -7,6 +7,11 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
     case insecureBinding(host: String)
     case tokensFile(path: String, reason: String)
     case listen(String)
+    case jwksFile(path: String, reason: String)
+    /// CDS Hooks JWT settings that do not go together (say a JWKS without issuers).
+    case cdsHooks(String)
+    /// Start-up was stopped on request (SIGTERM) between migrations; not a failure.
+    case stopped(String)
 
     public var description: String {
         switch self {
@@ -20,6 +25,9 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
                 + "lines from `sarcoma-guide token create`) or keep --host 127.0.0.1 behind a reverse proxy"
         case .tokensFile(let path, let reason): return "tokens file \(path) refused: \(reason)"
         case .listen(let reason): return "cannot listen: \(reason)"
+        case .jwksFile(let path, let reason): return "JWKS file \(path) refused: \(reason)"
+        case .cdsHooks(let reason): return "CDS Hooks settings refused: \(reason)"
+        case .stopped(let reason): return "start-up stopped: \(reason)"
         }
     }
 }

@@ -6,7 +6,7 @@ struct SarcomaGuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sarcoma-guide",
         abstract: "Guideline-based decisions for soft tissue sarcoma over HTTP/JSON.",
-        subcommands: [ServeCommand.self, HealthcheckCommand.self, TokenCommand.self],
+        subcommands: [ServeCommand.self, HealthcheckCommand.self, TokenCommand.self, BackupCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

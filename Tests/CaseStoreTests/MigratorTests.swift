@@ -5,9 +5,18 @@ import Testing
 
 @Suite("Migrations")
 struct MigratorTests {
+    /// The shipped file names in order, and the newest version (derived, so that adding a
+    /// migration does not mean editing these tests).
+    static func shipped() throws -> (names: [String], newest: Int) {
+        let names = try TemporaryDatabase.shippedFiles().keys.sorted()
+        return (names, names.count)
+    }
+
     @Test func freshDatabaseGetsEveryShippedMigration() throws {
         try withStore { store, _ in
-            #expect(store.schemaVersion == 2)
+            let shipped = try Self.shipped()
+            #expect(store.schemaVersion == shipped.newest)
+            #expect(shipped.names.prefix(3) == ["0001_cases.sql", "0002_evaluations.sql", "0003_audit.sql"])
             #expect(store.isReady())
             let files = try TemporaryDatabase.shippedFiles()
             let recorded = try store.readers.withConnection { (database) throws(CaseStoreError) in
@@ -15,15 +24,16 @@ struct MigratorTests {
                     [$0.text(0), $0.text(1), $0.text(2), $0.text(3)]
                 }
             }
-            #expect(recorded.map { $0[0] } == ["1", "2"])
-            #expect(recorded.map { $0[1] } == ["cases", "evaluations"])
-            #expect(recorded[0][2] == SHA256.hexDigest(Array(files["0001_cases.sql"]!.utf8)))
-            #expect(recorded[1][2] == SHA256.hexDigest(Array(files["0002_evaluations.sql"]!.utf8)))
-            #expect(try store.readValue("PRAGMA user_version") { $0.integer(0) } == 2)
+            #expect(recorded.map { $0[0] } == (1...shipped.newest).map(String.init))
+            #expect(recorded.map { "\(CaseStoreError.paddedVersion(Int($0[0])!))_\($0[1]).sql" } == shipped.names)
+            for (row, name) in zip(recorded, shipped.names) {
+                #expect(row[2] == SHA256.hexDigest(Array(files[name]!.utf8)), "\(name)")
+            }
+            #expect(try store.readValue("PRAGMA user_version") { $0.integer(0) } == shipped.newest)
             let tables = try store.readers.withConnection { (database) throws(CaseStoreError) in
                 try database.rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.text(0) }
             }
-            #expect(Set(tables).isSuperset(of: ["cases", "evaluations", "schema_migrations"]))
+            #expect(Set(tables).isSuperset(of: ["cases", "evaluations", "audit", "schema_migrations"]))
         }
     }
 
@@ -38,7 +48,7 @@ struct MigratorTests {
 
         let second = try database.open()
         defer { second.close() }
-        #expect(second.schemaVersion == 2)
+        #expect(second.schemaVersion == (try Self.shipped().newest))
         #expect(try second.readValue(query) { $0.text(0) } == before)
         #expect(try second.list(CaseListQuery()).items.map(\.externalId) == ["kept"])
     }
@@ -50,11 +60,12 @@ struct MigratorTests {
         let folder = database.migrationsFolder(files)
         try database.open(migrations: folder).close()
 
-        files["0003_case_notes.sql"] = "CREATE TABLE case_notes (id INTEGER PRIMARY KEY, note TEXT);"
+        let next = try Self.shipped().newest + 1
+        files["\(CaseStoreError.paddedVersion(next))_case_notes.sql"] = "CREATE TABLE case_notes (id INTEGER PRIMARY KEY, note TEXT);"
         let grown = database.migrationsFolder(files)
         let store = try database.open(migrations: grown)
         defer { store.close() }
-        #expect(store.schemaVersion == 3)
+        #expect(store.schemaVersion == next)
         #expect(store.isReady())
         #expect(try store.readValue("SELECT count(*) FROM case_notes") { $0.integer(0) } == 0)
     }
@@ -78,9 +89,10 @@ struct MigratorTests {
         var files = try TemporaryDatabase.shippedFiles()
         try database.open(migrations: database.migrationsFolder(files)).close()
 
-        files["0002_evaluations.sql"] = nil
+        let shipped = try Self.shipped()
+        files[shipped.names.last!] = nil
         let older = database.migrationsFolder(files, named: "older")
-        #expect(throws: CaseStoreError.databaseNewerThanBinary(database: 2, binary: 1)) {
+        #expect(throws: CaseStoreError.databaseNewerThanBinary(database: shipped.newest, binary: shipped.newest - 1)) {
             try database.open(migrations: older)
         }
     }

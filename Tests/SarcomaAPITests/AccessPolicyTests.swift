@@ -35,6 +35,28 @@ struct AccessPolicyTests {
         return table.map { (method: $0.0, template: $0.1, roles: $0.2) }
     }()
 
+    /// `/cds-services...`: "discovery public; calls need the EHR's signed JWT" (CORS
+    /// preflights are public too: browsers send them without credentials).
+    static let cdsHooks: [(method: String, template: String, requirement: AccessPolicy.Requirement)] = [
+        ("GET", "/cds-services", .open),
+        ("OPTIONS", "/cds-services", .open),
+        ("OPTIONS", "/cds-services/{id}", .open),
+        ("OPTIONS", "/cds-services/{id}/feedback", .open),
+        ("POST", "/cds-services/{id}", .cdsJWT),
+        ("POST", "/cds-services/{id}/feedback", .cdsJWT),
+    ]
+
+    @Test func cdsHooksRoutesAsTheContractSays() {
+        for row in Self.cdsHooks {
+            #expect(AccessPolicy.standard.lists(method: row.method, template: row.template))
+            #expect(AccessPolicy.standard.requirement(method: row.method, template: row.template) == row.requirement,
+                    "\(row.method) \(row.template)")
+            for role in AccessRole.allCases where row.requirement == .cdsJWT {
+                #expect(!row.requirement.admits(role), "an access token must not open \(row.template)")
+            }
+        }
+    }
+
     @Test(arguments: AccessRole.allCases)
     func everyRouteAndRoleAsTheContractSays(role: AccessRole) {
         let policy = AccessPolicy.standard
@@ -51,7 +73,7 @@ struct AccessPolicyTests {
     }
 
     @Test func thePolicyHasNothingTheContractLacks() {
-        let contract = Set(Self.contract.map { "\($0.method) \($0.template)" })
+        let contract = Set(Self.contract.map { "\($0.method) \($0.template)" } + Self.cdsHooks.map { "\($0.method) \($0.template)" })
         let policy = Set(AccessPolicy.standard.rules.map { "\($0.method) \($0.template)" })
         #expect(policy == contract, "extra: \(policy.subtracting(contract).sorted()), missing: \(contract.subtracting(policy).sorted())")
     }
@@ -94,6 +116,9 @@ struct AccessPolicyTests {
                 let responses = operation["responses"] as? [String: Any] ?? [:]
                 if requirement == .open {
                     #expect(security?.isEmpty == true, "\(method) \(path) is public: security must be []")
+                } else if requirement == .cdsJWT {
+                    #expect(security?.contains { $0["cdsHooksJWT"] != nil } == true, "\(method) \(path) needs the EHR's JWT")
+                    #expect(responses["401"] != nil, "\(method) \(path) lacks a 401 response")
                 } else {
                     #expect(security?.isEmpty != true, "\(method) \(path) needs a token: it must not say security: []")
                     #expect(responses["401"] != nil, "\(method) \(path) lacks a 401 response")

@@ -12,7 +12,9 @@ final class ServiceFixture: @unchecked Sendable {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init(tokensFile: String? = nil, host: String? = nil) throws {
+    /// `configure` may change any setting last (it gets the fixture's folder for files it writes).
+    init(tokensFile: String? = nil, host: String? = nil,
+         configure: ((inout ServiceConfiguration, URL) throws -> Void)? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sarcoma-api-\(UUID().uuidString)")
         var configuration = ServiceConfiguration()
         if let tokensFile {
@@ -28,6 +30,10 @@ final class ServiceFixture: @unchecked Sendable {
         configuration.guidelines = Self.root.appendingPathComponent("Config/guidelines").path
         configuration.openapi = Self.root.appendingPathComponent("Config/openapi.json").path
         configuration.accessLog = false
+        if let configure {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try configure(&configuration, directory)
+        }
         service = try makeService(config: configuration)
     }
 

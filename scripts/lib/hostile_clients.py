@@ -5,10 +5,18 @@
   hostile_clients.py probe BASE SECONDS OUT_JSON  normal requests every 0.1 s, latency figures
   hostile_clients.py disconnects BASE N           N of each mid-request / mid-response abort
   hostile_clients.py cycles BASE N                N connect/close cycles
+  hostile_clients.py slowbody BASE N INTERVAL OUT_JSON
+                                                  N POSTs declaring a 100 kB body, sent one byte
+                                                  every INTERVAL s; when does the server drop each?
+  hostile_clients.py overcapacity BASE HOLD EXTRA OUT_JSON
+                                                  hold HOLD idle connections, then EXTRA requests
+                                                  on new ones (expect 503 + Retry-After), then
+                                                  release the held ones and ask again (expect 200)
 """
 import http.client
 import json
 import os
+import select
 import socket
 import struct
 import sys
@@ -171,6 +179,109 @@ def cycles(base, n):
     return failed
 
 
+def slowbody(base, n, interval, out):
+    """Each connection sends a complete head with Content-Length: 100000, then trickles the
+    body one byte every `interval` seconds. Records, per connection, when the server ended it
+    (EOF, reset, or an answer) and with which status line; gives up after 120 s."""
+    addr = address(base)
+    head = (b"POST /v1/staging HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 100000\r\n\r\n{")
+    socks, opened_at, failed = [], {}, 0
+    for _ in range(n):
+        try:
+            s = connect(addr)
+            s.sendall(head)
+            s.setblocking(False)
+            socks.append(s)
+            opened_at[s.fileno()] = time.monotonic()
+        except OSError:
+            failed += 1
+    print("slowbody: %d connections trickling a body, %d failed to connect" % (len(socks), failed), flush=True)
+    ended, statuses, sent = {}, {}, 0
+    live = list(socks)
+    next_byte = time.monotonic() + interval
+    deadline = time.monotonic() + 120
+    while live and time.monotonic() < deadline:
+        readable, _, _ = select.select(live, [], [], max(0.0, min(0.2, next_byte - time.monotonic())))
+        for s in readable:
+            try:
+                data = s.recv(4096)
+            except OSError:
+                data = b""
+            fd = s.fileno()
+            ended[fd] = time.monotonic() - opened_at[fd]
+            line = data.split(b"\r\n", 1)[0].decode("latin-1") if data else "closed without answer"
+            statuses[line] = statuses.get(line, 0) + 1
+            live.remove(s)
+        if time.monotonic() >= next_byte:
+            for s in list(live):
+                try:
+                    s.send(b" ")
+                    sent += 1
+                except OSError:
+                    pass  # the server closed it; the next select reports EOF
+            next_byte = time.monotonic() + interval
+    for s in socks:
+        s.close()
+    times = sorted(ended.values())
+    result = {"connections": len(socks), "dropped": len(times), "stillOpen": len(live), "bytesTrickled": sent,
+              "firstDropS": times[0] if times else None, "lastDropS": times[-1] if times else None,
+              "statuses": statuses}
+    with open(out, "w") as f:
+        json.dump(result, f)
+    print("slowbody: %d of %d dropped by the server, after %.1f to %.1f s (%s); %d bytes trickled in all" % (
+        len(times), len(socks), result["firstDropS"] or 0, result["lastDropS"] or 0,
+        ", ".join("%s x%d" % kv for kv in statuses.items()), sent), flush=True)
+
+
+def overcapacity(base, hold, extra, out):
+    host, port = addr = address(base)
+    held = []
+    for _ in range(hold):
+        s = connect(addr)
+        s.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        held.append(s)
+    # Each held connection got its answer and stays open (keep-alive): the server counts it.
+    held_ok = 0
+    for s in held:
+        try:
+            held_ok += 1 if s.recv(4096).startswith(b"HTTP/1.1 200") else 0
+        except OSError:
+            pass
+    statuses, retry_after = {}, 0
+    for _ in range(extra):
+        try:
+            c = http.client.HTTPConnection(host, port, timeout=5)
+            c.request("GET", "/health")
+            r = c.getresponse()
+            r.read()
+            statuses[r.status] = statuses.get(r.status, 0) + 1
+            retry_after += 1 if r.getheader("Retry-After") else 0
+            c.close()
+        except (OSError, http.client.HTTPException) as e:
+            statuses[type(e).__name__] = statuses.get(type(e).__name__, 0) + 1
+    for s in held:
+        s.close()
+    after = None
+    for _ in range(50):  # the server notices the closes within a moment
+        time.sleep(0.1)
+        try:
+            c = http.client.HTTPConnection(host, port, timeout=5)
+            c.request("GET", "/health")
+            after = c.getresponse().status
+            c.close()
+        except (OSError, http.client.HTTPException):
+            after = None
+        if after == 200:
+            break
+    result = {"held": hold, "heldAnswered": held_ok, "extra": extra,
+              "statuses": {str(k): v for k, v in statuses.items()}, "retryAfter": retry_after, "afterRelease": after}
+    with open(out, "w") as f:
+        json.dump(result, f)
+    print("overcapacity: %d held (%d answered 200), %d more requests got %s, %d with Retry-After; after release: %s" % (
+        hold, held_ok, extra, ", ".join("%s x%d" % kv for kv in statuses.items()), retry_after, after), flush=True)
+
+
 def main():
     cmd, base = sys.argv[1], sys.argv[2]
     if cmd == "idle":
@@ -181,6 +292,10 @@ def main():
         disconnects(base, int(sys.argv[3]))
     elif cmd == "cycles":
         return 1 if cycles(base, int(sys.argv[3])) else 0
+    elif cmd == "slowbody":
+        slowbody(base, int(sys.argv[3]), float(sys.argv[4]), sys.argv[5])
+    elif cmd == "overcapacity":
+        overcapacity(base, int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
     return 0
 
 

@@ -6,7 +6,13 @@ import Foundation
 /// pending write (up to `maxBatch`) and runs them in ONE `BEGIN IMMEDIATE` transaction, each
 /// inside its own SAVEPOINT so a failing write is rolled back alone; then a single COMMIT (one
 /// WAL sync for the whole batch). Only after COMMIT returned is each caller woken with its own
-/// result; if COMMIT fails, every write of the batch fails.
+/// result.
+///
+/// A full disk or an I/O error can lose the whole transaction (SQLite rolls it back on its
+/// own when a write without a statement journal hits SQLITE_FULL, and a failed COMMIT loses
+/// everything). Then the batch is settled write by write (`settleAlone`): every write but the
+/// one that sank it runs again, in order, in a transaction of its own, so only the writes
+/// that could not be applied fail, and the writer goes on once there is room again.
 ///
 /// `@unchecked Sendable`: `connection` is touched only by the writer thread (it is handed over
 /// before the thread starts); every other mutable property is guarded by `condition`.
@@ -106,11 +112,11 @@ final class GroupCommitWriter: @unchecked Sendable {
     private func run() {
         if let database = connection {
             while let batch = nextBatch() {
-                let batchFailure = commit(batch, on: database)
+                let failures = settle(batch, on: database)
                 condition.lock()
                 batchCount += 1  // counted before any caller wakes, so a caller sees its batch counted
                 condition.unlock()
-                batch.forEach { $0.finish(batchFailure: batchFailure) }
+                for (write, failure) in zip(batch, failures) { write.finish(batchFailure: failure) }
             }
         }
         connection = nil  // closes the handle, on the thread that owns it
@@ -131,26 +137,88 @@ final class GroupCommitWriter: @unchecked Sendable {
         return batch
     }
 
-    /// Runs the batch in one transaction; returns the failure that sinks the whole batch, if any.
-    private func commit(_ batch: [any QueuedWrite], on database: Connection) -> CaseStoreError? {
-        var batchFailure: CaseStoreError?
+    /// Runs the batch and returns, for each write, the failure that overrides its own outcome
+    /// (nil: its own outcome stands, and it is committed if it succeeded).
+    private func settle(_ batch: [any QueuedWrite], on database: Connection) -> [CaseStoreError?] {
+        switch commitTogether(batch, on: database) {
+        case .committed:
+            return Array(repeating: nil, count: batch.count)
+        case .lost(let error, let culprit) where Self.isWorthSettlingAlone(error) && batch.count > 1:
+            // Every write but the one that sank the transaction runs again, in batch order:
+            // also those that had failed on their own, whose answer may have depended on an
+            // earlier write of the lost transaction (e.g. a delete before an update).
+            return batch.indices.map { index in
+                index == culprit ? nil : settleAlone(batch[index], on: database)
+            }
+        case .lost(let error, let culprit):
+            // Errors found inside the lost transaction may not hold without it (a duplicate
+            // of a case created earlier in the batch): every write gets the batch's error.
+            return batch.indices.map { index in
+                guard index != culprit else { return nil }
+                batch[index].forget()
+                return error
+            }
+        }
+    }
+
+    /// How a group commit ended.
+    private enum GroupOutcome {
+        case committed
+        /// Nothing of the batch was committed. `culprit` is the write whose own error made
+        /// SQLite drop the transaction (its error is its answer); nil when BEGIN, a savepoint
+        /// or COMMIT failed.
+        case lost(CaseStoreError, culprit: Int?)
+    }
+
+    /// Runs the batch in one transaction, each write in its own savepoint.
+    private func commitTogether(_ batch: [any QueuedWrite], on database: Connection) -> GroupOutcome {
+        var culprit: Int?
         do throws(CaseStoreError) {
             try database.run("BEGIN IMMEDIATE")
-            for write in batch {
+            for (index, write) in batch.enumerated() {
                 try database.run("SAVEPOINT write")
                 if let error = write.apply(on: database) {
                     // SQLite drops the whole transaction on some errors (full disk, I/O):
-                    // the writes before this one are gone too, so the batch fails with it.
-                    guard database.isInTransaction else { throw error }
+                    // the writes before this one are gone too.
+                    guard database.isInTransaction else {
+                        culprit = index
+                        throw error
+                    }
                     try database.run("ROLLBACK TO write")
                 }
                 try database.run("RELEASE write")
             }
             try database.run("COMMIT")
+            return .committed
         } catch {
-            batchFailure = error
             database.rollbackIfNeeded()
+            return .lost(error, culprit: culprit)
         }
-        return batchFailure
+    }
+
+    /// Full disk and I/O errors may hit one write of a batch and not the others (a smaller
+    /// one may still fit); busy or closed would fail each write the same way again.
+    private static func isWorthSettlingAlone(_ error: CaseStoreError) -> Bool {
+        switch error {
+        case .diskFull, .ioError: return true
+        default: return false
+        }
+    }
+
+    /// Runs one write in its own transaction; returns the failure overriding its own outcome.
+    private func settleAlone(_ write: any QueuedWrite, on database: Connection) -> CaseStoreError? {
+        write.forget()
+        do throws(CaseStoreError) {
+            try database.run("BEGIN IMMEDIATE")
+            if write.apply(on: database) != nil {
+                database.rollbackIfNeeded()  // its own error is the answer; nothing to keep
+                return nil
+            }
+            try database.run("COMMIT")
+            return nil
+        } catch {
+            database.rollbackIfNeeded()
+            return error
+        }
     }
 }

@@ -2,9 +2,14 @@ import Foundation
 
 /// A write waiting in the `GroupCommitWriter`'s queue, seen without its result type.
 protocol QueuedWrite: AnyObject, Sendable {
-    /// Runs the write on the writer thread, inside the batch's savepoint for it.
-    /// Returns its error so the writer can roll back just this write.
+    /// Runs the write on the writer thread, inside the batch's savepoint for it. Returns its
+    /// error so the writer can roll back just this write. May run a second time, alone, when
+    /// the batch's transaction was lost before COMMIT (nothing of the first run remains), so
+    /// the work must depend only on the database and its inputs.
     func apply(on connection: Connection) -> CaseStoreError?
+    /// Discards the outcome of a run whose transaction was lost, before the write runs again
+    /// alone (an error found inside the lost transaction may no longer hold).
+    func forget()
     /// Called once the batch is settled. `batchFailure` (COMMIT failed, or SQLite dropped the
     /// transaction) overrides this write's own success; a write that already failed keeps its
     /// own, more precise error. Then wakes the caller.
@@ -33,6 +38,10 @@ final class WriteTicket<Value: Sendable>: QueuedWrite, @unchecked Sendable {
             outcome = .failure(error)
             return error
         }
+    }
+
+    func forget() {
+        outcome = nil
     }
 
     func finish(batchFailure: CaseStoreError?) {

@@ -28,6 +28,11 @@ extension CaseStoreError: CustomStringConvertible {
             return "migration \(file): \(reason)"
         case .cannotOpen(let path, let reason):
             return "cannot open the database at \(path): \(reason)"
+        case .migrationsStopped(let schemaVersion, let newest):
+            return "stopped on request before migration \(Self.paddedVersion(schemaVersion + 1)): the database is at "
+                + "schema \(schemaVersion) of \(newest), each applied migration whole; the rest apply at the next start"
+        case .backupFailed(let destination, let reason):
+            return "no backup written to \(destination): \(reason)"
         case .closed:
             return "the case store is closed"
         case .sqlite(let code, let operation, let message):

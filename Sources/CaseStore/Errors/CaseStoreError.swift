@@ -26,6 +26,11 @@ public enum CaseStoreError: Error, Sendable, Equatable {
     case invalidMigration(file: String, reason: String)
     /// The database file cannot be created or opened at `path`.
     case cannotOpen(path: String, reason: String)
+    /// `open` was asked to stop (SIGTERM during start-up) before migration `newest` was
+    /// reached; migrations through `schemaVersion` are applied, each whole.
+    case migrationsStopped(schemaVersion: Int, newest: Int)
+    /// A backup to `destination` was refused or failed; nothing was left at `destination`.
+    case backupFailed(destination: String, reason: String)
     /// The store was closed; no further reads or writes are accepted.
     case closed
     /// Any other SQLite failure; `code` is the extended result code.

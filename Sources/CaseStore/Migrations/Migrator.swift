@@ -8,7 +8,10 @@ struct Migrator {
     let folder: MigrationFolder
 
     /// Migrates and returns the schema version (the highest applied migration).
-    func migrate(_ database: Connection) throws(CaseStoreError) -> Int {
+    /// `shouldStart` is asked before each migration still to apply, with its file name; once
+    /// it answers false, no further migration starts (`.migrationsStopped`): the one under
+    /// way always finishes.
+    func migrate(_ database: Connection, shouldStart: (String) -> Bool = { _ in true }) throws(CaseStoreError) -> Int {
         try database.immediateTransaction { () throws(CaseStoreError) in
             try database.run(
                 """
@@ -25,14 +28,19 @@ struct Migrator {
         guard newestApplied <= folder.newestVersion else {
             throw .databaseNewerThanBinary(database: newestApplied, binary: folder.newestVersion)
         }
+        var reached = 0
         for migration in folder.migrations {
             if let checksum = applied[migration.version] {
                 guard checksum == migration.checksum else {
                     throw .migrationEdited(version: migration.version, name: migration.name)
                 }
             } else {
+                guard shouldStart(migration.fileName) else {
+                    throw .migrationsStopped(schemaVersion: reached, newest: folder.newestVersion)
+                }
                 try apply(migration, to: database)
             }
+            reached = migration.version
         }
         return folder.newestVersion
     }

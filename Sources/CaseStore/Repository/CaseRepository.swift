@@ -49,10 +49,12 @@ struct CaseRepository {
             version: current.version + 1, createdAt: current.createdAt, updatedAt: updatedAt)
     }
 
-    /// Deletes the case and, by cascade, its evaluations.
-    func delete(id: String, expectedVersion: Int?) throws(CaseStoreError) {
-        _ = try currentState(id: id, expectedVersion: expectedVersion)
+    /// Deletes the case and, by cascade, its evaluations; returns the version deleted.
+    @discardableResult
+    func delete(id: String, expectedVersion: Int?) throws(CaseStoreError) -> Int {
+        let state = try currentState(id: id, expectedVersion: expectedVersion)
         try database.run("DELETE FROM cases WHERE id = ?", [.text(id)])
+        return state.version
     }
 
     func page(_ query: CaseListQuery) throws(CaseStoreError) -> CasePage {

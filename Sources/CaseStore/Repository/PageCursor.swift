@@ -4,11 +4,12 @@ import Foundation
 ///
 /// Paging by `seq > last` (never by offset) means rows created or deleted between pages can
 /// neither be repeated nor make another be skipped. The listing name keeps a case cursor
-/// from being accepted by the evaluations listing, and the other way round.
+/// from being accepted by the evaluations or audit listing, and the other way round.
 struct PageCursor: Equatable {
     enum Listing: String {
         case cases = "c"
         case evaluations = "e"
+        case audit = "a"
     }
 
     let listing: Listing

@@ -11,10 +11,12 @@ final class Connection {
     /// Prepared statements by SQL text, reused across calls (all SQL here is fixed text).
     private var statements: [String: Statement] = [:]
 
-    /// Opens (creating when missing) the database file; see `configure` for the settings.
-    init(path: String) throws(CaseStoreError) {
+    /// Opens (creating when missing, unless `createIfMissing` is false) the database file;
+    /// see `configure` for the settings.
+    init(path: String, createIfMissing: Bool = true) throws(CaseStoreError) {
         var database: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let flags = SQLITE_OPEN_READWRITE | (createIfMissing ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
+            | SQLITE_OPEN_EXRESCODE
         let code = sqlite3_open_v2(path, &database, flags, nil)
         guard code == SQLITE_OK, let database else {
             let error = CaseStoreError(sqliteCode: code, operation: "open", database: database)

@@ -18,6 +18,10 @@ public struct HTTPRequest: Sendable {
     public var routeTemplate: String?
     /// The caller's `X-Request-ID` when it is a sane token, else a fresh UUID; echoed in the response.
     public var requestID: String
+    /// Who the application identified as the caller before the handler ran (an access token's
+    /// name, say; never a credential), for handlers that must record who acted. The server
+    /// never sets it: nil until an application layer (an access check wrapping the handler) does.
+    public var clientName: String?
 
     /// Builds a request without a socket (for in-process tests); path and query come from `target`.
     public init(method: String, target: String, version: String = "HTTP/1.1", headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {

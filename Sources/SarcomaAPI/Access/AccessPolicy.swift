@@ -5,8 +5,9 @@ import SarcomaGuidelines
 /// it against the contract. A route that is not listed is open to admin only (fail
 /// closed); a test checks that every registered route is listed.
 ///
-/// Only consulted when access tokens are configured; without tokens every call is served
-/// (and the service only listens on loopback).
+/// Role rules are only enforced when access tokens are configured (without tokens every
+/// call is served, and the service only listens on loopback); CDS Hooks JWT rules are
+/// enforced whenever a JWKS is configured (see `JWTAuthentication`).
 public struct AccessPolicy: Sendable {
     /// What a call on one route needs.
     public enum Requirement: Sendable, Equatable {
@@ -14,11 +15,15 @@ public struct AccessPolicy: Sendable {
         case open
         /// A token whose role is one of these.
         case role(Set<AccessRole>)
+        /// The calling EHR's signed JWT (CDS Hooks 2.0.1, "Trusting CDS Clients"), checked
+        /// by `JWTVerifier`; no access token admits it.
+        case cdsJWT
 
         public func admits(_ role: AccessRole) -> Bool {
             switch self {
             case .open: true
             case .role(let roles): roles.contains(role)
+            case .cdsJWT: false
             }
         }
     }
@@ -73,7 +78,7 @@ public struct AccessPolicy: Sendable {
         allow("GET", "/ready", anyone)
         allow("GET", "/openapi.json", anyone)
 
-        // Operations: admin only. `/v1/audit` is not routed yet; its rule is here already.
+        // Operations and the audit trail: admin only.
         allow("GET", "/metrics", adminOnly)
         allow("GET", "/v1/audit", adminOnly)
 
@@ -91,13 +96,22 @@ public struct AccessPolicy: Sendable {
             allow("GET", "/v1/cases/{id}/\(kind.rawValue)", readers)
         }
         allow("GET", "/v1/cases/{id}/evaluations", readers)
-        allow("GET", "/v1/cases/{id}/fhir", readers)  // FHIR export: not routed yet
+        allow("GET", "/v1/cases/{id}/fhir", readers)  // FHIR (mCODE) export of the staging
 
         // Changing stored cases: the EHR integration and admins, not clinicians.
         allow("POST", "/v1/cases", writers)
         allow("PUT", "/v1/cases/{id}", writers)
         allow("DELETE", "/v1/cases/{id}", writers)
-        allow("POST", "/v1/fhir/import", writers)  // FHIR import: not routed yet
+        allow("POST", "/v1/fhir/import", writers)  // FHIR (mCODE) Bundle -> stored case
+
+        // CDS Hooks: discovery and CORS preflights are public (the spec and browsers send
+        // them without credentials); service calls and feedback carry the EHR's signed JWT.
+        allow("GET", "/cds-services", anyone)
+        allow("OPTIONS", "/cds-services", anyone)
+        allow("OPTIONS", "/cds-services/{id}", anyone)
+        allow("OPTIONS", "/cds-services/{id}/feedback", anyone)
+        allow("POST", "/cds-services/{id}", .cdsJWT)
+        allow("POST", "/cds-services/{id}/feedback", .cdsJWT)
 
         return AccessPolicy(rules: rules)
     }()

@@ -7,6 +7,8 @@ import Foundation
 public enum AccessToken {
     public static let prefix = "sgt_"
     static let randomByteCount = 32
+    /// Longest Bearer credential looked at (far above a token's 47 characters).
+    static let maxLength = 1_024
 
     /// A new token from the system's cryptographic random source (getrandom on Linux).
     public static func generate() -> String {
@@ -38,8 +40,8 @@ public enum AccessToken {
 
     /// Whether `text` could be a bearer token at all (RFC 6750 `b64token` characters); says
     /// nothing about whether it is a known one.
-    static func isWellFormed(_ text: Substring) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 1_024 else { return false }
+    static func isWellFormed(_ text: Substring, maxLength: Int = maxLength) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= maxLength else { return false }
         var seenPadding = false
         for byte in text.utf8 {
             switch byte {

@@ -14,12 +14,17 @@ extension ConfigurationKey {
         integer("maxHeaderCount", "Most header fields in one request (431 beyond)", \.maxHeaderCount, 1...10_000),
         integer("maxUriBytes", "Longest request target (414 beyond)", \.maxUriBytes, 64...(1 << 20)),
         seconds("headTimeoutSeconds", "Time to send a whole request head (slow clients get 408)", \.headTimeoutSeconds),
+        seconds("bodyTimeoutSeconds", "Time to send a whole request body once its head arrived (slow bodies get 408)", \.bodyTimeoutSeconds),
         seconds("idleTimeoutSeconds", "Idle keep-alive time before the server closes", \.idleTimeoutSeconds),
         seconds("drainTimeoutSeconds", "On SIGTERM, how long in-flight requests may finish", \.drainTimeoutSeconds),
         integer("busyTimeoutMilliseconds", "How long a write waits for a locked database (then 503)", \.busyTimeoutMilliseconds, 0...600_000),
         boolean("accessLog", "One line per request on stdout (no patient data)", \.accessLog),
         optionalText("tokensFile", "Access tokens file (`name role sha256-hex` per line); unset = no tokens, loopback only", \.tokensFile),
         baseURL("publicBaseUrl", "The URL clients see behind a TLS proxy (e.g. https://sts.example.org); JWT `aud` is checked against it", \.publicBaseUrl),
+        optionalText("cdsJwksFile", "JWKS file of the EHRs' public keys (ES384/RS384) for CDS Hooks JWTs; unset = CDS Hooks calls only unsigned on loopback without tokens", \.cdsJwksFile),
+        list("cdsIssuers", "Comma-separated JWT `iss` values accepted on CDS Hooks calls (needed with cdsJwksFile)", \.cdsIssuers, check: issuerProblem),
+        integer("cdsClockSkewSeconds", "Clock skew allowed on CDS Hooks JWT `exp`, `iat`, `nbf`", \.cdsClockSkewSeconds, 0...600),
+        list("corsOrigins", "Comma-separated browser origins (e.g. https://sandbox.cds-hooks.org) allowed on /cds-services; `*` = any; empty = no CORS", \.corsOrigins, check: originProblem),
     ]
 
     public static func named(_ name: String) -> ConfigurationKey? {
@@ -54,6 +59,39 @@ extension ConfigurationKey {
             }
             config[keyPath: path] = value
         }, current: { $0[keyPath: path] ?? "" })
+    }
+
+    /// A comma-separated list; items are trimmed, empty items refused; "" is the empty list.
+    private static func list(_ name: String, _ summary: String,
+                             _ path: WritableKeyPath<ServiceConfiguration, [String]> & Sendable,
+                             check: @escaping @Sendable (String) -> String?) -> ConfigurationKey {
+        ConfigurationKey(name: name, summary: summary, apply: { config, value throws(ConfigurationError) in
+            let trimmed = value.trimmingWhitespace
+            let items = trimmed.isEmpty ? [] : trimmed.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+            for item in items {
+                if let problem = item.isEmpty ? "an item is empty (check the commas)" : check(item) {
+                    throw ConfigurationError(key: name, reason: problem)
+                }
+            }
+            config[keyPath: path] = items
+        }, current: { $0[keyPath: path].joined(separator: ",") })
+    }
+
+    @Sendable private static func issuerProblem(_ issuer: String) -> String? {
+        issuer.contains(where: { $0.isWhitespace || $0.isNewline }) ? "the issuer '\(issuer)' contains whitespace" : nil
+    }
+
+    /// An origin is `scheme://host[:port]`, as browsers send it: no path, no trailing slash.
+    @Sendable private static func originProblem(_ origin: String) -> String? {
+        if origin == "*" { return nil }
+        let lower = origin.lowercased()
+        let scheme = lower.hasPrefix("https://") ? 8 : lower.hasPrefix("http://") ? 7 : 0
+        let rest = origin.dropFirst(scheme)
+        guard scheme > 0, !rest.isEmpty, !rest.contains("/"), !rest.contains("?"), !rest.contains("#"),
+              !rest.contains(where: { $0.isWhitespace }) else {
+            return "'\(origin)' is not an origin like https://sandbox.cds-hooks.org (scheme and host, optional port, no path or trailing slash) or *"
+        }
+        return nil
     }
 
     private static func integer(_ name: String, _ summary: String,

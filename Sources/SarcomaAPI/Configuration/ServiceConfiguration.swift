@@ -14,6 +14,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var maxHeaderCount = 100
     public var maxUriBytes = 8_192
     public var headTimeoutSeconds = 10.0
+    public var bodyTimeoutSeconds = 30.0
     public var idleTimeoutSeconds = 60.0
     public var drainTimeoutSeconds = 10.0
     public var busyTimeoutMilliseconds = 5_000
@@ -21,8 +22,16 @@ public struct ServiceConfiguration: Sendable, Equatable {
     /// The access tokens file (`name role sha256-hex` lines); nil = no tokens, loopback only.
     public var tokensFile: String?
     /// The service's URL as clients see it behind a TLS proxy; the CDS Hooks JWT `aud`
-    /// will be checked against it.
+    /// is checked against it (plus the request path).
     public var publicBaseUrl: String?
+    /// JWKS file of the EHRs' public keys for CDS Hooks JWTs; nil = none (see `JWTAuthentication`).
+    public var cdsJwksFile: String?
+    /// JWT `iss` values accepted on CDS Hooks calls (exact match).
+    public var cdsIssuers: [String] = []
+    /// Clock skew allowed on JWT `exp`, `iat` and `nbf`.
+    public var cdsClockSkewSeconds = 60
+    /// Browser origins allowed to call the CDS Hooks endpoints (CORS); `*` = any.
+    public var corsOrigins: [String] = []
 
     public init() {}
 

@@ -35,3 +35,12 @@ extension Problem {
                        extensions: extensions, headers: [challenge("insufficient_scope")])
     }
 }
+
+extension Problem {
+    /// A refused CDS Hooks JWT: 401 with its own type and a Bearer challenge.
+    static func jwt(_ refusal: JWTRefusal) -> Problem {
+        let challenge = "Bearer realm=\"\(AccessGate.realm)\", error=\"\(refusal.challengeError)\""
+        return Problem(status: 401, slug: refusal.slug, title: refusal.title, detail: refusal.detail,
+                       headers: [("WWW-Authenticate", challenge)])
+    }
+}

@@ -5,6 +5,7 @@ extension Problem {
     /// The one mapping from store failures to HTTP: busy and I/O trouble are worth a retry
     /// (503 + Retry-After), a full disk is 507, conflicts are the client's to resolve.
     static func from(_ error: CaseStoreError) -> Problem {
+        StoreFaultLog.shared.report(error)
         switch error {
         case .notFound(let id):
             return .notFound("no case with id '\(id)'")
@@ -29,7 +30,7 @@ extension Problem {
             return .unavailable("the service is shutting down")
         case .sqlite:
             // Read-only, corrupt or unopenable database: an operator's problem, worth a retry
-            // once fixed; SQLite's own text stays in the server's logs, not in the answer.
+            // once fixed; SQLite's own text goes to the server's log (StoreFaultLog), not in the answer.
             return .unavailable("the case store cannot serve this request now; nothing was acknowledged")
         default:
             return .internalError("the case store failed")

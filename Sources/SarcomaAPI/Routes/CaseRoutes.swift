@@ -2,7 +2,9 @@ import CaseStore
 import HTTPServer
 import SarcomaGuidelines
 
-/// `POST /v1/validate` and the case store: create, read, replace, delete, list.
+/// `POST /v1/validate` and the case store: create, read, replace, delete, list. Every answer
+/// that writes or returns a stored case is audited (see `CaseStore+Audit.swift`); validate
+/// stores and reads nothing, so it is not.
 struct CaseRoutes: Sendable {
     let store: CaseStore
     let reader: CaseRequestReader
@@ -30,7 +32,7 @@ struct CaseRoutes: Sendable {
         let sarcomaCase = try reader.read(request)
         let stored: StoredCase
         do {
-            stored = try store.create(Self.input(sarcomaCase))
+            stored = try store.create(Self.input(sarcomaCase), audit: AuditContext(request))
         } catch {
             throw Problem.from(error)
         }
@@ -46,8 +48,9 @@ struct CaseRoutes: Sendable {
            EntityTagMatch.matches(condition, current: etag, weakComparison: true) {
             var headers = HTTPHeaders()
             headers.set("ETag", etag)
-            return HTTPResponse(status: 304, headers: headers)
+            return HTTPResponse(status: 304, headers: headers)  // no case data answered: not audited
         }
+        try ReadAudit.record(.read, of: [(stored.id, stored.version)], for: request, in: store)
         return JSONResponse.make(StoredCaseRepresentation.json(stored), pretty: pretty, headers: [("ETag", etag)])
     }
 
@@ -59,7 +62,8 @@ struct CaseRoutes: Sendable {
         let expectedVersion = try expectedVersion(request, id: id)
         let stored: StoredCase
         do {
-            stored = try store.replace(id: id, with: Self.input(sarcomaCase), expectedVersion: expectedVersion)
+            stored = try store.replace(id: id, with: Self.input(sarcomaCase), expectedVersion: expectedVersion,
+                                       audit: AuditContext(request))
         } catch {
             throw Problem.from(error)
         }
@@ -71,7 +75,7 @@ struct CaseRoutes: Sendable {
         let id = request.pathParameters["id"] ?? ""
         let expectedVersion = try expectedVersion(request, id: id)
         do {
-            try store.delete(id: id, expectedVersion: expectedVersion)
+            try store.delete(id: id, expectedVersion: expectedVersion, audit: AuditContext(request))
         } catch {
             throw Problem.from(error)
         }
@@ -107,6 +111,7 @@ struct CaseRoutes: Sendable {
         } catch {
             throw Problem.from(error)
         }
+        try ReadAudit.record(.list, of: page.items.map { ($0.id, $0.version) }, for: request, in: store)
         var body = JSONObject()
         body["items"] = .array(page.items.map(StoredCaseRepresentation.json))
         body["nextCursor"] = page.nextCursor.map(JSONValue.string) ?? .null

@@ -4,7 +4,8 @@ import SarcomaGuidelines
 
 /// The six evaluations, stateless (`POST /v1/<kind>`) and on stored cases
 /// (`GET /v1/cases/{id}/<kind>`, each recorded so any past answer can be audited), and the
-/// record of past evaluations (`GET /v1/cases/{id}/evaluations`).
+/// record of past evaluations (`GET /v1/cases/{id}/evaluations`). Stored evaluations and the
+/// record are audited; stateless evaluations touch no stored case and are not.
 struct EvaluationRoutes: Sendable {
     let store: CaseStore
     let engine: GuidelineEngine
@@ -52,7 +53,8 @@ struct EvaluationRoutes: Sendable {
         do {
             record = try store.recordEvaluation(EvaluationInput(
                 caseId: stored.id, caseVersion: stored.version, endpoint: kind.rawValue,
-                guidelineVersion: engine.pack.version, result: JSONBody.bytes(evaluation.json, pretty: false)))
+                guidelineVersion: engine.pack.version, result: JSONBody.bytes(evaluation.json, pretty: false)),
+                audit: AuditContext(request))
         } catch {
             throw Problem.from(error)
         }
@@ -84,6 +86,7 @@ struct EvaluationRoutes: Sendable {
         } catch {
             throw Problem.from(error)
         }
+        try ReadAudit.record(.read, of: [(stored.id, nil)], for: request, in: store)
         let items: [JSONValue] = page.items.map { record in
             guard case .object(var meta) = Self.meta(record) else { return .null }
             meta["endpoint"] = .string(record.endpoint)

@@ -4,21 +4,32 @@ extension GuidelineEngine {
     static let assessedKinds: [EvaluationKind] = [.staging, .margins, .imaging, .perioperative, .palliative]
 
     func assess(_ facts: CaseFacts, explain: Bool) -> Evaluation {
-        var members: [(String, JSONValue)] = [("guidelineVersion", .string(pack.version))]
-        var union = EvaluationLog()
-        var sections: [(String, JSONValue)] = []
-        var report = PlainTextReport()
+        var members: JSONMembers = [("guidelineVersion", .string(pack.version))]
+        var union = EvaluationLog(explaining: explain)
+        var sections: JSONMembers = []
+        var bodies: [any EvaluationBody] = []
+        var staged: (assignment: StageAssignment, log: EvaluationLog)?
         for kind in Self.assessedKinds {
-            var log = EvaluationLog()
-            let body = self.body(kind, facts, &log)
+            var log = EvaluationLog(explaining: explain)
+            let body: any EvaluationBody
+            switch kind {
+            case .staging:
+                // Staged once: the perioperative answer reuses it (with its warnings and trace).
+                let assignment = stage(facts, &log)
+                staged = (assignment, log)
+                body = assignment
+            case .perioperative:
+                body = planPerioperative(facts, &log, staged: staged)
+            default:
+                body = self.body(kind, facts, &log)
+            }
             sections.append((kind.rawValue, evaluation(kind, body: body, log: log, explain: explain).json))
-            report.append(contentsOf: body.reportLines)
+            bodies.append(body)
             union.absorb(log)
         }
         members.append(("warnings", .array(union.warnings.map(\.json))))
         members += sections
-        report.append(contentsOf: footer(union))
-        return Evaluation(kind: .assessment, json: .object(JSONObject(members)), report: report,
+        return Evaluation(kind: .assessment, json: .object(JSONObject(engineMembers: members)), report: report(bodies, union),
                           ruleIds: union.fired.map(\.rawValue), warnings: union.warnings)
     }
 }

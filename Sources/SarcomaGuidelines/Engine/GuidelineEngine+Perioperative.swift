@@ -2,11 +2,19 @@
 /// chemotherapy for extremity/trunk N0 M0 resectable tumours, and the high-risk flag
 /// (rules PERIOP-*; decisions D05-D08, D19).
 extension GuidelineEngine {
-    func planPerioperative(_ facts: CaseFacts, _ log: inout EvaluationLog) -> PerioperativePlan {
+    /// `staged`: the case's staging and its log when the caller (the assessment) has them
+    /// already; they enter this answer's log exactly as staging it again would.
+    func planPerioperative(_ facts: CaseFacts, _ log: inout EvaluationLog,
+                           staged: (assignment: StageAssignment, log: EvaluationLog)? = nil) -> PerioperativePlan {
         let table = pack.perioperative
-        let staging = stage(facts, &log)
+        let staging: StageAssignment
+        if let staged {
+            log.absorb(staged.log)
+            staging = staged.assignment
+        } else {
+            staging = stage(facts, &log)
+        }
         let stage = staging.stageGroup
-        let stageText = "\(staging.groupText) (\(staging.tnmg))"
 
         // Scope: M1 and unresectable get no options; other sites and N1 get surgery alone.
         var limitation: (reason: String, summary: String, surgery: Bool)?
@@ -34,15 +42,15 @@ extension GuidelineEngine {
         var seenRules: [RuleID] = []
         for spec in table.stageOptions where !seenRules.contains(spec.ruleID) {
             seenRules.append(spec.ruleID)
-            let stages = table.stageOptions.filter { $0.ruleID == spec.ruleID }.flatMap(\.stageGroups)
-            let wanted = Set(stages).map(\.rawValue).sorted().joined(separator: "/")
+            let ruleSpecs = table.stageOptions.filter { $0.ruleID == spec.ruleID }
             if let limitation {
                 log.notApplied(spec.ruleID, "\(limitation.summary).")
-            } else if let stage, stages.contains(stage) {
-                let modalities = table.stageOptions.filter { $0.ruleID == spec.ruleID && $0.stageGroups.contains(stage) }
-                log.applied(spec.ruleID, "\(stageText) -> " + modalities.map(\.modality.rawValue).joined(separator: ", ") + ".")
+            } else if let stage, ruleSpecs.contains(where: { $0.stageGroups.contains(stage) }) {
+                log.applied(spec.ruleID, "\(staging.groupText) (\(staging.tnmg)) -> "
+                    + ruleSpecs.filter { $0.stageGroups.contains(stage) }.map(\.modality.rawValue).joined(separator: ", ") + ".")
             } else {
-                log.notApplied(spec.ruleID, "\(stageText), not stage \(wanted).")
+                log.notApplied(spec.ruleID, "\(staging.groupText) (\(staging.tnmg)), not stage "
+                    + Set(ruleSpecs.flatMap(\.stageGroups)).map(\.rawValue).sorted().joined(separator: "/") + ".")
             }
         }
         if inScope, let stage {

@@ -16,15 +16,13 @@ extension GuidelineEngine {
 
         let stageGroup: StageGroup?
         let reason: String?
-        let how: String
-        if let table = group.stageTable, let row = table.row(t, n, m, grade) {
+        let row = group.stageTable.flatMap { $0.row(t, n, m, grade) }
+        if let row {
             stageGroup = row.group
             reason = row.group == nil ? row.reason : nil
-            how = "rows[\(row.index)] of the \(group.label) table"
         } else {
             stageGroup = nil
             reason = group.noStageGroupReason ?? "No stage-group row matches \(t.rawValue) \(n.rawValue) \(m.rawValue) \(grade.rawValue)."
-            how = "AJCC 8 defines no stage groups for \(group.label)"
         }
         var assignment = StageAssignment(
             siteGroup: group, t: t, tBasis: tBasis, n: n, nodesStated: facts.tumor.nodes != nil, m: m,
@@ -32,14 +30,15 @@ extension GuidelineEngine {
             stageGroup: stageGroup, stageGroupReason: reason, ajccEdition: pack.staging.ajccEdition, recommendations: [])
 
         // STAGE-* for the case's site group; the others were not this site's.
-        let summary = "\(assignment.tnmg) (T: \(tBasis)) -> \(assignment.groupText) (\(how))"
-        log.applied(group.ruleID, summary)
+        let how = row.map { "rows[\($0.index)] of the \(group.label) table" } ?? "AJCC 8 defines no stage groups for \(group.label)"
+        log.applied(group.ruleID, "\(assignment.tnmg) (T: \(tBasis)) -> \(assignment.groupText) (\(how))")
         for other in pack.staging.siteGroups where other.ruleID != group.ruleID {
             log.notApplied(other.ruleID, "site \(facts.site.rawValue) is staged as \(group.label).")
         }
+        let tnmg = assignment.tnmg
         let rationale = stageGroup != nil
-            ? "AJCC 8, \(group.label): \(assignment.tnmg) (T from \(tBasis)) is \(assignment.groupText)."
-            : "AJCC 8, \(group.label): \(assignment.tnmg) (T from \(tBasis)); no stage group. \(reason ?? "")"
+            ? "AJCC 8, \(group.label): \(tnmg) (T from \(tBasis)) is \(assignment.groupText)."
+            : "AJCC 8, \(group.label): \(tnmg) (T from \(tBasis)); no stage group. \(reason ?? "")"
         var recommendations = [Recommendation(
             group.ruleID, also: facts.grade.score == nil ? [] : [pack.grading.ruleID],
             text: GuidanceText(rationale: rationale, evidence: []), pack: pack)]

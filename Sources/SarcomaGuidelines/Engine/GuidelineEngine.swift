@@ -12,7 +12,7 @@ public struct GuidelineEngine: Sendable {
     public func evaluate(_ kind: EvaluationKind, for tumorCase: SarcomaCase, explain: Bool = false) -> Evaluation {
         let facts = CaseFacts(tumorCase, pack: pack)
         guard kind != .assessment else { return assess(facts, explain: explain) }
-        var log = EvaluationLog()
+        var log = EvaluationLog(explaining: explain)
         let body = self.body(kind, facts, &log)
         return evaluation(kind, body: body, log: log, explain: explain)
     }
@@ -31,24 +31,16 @@ public struct GuidelineEngine: Sendable {
 
     /// `{"guidelineVersion", <family members>, "warnings", "trace"?}` and the plain text.
     func evaluation(_ kind: EvaluationKind, body: any EvaluationBody, log: EvaluationLog, explain: Bool) -> Evaluation {
-        var members: [(String, JSONValue)] = [("guidelineVersion", .string(pack.version))]
+        var members: JSONMembers = [("guidelineVersion", .string(pack.version))]
         members += body.jsonMembers
         members.append(("warnings", .array(log.warnings.map(\.json))))
         if explain { members.append(("trace", .array(log.trace.map(\.json)))) }
-        var report = PlainTextReport()
-        report.append(contentsOf: body.reportLines)
-        report.append(contentsOf: footer(log))
-        return Evaluation(kind: kind, json: .object(JSONObject(members)), report: report,
+        return Evaluation(kind: kind, json: .object(JSONObject(engineMembers: members)), report: report([body], log),
                           ruleIds: log.fired.map(\.rawValue), warnings: log.warnings)
     }
 
-    /// The warnings, one per line, and the pack version.
-    func footer(_ log: EvaluationLog) -> [ReportLine] {
-        var lines: [ReportLine] = []
-        for (index, warning) in log.warnings.enumerated() {
-            lines.append(ReportLine(label: index == 0 ? "Warnings" : "", text: warning.message))
-        }
-        lines.append(ReportLine(label: "", text: "guideline pack \(pack.version) (\(pack.label))"))
-        return lines
+    /// The plain-text report of these answers, rendered only if asked for.
+    func report(_ sections: [any EvaluationBody], _ log: EvaluationLog) -> PlainTextReport {
+        PlainTextReport(sections: sections, warnings: log.warnings, packVersion: pack.version, packLabel: pack.label)
     }
 }

@@ -9,7 +9,7 @@ struct ImagingPlan: Sendable {
 }
 
 extension ImagingPlan: EvaluationBody {
-    var jsonMembers: [(String, JSONValue)] {
+    var jsonMembers: JSONMembers {
         [
             ("primary", .array(primary.map(\.json))),
             ("primaryChoice", .string(primaryOneOf ? "one_of" : "all")),

@@ -16,7 +16,7 @@ struct MarginPlan: Sendable {
 }
 
 extension MarginPlan: EvaluationBody {
-    var jsonMembers: [(String, JSONValue)] {
+    var jsonMembers: JSONMembers {
         let biopsy: JSONValue = [
             "excisionalBiopsyAdvised": .bool(excisionalBiopsyAdvised),
             "method": .string(biopsyMethod.rawValue),

@@ -28,7 +28,7 @@ struct PalliativePlan: Sendable {
 }
 
 extension PalliativePlan: EvaluationBody {
-    var jsonMembers: [(String, JSONValue)] {
+    var jsonMembers: JSONMembers {
         [
             ("indicated", .bool(indicated)),
             ("line", line.map { .string($0.rawValue) } ?? .null),

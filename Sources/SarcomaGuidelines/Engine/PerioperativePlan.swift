@@ -11,7 +11,7 @@ struct PerioperativePlan: Sendable {
 }
 
 extension PerioperativePlan: EvaluationBody {
-    var jsonMembers: [(String, JSONValue)] {
+    var jsonMembers: JSONMembers {
         [
             ("stageGroup", stageGroup.map { .string($0.rawValue) } ?? .null),
             ("inScope", .bool(inScope)),

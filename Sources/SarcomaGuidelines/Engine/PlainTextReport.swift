@@ -1,13 +1,29 @@
 import Foundation
 /// Renders report lines for a terminal and a tumour-board handout: an 11-column label, the
 /// text wrapped under 100 columns, rule ids in brackets, ASCII only, newline-terminated.
+///
+/// It keeps the answer's parts, not their lines: the lines (and the wrapping) are made only
+/// when `render()` is called, because most callers want JSON and never pay for the text.
 struct PlainTextReport: Sendable {
     static let labelWidth = 11
     static let width = 98
 
-    var lines: [ReportLine] = []
+    /// The family answers, in report order.
+    var sections: [any EvaluationBody] = []
+    /// The warnings and the pack, printed at the end.
+    var warnings: [EvaluationWarning] = []
+    var packVersion = ""
+    var packLabel = ""
 
-    mutating func append(contentsOf more: [ReportLine]) { lines.append(contentsOf: more) }
+    /// Every line, sections first, then the warnings and the pack version.
+    var lines: [ReportLine] {
+        var lines = sections.flatMap(\.reportLines)
+        for (index, warning) in warnings.enumerated() {
+            lines.append(ReportLine(label: index == 0 ? "Warnings" : "", text: warning.message))
+        }
+        lines.append(ReportLine(label: "", text: "guideline pack \(packVersion) (\(packLabel))"))
+        return lines
+    }
 
     func render() -> String {
         var output = ""

@@ -12,24 +12,28 @@ struct Recommendation: Sendable {
 
     var ruleIDs: [RuleID] { [ruleID] + alsoRuleIDs.filter { $0 != ruleID } }
 
-    /// The recommendation fields, after any item fields (`modality`, `agent`) the caller puts first.
-    var jsonMembers: [(String, JSONValue)] {
-        [
-            ("ruleId", .string(ruleID.rawValue)),
-            ("ruleIds", .array(ruleIDs.map { .string($0.rawValue) })),
-            ("nccnCategory", category.map { .string($0.rawValue) } ?? .null),
-            ("categoryDefaulted", .bool(categoryDefaulted)),
-            ("rationale", .string(rationale)),
-            ("source", .string(source)),
-            ("evidence", .array(evidence.map { .string($0) })),
-        ]
+    /// The recommendation fields, after any item fields (`modality`, `agent`) the caller puts
+    /// first; built into one array, since an assessment writes a few dozen of these.
+    func jsonMembers(leading: JSONMembers = []) -> JSONMembers {
+        var members = leading
+        members.reserveCapacity(leading.count + 7)
+        var ruleIds: [JSONValue] = [.string(ruleID.rawValue)]
+        for rule in alsoRuleIDs where rule != ruleID { ruleIds.append(.string(rule.rawValue)) }
+        members.append(("ruleId", .string(ruleID.rawValue)))
+        members.append(("ruleIds", .array(ruleIds)))
+        members.append(("nccnCategory", category.map { .string($0.rawValue) } ?? .null))
+        members.append(("categoryDefaulted", .bool(categoryDefaulted)))
+        members.append(("rationale", .string(rationale)))
+        members.append(("source", .string(source)))
+        members.append(("evidence", .array(evidence.map { .string($0) })))
+        return members
     }
 
-    var json: JSONValue { .object(JSONObject(jsonMembers)) }
+    var json: JSONValue { .object(JSONObject(engineMembers: jsonMembers())) }
 
     /// An item (imaging study, option) with its own fields first.
-    func json(leading: [(String, JSONValue)]) -> JSONValue {
-        .object(JSONObject(leading + jsonMembers))
+    func json(leading: JSONMembers) -> JSONValue {
+        .object(JSONObject(engineMembers: jsonMembers(leading: leading)))
     }
 }
 

@@ -24,7 +24,7 @@ struct StageAssignment: Sendable {
 }
 
 extension StageAssignment: EvaluationBody {
-    var jsonMembers: [(String, JSONValue)] {
+    var jsonMembers: JSONMembers {
         let fnclcc: JSONValue = grade.score.map {
             ["differentiation": .number(Double($0.differentiation)), "mitoticScore": .number(Double($0.mitoticScore)),
              "necrosisScore": .number(Double($0.necrosisScore)), "score": .number(Double($0.total)),

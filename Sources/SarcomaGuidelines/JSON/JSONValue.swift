@@ -13,6 +13,9 @@ public enum JSONValue: Sendable, Equatable {
     case object(JSONObject)
 }
 
+/// An object's members in order, as the engine writes them.
+typealias JSONMembers = [(key: String, value: JSONValue)]
+
 /// An ordered JSON object. Keys are unique (the parser refuses duplicates).
 public struct JSONObject: Sendable, Equatable {
     public private(set) var members: [(key: String, value: JSONValue)]
@@ -23,6 +26,13 @@ public struct JSONObject: Sendable, Equatable {
     /// skips the linear search per member that `init(_:)` does, so a large object stays O(n).
     init(uniqueMembers: [(key: String, value: JSONValue)]) {
         members = uniqueMembers
+    }
+
+    /// Members written out by code with distinct literal keys (the engine's answers): the
+    /// uniqueness is the code's, checked in debug builds, so building an answer stays O(n).
+    init(engineMembers members: JSONMembers) {
+        assert(Set(members.map(\.key)).count == members.count, "a key given twice in an engine-built object")
+        self.init(uniqueMembers: members)
     }
 
     public init(_ members: [(String, JSONValue)]) {

@@ -1,0 +1,86 @@
+import SarcomaGuidelines
+
+/// Patient sex and age, and the case's `externalId`.
+extension FHIRCaseMapper {
+    func mapPatient(_ entry: FHIRResourceEntry, subject: SubjectReference, _ ledger: inout MappingLedger) {
+        guard subject.isSubject(entry) else {
+            ledger.ignore(entry, "not the subject of the primary cancer Condition (\(subject.patient ?? "?"))")
+            return
+        }
+        // FHIR AdministrativeGender is exactly the contract's `sex` vocabulary.
+        if let gender = entry.resource["gender"]?.stringValue {
+            if Sex(rawValue: gender) != nil {
+                ledger.propose("/patient/sex", .string(gender), shown: gender, from: entry,
+                               element: "gender", at: entry.pointer("gender"))
+            } else {
+                ledger.refuse(entry.pointer("gender"), "gender '\(gender)' is not a FHIR AdministrativeGender code (male, female, other, unknown)")
+            }
+        }
+        guard let birthDate = entry.resource["birthDate"]?.stringValue else { return }
+        guard let referenceDate else {
+            ledger.ignore(entry, element: "birthDate", at: entry.pointer("birthDate"),
+                          "no reference date was given to compute an age from the birth date")
+            return
+        }
+        guard let age = Self.age(born: birthDate, on: referenceDate) else {
+            ledger.ignore(entry, element: "birthDate", at: entry.pointer("birthDate"),
+                          "birthDate '\(birthDate)' is not a full date (YYYY-MM-DD) on or before \(referenceDate): the age would be a guess")
+            return
+        }
+        ledger.propose("/patient/ageYears", .number(Double(age)), shown: "\(age)", from: entry, element: "birthDate",
+                       at: entry.pointer("birthDate"), note: "age on \(referenceDate)")
+    }
+
+    /// Whole years from `born` to `on`, both `YYYY-MM-DD`; nil when either is not a full
+    /// date or the birth is after the reference day.
+    static func age(born: String, on reference: String) -> Int? {
+        guard let birth = Self.dateParts(born), let day = Self.dateParts(reference) else { return nil }
+        var years = day.year - birth.year
+        if (day.month, day.day) < (birth.month, birth.day) { years -= 1 }
+        return years >= 0 ? years : nil
+    }
+
+    static func dateParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return (year, month, day)
+    }
+
+    /// The primary Condition's business identifier as `system|value` (or `value`): a key
+    /// that stays the same when the EHR sends the tumour again. Patient identifiers name
+    /// the patient, not the tumour, and are not used.
+    func sourceIdentifier(of primary: FHIRResourceEntry, _ ledger: inout MappingLedger) -> String? {
+        let identifiers = primary.resource["identifier"]?.arrayValue ?? []
+        let ranked = identifiers.enumerated().filter { $0.element["value"]?.stringValue?.isEmpty == false }
+            .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+        guard let (_, chosen) = ranked.first, let value = chosen["value"]?.stringValue else {
+            ledger.ignore(primary, element: "identifier", at: primary.pointer("identifier"),
+                          "the primary Condition has no identifier: the case gets no externalId, so importing the same Bundle again creates another case")
+            return nil
+        }
+        return chosen["system"]?.stringValue.map { "\($0)|\(value)" } ?? value
+    }
+
+    func identifierElement(_ primary: FHIRResourceEntry, _ identifier: String) -> FHIRMappedElement {
+        let identifiers = primary.resource["identifier"]?.arrayValue ?? []
+        let index = identifiers.firstIndex { item in
+            guard let value = item["value"]?.stringValue else { return false }
+            return identifier == value || identifier.hasSuffix("|" + value)
+        } ?? 0
+        return FHIRMappedElement(resource: primary.label, element: "identifier[\(index)]", target: "/externalId",
+                                 source: primary.pointer("identifier", String(index)).description, note: identifier)
+    }
+
+    /// official before usual before anything else; old and temp last.
+    private func rank(_ identifier: JSONValue) -> Int {
+        switch identifier["use"]?.stringValue {
+        case "official": 0
+        case "usual": 1
+        case nil: 2
+        case "secondary": 3
+        default: 4
+        }
+    }
+}

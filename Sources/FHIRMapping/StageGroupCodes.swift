@@ -1,0 +1,49 @@
+/// AJCC stage group codes, read (to compare a reported stage with the engine's) and
+/// written (export). SNOMED CT "American Joint Committee on Cancer stage ... (qualifier
+/// value)" codes are listed only where a published mCODE artefact shows them:
+/// IIB 1222769001 and IIIC 1222806003 (mCODE STU4 ExtendedExample, in the fixtures),
+/// II 1222765007 and IV 1222837003 (a published FSH example of mCODE TNM profiles). The
+/// other groups are written with the service's own code system and text, never with a
+/// SNOMED code nobody here could check.
+public enum StageGroupCodes {
+    public static let snomed: [String: String] = [
+        "1222765007": "II",
+        "1222769001": "IIB",
+        "1222806003": "IIIC",
+        "1222837003": "IV",
+    ]
+
+    /// The service's own code system for AJCC 8 categories and groups it writes (`T3`, `IIIB`).
+    public static let serviceSystem = "urn:sarcoma-guide:ajcc8-soft-tissue-sarcoma"
+
+    static let notInputReason = "the stage group is computed by sarcoma-guide from T, N, M and grade; the reported value is not input (the import answer compares it with the computed group)"
+
+    /// The SNOMED CT code of a group, when one is listed above.
+    public static func snomedCode(for group: String) -> String? {
+        snomed.first { $0.value == group }?.key
+    }
+
+    /// A coding's stage group in Roman numerals (`IIIB`), or nil.
+    static func group(_ coding: FHIRCoding) -> String? {
+        guard let code = coding.code else { return nil }
+        switch coding.system {
+        case FHIRSystem.snomed: return snomed[code]
+        case FHIRSystem.ajcc, serviceSystem: return romanGroup(code)
+        default: return nil
+        }
+    }
+
+    /// `3C` / `IIIC` / `Stage IIIC` -> `IIIC`; nil for anything else.
+    static func romanGroup(_ raw: String) -> String? {
+        var text = Substring(raw.uppercased())
+        if text.hasPrefix("STAGE ") { text = text.dropFirst(6) }
+        let numerals: [(String, String)] = [("IV", "IV"), ("III", "III"), ("II", "II"), ("I", "I"),
+                                            ("4", "IV"), ("3", "III"), ("2", "II"), ("1", "I"), ("0", "0")]
+        for (prefix, roman) in numerals where text.hasPrefix(prefix) {
+            let letter = text.dropFirst(prefix.count)
+            guard letter.isEmpty || (letter.count == 1 && "ABC".contains(letter)) else { return nil }
+            return roman + letter
+        }
+        return nil
+    }
+}

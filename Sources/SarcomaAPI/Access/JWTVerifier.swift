@@ -1,0 +1,145 @@
+import Foundation
+import SarcomaGuidelines
+
+/// Checks the JWT an EHR sends with each CDS Hooks call (CDS Hooks 2.0.1, "Trusting CDS
+/// Clients"): the signature first (ES384 or RS384 with a key of the configured JWKS), then
+/// the claims: `exp`, `iat` (and `nbf` when sent) within the clock skew, `iss` among the
+/// allowed issuers, `aud` equal to the endpoint's public URL, and a `jti` not seen before.
+public struct JWTVerifier: Sendable {
+    /// What an accepted token says about its caller.
+    public struct Accepted: Sendable, Equatable {
+        public let issuer: String
+        public let subject: String?
+        public let jti: String
+    }
+
+    let keys: JSONWebKeySet
+    let issuers: Set<String>
+    /// `publicBaseUrl`: the expected `aud` is this plus the request path.
+    let audienceBase: String
+    let clockSkew: Double
+    let replays: JWTReplayCache
+    let now: @Sendable () -> Double
+
+    /// Longest token looked at: far above any real one (an RS384 token with a 4096-bit key
+    /// is about 1.2 KB).
+    static let maxTokenBytes = 16_384
+
+    init(keys: JSONWebKeySet, issuers: Set<String>, audienceBase: String, clockSkew: Double,
+         replays: JWTReplayCache = JWTReplayCache(),
+         now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+        self.keys = keys
+        self.issuers = issuers
+        self.audienceBase = audienceBase
+        self.clockSkew = clockSkew
+        self.replays = replays
+        self.now = now
+    }
+
+    /// The URL a token for `path` must name as `aud`.
+    func expectedAudience(path: String) -> String { audienceBase + path }
+
+    public func verify(_ token: some StringProtocol, path: String) -> Result<Accepted, JWTRefusal> {
+        do throws(JWTRefusal) {
+            return .success(try check(String(token), path: path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func check(_ token: String, path: String) throws(JWTRefusal) -> Accepted {
+        guard token.utf8.count <= Self.maxTokenBytes else { throw .malformed("longer than \(Self.maxTokenBytes) bytes") }
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3 else {
+            throw .malformed("a JWS compact token has 3 dot-separated parts, this has \(parts.count)")
+        }
+        let header = try Self.object(parts[0], "header")
+        // The algorithm comes first: `none` and HMAC are refused before any key is looked at.
+        guard case .string(let algName)? = header["alg"] else { throw .malformed("the header has no `alg`") }
+        guard let algorithm = JWTAlgorithm(rawValue: algName) else {
+            throw .algorithmNotAllowed(Self.printable(algName))
+        }
+        if header["crit"] != nil { throw .malformed("critical header extensions (`crit`) are not supported") }
+        var kid: String?
+        if let value = header["kid"] {
+            guard case .string(let text) = value else { throw .malformed("`kid` must be a string") }
+            kid = text
+        }
+        let candidates = keys.candidates(kid: kid, algorithm: algorithm)
+        guard !candidates.isEmpty else {
+            throw .unknownKey(kid.map { "no \(algorithm.rawValue) key with kid '\(Self.printable($0))'" }
+                              ?? "no \(algorithm.rawValue) key, and the token names no kid")
+        }
+        guard let signature = Base64URL.decode(parts[2]) else { throw .malformed("the signature is not base64url") }
+        let signingInput = Array(token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
+        guard candidates.contains(where: { $0.verifies(signature, over: signingInput, algorithm: algorithm) }) else {
+            throw .badSignature
+        }
+
+        // Only a token the EHR really signed gets this far.
+        let claims = try Self.object(parts[1], "payload")
+        let now = self.now()
+        let expiry = try Self.number("exp", in: claims)
+        guard now <= expiry + clockSkew else { throw .expired }
+        let issuedAt = try Self.number("iat", in: claims)
+        guard issuedAt <= now + clockSkew else { throw .notYetValid("iat") }
+        if claims["nbf"] != nil {
+            guard try Self.number("nbf", in: claims) <= now + clockSkew else { throw .notYetValid("nbf") }
+        }
+        let issuer = try Self.string("iss", in: claims)
+        guard issuers.contains(issuer) else { throw .issuerNotAllowed }
+        let expected = expectedAudience(path: path)
+        switch claims["aud"] {
+        case .string(let audience)?:
+            guard audience == expected else { throw .audienceMismatch(expected: expected) }
+        case .array(let audiences)?:
+            guard audiences.contains(.string(expected)) else { throw .audienceMismatch(expected: expected) }
+        case nil, .null?:
+            throw .claimMissing("aud")
+        default:
+            throw .malformed("`aud` must be a string or an array of strings")
+        }
+        let jti = try Self.string("jti", in: claims)
+        var subject: String?
+        if let value = claims["sub"] {
+            guard case .string(let text) = value else { throw .malformed("`sub` must be a string") }
+            subject = text
+        }
+        guard replays.admit(issuer: issuer, jti: jti, forgetAfter: expiry + clockSkew, now: now) else {
+            throw .replayed
+        }
+        return Accepted(issuer: issuer, subject: subject, jti: jti)
+    }
+
+    private static func object(_ part: Substring, _ name: String) throws(JWTRefusal) -> JSONObject {
+        guard let bytes = Base64URL.decode(part) else { throw .malformed("the \(name) is not base64url") }
+        guard case .object(let object)? = try? JSONParser(maxDepth: 16).parse(bytes) else {
+            throw .malformed("the \(name) is not a JSON object")
+        }
+        return object
+    }
+
+    private static func number(_ claim: String, in claims: JSONObject) throws(JWTRefusal) -> Double {
+        switch claims[claim] {
+        case .number(let value)?: return value
+        case nil, .null?: throw .claimMissing(claim)
+        default: throw .malformed("`\(claim)` must be a number of seconds since the epoch")
+        }
+    }
+
+    private static func string(_ claim: String, in claims: JSONObject) throws(JWTRefusal) -> String {
+        switch claims[claim] {
+        case .string(let value)? where !value.isEmpty: return value
+        case nil, .null?, .string?: throw .claimMissing(claim)
+        default: throw .malformed("`\(claim)` must be a string")
+        }
+    }
+
+    /// Echoes short printable ASCII only (an `alg` or `kid` a caller sent), else a placeholder.
+    static func printable(_ text: String) -> String {
+        guard text.utf8.count <= 64, text.utf8.allSatisfy({ (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") }) else {
+            return "(unprintable)"
+        }
+        return text
+    }
+}

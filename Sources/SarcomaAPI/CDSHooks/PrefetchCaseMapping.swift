@@ -1,0 +1,33 @@
+import FHIRMapping
+import Foundation
+import SarcomaGuidelines
+
+/// Prefetch -> `FHIRCaseMapping`, through the `FHIRMapping` module (the same mCODE mapping
+/// as `POST /v1/fhir/import`). Every prefetch value (a resource or a Bundle) is opened, and
+/// each resource keeps a pointer into the request (`/prefetch/conditions/entry/0/resource`),
+/// so what the mapper says can be traced to what the EHR sent.
+enum PrefetchCaseMapping {
+    static func entries(in prefetch: JSONObject) -> [FHIRResourceEntry] {
+        prefetch.members.flatMap { member in
+            FHIRResources.locate(member.value).compactMap { entry -> FHIRResourceEntry? in
+                // A failed prefetch query comes back as an OperationOutcome: no patient data.
+                guard entry.resourceType != "OperationOutcome" else { return nil }
+                return FHIRResourceEntry(resource: entry.resource,
+                                         pointer: JSONPointer(tokens: ["prefetch", member.key] + entry.pointer.tokens),
+                                         fullUrl: entry.fullUrl)
+            }
+        }
+    }
+
+    /// Maps the entries; ages are computed for today (UTC), the day the EHR asks.
+    static func map(_ entries: [FHIRResourceEntry], now: Date = Date()) -> FHIRCaseMapping {
+        FHIRCaseMapper(referenceDate: today(now)).map(entries: entries)
+    }
+
+    static func today(_ now: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+}

@@ -1,0 +1,93 @@
+import CaseStore
+import HTTPServer
+import SarcomaGuidelines
+
+/// CDS Hooks 2.0.1: discovery (`GET /cds-services`, public), the two services
+/// (`POST /cds-services/{id}`), feedback (`POST /cds-services/{id}/feedback`, stored) and
+/// CORS preflights. The JWT check is the access gate's (`AccessPolicy.Requirement.cdsJWT`);
+/// CORS headers are `CORSPolicy`'s, around the gate.
+struct CDSHooksRoutes: Sendable {
+    let store: CaseStore
+    let engine: GuidelineEngine
+
+    /// The templates CORS applies to.
+    static let templates: Set<String> = ["/cds-services", "/cds-services/{id}", "/cds-services/{id}/feedback"]
+
+    func register(into router: inout RouterBuilder) {
+        router.add("GET", "/cds-services", Endpoint.handler { _ throws(Problem) in
+            JSONResponse.make(CDSService.discoveryDocument, pretty: false)
+        })
+        for template in Self.templates.sorted() {
+            let allow = template == "/cds-services" ? "GET, HEAD, OPTIONS" : "POST, OPTIONS"
+            router.add("OPTIONS", template, Endpoint.handler { _ throws(Problem) in
+                HTTPResponse(status: 204, headers: ["Allow": allow])
+            })
+        }
+        router.add("POST", "/cds-services/{id}", Endpoint.handler(query: [], call))
+        router.add("POST", "/cds-services/{id}/feedback", Endpoint.handler(query: [], feedback))
+    }
+
+    private var sourceLabel: String { "\(engine.pack.label) \(engine.pack.version)" }
+
+    private static func service(_ request: HTTPRequest) throws(Problem) -> CDSService {
+        let id = request.pathParameters["id"] ?? ""
+        guard let service = CDSService.named(id) else {
+            throw Problem.notFound("no CDS service '\(JWTVerifier.printable(id))' here; GET /cds-services lists them")
+        }
+        return service
+    }
+
+    @Sendable private func call(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let service = try Self.service(request)
+        let hookRequest = try CDSHookRequest.parse(request, for: service)
+        let cards: [CDSCard]
+        switch service.kind {
+        case .patientView:
+            switch try readCase(hookRequest) {
+            case .noSarcoma: cards = []
+            case .incomplete(let problems): cards = [PrefetchCase.incompleteCard(problems, sourceLabel: sourceLabel)]
+            case .ready(let sarcomaCase):
+                let assessment = engine.evaluate(.assessment, for: sarcomaCase)
+                cards = PatientViewCards(assessment: assessment.json, sourceLabel: sourceLabel).cards
+            }
+        case .orderSelect:
+            let matcher = MedicationAgentMatcher()
+            let agents = MedicationAgentMatcher.agents(in: hookRequest.selectedMedicationRequests.compactMap(matcher.match))
+            // An order for nothing the rules cover needs no record at all.
+            guard !agents.isEmpty else { return JSONResponse.make(CDSCard.response([]), pretty: false) }
+            switch try readCase(hookRequest) {
+            case .noSarcoma: cards = []
+            case .incomplete(let problems):
+                cards = [PrefetchCase.incompleteCard(problems, sourceLabel: sourceLabel)]
+            case .ready(let sarcomaCase):
+                let palliative = engine.evaluate(.palliative, for: sarcomaCase)
+                cards = OrderSelectCards(palliative: palliative.json, sourceLabel: sourceLabel).cards(for: agents)
+            }
+        }
+        return JSONResponse.make(CDSCard.response(cards), pretty: false)
+    }
+
+    /// The prefetch as a case; 412 when nothing usable was sent (this service does not
+    /// query the EHR's FHIR server itself).
+    private func readCase(_ hookRequest: CDSHookRequest) throws(Problem) -> PrefetchCase {
+        let entries = hookRequest.prefetchEntries
+        guard !entries.isEmpty else {
+            throw Problem(status: 412, slug: "cds-prefetch-missing", title: "Prefetch missing",
+                          detail: "no FHIR resources were sent as prefetch; send the prefetch queries GET /cds-services lists "
+                              + "(this service does not query the FHIR server itself)")
+        }
+        return PrefetchCase.read(entries, engine: engine)
+    }
+
+    @Sendable private func feedback(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let service = try Self.service(request)
+        let items = try CDSFeedback.parse(request, serviceId: service.id,
+                                          client: request.clientName)
+        do {
+            _ = try store.recordCDSFeedback(items)
+        } catch {
+            throw Problem.from(error)
+        }
+        return JSONResponse.make(.object(JSONObject([("recorded", .number(Double(items.count)))])), pretty: false)
+    }
+}

@@ -1,0 +1,146 @@
+import CaseStore
+import FHIRMapping
+import Foundation
+import HTTPServer
+import SarcomaGuidelines
+
+/// FHIR R4 / mCODE: `POST /v1/fhir/import` turns a Bundle into a stored case (created, or
+/// updated when a case with the same externalId exists), and `GET /v1/cases/{id}/fhir`
+/// exports the service's AJCC staging of a stored case as mCODE Observations.
+///
+/// Every store call of both routes is in `save`, `load` and `recordExport` below; each write
+/// and each answered export leaves an audit row (`import`, `export`).
+struct FHIRRoutes: Sendable {
+    let store: CaseStore
+    let engine: GuidelineEngine
+    let reader: CaseRequestReader
+
+    /// A Bundle nests deeper than a case: entry / resource / extension / value / coding.
+    static let maxDepth = 64
+
+    func register(into router: inout RouterBuilder) {
+        router.add("POST", "/v1/fhir/import", Endpoint.handler(query: ["pretty"], importBundle))
+        router.add("GET", "/v1/cases/{id}/fhir", Endpoint.handler(query: ["pretty", "patient"], export))
+    }
+
+    @Sendable func importBundle(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let pretty = try QueryFlag.value("pretty", in: request)
+        try CaseRequestReader.requireJSONContent(request)
+        let payload = try Self.parse(request.body)
+        let shape = FHIRBundleShape.issues(payload)
+        guard shape.isEmpty else { throw Problem.fhirImportRefused(shape, mapping: nil) }
+
+        let mapping = FHIRCaseMapper(referenceDate: Self.today()).map(entries: FHIRResources.locate(payload))
+        guard mapping.issues.isEmpty else { throw Problem.fhirImportRefused(mapping.issues, mapping: mapping) }
+        let sarcomaCase = try decode(mapping)
+        let (stored, created) = try save(CaseRoutes.input(sarcomaCase), audit: AuditContext(request))
+
+        let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
+        var body = JSONObject()
+        body["id"] = .string(stored.id)
+        body["status"] = .string(created ? "created" : "updated")
+        body["externalId"] = stored.externalId.map(JSONValue.string) ?? .null
+        body["case"] = StoredCaseRepresentation.json(stored)
+        body["stageGroup"] = staging["stageGroup"] ?? .null
+        body["mapped"] = FHIRImportReport.mapped(mapping)
+        body["ignored"] = FHIRImportReport.ignored(mapping)
+        body["warnings"] = .array(FHIRImportReport.consistencyWarnings(mapping, staging: staging))
+        return JSONResponse.make(.object(body), status: created ? 201 : 200, pretty: pretty, headers: [
+            ("Location", "/v1/cases/\(stored.id)"), ("ETag", StoredCaseRepresentation.etag(stored)),
+        ])
+    }
+
+    @Sendable func export(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let pretty = try QueryFlag.value("pretty", in: request)
+        let patient = try Self.patientReference(request)
+        let stored = try load(request)
+        let sarcomaCase = try reader.readStored(stored.document)
+        let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
+        let export = FHIRStagingExport(caseId: stored.id, patientReference: patient, effective: stored.updatedAt)
+        try recordExport(stored, for: request)
+        return FHIRMediaType.response(JSONBody.bytes(export.bundle(staging: staging), pretty: pretty))
+    }
+
+    // MARK: - Store (the only calls to the case store in these routes)
+
+    /// Creates the case, or replaces the one holding the same externalId (the EHR is the
+    /// source: an import is a full replace). A concurrent import that created it first
+    /// turns the create into a replace rather than a 409.
+    private func save(_ input: CaseInput, audit: AuditContext) throws(Problem) -> (StoredCase, created: Bool) {
+        do {
+            if let externalId = input.externalId,
+               let existing = try store.list(CaseListQuery(limit: 1, externalId: externalId)).items.first {
+                return (try store.replace(id: existing.id, with: input, expectedVersion: nil, audit: audit, as: .import), false)
+            }
+            do {
+                return (try store.create(input, audit: audit, as: .import), true)
+            } catch .duplicateExternalId(let existingId) {
+                return (try store.replace(id: existingId, with: input, expectedVersion: nil, audit: audit, as: .import), false)
+            }
+        } catch {
+            throw Problem.from(error)
+        }
+    }
+
+    private func load(_ request: HTTPRequest) throws(Problem) -> StoredCase {
+        try CaseRoutes.load(request, from: store)
+    }
+
+    /// The export answers the case's data in another format: one `export` audit row.
+    private func recordExport(_ stored: StoredCase, for request: HTTPRequest) throws(Problem) {
+        try ReadAudit.record(.export, of: [(stored.id, stored.version)], for: request, in: store)
+    }
+
+    // MARK: - Reading the request
+
+    static func parse(_ body: [UInt8]) throws(Problem) -> JSONValue {
+        do {
+            return try JSONParser(maxDepth: maxDepth).parse(body)
+        } catch {
+            switch error.reason {
+            case .numberOutOfRange, .depthLimitExceeded:
+                throw Problem.fhirImportRefused([FieldIssue(pointer: "", detail: "\(error)")], mapping: nil)
+            default:
+                throw Problem.malformedJSON("the body is not valid JSON: \(error)")
+            }
+        }
+    }
+
+    /// The case the mapping describes, checked exactly as `POST /v1/cases` checks a body;
+    /// issues point back into the Bundle.
+    private func decode(_ mapping: FHIRCaseMapping) throws(Problem) -> SarcomaCase {
+        switch CaseDecoder().decode(.object(mapping.caseDocument)) {
+        case .failure(.invalid(let issues)):
+            throw Problem.fhirImportRefused(issues.map { FHIRImportReport.pointIntoPayload($0, mapping) }, mapping: mapping)
+        case .failure(.malformedJSON(let error)):
+            // Cannot happen for a document built in memory; answered, never trapped.
+            throw Problem.fhirImportRefused([FieldIssue(pointer: "", detail: "\(error)")], mapping: mapping)
+        case .success(let sarcomaCase):
+            let issues = engine.consistencyIssues(in: sarcomaCase)
+            guard issues.isEmpty else {
+                throw Problem.fhirImportRefused(issues.map { FHIRImportReport.pointIntoPayload($0, mapping) }, mapping: mapping)
+            }
+            return sarcomaCase
+        }
+    }
+
+    /// `?patient=Patient/<id>`: the subject to write into exported Observations (the store
+    /// keeps no FHIR ids; a CDS client or EHR knows its patient).
+    static func patientReference(_ request: HTTPRequest) throws(Problem) -> String? {
+        guard let raw = request.queryValue("patient") else { return nil }
+        let id = raw.hasPrefix("Patient/") ? raw.dropFirst("Patient/".count) : ""
+        let valid = (1...64).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+        guard valid else {
+            throw Problem.badQuery("'patient' must be a FHIR reference Patient/<id> (id: 1-64 of A-Z a-z 0-9 - .), not '\(raw)'")
+        }
+        return raw
+    }
+
+    /// Today in UTC as `YYYY-MM-DD`: the day ages are computed for.
+    static func today() -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}

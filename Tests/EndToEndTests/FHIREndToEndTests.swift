@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// FHIR import and export on the real binary: the synthetic mCODE bundle of an extremity
+/// myxofibrosarcoma (125 mm, G3, cN0, cM0) goes in, is staged, and comes back out as mCODE.
+@Suite("FHIR import and export on the real binary")
+struct FHIREndToEndTests {
+    static let fixtures = ServiceProcess.packageRoot.appendingPathComponent("Tests/FHIRMappingTests/Fixtures")
+
+    static func text(_ relative: String) throws -> String {
+        try String(contentsOf: fixtures.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    static func synthetic() throws -> [String: Any] {
+        let data = try Data(contentsOf: fixtures.appendingPathComponent("sarcoma/Bundle-myxofibrosarcoma-extremity.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static func json(_ object: Any) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    }
+
+    static let fhirJSON = [("Content-Type", "application/fhir+json")]
+
+    @Test func importStageExportRoundTrip() throws {
+        let service = try ServiceProcess()
+        let bundle = try Self.text("sarcoma/Bundle-myxofibrosarcoma-extremity.json")
+
+        let created = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: bundle)
+        #expect(created.status == 201, "\(String(decoding: created.body, as: UTF8.self))")
+        let id = try #require(created.object.string("id"))
+        #expect(created.header("Location") == "/v1/cases/\(id)")
+        #expect(created.header("ETag") != nil)
+        #expect(created.object.string("status") == "created")
+        #expect(created.object.string("externalId") == "https://ehr.example.org/cancer-registry|STS-2026-0001")
+        #expect(created.object.object("case").object("tumor").string("histology") == "myxofibrosarcoma")
+        #expect(created.object.array("mapped").contains { $0.string("target") == "/tumor/sizeCm" && $0.string("note") == "125 mm -> 12.5 cm" })
+        #expect(created.object.array("ignored").contains { $0.string("resource") == "Observation/sts-ct-1" })
+        // The source's own cT3 and stage IIIB agree with the engine: no warning.
+        #expect(created.object.array("warnings").isEmpty)
+
+        // Importing the same tumour again updates the case; no duplicate.
+        let again = try service.send("POST", "/v1/fhir/import", headers: [("Content-Type", "application/json")], body: bundle)
+        #expect(again.status == 200)
+        #expect(again.object.string("id") == id)
+        #expect(again.object.string("status") == "updated")
+        #expect(again.object.object("case").int("version") == 2)
+        let list = try service.send("GET", "/v1/cases?externalId=https%3A%2F%2Fehr.example.org%2Fcancer-registry%7CSTS-2026-0001")
+        #expect(list.object.array("items").count == 1)
+
+        // clinical-rules.md section 2, trunk/extremity: 12.5 cm is T3 (> 10, <= 15); T3 N0 M0 G3 is IIIB.
+        let staging = try service.send("GET", "/v1/cases/\(id)/staging")
+        #expect(staging.status == 200)
+        #expect(staging.object.string("t") == "T3")
+        #expect(staging.object.string("n") == "N0")
+        #expect(staging.object.string("m") == "M0")
+        #expect(staging.object.string("grade") == "G3")
+        #expect(staging.object.string("stageGroup") == "IIIB")
+
+        let export = try service.send("GET", "/v1/cases/\(id)/fhir?patient=Patient/sts-patient-1")
+        #expect(export.status == 200)
+        #expect(export.header("Content-Type") == "application/fhir+json")
+        #expect(export.object.string("resourceType") == "Bundle")
+        #expect(export.object.string("type") == "collection")
+        let observations = export.object.array("entry").map { $0.object("resource") }
+        let group = try #require(observations.first { $0.object("code").array("coding").first?.string("code") == "399537006" })
+        #expect(group.object("valueCodeableConcept").string("text") == "Stage IIIB")
+        #expect(group.object("valueCodeableConcept").array("coding").contains { $0.string("code") == "IIIB" })
+        #expect(group.object("subject").string("reference") == "Patient/sts-patient-1")
+        #expect(group.object("method").array("coding").first?.string("code") == "897275008")
+        let t = try #require(observations.first { $0.object("code").array("coding").first?.string("code") == "399504009" })
+        #expect(t.object("valueCodeableConcept").array("coding").first?.string("code") == "1228938002")  // cT3
+    }
+
+    @Test func aReportedStageThatDisagreesIsAWarningNotAnInput() throws {
+        let service = try ServiceProcess()
+        var bundle = try Self.synthetic()
+        var entries = try #require(bundle["entry"] as? [[String: Any]])
+        var sizeEntry = entries[2]
+        var size = try #require(sizeEntry["resource"] as? [String: Any])
+        var components = try #require(size["component"] as? [[String: Any]])
+        components[0]["valueQuantity"] = ["value": 45, "unit": "mm", "system": "http://unitsofmeasure.org", "code": "mm"]
+        size["component"] = components
+        sizeEntry["resource"] = size
+        entries[2] = sizeEntry
+        bundle["entry"] = entries
+
+        let created = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: try Self.json(bundle))
+        #expect(created.status == 201)
+        // 4.5 cm is T1; T1 N0 M0 G3 is stage II (clinical-rules.md section 2), not the reported cT3 / IIIB.
+        #expect(created.object.string("stageGroup") == "II")
+        let codes = created.object.array("warnings").compactMap { $0.string("code") }
+        #expect(codes.sorted() == ["reported-stage-group-differs", "reported-t-differs"])
+        #expect(created.object.array("warnings").first { $0.string("code") == "reported-t-differs" }?.string("source")
+            == "/entry/4/resource/valueCodeableConcept/coding/0")
+    }
+
+    @Test func malformedAndForeignPayloadsAreRefusedPrecisely() throws {
+        let service = try ServiceProcess()
+
+        let notJSON = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: "{\"resourceType\": ")
+        #expect(notJSON.status == 400)
+        #expect(notJSON.header("Content-Type") == "application/problem+json")
+
+        let patient = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON,
+                                       body: try Self.text("mcode/stu1-published-json/Patient-mCODEPatientExample01.json"))
+        #expect(patient.status == 422)
+        #expect(patient.object.array("errors").first?.string("pointer") == "/resourceType")
+
+        let noCondition = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON,
+                                           body: #"{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Patient", "id": "p"}}]}"#)
+        #expect(noCondition.status == 422)
+        #expect(noCondition.object.array("errors").first?.string("pointer") == "")
+        #expect(noCondition.object.array("errors").first?.string("detail")?.contains("no primary cancer Condition") == true)
+
+        let breast = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON,
+                                      body: try Self.text("mcode/stu4-transcribed-from-fsh/Bundle-jenny-m-staging.json"))
+        #expect(breast.status == 422)
+        #expect(breast.object.string("title") == "The FHIR payload cannot be imported")
+        #expect(breast.object.array("errors").first?.string("pointer") == "/entry/0/resource/code")
+        #expect(breast.object.array("errors").first?.string("detail")?.contains("not a soft tissue sarcoma") == true)
+
+        let searchset = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON,
+                                         body: #"{"resourceType": "Bundle", "type": "searchset", "entry": []}"#)
+        #expect(searchset.status == 422)
+        #expect(searchset.object.array("errors").map { $0.string("pointer") } == ["/type", "/entry"])
+
+        let xml = try service.send("POST", "/v1/fhir/import", headers: [("Content-Type", "application/fhir+xml")], body: "<Bundle/>")
+        #expect(xml.status == 415)
+
+        // Nothing of the above was stored.
+        #expect(try service.send("GET", "/v1/cases").object.array("items").isEmpty)
+    }
+
+    @Test func aCaseTheDecoderRefusesPointsIntoTheBundle() throws {
+        let service = try ServiceProcess()
+        let gist = try Self.text("sarcoma/Bundle-myxofibrosarcoma-extremity.json").replacingOccurrences(of: "8811/3", with: "8936/3")
+        let refused = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: gist)
+        #expect(refused.status == 422)
+        let error = try #require(refused.object.array("errors").first)
+        #expect(error.string("pointer") == "/entry/1/resource/extension/0/valueCodeableConcept/coding/0")
+        #expect(error.string("detail")?.contains("tumor.histology") == true)
+        #expect(!refused.object.array("mapped").isEmpty)
+    }
+
+    @Test func anUnstageableCaseExportsADataAbsentReason() throws {
+        let service = try ServiceProcess()
+        let created = try service.send("POST", "/v1/cases", body: #"{"tumor": {"site": "trunk", "grade": 2}}"#)
+        let id = try #require(created.object.string("id"))
+        let export = try service.send("GET", "/v1/cases/\(id)/fhir")
+        #expect(export.status == 200)
+        let observations = export.object.array("entry").map { $0.object("resource") }
+        let group = try #require(observations.first { $0.object("code").array("coding").first?.string("code") == "399537006" })
+        #expect(group["valueCodeableConcept"] == nil)
+        #expect(group.object("dataAbsentReason").array("coding").first?.string("code") == "unknown")
+        #expect(group.object("dataAbsentReason").string("text")?.isEmpty == false)
+        #expect(group["subject"] == nil)
+
+        #expect(try service.send("GET", "/v1/cases/\(id)/fhir?patient=Observation/x").status == 400)
+        #expect(try service.send("GET", "/v1/cases/00000000-0000-0000-0000-000000000000/fhir").status == 404)
+    }
+}
