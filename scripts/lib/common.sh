@@ -4,7 +4,8 @@
 # everything the script started (only by pid).
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-work="$(mktemp -d /tmp/sarcoma-rel.XXXXXX)"
+# WORK_PREFIX names the temporary folder (/tmp/<prefix>.XXXXXX).
+work="$(mktemp -d "/tmp/${WORK_PREFIX:-sarcoma-rel}.XXXXXX")"
 passed=0
 failed=0
 server_pid=""
