@@ -70,6 +70,8 @@ extension FHIRCaseMapper {
             if let group = codings.lazy.compactMap(StageGroupCodes.group).first {
                 ledger.report(.stageGroup, group, from: entry, at: pointer)
                 ledger.ignore(entry, element: "valueCodeableConcept", at: pointer, StageGroupCodes.notInputReason)
+            } else if entry.resource["dataAbsentReason"] != nil {
+                ledger.ignore(entry, element: "dataAbsentReason", at: entry.pointer("dataAbsentReason"), "the stage group is absent (dataAbsentReason)")
             } else {
                 ledger.ignore(entry, element: "valueCodeableConcept", at: pointer, StageGroupCodes.notReadReason)
                 ledger.warn(StageGroupCodes.notReadWarning, "\(entry.label) states a stage group at \(pointer) that the service cannot read (text only, or a code not in its table): it was not compared with the computed stage group; check it against the answer's stageGroup")

@@ -62,3 +62,16 @@ struct SecondaryConditionTests {
         #expect(!ignored.reason.contains("checked"))
     }
 }
+
+extension SecondaryConditionTests {
+    @Test func aStageGroupObservationWithAnUnknownCodeIsAnnouncedAndAnAbsentOneIsNot() throws {
+        let unknown = BundleBuilder.category(id: "sg", snomedCode: "399537006", value: (FHIRSystem.snomed, "1222999999"))
+        let mapping = BundleBuilder.map([BundleBuilder.condition(), unknown])
+        #expect(mapping.issues.isEmpty, "\(mapping.issues)")
+        #expect(mapping.warnings.map(\.code) == ["reported-stage-not-read"])
+        var absent = try #require(unknown.objectValue)
+        absent["valueCodeableConcept"] = nil
+        absent["dataAbsentReason"] = ["coding": [["code": "unknown"]]]
+        #expect(BundleBuilder.map([BundleBuilder.condition(), .object(absent)]).warnings.isEmpty)
+    }
+}
