@@ -14,13 +14,14 @@ extension FHIRCaseMapper {
         for entry in conditions {
             if let status = Self.unusableVerification(entry) {
                 let isPrimary = Self.hasProfile(entry, "mcode-primary-cancer-condition")
-                    || (!Self.hasProfile(entry, "mcode-secondary-cancer-condition") && identifiesSarcoma(entry))
+                    || (!isSecondary(entry) && identifiesSarcoma(entry))
                 if isPrimary, !Self.voidVerifications.contains(status) {
                     // Provisional, differential, unconfirmed: a diagnosis still open is not
                     // staged and treated as a sarcoma.
                     unconfirmed = true
                     ledger.refuse(entry.pointer("verificationStatus"), "verificationStatus is '\(status)': only a confirmed diagnosis (or one without verificationStatus) is staged; send the Condition once the diagnosis is confirmed")
-                } else {
+                } else if !isSecondary(entry) || Self.voidVerifications.contains(status) {
+                    // A secondary cancer still open is refused in `map` (staging either way could be wrong).
                     ledger.ignore(entry, element: "verificationStatus", at: entry.pointer("verificationStatus"),
                                   "verificationStatus is '\(status)': not a diagnosis to act on")
                 }
@@ -28,7 +29,7 @@ extension FHIRCaseMapper {
             }
             if Self.hasProfile(entry, "mcode-primary-cancer-condition") {
                 candidates.append(entry)
-            } else if !Self.hasProfile(entry, "mcode-secondary-cancer-condition"), identifiesSarcoma(entry) {
+            } else if !isSecondary(entry), identifiesSarcoma(entry) {
                 candidates.append(entry)
             }
         }
@@ -41,7 +42,7 @@ extension FHIRCaseMapper {
         }
         guard let primary = candidates.first else {
             if unconfirmed { return nil }
-            let secondary = conditions.contains { Self.hasProfile($0, "mcode-secondary-cancer-condition") }
+            let secondary = conditions.contains { isSecondary($0) }
             ledger.refuse(.root, "no primary cancer Condition (mCODE PrimaryCancerCondition, or a Condition coded as a soft tissue sarcoma) in the payload"
                 + (secondary ? "; a secondary cancer Condition alone does not describe the primary tumour" : ""))
             return nil
@@ -159,11 +160,13 @@ extension FHIRCaseMapper {
         for (index, stage) in (entry.resource["stage"]?.arrayValue ?? []).enumerated() {
             let pointer = entry.pointer("stage", String(index), "summary")
             let codings = FHIRCoding.codings(in: stage["summary"], at: pointer)
+            guard stage["summary"] != nil else { continue }
             if let group = codings.lazy.compactMap(StageGroupCodes.group).first {
                 ledger.report(.stageGroup, group, from: entry, at: pointer)
-            }
-            if stage["summary"] != nil {
                 ledger.ignore(entry, element: "stage[\(index)].summary", at: pointer, StageGroupCodes.notInputReason)
+            } else {
+                ledger.ignore(entry, element: "stage[\(index)].summary", at: pointer, StageGroupCodes.notReadReason)
+                ledger.warn(StageGroupCodes.notReadWarning, "\(entry.label) states a stage group at \(pointer) that the service cannot read (text only, or a code not in its table): it was not compared with the computed stage group; check it against the answer's stageGroup")
             }
         }
     }
@@ -193,19 +196,5 @@ extension FHIRCaseMapper {
             .filter { $0.system == nil || $0.system == FHIRSystem.verificationStatus }.compactMap(\.code)
         if codes.contains("confirmed"), codes.allSatisfy({ $0 == "confirmed" }) { return nil }
         return codes.first { $0 != "confirmed" } ?? "(no readable code)"
-    }
-
-    /// Secondary cancer Conditions (metastases) must agree with M1.
-    func checkSecondaries(_ secondaries: [FHIRResourceEntry], _ ledger: inout MappingLedger) {
-        guard !secondaries.isEmpty else { return }
-        let mValues = ledger.proposals.first { $0.target == "/tumor/metastasis" }?.items.map(\.value) ?? []
-        for entry in secondaries {
-            if mValues.contains(.string("M1")), !mValues.contains(.string("M0")) {
-                ledger.ignore(entry, "a secondary cancer Condition (metastasis): consistent with M1; metastatic sites are not mapped from it")
-            } else {
-                ledger.refuse(entry.pointer, "a secondary cancer Condition (a metastasis) is in the payload but no M category observation says M1"
-                    + (mValues.isEmpty ? "" : " (it says M0)") + ": the stage would be wrong; send the M category")
-            }
-        }
     }
 }

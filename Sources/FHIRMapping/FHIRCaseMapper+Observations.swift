@@ -69,8 +69,13 @@ extension FHIRCaseMapper {
         if element == .stageGroup {
             if let group = codings.lazy.compactMap(StageGroupCodes.group).first {
                 ledger.report(.stageGroup, group, from: entry, at: pointer)
+                ledger.ignore(entry, element: "valueCodeableConcept", at: pointer, StageGroupCodes.notInputReason)
+            } else if entry.resource["dataAbsentReason"] != nil {
+                ledger.ignore(entry, element: "dataAbsentReason", at: entry.pointer("dataAbsentReason"), "the stage group is absent (dataAbsentReason)")
+            } else {
+                ledger.ignore(entry, element: "valueCodeableConcept", at: pointer, StageGroupCodes.notReadReason)
+                ledger.warn(StageGroupCodes.notReadWarning, "\(entry.label) states a stage group at \(pointer) that the service cannot read (text only, or a code not in its table): it was not compared with the computed stage group; check it against the answer's stageGroup")
             }
-            ledger.ignore(entry, element: "valueCodeableConcept", at: pointer, StageGroupCodes.notInputReason)
             return
         }
         if codings.contains(where: { $0.system == FHIRSystem.dataAbsentReason }) || entry.resource["dataAbsentReason"] != nil {
@@ -88,7 +93,8 @@ extension FHIRCaseMapper {
         guard let (category, coding) = categories.first else {
             if element == .t {
                 ledger.ignore(entry, element: "valueCodeableConcept", at: pointer,
-                              "\(FHIRCoding.shown(codings, text: nil)) is not an AJCC \(element.rawValue) category code the service knows")
+                              "\(FHIRCoding.shown(codings, text: nil)) is not an AJCC \(element.rawValue) category code the service knows: not read and not compared with the computed T")
+                ledger.warn("reported-t-not-read", "\(entry.label) states a T category at \(pointer) that the service cannot read: it was not compared with the computed T")
             } else {
                 // Present but unreadable: leaving it out would stage with the default N0 / M0.
                 // Free text is not echoed: it may describe the patient.
@@ -108,7 +114,7 @@ extension FHIRCaseMapper {
         case .t:
             ledger.report(.tCategory, category, from: entry, at: coding.pointer)
             ledger.ignore(entry, element: "valueCodeableConcept", at: coding.pointer,
-                          "\(category): T is computed by sarcoma-guide from tumour size and site (AJCC 8); the reported T is not input (it is checked: a T that differs from the computed one is refused)")
+                          "\(category): T is computed by sarcoma-guide from tumour size and site (AJCC 8); the reported T is not input (it is compared: a T that differs from the computed one is refused; when the engine computes TX, it is announced as not checked)")
         case .n:
             proposeCategory(category, allowed: ["N0", "N1"], unknown: "NX", target: "/tumor/nodes", entry, coding, &ledger)
         case .m:

@@ -47,8 +47,15 @@ public struct FHIRCaseMapper: Sendable {
         for entry in entries where entry != primary {
             switch entry.resourceType {
             case "Condition":
-                if Self.hasProfile(entry, "mcode-secondary-cancer-condition") {
-                    secondaries.append(entry)
+                if isSecondary(entry) {
+                    if let status = Self.unusableVerification(entry) {
+                        // refuted / entered-in-error: already left out as not a diagnosis.
+                        if !Self.voidVerifications.contains(status) {
+                            ledger.refuse(entry.pointer("verificationStatus"), "a secondary cancer Condition (metastasis) whose verificationStatus is '\(status)': staging with it or without it could be wrong; send it confirmed, or refuted / entered-in-error, with the N and M categories")
+                        }
+                    } else {
+                        secondaries.append(entry)
+                    }
                 } else {
                     ledger.ignore(entry, "not the primary cancer Condition (other Conditions are not case input)")
                 }
@@ -83,7 +90,8 @@ public struct FHIRCaseMapper: Sendable {
             mappedElements.insert(identifierElement(primary, identifier), at: 0)
         }
         return FHIRCaseMapping(caseDocument: document, sourceIdentifier: identifier, mapped: mappedElements,
-                               ignored: ledger.ignored, issues: ledger.issues, reported: ledger.reported)
+                               ignored: ledger.ignored, issues: ledger.issues, reported: ledger.reported,
+                               warnings: ledger.warnings)
     }
 
     private func ignoreAllBut(_ kept: [FHIRResourceEntry], in entries: [FHIRResourceEntry], _ ledger: inout MappingLedger,

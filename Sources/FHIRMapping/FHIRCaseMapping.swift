@@ -20,16 +20,21 @@ public struct FHIRCaseMapping: Sendable, Equatable {
     /// Values the source reported that the engine computes itself (T category, stage
     /// group): not input, kept so a caller can compare them with its own staging.
     public var reported: [FHIRReportedValue]
+    /// Present but not read, and not compared (a stage group in text or an unknown code):
+    /// the import answer lists them under `warnings`.
+    public var warnings: [FHIRMappingWarning]
 
     public init(caseDocument: JSONObject = JSONObject(), sourceIdentifier: String? = nil,
                 mapped: [FHIRMappedElement] = [], ignored: [FHIRIgnoredElement] = [],
-                issues: [FieldIssue] = [], reported: [FHIRReportedValue] = []) {
+                issues: [FieldIssue] = [], reported: [FHIRReportedValue] = [],
+                warnings: [FHIRMappingWarning] = []) {
         self.caseDocument = caseDocument
         self.sourceIdentifier = sourceIdentifier
         self.mapped = mapped
         self.ignored = ignored
         self.issues = issues
         self.reported = reported
+        self.warnings = warnings
     }
 
     /// Where a case-body pointer (`/tumor/sizeCm`) came from in the payload, when exactly one

@@ -15,6 +15,7 @@ struct MappingLedger: Sendable {
     var ignored: [FHIRIgnoredElement] = []
     var issues: [FieldIssue] = []
     var reported: [FHIRReportedValue] = []
+    var warnings: [FHIRMappingWarning] = []
 
     mutating func propose(_ target: String, _ value: JSONValue, shown: String, from entry: FHIRResourceEntry,
                           element: String, at source: JSONPointer, note: String? = nil) {
@@ -39,6 +40,10 @@ struct MappingLedger: Sendable {
 
     mutating func report(_ kind: FHIRReportedValue.Kind, _ value: String, from entry: FHIRResourceEntry, at source: JSONPointer) {
         reported.append(FHIRReportedValue(kind: kind, value: value, resource: entry.label, source: source.description))
+    }
+
+    mutating func warn(_ code: String, _ message: String) {
+        warnings.append(FHIRMappingWarning(code: code, message: message))
     }
 
     /// Whether some proposal exists for `target` (agreeing or not).

@@ -16,7 +16,12 @@ public enum StageGroupCodes {
     /// The service's own code system for AJCC 8 categories and groups it writes (`T3`, `IIIB`).
     public static let serviceSystem = "urn:sarcoma-guide:ajcc8-soft-tissue-sarcoma"
 
-    static let notInputReason = "the stage group is computed by sarcoma-guide from T, N, M and grade; the reported value is not input (it is checked: a group that differs from the computed one is refused)"
+    static let notInputReason = "the stage group is computed by sarcoma-guide from T, N, M and grade; the reported value is not input (it is compared: a group that differs from the computed one is refused)"
+
+    /// A stage group present in a form the service does not read (text only, a code it does not list).
+    static let notReadReason = "the stage group is computed by sarcoma-guide from T, N, M and grade; this value is not in a form the service reads (text only, or a code not in its table), so it is not read and not compared with the computed group"
+
+    static let notReadWarning = "reported-stage-not-read"
 
     /// The SNOMED CT code of a group, when one is listed above.
     public static func snomedCode(for group: String) -> String? {

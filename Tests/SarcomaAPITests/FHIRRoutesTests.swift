@@ -217,3 +217,29 @@ private final class LockedStatuses<Value>: @unchecked Sendable {
         return body(&value)
     }
 }
+
+/// Reported values the engine cannot check, and a re-import that would drop a stored N1 / M1.
+extension FHIRRoutesTests {
+    @Test func aReportedTAndGroupWithoutASizeAreAnnouncedNotRefused() throws {
+        let fixture = try ServiceFixture()
+        let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle(without: ["sts-tumor-size-1"]))
+        #expect(imported.status == 201, "\(Self.errors(imported))")
+        let codes = Self.warningCodes(imported)
+        #expect(codes.contains("reported-t-not-checked"))
+        #expect(codes.contains("reported-stage-group-not-checked"))
+        #expect(Self.object(imported)["stageGroup"] is NSNull)
+    }
+
+    @Test func aReImportThatWouldDropAStoredM1IsA422() throws {
+        let fixture = try ServiceFixture()
+        let external = "https://ehr.example.org/cancer-registry|STS-2026-0001"
+        let created = fixture.handle("POST", "/v1/cases", body: #"{"externalId": "\#(external)", "tumor": {"site": "extremity", "sizeCm": 12.5, "metastasis": "M1"}}"#)
+        #expect(created.status == 201)
+        let body = Self.bundle(without: ["sts-cm-1", "sts-stage-group-1"])
+        let refused = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
+        #expect(refused.status == 422)
+        #expect(Self.errors(refused).contains { $0.detail.contains("stored-metastasis-dropped") && $0.detail.contains("M1") })
+        let stored = Self.object(fixture.handle("GET", try #require(created.headers["Location"])))
+        #expect(((stored["tumor"] as? [String: Any])?["metastasis"] as? String) == "M1")
+    }
+}

@@ -35,16 +35,52 @@ enum FHIRImportReport {
         for reported in mapping.reported {
             switch reported.kind {
             case .tCategory:
-                let computed = staging["t"]?.stringValue ?? "TX"
-                guard reported.value != computed else { continue }
+                // TX: the engine lacks what T needs; that is missing data, not a contradiction.
+                guard let computed = staging["t"]?.stringValue, computed != "TX", reported.value != computed else { continue }
                 issues.append(FieldIssue(pointer: reported.source, detail:
                     "reported-t-differs: \(reported.resource) reports \(reported.value); sarcoma-guide computes \(computed) from the mapped size and site (AJCC 8). The service does not pick one: correct the source's T, tumour size or site (or send the Bundle without the reported T)"))
             case .stageGroup:
-                let computed = staging["stageGroup"]?.stringValue
-                guard reported.value != computed else { continue }
+                guard let computed = staging["stageGroup"]?.stringValue, reported.value != computed else { continue }
                 issues.append(FieldIssue(pointer: reported.source, detail:
-                    "reported-stage-group-differs: \(reported.resource) reports stage \(reported.value); sarcoma-guide computes \(computed.map { "stage \($0)" } ?? "no stage group") from the mapped facts (AJCC 8). The service does not pick one: correct the source's stage group or the facts it was staged from"))
+                    "reported-stage-group-differs: \(reported.resource) reports stage \(reported.value); sarcoma-guide computes stage \(computed) from the mapped facts (AJCC 8). The service does not pick one: correct the source's stage group or the facts it was staged from"))
             }
+        }
+        return issues
+    }
+
+    /// A reported T or stage group the engine could not check because it computes TX / no
+    /// group (no size; a site without AJCC T or groups): announced, not refused, naming what
+    /// is missing.
+    static func uncheckedWarnings(_ mapping: FHIRCaseMapping, staging: JSONValue) -> [JSONValue] {
+        var warnings: [JSONValue] = []
+        for reported in mapping.reported {
+            switch reported.kind {
+            case .tCategory:
+                let computed = staging["t"]?.stringValue ?? "TX"
+                guard computed == "TX" else { continue }
+                warnings.append(warning("reported-t-not-checked",
+                    "\(reported.resource) reports \(reported.value) (at \(reported.source)); sarcoma-guide computes TX: the Bundle has no tumour size it could read, or the site has no AJCC 8 T category. The reported T was not checked"))
+            case .stageGroup:
+                guard staging["stageGroup"]?.stringValue == nil else { continue }
+                let reason = staging["stageGroupReason"]?.stringValue.map { ": \($0)" } ?? ""
+                warnings.append(warning("reported-stage-group-not-checked",
+                    "\(reported.resource) reports stage \(reported.value) (at \(reported.source)); sarcoma-guide computes no stage group\(reason). The reported stage group was not checked"))
+            }
+        }
+        return warnings
+    }
+
+    /// A stored N1 / M1 the imported case lacks: replacing the case would lower the stage
+    /// behind the user's back (e.g. a PUT set M1 and the Bundle states no M). Refused, at the
+    /// payload root naming the field; other dropped fields are only announced.
+    static func droppedStagingIssues(previous: JSONValue?, imported: JSONObject) -> [FieldIssue] {
+        let stored = previous?["tumor"]
+        let incoming = imported["tumor"]
+        var issues: [FieldIssue] = []
+        for (field, positive, observation) in [("nodes", "N1", "N category"), ("metastasis", "M1", "M category")] {
+            guard stored?[field]?.stringValue == positive, incoming?[field] == nil else { continue }
+            issues.append(FieldIssue(pointer: "", detail:
+                "stored-\(field)-dropped: the stored case with this externalId has tumor.\(field) \(positive); the Bundle states no \(observation), so the import would replace it with the default and lower the stage. Send the \(observation) Observation (or change the stored case with PUT first)"))
         }
         return issues
     }

@@ -38,9 +38,13 @@ struct FHIRRoutes: Sendable {
         let contradictions = FHIRImportReport.consistencyIssues(mapping, staging: staging)
         guard contradictions.isEmpty else { throw Problem.fhirImportRefused(contradictions, mapping: mapping) }
         let input = CaseRoutes.input(sarcomaCase)
-        let (stored, created, previous) = try save(input, audit: AuditContext(request))
+        let (stored, created, previous) = try save(input, audit: AuditContext(request)) { previous in
+            FHIRImportReport.droppedStagingIssues(previous: try? JSONParser().parse(previous), imported: mapping.caseDocument)
+        }
 
         var warnings = FHIRImportReport.engineWarnings(evaluation)
+        warnings += mapping.warnings.map(\.json)
+        warnings += FHIRImportReport.uncheckedWarnings(mapping, staging: staging)
         if let previous, let dropped = FHIRImportReport.droppedFieldsWarning(
             previous: try? JSONParser().parse(previous), imported: (try? JSONParser().parse(input.document))?.objectValue ?? JSONObject()) {
             warnings.append(dropped)
@@ -76,21 +80,32 @@ struct FHIRRoutes: Sendable {
     /// source: an import is a full replace). A concurrent import that created it first
     /// turns the create into a replace rather than a 409. `previous` is the replaced
     /// document (to name the fields the replace dropped).
-    private func save(_ input: CaseInput, audit: AuditContext) throws(Problem)
+    /// `refusal` sees the stored document before it is replaced; issues it returns are a 422
+    /// and nothing is written (a PUT landing between this check and the replace is not seen:
+    /// the import is a full replace, as before).
+    private func save(_ input: CaseInput, audit: AuditContext, refusal: ([UInt8]) -> [FieldIssue]) throws(Problem)
         -> (StoredCase, created: Bool, previous: [UInt8]?) {
+        var existing: StoredCase?
         do {
-            if let externalId = input.externalId,
-               let existing = try store.list(CaseListQuery(limit: 1, externalId: externalId)).items.first {
-                return (try store.replace(id: existing.id, with: input, expectedVersion: nil, audit: audit, as: .import), false,
-                        existing.document)
+            if let externalId = input.externalId {
+                existing = try store.list(CaseListQuery(limit: 1, externalId: externalId)).items.first
             }
-            do {
-                return (try store.create(input, audit: audit, as: .import), true, nil)
-            } catch .duplicateExternalId(let existingId) {
-                let existing = try store.get(id: existingId)
-                return (try store.replace(id: existingId, with: input, expectedVersion: nil, audit: audit, as: .import), false,
-                        existing?.document)
+            if existing == nil {
+                do {
+                    return (try store.create(input, audit: audit, as: .import), true, nil)
+                } catch .duplicateExternalId(let existingId) {
+                    existing = try store.get(id: existingId)
+                }
             }
+        } catch {
+            throw Problem.from(error)
+        }
+        guard let existing else { throw Problem.from(.notFound(id: "")) }
+        let issues = refusal(existing.document)
+        guard issues.isEmpty else { throw Problem.fhirImportRefused(issues, mapping: nil) }
+        do {
+            return (try store.replace(id: existing.id, with: input, expectedVersion: nil, audit: audit, as: .import),
+                    false, existing.document)
         } catch {
             throw Problem.from(error)
         }
