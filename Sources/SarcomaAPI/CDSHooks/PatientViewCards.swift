@@ -112,13 +112,18 @@ struct PatientViewCards {
     /// line, a warning so the clinician records the line rather than read one assumed.
     private func eitherLine(_ lines: [PalliativeScenarios.Line]) -> CDSCard {
         // Each line's options first, each within its share of the 139 characters (the rest
-        // counted as "+N more"), so a long first-line list never cuts the subsequent line off.
+        // counted as "+N more"; what a line leaves goes to the next), so a long first-line
+        // list never cuts the subsequent line off.
         let head = "Palliative, ", tail = ". Line not in the record"
-        let share = (CDSCard.summaryLimit - head.count - tail.count - 2 * (lines.count - 1)) / max(lines.count, 1)
-        let summary = head + lines.map { line in
-            Self.listed(RecommendationText.list(line.palliative["options"]).map(Self.agentWithCategory),
-                        after: "\(line.name) line: ", within: share)
-        }.joined(separator: "; ") + tail
+        var left = CDSCard.summaryLimit - head.count - tail.count - 2 * (lines.count - 1)
+        var parts: [String] = []
+        for (index, line) in lines.enumerated() {
+            let part = Self.listed(RecommendationText.list(line.palliative["options"]).map(Self.agentWithCategory),
+                                   after: "\(line.name) line: ", within: left / (lines.count - index))
+            left -= part.count
+            parts.append(part)
+        }
+        let summary = head + parts.joined(separator: "; ") + tail
         var detail = ["**Palliative systemic therapy: the line is not in the record** (prior lines of systemic therapy); "
                       + "no line is assumed, the options of each are shown."]
         for line in lines {
