@@ -30,11 +30,13 @@ struct CDSHooksEndToEndTests {
             return file
         }
 
-        func token(alg: String, path: String, expiresIn: Int = 300) throws -> String {
+        /// `overriding` replaces claims after the defaults (e.g. an `exp` beyond Int's range).
+        func token(alg: String, path: String, expiresIn: Int = 300, overriding: [String: Double] = [:]) throws -> String {
             let now = Int(Date().timeIntervalSince1970)
             let header = ["alg": alg, "typ": "JWT", "kid": alg == "ES384" ? "e2e-ec" : "e2e-rsa"]
-            let claims: [String: Any] = ["iss": issuer, "sub": "e2e", "aud": base + path, "iat": now,
+            var claims: [String: Any] = ["iss": issuer, "sub": "e2e", "aud": base + path, "iat": now,
                                          "exp": now + expiresIn, "jti": UUID().uuidString]
+            for (claim, value) in overriding { claims[claim] = value }
             let input = b64(try JSONSerialization.data(withJSONObject: header)) + "." + b64(try JSONSerialization.data(withJSONObject: claims))
             let digest = SHA384.hash(data: Array(input.utf8))
             let signature = alg == "ES384"
@@ -132,6 +134,15 @@ struct CDSHooksEndToEndTests {
                                          body: Self.patientViewBody())
         #expect(longLived.status == 401)
         #expect(Self.problemType(longLived.text) == "urn:sarcoma-guide:problem:jwt-lifetime-too-long")
+        // Validly signed times beyond Int's range trapped the whole process (signal 4): each is
+        // a 401, and the server goes on (its clean exit below says it did not crash).
+        for overriding in [["exp": 1e19], ["iat": -1e19], ["exp": 1e308], ["exp": 1.5]] {
+            let extreme = try service.send("POST", Self.path,
+                                           headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: Self.path, overriding: overriding))")],
+                                           body: Self.patientViewBody())
+            #expect(extreme.status == 401, "\(overriding)")
+            #expect(Self.problemType(extreme.text)?.hasPrefix("urn:sarcoma-guide:problem:jwt-") == true, "\(overriding): \(extreme.text)")
+        }
         let wrongAudience = try service.send("POST", Self.path,
                                              headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: feedbackPath))")],
                                              body: Self.patientViewBody())

@@ -79,7 +79,7 @@ struct CDSHooksServiceTests {
         let summaries = cards.compactMap { $0["summary"] as? String }
         #expect(summaries.contains { $0.contains("stage IV") }, "\(summaries)")
         // The record gives no prior lines: both lines are shown, none assumed.
-        #expect(summaries.contains { $0.hasPrefix("Palliative, line not in the record: first line doxorubicin") }, "\(summaries)")
+        #expect(summaries.contains { $0.hasPrefix("Palliative, first line: doxorubicin") && $0.hasSuffix("Line not in the record") }, "\(summaries)")
         #expect(summaries.contains { $0.hasPrefix("Imaging work-up") })
         #expect(summaries.contains { $0.hasPrefix("Surgical plan") })
         let details = cards.compactMap { $0["detail"] as? String }.joined(separator: "\n")
@@ -142,7 +142,7 @@ struct CDSHooksServiceTests {
             prefetch: CDSHooksRequests.liposarcomaPrefetch()))
         // The record gives no line: a first-line option, not "the" option (CDSHooksUnknownLineTests).
         let confirmation = try #require(cards(doxorubicin).first)
-        #expect((confirmation["summary"] as? String)?.contains("First line: option;") == true, "\(confirmation)")
+        #expect((confirmation["summary"] as? String)?.contains("Doxorubicin: first line: option;") == true, "\(confirmation)")
 
         let combination = fixture.handle("POST", Self.orderSelect, body: CDSHooksRequests.orderSelect(
             orders: [CDSHooksRequests.medicationRequest(id: "p1", name: "pazopanib"),
@@ -304,6 +304,11 @@ struct CDSHooksServiceTests {
         let origin = ("Origin", Self.sandboxOrigin)
         var expired = JWTTestSigner.claims(path: Self.patientView, now: Date().timeIntervalSince1970 - 1_000)
         expired["jti"] = UUID().uuidString
+        // Signed tokens with times beyond Int's range trapped the whole server.
+        var farExpiry = JWTTestSigner.claims(path: Self.patientView)
+        farExpiry["exp"] = 1e19
+        var ancientIssue = JWTTestSigner.claims(path: Self.patientView)
+        ancientIssue["iat"] = -1e19
         var wrongAudience = JWTTestSigner.claims(path: Self.patientView)
         wrongAudience["aud"] = JWTTestSigner.base + Self.orderSelect
         let replayed = signer.token(JWTTestSigner.claims(path: Self.patientView))
@@ -313,6 +318,8 @@ struct CDSHooksServiceTests {
             ("sgt_" + String(repeating: "A", count: 43), "jwt-malformed"),
             (signer.token(expired), "jwt-expired"),
             (signer.token(wrongAudience), "jwt-audience-mismatch"),
+            (signer.token(farExpiry), "jwt-lifetime-too-long"),
+            (signer.token(ancientIssue), "jwt-lifetime-too-long"),
             (signer.token(JWTTestSigner.claims(path: Self.patientView), alg: "none"), "jwt-algorithm-not-allowed"),
             (signer.token(JWTTestSigner.claims(path: Self.patientView), alg: "HS256"), "jwt-algorithm-not-allowed"),
             (signer.token(JWTTestSigner.claims(path: Self.patientView), kid: "unknown"), "jwt-unknown-key"),

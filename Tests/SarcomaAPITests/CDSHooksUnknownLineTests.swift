@@ -35,8 +35,8 @@ struct CDSHooksUnknownLineTests {
         let detail = card["detail"] as? String ?? ""
         #expect(card["indicator"] as? String == "warning")
         #expect(!summary.contains("not among the first-line options"), "\(summary)")
-        #expect(summary.hasPrefix("Trabectedin: line not in the record (doxorubicin given before)"), "\(summary)")
-        #expect(summary.hasSuffix("First line: not an option; later lines: option (cat 1)"), "\(summary)")
+        #expect(summary == "Trabectedin: first line: not an option; later lines: option (cat 1). Not in the record: line; prior therapy recorded",
+                "\(summary)")
         #expect(detail.contains("**Subsequent line** (after at least one prior line): Trabectedin is an option, NCCN category 1 (`PALL-TRABECTEDIN`)"),
                 "\(detail)")
         #expect(detail.contains("**First line** (no prior systemic therapy): Trabectedin is not among the options."), "\(detail)")
@@ -52,10 +52,11 @@ struct CDSHooksUnknownLineTests {
         var prefetch = CDSHooksRequests.leiomyosarcomaPrefetch(given: [("doxorubicin", "intended"), ("Yondelis", "not-taken")])
         prefetch["medicationRequests"] = CDSHooksRequests.bundle([CDSHooksRequests.medicationRequest(id: "draft1", name: "trabectedin", status: "active")])
         let card = try order("trabectedin", prefetch: prefetch, fixture: fixture)
-        #expect(!(card["summary"] as? String ?? "").contains("given before"), "\(card)")
+        #expect(!(card["summary"] as? String ?? "").contains("prior therapy recorded"), "\(card)")
         #expect(!(card["detail"] as? String ?? "").contains("given before"), "\(card)")
         let stopped = try order("trabectedin", prefetch: CDSHooksRequests.leiomyosarcomaPrefetch(given: [("Adriamycin", "stopped")]), fixture: fixture)
-        #expect((stopped["summary"] as? String ?? "").contains("doxorubicin given before"), "\(stopped)")
+        #expect((stopped["summary"] as? String ?? "").hasSuffix("; prior therapy recorded"), "\(stopped)")
+        #expect((stopped["detail"] as? String ?? "").contains("The record shows **doxorubicin** given before"), "\(stopped)")
     }
 
     /// Doxorubicin is no longer "a first-line option" stated as fact: it is, for the first
@@ -65,7 +66,7 @@ struct CDSHooksUnknownLineTests {
         let card = try order("DOXOrubicin HCl 2 MG/ML Injectable Solution", prefetch: CDSHooksRequests.liposarcomaPrefetch(), fixture: fixture)
         let summary = card["summary"] as? String ?? ""
         #expect(card["indicator"] as? String == "warning")
-        #expect(summary == "Doxorubicin: line not in the record. First line: option; later lines: not an option", "\(summary)")
+        #expect(summary == "Doxorubicin: first line: option; later lines: not an option. Not in the record: line", "\(summary)")
     }
 
     /// D04 does not depend on the line: pazopanib in liposarcoma is still "not recommended".
@@ -84,12 +85,42 @@ struct CDSHooksUnknownLineTests {
         let summary = card["summary"] as? String ?? ""
         let detail = card["detail"] as? String ?? ""
         #expect(card["indicator"] as? String == "warning")
-        #expect(summary == "Doxorubicin: resectability, line not in the record. If resectable: not indicated; else first line: option, "
-                + "later lines: not an option", "\(summary)")
+        #expect(summary.hasPrefix("Doxorubicin: if resectable, not indicated; else first line: option, later lines: not an option. "
+                                  + "Not in the record: resectability, line"), "\(summary)")
         #expect(detail.hasPrefix("**The resectability and line of therapy are not in the record**"), "\(detail)")
         #expect(detail.contains("**If resectable** (M0): palliative systemic therapy is not indicated (`PALL-"), "\(detail)")
         #expect(detail.contains("**If not resectable, first line**"), "\(detail)")
         #expect(!detail.contains("assumed resectable"), "\(detail)")
+    }
+
+    /// Three prior agents and unknown resectability: the list went in the summary before the
+    /// verdicts and the 139-character cut took the subsequent-line verdict away. The verdicts
+    /// now come first; the agents are named in the detail.
+    @Test func priorAgentsNeverPushTheVerdictsOutOfTheSummary() throws {
+        let fixture = try ServiceFixture()
+        var prefetch = CDSHooksRequests.localizedLiposarcomaPrefetch()
+        let given = CDSHooksRequests.leiomyosarcomaPrefetch(given: [("Doxorubicin 2 MG/ML Injectable Solution", "completed"),
+                                                                   ("Trabectedin 1 MG Injection", "completed"),
+                                                                   ("Gemcitabine 200 MG Injection", "stopped")])
+        prefetch["medicationStatements"] = given["medicationStatements"]
+        let card = try order("eribulin", prefetch: prefetch, fixture: fixture)
+        let summary = card["summary"] as? String ?? ""
+        let detail = card["detail"] as? String ?? ""
+        #expect(summary.count < 140, "\(summary)")
+        #expect(summary.hasPrefix("Eribulin: if resectable, not indicated; else first line: not an option, later lines: option"), "\(summary)")
+        #expect(!summary.contains("doxorubicin"), "\(summary)")
+        #expect(detail.contains("The record shows **doxorubicin, gemcitabine and trabectedin** given before"), "\(detail)")
+    }
+
+    /// Patient-view's either-line card: each line's options within its share of the summary,
+    /// so the subsequent line is never cut off by a long first-line list.
+    @Test func theListedSummaryKeepsEachLineWithinItsShare() {
+        let names = (1...9).map { "agent number \($0) (cat 2A)" }
+        let listed = PatientViewCards.listed(names, after: "first line: ", within: 55)
+        #expect(listed.count <= 55, "\(listed)")
+        #expect(listed.hasPrefix("first line: agent number 1 (cat 2A)") && listed.hasSuffix(" more"), "\(listed)")
+        #expect(PatientViewCards.listed(["a", "b"], after: "x: ", within: 55) == "x: a, b")
+        #expect(PatientViewCards.listed([], after: "x: ", within: 55) == "x: none")
     }
 
     /// The known-line path still confirms an option as fact (a case with the line recorded).
@@ -114,7 +145,9 @@ struct CDSHooksUnknownLineTests {
         let all = cards(response)
         let options = try #require(all.first { ($0["summary"] as? String)?.hasPrefix("Palliative") == true }, "\(all)")
         #expect(options["indicator"] as? String == "warning")
-        #expect((options["summary"] as? String)?.hasPrefix("Palliative, line not in the record: first line doxorubicin") == true, "\(options)")
+        let summary = options["summary"] as? String ?? ""
+        #expect(summary.hasPrefix("Palliative, first line: doxorubicin") && summary.contains("; subsequent line: "), "\(options)")
+        #expect(summary.hasSuffix(". Line not in the record") && summary.count < 140, "\(summary)")
         let detail = options["detail"] as? String ?? ""
         #expect(detail.contains("**First line** (no prior systemic therapy)") && detail.contains("**Subsequent line**"), "\(detail)")
         #expect(detail.contains("`PALL-TRABECTEDIN`"), "\(detail)")

@@ -92,6 +92,37 @@ struct JWTVerifierTests {
         #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-not-yet-valid")
     }
 
+    /// A validly signed token whose times lie beyond Int's range (or are not whole seconds)
+    /// is a 401 like any other, never a trap converting the claim for the refusal's text.
+    @Test(arguments: [
+        (["exp": 1e19], "jwt-lifetime-too-long"),
+        (["iat": -1e19], "jwt-lifetime-too-long"),
+        (["exp": 1e308], "jwt-lifetime-too-long"),
+        (["exp": 1e308, "iat": -1e308], "jwt-lifetime-too-long"),  // exp - iat overflows to infinity
+        (["iat": -1e308], "jwt-lifetime-too-long"),
+        (["exp": 1.5], "jwt-expired"),
+        (["exp": -1e308], "jwt-expired"),
+        (["iat": 1e308], "jwt-not-yet-valid"),
+    ] as [([String: Double], String)])
+    func extremeOrFractionalTimesAreRefusedNotTrapped(overrides: [String: Double], slug: String) throws {
+        let now = Date().timeIntervalSince1970
+        var claims = JWTTestSigner.claims(path: Self.path, now: now)
+        for (claim, value) in overrides { claims[claim] = value }
+        let result = try verifier(now: now).verify(signer.token(claims), path: Self.path)
+        #expect(refusal(result) == slug)
+        if case .failure(let refused) = result, slug == "jwt-lifetime-too-long" {
+            #expect(refused.detail.contains("more than 10000000000000 s"), "\(refused.detail)")
+        }
+    }
+
+    @Test func aSpanOfSecondsIsWrittenWithoutTrapping() {
+        #expect(JWTVerifier.seconds(360.7) == "360")
+        #expect(JWTVerifier.seconds(1e19) == "more than 10000000000000")
+        #expect(JWTVerifier.seconds(.infinity) == "more than 10000000000000")
+        #expect(JWTVerifier.seconds(-1e300) == "less than -10000000000000")
+        #expect(JWTVerifier.seconds(.nan) == "more than 10000000000000")
+    }
+
     @Test(arguments: ["none", "HS256", "RS256", "ES256", "PS384"])
     func onlyES384AndRS384AreAccepted(alg: String) throws {
         let token = signer.token(JWTTestSigner.claims(path: Self.path), alg: alg, kid: "test-ec")

@@ -92,10 +92,10 @@ public struct JWTVerifier: Sendable {
         guard issuedAt <= now + clockSkew else { throw .notYetValid("iat") }
         // After the expiry check, so an old token (the spec's example) still reads as expired.
         guard expiry - issuedAt <= Self.maxLifetime + clockSkew else {
-            throw .lifetimeTooLong("`exp` is \(Int(expiry - issuedAt)) s after `iat`")
+            throw .lifetimeTooLong("`exp` is \(Self.seconds(expiry - issuedAt)) s after `iat`")
         }
         guard now - issuedAt <= Self.maxLifetime + clockSkew else {
-            throw .lifetimeTooLong("`iat` is \(Int(now - issuedAt)) s ago")
+            throw .lifetimeTooLong("`iat` is \(Self.seconds(now - issuedAt)) s ago")
         }
         if claims["nbf"] != nil {
             guard try Self.number("nbf", in: claims) <= now + clockSkew else { throw .notYetValid("nbf") }
@@ -147,6 +147,17 @@ public struct JWTVerifier: Sendable {
         case nil, .null?, .string?: throw .claimMissing(claim)
         default: throw .malformed("`\(claim)` must be a string")
         }
+    }
+
+    /// A span of seconds for a refusal's detail. The claims are the caller's numbers (any
+    /// finite double, and their difference may overflow to infinity), so this never uses
+    /// `Int(_:)`, which traps outside Int's range: beyond a million years it says so instead.
+    static func seconds(_ span: Double) -> String {
+        let limit = 1e13
+        guard span.isFinite, abs(span) < limit, let whole = Int(exactly: span.rounded(.towardZero)) else {
+            return span < 0 ? "less than -\(Int(limit))" : "more than \(Int(limit))"
+        }
+        return String(whole)
     }
 
     /// Echoes short printable ASCII only (an `alg` or `kid` a caller sent), else a placeholder.

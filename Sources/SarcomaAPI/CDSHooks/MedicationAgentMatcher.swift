@@ -9,7 +9,7 @@ import SarcomaGuidelines
 /// and a code table that cannot be checked against RxNorm here would be a guess; RxNorm
 /// displays ("pazopanib 200 MG Oral Tablet") carry the ingredient name and are matched.
 /// An order naming no known agent gets no card (the service stays silent on drugs it has
-/// no rule for).
+/// no rule for); liposomal doxorubicin is such a drug, not doxorubicin.
 struct MedicationAgentMatcher {
     /// Lowercased whole words -> the ingredient they name.
     static let names: [String: Ingredient] = [
@@ -24,6 +24,14 @@ struct MedicationAgentMatcher {
         "ipilimumab": .ipilimumab, "yervoy": .ipilimumab,
         "larotrectinib": .larotrectinib, "vitrakvi": .larotrectinib,
         "entrectinib": .entrectinib, "rozlytrek": .entrectinib,
+    ]
+
+    /// Words marking a liposomal doxorubicin (pegylated liposomal doxorubicin, Doxil,
+    /// Caelyx, Myocet, Lipodox): a different product from the conventional doxorubicin the
+    /// rules mean, with its own dosing and toxicity, so an order naming one of these is not
+    /// read as doxorubicin (it is outside the vocabulary: no card).
+    static let liposomalMarkers: Set<String> = [
+        "liposomal", "liposome", "liposomes", "pegylated", "peg", "doxil", "caelyx", "myocet", "lipodox",
     ]
 
     /// An ingredient the rules know; gemcitabine only counts combined with pazopanib.
@@ -46,11 +54,16 @@ struct MedicationAgentMatcher {
     func match(_ order: JSONObject) -> Match? {
         let texts = Self.nameTexts(of: order)
         var found = Set<Ingredient>()
+        var liposomal = false
         for text in texts {
             for word in Self.words(text) {
                 if let ingredient = Self.names[word] { found.insert(ingredient) }
+                if Self.liposomalMarkers.contains(word) { liposomal = true }
             }
         }
+        // Any of the order's names saying liposomal makes the whole order so: a coding's
+        // display may say "doxorubicin hydrochloride" while the text says "Doxil".
+        if liposomal { found.remove(.doxorubicin) }
         guard !found.isEmpty else { return nil }
         return Match(orderId: order["id"]?.stringValue, ingredients: found, label: texts.first ?? "")
     }

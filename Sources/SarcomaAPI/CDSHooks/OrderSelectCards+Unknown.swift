@@ -29,18 +29,21 @@ extension OrderSelectCards {
         if scenarios.resectabilityUnknown { unknown.append("resectability") }
         if scenarios.lineUnknown { unknown.append("line of therapy") }
         let what = unknown.joined(separator: " and ")
-        // The summary is short (140 characters): "later lines" for the subsequent line.
-        let given = priorAgents.isEmpty ? "" : " (\(priorAgents.text) given before)"
+        // The summary is short (140 characters, cut beyond): the verdicts come first so a cut
+        // can only fall on the note after them, "later lines" stands for the subsequent line,
+        // and the prior agents (a list of any length) are named in the detail only.
         let verdicts = zip(scenarios.lines, standings).map { line, standing in
             (scenarios.lineUnknown ? (line.name == "first" ? "first line: " : "later lines: ") : "") + Self.short(standing)
         }
-        var summary = "\(title): " + (scenarios.resectabilityUnknown ? "resectability, " : "")
-            + (scenarios.lineUnknown ? "line " : "") + "not in the record\(given). "
+        var summary = "\(title): "
         if scenarios.resectabilityUnknown {
-            summary += "If resectable: not indicated; else " + verdicts.joined(separator: ", ")
+            summary += "if resectable, not indicated; else " + verdicts.joined(separator: ", ")
         } else {
-            summary += verdicts.joined(separator: "; ").capitalizedFirst
+            summary += verdicts.joined(separator: "; ")
         }
+        let missing = (scenarios.resectabilityUnknown ? ["resectability"] : []) + (scenarios.lineUnknown ? ["line"] : [])
+        summary += ". Not in the record: " + missing.joined(separator: ", ")
+            + (priorAgents.isEmpty ? "" : "; prior therapy recorded")
         var detail = ["**The \(what) \(unknown.count > 1 ? "are" : "is") not in the record**, so this check assumes "
                       + (unknown.count > 1 ? "neither" : "none") + " and shows \(title.lowercased())'s standing in each case."]
         if !priorAgents.isEmpty {

@@ -111,9 +111,19 @@ struct PatientViewCards {
     /// The prior lines are not in the record: the options of the first and of the subsequent
     /// line, a warning so the clinician records the line rather than read one assumed.
     private func eitherLine(_ lines: [PalliativeScenarios.Line]) -> CDSCard {
-        let summary = "Palliative, line not in the record: " + lines.map { line in
-            "\(line.name) line " + RecommendationText.list(line.palliative["options"]).map(Self.agentWithCategory).joined(separator: ", ")
-        }.joined(separator: "; ")
+        // Each line's options first, each within its share of the 139 characters (the rest
+        // counted as "+N more"; what a line leaves goes to the next), so a long first-line
+        // list never cuts the subsequent line off.
+        let head = "Palliative, ", tail = ". Line not in the record"
+        var left = CDSCard.summaryLimit - head.count - tail.count - 2 * (lines.count - 1)
+        var parts: [String] = []
+        for (index, line) in lines.enumerated() {
+            let part = Self.listed(RecommendationText.list(line.palliative["options"]).map(Self.agentWithCategory),
+                                   after: "\(line.name) line: ", within: left / (lines.count - index))
+            left -= part.count
+            parts.append(part)
+        }
+        let summary = head + parts.joined(separator: "; ") + tail
         var detail = ["**Palliative systemic therapy: the line is not in the record** (prior lines of systemic therapy); "
                       + "no line is assumed, the options of each are shown."]
         for line in lines {
@@ -121,6 +131,21 @@ struct PatientViewCards {
             detail += ["", "**" + heading, ""] + Self.palliativeDetail(line.palliative)
         }
         return card(summary, .warning, detail)
+    }
+
+    /// `label` and as many of `names` as fit in `budget` characters, the others as "+N more";
+    /// at least the first name, whatever its length.
+    static func listed(_ names: [String], after label: String, within budget: Int) -> String {
+        guard !names.isEmpty else { return label + "none" }
+        var shown = [names[0]]
+        for name in names.dropFirst() {
+            let left = names.count - shown.count - 1
+            let candidate = label + (shown + [name]).joined(separator: ", ") + (left > 0 ? " +\(left) more" : "")
+            guard candidate.count <= budget else { break }
+            shown.append(name)
+        }
+        let rest = names.count - shown.count
+        return label + shown.joined(separator: ", ") + (rest > 0 ? " +\(rest) more" : "")
     }
 
     /// Options, agents not recommended and investigational ones, each with its rule.

@@ -3,9 +3,10 @@ import SarcomaGuidelines
 
 /// What the prefetch says about the patient's sarcoma, ready for the engine or not.
 enum PrefetchCase: Sendable {
-    /// No Condition in the record is a soft tissue sarcoma (another cancer, or none): this
-    /// service has nothing to say, so no cards. Never used when some Condition is a sarcoma
-    /// but the mapper could not pick the primary (two candidates): that is `incomplete`.
+    /// No Condition in the record is a soft tissue sarcoma (another cancer, or none, or one
+    /// marked refuted / entered in error): this service has nothing to say, so no cards.
+    /// Never used when some Condition is a sarcoma but the mapper could not pick the primary
+    /// (two candidates, or an unconfirmed diagnosis): that is `incomplete`.
     case noSarcoma
     /// A sarcoma, but the case cannot be evaluated; each issue says what is missing or wrong
     /// (pointers into the request for the mapping's issues, into the case for the decoder's).
@@ -45,11 +46,32 @@ enum PrefetchCase: Sendable {
     }
 
     /// The Conditions that, each mapped on its own, are a soft tissue sarcoma primary (the
-    /// mapper's own test, so no second vocabulary here).
+    /// mapper's own test, so no second vocabulary here). The verification status is left out
+    /// of this test: a sarcoma still `provisional`, `differential` or `unconfirmed` (or with a
+    /// status the mapper cannot read, such as text only or a SNOMED CT coding) is one the
+    /// mapper refuses, and that refusal must reach the clinician as the warning card, not
+    /// become silence. Only a Condition marked `refuted` or `entered-in-error` is no sarcoma.
     static func sarcomaConditionCount(in entries: [FHIRResourceEntry]) -> Int {
         entries.filter { entry in
-            entry.resourceType == "Condition" && PrefetchCaseMapping.map([entry]).caseDocument["tumor"] != nil
+            guard entry.resourceType == "Condition", !isVoid(entry) else { return false }
+            var unverified = entry
+            unverified.resource["verificationStatus"] = nil
+            return PrefetchCaseMapping.map([unverified]).caseDocument["tumor"] != nil
         }.count
+    }
+
+    /// Verification statuses saying the Condition is not (or never was) a diagnosis.
+    static let voidVerifications: Set<String> = ["refuted", "entered-in-error"]
+
+    /// Whether the Condition's verificationStatus codes it `refuted` or `entered-in-error`.
+    static func isVoid(_ entry: FHIRResourceEntry) -> Bool {
+        guard case .array(let codings)? = entry.resource["verificationStatus"]?["coding"] else { return false }
+        return codings.contains { coding in
+            let system = coding["system"]
+            guard system == nil || system == .string(FHIRSystem.verificationStatus),
+                  case .string(let code)? = coding["code"] else { return false }
+            return voidVerifications.contains(code)
+        }
     }
 
     /// The card for a case that cannot be evaluated: the first issue as the summary, every
