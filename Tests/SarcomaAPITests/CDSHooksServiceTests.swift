@@ -1,3 +1,4 @@
+import CaseStore
 import Foundation
 import HTTPServer
 import Testing
@@ -87,6 +88,28 @@ struct CDSHooksServiceTests {
         #expect(details.contains("`PALL-PAZOPANIB-FIRST`"))
         #expect(details.contains("NCCN category"))
         #expect(summaries.contains { $0.hasPrefix("Missing in the record") && $0.contains("NTRK") }, "\(summaries)")
+    }
+
+    /// Issue 4's audit trail: a CDS call evaluates the EHR's record, so it leaves one
+    /// `evaluate` row naming the JWT's `iss#sub`; a call that reads no record leaves none.
+    @Test func aServiceCallIsAuditedWithTheJWTCaller() throws {
+        let fixture = try signedFixture()
+        let before = try fixture.service.store.auditTrail(AuditQuery(limit: 100)).items.count
+        let response = fixture.handle("POST", Self.patientView, headers: signedHeaders(Self.patientView),
+                                      body: CDSHooksRequests.patientView(prefetch: CDSHooksRequests.liposarcomaPrefetch()))
+        #expect(response.status == 200, "\(response.bodyText)")
+        let rows = try fixture.service.store.auditTrail(AuditQuery(limit: 100)).items
+        try #require(rows.count == before + 1)
+        let row = try #require(rows.last)
+        #expect(row.action == .evaluate)
+        #expect(row.actor == "\(JWTTestSigner.issuer)#test-client")
+        #expect(row.caseId == nil)
+        #expect(row.route == "/cds-services/{id}")
+
+        let refused = fixture.handle("POST", Self.patientView, headers: signedHeaders(Self.patientView),
+                                     body: CDSHooksRequests.patientView(prefetch: nil))
+        #expect(refused.status == 412)
+        #expect(try fixture.service.store.auditTrail(AuditQuery(limit: 100)).items.count == before + 1)
     }
 
     /// IMG-PRIMARY-EXTREMITY-HN offers MRI or CT: the card says one of them is needed, not

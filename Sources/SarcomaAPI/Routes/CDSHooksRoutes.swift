@@ -70,7 +70,18 @@ struct CDSHooksRoutes: Sendable {
                                          sourceLabel: sourceLabel).cards(for: agents)
             }
         }
+        // The EHR's record was read and evaluated: one `evaluate` row (no stored case; the
+        // actor is the JWT's `iss#sub`), committed before the cards leave (fail closed).
+        try recordEvaluation(request)
         return JSONResponse.make(CDSCard.response(cards), pretty: false)
+    }
+
+    private func recordEvaluation(_ request: HTTPRequest) throws(Problem) {
+        do {
+            _ = try store.recordAudit(AuditEntry(action: .evaluate, caseId: nil, caseVersion: nil, context: AuditContext(request)))
+        } catch {
+            throw Problem.from(error)
+        }
     }
 
     /// The prefetch as a case; 412 when nothing usable was sent (this service does not
