@@ -19,16 +19,8 @@ struct AuditRoutes: Sendable {
     @Sendable func trail(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
         let pretty = try QueryFlag.value("pretty", in: request)
         var query = AuditQuery()
-        if let raw = request.queryValue("limit") {
-            guard let limit = Int(raw), CaseRoutes.listLimitRange.contains(limit) else {
-                throw Problem.badQuery("'limit' must be a whole number from \(CaseRoutes.listLimitRange.lowerBound) to \(CaseRoutes.listLimitRange.upperBound), not '\(raw)'")
-            }
-            query.limit = limit
-        }
-        if let cursor = request.queryValue("cursor") {
-            guard !cursor.isEmpty else { throw Problem.badQuery("'cursor' must not be empty") }
-            query.cursor = cursor
-        }
+        if let limit = try PageParameters.limit(in: request, range: CaseRoutes.listLimitRange) { query.limit = limit }
+        if let cursor = try PageParameters.cursor(in: request) { query.cursor = cursor }
         if let caseId = request.queryValue("caseId") {
             guard !caseId.isEmpty, caseId.utf8.count <= Self.maximumCaseIdLength else {
                 throw Problem.badQuery("'caseId' must be a case id (1 to \(Self.maximumCaseIdLength) characters)")

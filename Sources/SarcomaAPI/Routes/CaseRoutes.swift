@@ -85,16 +85,8 @@ struct CaseRoutes: Sendable {
     @Sendable func list(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
         let pretty = try QueryFlag.value("pretty", in: request)
         var query = CaseListQuery()
-        if let raw = request.queryValue("limit") {
-            guard let limit = Int(raw), Self.listLimitRange.contains(limit) else {
-                throw Problem.badQuery("'limit' must be a whole number from \(Self.listLimitRange.lowerBound) to \(Self.listLimitRange.upperBound), not '\(raw)'")
-            }
-            query.limit = limit
-        }
-        if let cursor = request.queryValue("cursor") {
-            guard !cursor.isEmpty else { throw Problem.badQuery("'cursor' must not be empty") }
-            query.cursor = cursor
-        }
+        if let limit = try PageParameters.limit(in: request, range: Self.listLimitRange) { query.limit = limit }
+        if let cursor = try PageParameters.cursor(in: request) { query.cursor = cursor }
         if let site = request.queryValue("site") {
             guard Site(rawValue: site) != nil else {
                 throw Problem.badQuery("'site' must be one of \(Site.allCases.map(\.rawValue).joined(separator: ", ")), not '\(site)'")

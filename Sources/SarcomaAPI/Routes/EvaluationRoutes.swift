@@ -73,13 +73,7 @@ struct EvaluationRoutes: Sendable {
     @Sendable private func listEvaluations(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
         let pretty = try QueryFlag.value("pretty", in: request)
         let stored = try CaseRoutes.load(request, from: store)
-        var limit = 50
-        if let raw = request.queryValue("limit") {
-            guard let value = Int(raw), CaseRoutes.listLimitRange.contains(value) else {
-                throw Problem.badQuery("'limit' must be a whole number from 1 to 200, not '\(raw)'")
-            }
-            limit = value
-        }
+        let limit = try PageParameters.limit(in: request, range: CaseRoutes.listLimitRange) ?? 50
         let page: EvaluationPage
         do {
             page = try store.evaluations(caseId: stored.id, limit: limit, cursor: request.queryValue("cursor"))
