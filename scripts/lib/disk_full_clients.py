@@ -11,6 +11,12 @@
                                                            prints status, Retry-After, type, tries
   disk_full_clients.py check BASE IDS_FILE                 GET every id; prints "N of M found"
   disk_full_clients.py count BASE                          pages GET /v1/cases; prints the total
+  disk_full_clients.py reads BASE CASE_ID MAX              GETs the case until one is not 200 (at most
+                                                           MAX); prints the number of 200s, the last
+                                                           status, and the number of answers that were
+                                                           neither 200 nor 507
+  disk_full_clients.py audited BASE CASE_ID                pages the case's audit trail; prints how
+                                                           many rows record a read
 """
 import http.client
 import json
@@ -127,6 +133,35 @@ def count(base):
     print(total)
 
 
+def reads(base, case_id, most):
+    host, port = address(base)
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    ok, status, others = 0, None, 0
+    for _ in range(most):
+        status = request(conn, "GET", "/v1/cases/" + case_id)[0]
+        if status == 200:
+            ok += 1
+            continue
+        if status != 507:
+            others += 1
+        break
+    print(ok, status, others)
+
+
+def audited(base, case_id):
+    host, port = address(base)
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    total, cursor = 0, None
+    while True:
+        path = "/v1/audit?limit=200&caseId=" + case_id + ("&cursor=" + cursor if cursor else "")
+        page = json.loads(request(conn, "GET", path)[2])
+        total += sum(1 for row in page["items"] if row["action"] == "read")
+        cursor = page.get("nextCursor")
+        if not cursor:
+            break
+    print(total)
+
+
 def main():
     cmd, base = sys.argv[1], sys.argv[2]
     if cmd == "fill":
@@ -139,6 +174,10 @@ def main():
         check(base, sys.argv[3])
     elif cmd == "count":
         count(base)
+    elif cmd == "reads":
+        reads(base, sys.argv[3], int(sys.argv[4]))
+    elif cmd == "audited":
+        audited(base, sys.argv[3])
     return 0
 
 
