@@ -60,7 +60,8 @@ public struct ConfigurationLoader: Sendable {
         guard case .object(let object) = document else {
             throw ConfigurationError(key: "config", source: path, reason: "must be a JSON object of settings")
         }
-        for (name, value) in object.members {
+        for member in object.members {
+            let name = member.key, value = member.value
             if name.hasPrefix("$") || name == "comment" { continue }  // "$schema", notes for humans
             guard let key = ConfigurationKey.named(name) else {
                 throw ConfigurationError(key: name, source: path, reason: "unknown setting")

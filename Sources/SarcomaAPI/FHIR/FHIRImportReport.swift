@@ -105,7 +105,8 @@ enum FHIRImportReport {
     /// top-level objects one level down.
     static func fieldPaths(_ document: JSONObject) -> [String] {
         var paths: [String] = []
-        for (key, value) in document.members {
+        for member in document.members {
+            let key = member.key, value = member.value
             if let object = value.objectValue, !object.isEmpty {
                 paths.append(contentsOf: object.keys.map { "\(key).\($0)" })
             } else if value != .null {

@@ -19,7 +19,8 @@ public enum ProblemPresenter {
                 .object(JSONObject([("pointer", .string(issue.pointer)), ("detail", .string(issue.detail))]))
             })
         }
-        for (key, value) in problem.extensions.members {
+        for member in problem.extensions.members {
+            let key = member.key, value = member.value
             body[key] = value
         }
         var headers = HTTPHeaders()

@@ -8,7 +8,7 @@ enum StoredCaseRepresentation {
         var object = JSONObject()
         object["id"] = .string(stored.id)
         if case .object(let document)? = try? JSONParser().parse(stored.document) {
-            for (key, value) in document.members { object[key] = value }
+            for member in document.members { object[member.key] = member.value }
         }
         object["createdAt"] = .string(stored.createdAt)
         object["updatedAt"] = .string(stored.updatedAt)

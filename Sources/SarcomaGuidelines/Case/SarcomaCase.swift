@@ -129,33 +129,33 @@ public struct SarcomaCase: Sendable, Equatable, Codable {
     }
 }
 
-public enum Site: String, Sendable, Codable, CaseIterable {
+public enum Site: String, Sendable, VocabularyCode, Codable, CaseIterable {
     case extremity, trunk, retroperitoneum
     case headAndNeck = "head_and_neck"
     case visceral
 }
 
-public enum Sex: String, Sendable, Codable, CaseIterable {
+public enum Sex: String, Sendable, VocabularyCode, Codable, CaseIterable {
     case female, male, other, unknown
 }
 
-public enum Depth: String, Sendable, Codable, CaseIterable {
+public enum Depth: String, Sendable, VocabularyCode, Codable, CaseIterable {
     case superficial, deep
 }
 
-public enum NodalStatus: String, Sendable, Codable, CaseIterable {
+public enum NodalStatus: String, Sendable, VocabularyCode, Codable, CaseIterable {
     case n0 = "N0", n1 = "N1"
 }
 
-public enum MetastasisStatus: String, Sendable, Codable, CaseIterable {
+public enum MetastasisStatus: String, Sendable, VocabularyCode, Codable, CaseIterable {
     case m0 = "M0", m1 = "M1"
 }
 
-public enum Presentation: String, Sendable, Codable, CaseIterable {
+public enum Presentation: String, Sendable, VocabularyCode, Codable, CaseIterable {
     case primary, recurrent
 }
 
-public enum MetastaticSite: String, Sendable, Codable, CaseIterable {
+public enum MetastaticSite: String, Sendable, VocabularyCode, Codable, CaseIterable {
     case lung, liver, bone, brain
     case lymphNodeDistant = "lymph_node_distant"
     case peritoneum
@@ -163,7 +163,7 @@ public enum MetastaticSite: String, Sendable, Codable, CaseIterable {
     case other
 }
 
-public enum HeadNeckInvasion: String, Sendable, Codable, CaseIterable {
+public enum HeadNeckInvasion: String, Sendable, VocabularyCode, Codable, CaseIterable {
     // T4a findings
     case orbit
     case skullBaseOrDura = "skull_base_or_dura"
@@ -177,7 +177,7 @@ public enum HeadNeckInvasion: String, Sendable, Codable, CaseIterable {
     case perineuralCNS = "perineural_cns"
 }
 
-public enum VisceralExtent: String, Sendable, Codable, CaseIterable {
+public enum VisceralExtent: String, Sendable, VocabularyCode, Codable, CaseIterable {
     case organConfined = "organ_confined"
     case serosa
     case beyondSerosa = "beyond_serosa"
@@ -186,7 +186,7 @@ public enum VisceralExtent: String, Sendable, Codable, CaseIterable {
 
 /// In-scope histology codes. Out-of-scope tumours (GIST, Kaposi, desmoid) are not cases
 /// of this service: the decoder refuses them with a clear 422, so they never reach here.
-public enum Histology: String, Sendable, Codable, CaseIterable {
+public enum Histology: String, Sendable, VocabularyCode, Codable, CaseIterable {
     case leiomyosarcoma
     case dedifferentiatedLiposarcoma = "dedifferentiated_liposarcoma"
     case myxoidLiposarcoma = "myxoid_liposarcoma"

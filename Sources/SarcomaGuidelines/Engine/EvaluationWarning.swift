@@ -1,7 +1,7 @@
 /// Something the answer assumed or ignored, announced so nobody mistakes a default for a
 /// finding (`warnings: [{"code", "message"}]` in every response).
 public struct EvaluationWarning: Sendable, Equatable, Hashable {
-    public enum Code: String, Sendable, CaseIterable {
+    public enum Code: String, Sendable, VocabularyCode, CaseIterable {
         /// `nodes` omitted: N0 (AJCC: unknown nodal status is N0).
         case nodesDefaultedN0 = "nodes_defaulted_n0"
         /// `metastasis` omitted: M0 (no evidence of distant disease).

@@ -4,7 +4,7 @@ extension GuidelineEngine {
     static let assessedKinds: [EvaluationKind] = [.staging, .margins, .imaging, .perioperative, .palliative]
 
     func assess(_ facts: CaseFacts, explain: Bool) -> Evaluation {
-        var members: JSONMembers = [("guidelineVersion", .string(pack.version))]
+        var members: JSONMembers = [JSONMember("guidelineVersion", .string(pack.version))]
         var union = EvaluationLog(explaining: explain)
         var sections: JSONMembers = []
         var bodies: [any EvaluationBody] = []
@@ -23,11 +23,11 @@ extension GuidelineEngine {
             default:
                 body = self.body(kind, facts, &log)
             }
-            sections.append((kind.rawValue, evaluation(kind, body: body, log: log, explain: explain).json))
+            sections.append(JSONMember(kind.rawValue, json(body, log: log, explain: explain)))
             bodies.append(body)
             union.absorb(log)
         }
-        members.append(("warnings", .array(union.warnings.map(\.json))))
+        members.append(JSONMember("warnings", .array(union.warnings.map(\.json))))
         members += sections
         return Evaluation(kind: .assessment, json: .object(JSONObject(engineMembers: members)), report: report(bodies, union),
                           ruleIds: union.fired.map(\.rawValue), warnings: union.warnings)

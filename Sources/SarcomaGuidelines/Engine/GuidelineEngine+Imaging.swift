@@ -39,14 +39,15 @@ extension GuidelineEngine {
     private func chestStudy(_ facts: CaseFacts, _ log: inout EvaluationLog) -> [ImagingStudy] {
         let chest = pack.imaging.chest
         let xr = chest.radiograph, ct = chest.ct
-        func radiograph(_ rationale: String, _ reason: String, _ log: inout EvaluationLog) -> [ImagingStudy] {
-            log.applied(xr.ruleID, "\(reason) -> a chest radiograph suffices.")
-            log.notApplied(ct.ruleID, "\(reason), not deep or large high-grade.")
+        // The reasons are for the trace only: built when it is kept.
+        func radiograph(_ rationale: String, _ reason: @autoclosure () -> String, _ log: inout EvaluationLog) -> [ImagingStudy] {
+            log.applied(xr.ruleID, "\(reason()) -> a chest radiograph suffices.")
+            log.notApplied(ct.ruleID, "\(reason()), not deep or large high-grade.")
             return study(xr, text: GuidanceText(rationale: rationale, evidence: xr.text.evidence))
         }
-        func chestCT(_ rationale: String, _ reason: String, _ log: inout EvaluationLog) -> [ImagingStudy] {
-            log.applied(ct.ruleID, "\(reason) -> CT of the chest.")
-            log.notApplied(xr.ruleID, "\(reason).")
+        func chestCT(_ rationale: String, _ reason: @autoclosure () -> String, _ log: inout EvaluationLog) -> [ImagingStudy] {
+            log.applied(ct.ruleID, "\(reason()) -> CT of the chest.")
+            log.notApplied(xr.ruleID, "\(reason()).")
             return study(ct, text: GuidanceText(rationale: rationale, evidence: ct.text.evidence))
         }
 
@@ -58,15 +59,13 @@ extension GuidelineEngine {
         }
         let grade = facts.grade.grade.rawValue
         let large = facts.sizeCm.map { $0 > chest.smallMaxCm }
-        let small = ThresholdScale<Int>.format(chest.smallMaxCm)
         if facts.depth == .deep || large == true {
             let why = [facts.depth == .deep ? "deep" : nil, large == true ? "large (\(facts.sizeText))" : nil]
-                .compactMap { $0 }.joined(separator: " and ")
-            return chestCT(ct.text.rationale, "\(why) high-grade (\(grade)) extremity sarcoma", &log)
+            return chestCT(ct.text.rationale, "\(why.compactMap { $0 }.joined(separator: " and ")) high-grade (\(grade)) extremity sarcoma", &log)
         }
         if facts.depth == .superficial, large == false {
             return radiograph(chest.radiographSmallSuperficialText,
-                              "small (\(facts.sizeText), at most \(small) cm) superficial high-grade (\(grade)) extremity sarcoma", &log)
+                              "small (\(facts.sizeText), at most \(ThresholdScale<Int>.format(chest.smallMaxCm)) cm) superficial high-grade (\(grade)) extremity sarcoma", &log)
         }
         if facts.depth == nil {
             log.warn(.depthUnknown, "Tumour depth not given: chest CT chosen, as for a deep high-grade extremity tumour.")

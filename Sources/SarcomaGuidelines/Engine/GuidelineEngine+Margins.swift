@@ -19,13 +19,14 @@ extension GuidelineEngine {
             log.notApplied(table.defaultRule.ruleID, ""
                 + "\(applying.map(\.ruleID.rawValue).joined(separator: " and ")) applies instead.")
         }
-        var rationale = winner.text.rationale
+        var text = winner.text
         if !others.isEmpty {
-            rationale += " \(table.bothRulesNote) (\(([winner] + others).map(\.ruleID.rawValue).joined(separator: ", ")))"
+            let rules = [winner] + others
+            text = GuidanceText(
+                rationale: text.rationale + " \(table.bothRulesNote) (\(rules.map(\.ruleID.rawValue).joined(separator: ", ")))",
+                evidence: Evidence(rules.flatMap(\.text.evidence.sentences)))
         }
-        recommendations.append(Recommendation(
-            winner.ruleID, also: others.map(\.ruleID),
-            text: GuidanceText(rationale: rationale, evidence: ([winner] + others).flatMap(\.text.evidence)), pack: pack))
+        recommendations.append(Recommendation(winner.ruleID, also: others.map(\.ruleID), text: text, pack: pack))
 
         let biopsy = planBiopsy(facts, &log)
         recommendations += biopsy.recommendations

@@ -42,15 +42,16 @@ extension GuidelineEngine {
         var seenRules: [RuleID] = []
         for spec in table.stageOptions where !seenRules.contains(spec.ruleID) {
             seenRules.append(spec.ruleID)
-            let ruleSpecs = table.stageOptions.filter { $0.ruleID == spec.ruleID }
+            // The rule's options (a rule may name several), listed only for the trace.
+            let ruleSpecs = { table.stageOptions.filter { $0.ruleID == spec.ruleID } }
             if let limitation {
                 log.notApplied(spec.ruleID, "\(limitation.summary).")
-            } else if let stage, ruleSpecs.contains(where: { $0.stageGroups.contains(stage) }) {
+            } else if let stage, table.stageOptions.contains(where: { $0.ruleID == spec.ruleID && $0.stageGroups.contains(stage) }) {
                 log.applied(spec.ruleID, "\(staging.groupText) (\(staging.tnmg)) -> "
-                    + ruleSpecs.filter { $0.stageGroups.contains(stage) }.map(\.modality.rawValue).joined(separator: ", ") + ".")
+                    + ruleSpecs().filter { $0.stageGroups.contains(stage) }.map(\.modality.rawValue).joined(separator: ", ") + ".")
             } else {
                 log.notApplied(spec.ruleID, "\(staging.groupText) (\(staging.tnmg)), not stage "
-                    + Set(ruleSpecs.flatMap(\.stageGroups)).map(\.rawValue).sorted().joined(separator: "/") + ".")
+                    + Set(ruleSpecs().flatMap(\.stageGroups)).map(\.rawValue).sorted().joined(separator: "/") + ".")
             }
         }
         if inScope, let stage {

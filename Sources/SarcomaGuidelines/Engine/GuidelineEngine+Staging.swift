@@ -30,8 +30,8 @@ extension GuidelineEngine {
             stageGroup: stageGroup, stageGroupReason: reason, ajccEdition: pack.staging.ajccEdition, recommendations: [])
 
         // STAGE-* for the case's site group; the others were not this site's.
-        let how = row.map { "rows[\($0.index)] of the \(group.label) table" } ?? "AJCC 8 defines no stage groups for \(group.label)"
-        log.applied(group.ruleID, "\(assignment.tnmg) (T: \(tBasis)) -> \(assignment.groupText) (\(how))")
+        log.applied(group.ruleID, "\(assignment.tnmg) (T: \(tBasis)) -> \(assignment.groupText) ("
+            + (row.map { "rows[\($0.index)] of the \(group.label) table" } ?? "AJCC 8 defines no stage groups for \(group.label)") + ")")
         for other in pack.staging.siteGroups where other.ruleID != group.ruleID {
             log.notApplied(other.ruleID, "site \(facts.site.rawValue) is staged as \(group.label).")
         }

@@ -1,6 +1,9 @@
 /// Applies a validated guideline pack to a case. Pure: no I/O, no clock; the same case and
 /// pack always give the same answer, byte for byte.
-public struct GuidelineEngine: Sendable {
+///
+/// A class so that the rules, which call one another dozens of times per assessment, pass
+/// the engine (and its pack) as one reference instead of copying the pack's tables.
+public final class GuidelineEngine: Sendable {
     public let pack: GuidelinePack
 
     public init(pack: GuidelinePack) {
@@ -31,12 +34,18 @@ public struct GuidelineEngine: Sendable {
 
     /// `{"guidelineVersion", <family members>, "warnings", "trace"?}` and the plain text.
     func evaluation(_ kind: EvaluationKind, body: any EvaluationBody, log: EvaluationLog, explain: Bool) -> Evaluation {
-        var members: JSONMembers = [("guidelineVersion", .string(pack.version))]
-        members += body.jsonMembers
-        members.append(("warnings", .array(log.warnings.map(\.json))))
-        if explain { members.append(("trace", .array(log.trace.map(\.json)))) }
-        return Evaluation(kind: kind, json: .object(JSONObject(engineMembers: members)), report: report([body], log),
-                          ruleIds: log.fired.map(\.rawValue), warnings: log.warnings)
+        Evaluation(kind: kind, json: json(body, log: log, explain: explain), report: report([body], log),
+                   ruleIds: log.fired.map(\.rawValue), warnings: log.warnings)
+    }
+
+    /// One family's response body (also an assessment's section).
+    func json(_ body: any EvaluationBody, log: EvaluationLog, explain: Bool) -> JSONValue {
+        var members = body.jsonMembers
+        members.reserveCapacity(members.count + 3)
+        members.insert(JSONMember("guidelineVersion", .string(pack.version)), at: 0)
+        members.append(JSONMember("warnings", .array(log.warnings.map(\.json))))
+        if explain { members.append(JSONMember("trace", .array(log.trace.map(\.json)))) }
+        return .object(JSONObject(engineMembers: members))
     }
 
     /// The plain-text report of these answers, rendered only if asked for.

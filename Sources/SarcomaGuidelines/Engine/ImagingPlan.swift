@@ -11,11 +11,11 @@ struct ImagingPlan: Sendable {
 extension ImagingPlan: EvaluationBody {
     var jsonMembers: JSONMembers {
         [
-            ("primary", .array(primary.map(\.json))),
-            ("primaryChoice", .string(primaryOneOf ? "one_of" : "all")),
-            ("metastaticWorkup", .array(metastaticWorkup.map(\.json))),
-            ("pet", .string(petIndicated ? "indicated" : "optional")),
-            ("petResponse", petResponse?.json ?? .null),
+            JSONMember("primary", .array(primary.map(\.json))),
+            JSONMember("primaryChoice", .string(primaryOneOf ? "one_of" : "all")),
+            JSONMember("metastaticWorkup", .array(metastaticWorkup.map(\.json))),
+            JSONMember("pet", .string(petIndicated ? "indicated" : "optional")),
+            JSONMember("petResponse", petResponse?.json ?? .null),
         ]
     }
 

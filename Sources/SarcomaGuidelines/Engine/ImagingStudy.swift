@@ -6,9 +6,9 @@ struct ImagingStudy: Sendable {
 
     var json: JSONValue {
         recommendation.json(leading: [
-            ("modality", .string(spec.modality.rawValue)),
-            ("required", .bool(spec.required)),
-            ("preferred", .bool(spec.preferred)),
+            JSONMember("modality", .string(spec.modality.rawValue)),
+            JSONMember("required", .bool(spec.required)),
+            JSONMember("preferred", .bool(spec.preferred)),
         ])
     }
 

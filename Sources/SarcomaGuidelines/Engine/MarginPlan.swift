@@ -24,12 +24,12 @@ extension MarginPlan: EvaluationBody {
             "excisionalBiopsy": .string(excisionalBiopsy),
         ]
         return [
-            ("marginCm", .number(marginCm)),
-            ("strategy", .string(strategy.rawValue)),
-            ("marginRuleIds", .array(marginRules.map { .string($0.rawValue) })),
-            ("amputation", .string(amputation.rawValue)),
-            ("biopsy", biopsy),
-            ("recommendations", .array(recommendations.map(\.json))),
+            JSONMember("marginCm", .number(marginCm)),
+            JSONMember("strategy", .string(strategy.rawValue)),
+            JSONMember("marginRuleIds", .array(marginRules.map { .string($0.rawValue) })),
+            JSONMember("amputation", .string(amputation.rawValue)),
+            JSONMember("biopsy", biopsy),
+            JSONMember("recommendations", .array(recommendations.map(\.json))),
         ]
     }
 

@@ -17,11 +17,11 @@ struct PETResponse: Sendable {
 
     var json: JSONValue {
         recommendation.json(leading: [
-            ("suvMaxBaseline", .number(baseline)),
-            ("suvMaxPostTherapy", .number(post)),
-            ("suvMaxReductionPercent", .number(reductionPercent)),
-            ("favorable", .bool(favorable)),
-            ("thresholdPercent", .number(thresholdPercent)),
+            JSONMember("suvMaxBaseline", .number(baseline)),
+            JSONMember("suvMaxPostTherapy", .number(post)),
+            JSONMember("suvMaxReductionPercent", .number(reductionPercent)),
+            JSONMember("favorable", .bool(favorable)),
+            JSONMember("thresholdPercent", .number(thresholdPercent)),
         ])
     }
 }

@@ -11,7 +11,7 @@ struct PalliativePlan: Sendable {
         var ruleID: RuleID { recommendation.ruleID }
 
         var json: JSONValue {
-            recommendation.json(leading: [("agent", .string(agent.rawValue)), ("reason", .string(reason))])
+            recommendation.json(leading: [JSONMember("agent", .string(agent.rawValue)), JSONMember("reason", .string(reason))])
         }
     }
 
@@ -30,13 +30,13 @@ struct PalliativePlan: Sendable {
 extension PalliativePlan: EvaluationBody {
     var jsonMembers: JSONMembers {
         [
-            ("indicated", .bool(indicated)),
-            ("line", line.map { .string($0.rawValue) } ?? .null),
-            ("options", .array(options.map(\.json))),
-            ("notRecommended", .array(notRecommended.map(\.json))),
-            ("investigational", .array(investigational.map(\.json))),
-            ("reason", reason.map { .string($0) } ?? .null),
-            ("recommendations", .array(recommendations.map(\.json))),
+            JSONMember("indicated", .bool(indicated)),
+            JSONMember("line", line.map { .string($0.rawValue) } ?? .null),
+            JSONMember("options", .array(options.map(\.json))),
+            JSONMember("notRecommended", .array(notRecommended.map(\.json))),
+            JSONMember("investigational", .array(investigational.map(\.json))),
+            JSONMember("reason", reason.map { .string($0) } ?? .null),
+            JSONMember("recommendations", .array(recommendations.map(\.json))),
         ]
     }
 

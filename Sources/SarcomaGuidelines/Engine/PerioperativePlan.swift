@@ -13,12 +13,12 @@ struct PerioperativePlan: Sendable {
 extension PerioperativePlan: EvaluationBody {
     var jsonMembers: JSONMembers {
         [
-            ("stageGroup", stageGroup.map { .string($0.rawValue) } ?? .null),
-            ("inScope", .bool(inScope)),
-            ("options", .array(options.map(\.json))),
-            ("highRisk", .bool(highRisk)),
-            ("reason", reason.map { .string($0) } ?? .null),
-            ("recommendations", .array(recommendations.map(\.json))),
+            JSONMember("stageGroup", stageGroup.map { .string($0.rawValue) } ?? .null),
+            JSONMember("inScope", .bool(inScope)),
+            JSONMember("options", .array(options.map(\.json))),
+            JSONMember("highRisk", .bool(highRisk)),
+            JSONMember("reason", reason.map { .string($0) } ?? .null),
+            JSONMember("recommendations", .array(recommendations.map(\.json))),
         ]
     }
 

@@ -8,31 +8,37 @@ struct Recommendation: Sendable {
     var categoryDefaulted: Bool = false
     var rationale: String
     var source: String
-    var evidence: [String]
+    var evidence: Evidence
 
     var ruleIDs: [RuleID] { [ruleID] + alsoRuleIDs.filter { $0 != ruleID } }
 
     /// The recommendation fields, after any item fields (`modality`, `agent`) the caller puts
     /// first; built into one array, since an assessment writes a few dozen of these.
-    func jsonMembers(leading: JSONMembers = []) -> JSONMembers {
+    func jsonMembers(leading: consuming JSONMembers = []) -> JSONMembers {
         var members = leading
-        members.reserveCapacity(leading.count + 7)
-        var ruleIds: [JSONValue] = [.string(ruleID.rawValue)]
-        for rule in alsoRuleIDs where rule != ruleID { ruleIds.append(.string(rule.rawValue)) }
-        members.append(("ruleId", .string(ruleID.rawValue)))
-        members.append(("ruleIds", .array(ruleIds)))
-        members.append(("nccnCategory", category.map { .string($0.rawValue) } ?? .null))
-        members.append(("categoryDefaulted", .bool(categoryDefaulted)))
-        members.append(("rationale", .string(rationale)))
-        members.append(("source", .string(source)))
-        members.append(("evidence", .array(evidence.map { .string($0) })))
+        members.reserveCapacity(members.count + 7)
+        let ruleIds: JSONValue
+        if alsoRuleIDs.allSatisfy({ $0 == ruleID }) {
+            ruleIds = ruleID.soleJSON
+        } else {
+            var list: [JSONValue] = [.string(ruleID.rawValue)]
+            for rule in alsoRuleIDs where rule != ruleID { list.append(.string(rule.rawValue)) }
+            ruleIds = .array(list)
+        }
+        members.append(JSONMember("ruleId", .string(ruleID.rawValue)))
+        members.append(JSONMember("ruleIds", ruleIds))
+        members.append(JSONMember("nccnCategory", category.map { .string($0.rawValue) } ?? .null))
+        members.append(JSONMember("categoryDefaulted", .bool(categoryDefaulted)))
+        members.append(JSONMember("rationale", .string(rationale)))
+        members.append(JSONMember("source", .string(source)))
+        members.append(JSONMember("evidence", evidence.json))
         return members
     }
 
     var json: JSONValue { .object(JSONObject(engineMembers: jsonMembers())) }
 
     /// An item (imaging study, option) with its own fields first.
-    func json(leading: JSONMembers) -> JSONValue {
+    func json(leading: consuming JSONMembers) -> JSONValue {
         .object(JSONObject(engineMembers: jsonMembers(leading: leading)))
     }
 }
@@ -43,4 +49,16 @@ extension Recommendation {
         self.init(ruleID: ruleID, alsoRuleIDs: also, category: nil, categoryDefaulted: false,
                   rationale: text.rationale, source: pack.catalogue.source(ruleID), evidence: text.evidence)
     }
+}
+
+extension RuleID {
+    /// `["STAGE-TE"]`: the `ruleIds` of a recommendation from this rule alone (most of
+    /// them), built once instead of once per answer.
+    var soleJSON: JSONValue { Self.soleJSONs[ordinal] }
+
+    /// The case's position in declaration order (= `allCases` order): a payload-free enum of
+    /// fewer than 256 cases is stored as exactly that one-byte tag (checked by a test).
+    var ordinal: Int { withUnsafeBytes(of: self) { Int($0[0]) } }
+
+    private static let soleJSONs = allCases.map { JSONValue.array([.string($0.rawValue)]) }
 }

@@ -37,22 +37,22 @@ extension StageAssignment: EvaluationBody {
         case (nil, nil): "unknown"
         }
         return [
-            ("siteGroup", .string(siteGroup.id)),
-            ("t", .string(t.rawValue)),
-            ("n", .string(n.rawValue)),
-            ("m", .string(m.rawValue)),
-            ("grade", .string(grade.grade.rawValue)),
-            ("stageGroup", stageGroup.map { .string($0.rawValue) } ?? .null),
-            ("stageGroupReason", stageGroupReason.map { .string($0) } ?? .null),
-            ("ajccEdition", .number(Double(ajccEdition))),
-            ("fnclccScore", grade.score.map { .number(Double($0.total)) } ?? .null),
-            ("sizeCm", sizeCm.map { .number($0) } ?? .null),
-            ("tBasis", .string(tBasis)),
-            ("nodesDefaulted", .bool(!nodesStated)),
-            ("metastasisDefaulted", .bool(!metastasisStated)),
-            ("gradeBasis", .string(gradeBasis)),
-            ("fnclcc", fnclcc),
-            ("recommendations", .array(recommendations.map(\.json))),
+            JSONMember("siteGroup", .string(siteGroup.id)),
+            JSONMember("t", .string(t.rawValue)),
+            JSONMember("n", .string(n.rawValue)),
+            JSONMember("m", .string(m.rawValue)),
+            JSONMember("grade", .string(grade.grade.rawValue)),
+            JSONMember("stageGroup", stageGroup.map { .string($0.rawValue) } ?? .null),
+            JSONMember("stageGroupReason", stageGroupReason.map { .string($0) } ?? .null),
+            JSONMember("ajccEdition", .number(Double(ajccEdition))),
+            JSONMember("fnclccScore", grade.score.map { .number(Double($0.total)) } ?? .null),
+            JSONMember("sizeCm", sizeCm.map { .number($0) } ?? .null),
+            JSONMember("tBasis", .string(tBasis)),
+            JSONMember("nodesDefaulted", .bool(!nodesStated)),
+            JSONMember("metastasisDefaulted", .bool(!metastasisStated)),
+            JSONMember("gradeBasis", .string(gradeBasis)),
+            JSONMember("fnclcc", fnclcc),
+            JSONMember("recommendations", .array(recommendations.map(\.json))),
         ]
     }
 

@@ -6,7 +6,7 @@ struct TherapyOption: Sendable {
     var value: String
     var recommendation: Recommendation
 
-    var json: JSONValue { recommendation.json(leading: [(key, .string(value))]) }
+    var json: JSONValue { recommendation.json(leading: [JSONMember(key, .string(value))]) }
 
     /// "postoperative_rt (cat 1)", "clinical_trial".
     var shortText: String {

@@ -54,7 +54,7 @@ struct JSONReader {
             depth -= 1
             return .object(JSONObject())
         }
-        var members: [(key: String, value: JSONValue)] = []
+        var members: [JSONMember] = []
         // Small objects (every clinical one) check duplicates linearly; big ones by hash.
         var seen: Set<String> = []
         let hashFrom = 12
@@ -74,7 +74,7 @@ struct JSONReader {
             index += 1
             skipWhitespace()
             let value = try readValue()
-            members.append((key, value))
+            members.append(JSONMember(key, value))
             if members.count == hashFrom { seen = Set(members.map(\.key)) }
             skipWhitespace()
             switch peek {

@@ -31,6 +31,6 @@ extension JSONObject: ExpressibleByDictionaryLiteral {
         // Literal keys are the code's own: a repeat is a programming error that the first
         // test run (a debug build) traps on; release builds do not hash every key again.
         assert(Set(elements.map(\.0)).count == elements.count, "a key given twice in a JSON object literal")
-        self.init(uniqueMembers: elements.map { (key: $0.0, value: $0.1) })
+        self.init(uniqueMembers: elements.map { JSONMember($0.0, $0.1) })
     }
 }

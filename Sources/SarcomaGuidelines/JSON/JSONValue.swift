@@ -13,18 +13,31 @@ public enum JSONValue: Sendable, Equatable {
     case object(JSONObject)
 }
 
+/// One member of an object. A struct rather than a `(key, value)` tuple: arrays of tuples
+/// are copied and destroyed through the runtime's generic tuple witnesses, which cost more
+/// than building an answer's rules.
+public struct JSONMember: Sendable, Equatable {
+    public var key: String
+    public var value: JSONValue
+
+    public init(_ key: String, _ value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
 /// An object's members in order, as the engine writes them.
-typealias JSONMembers = [(key: String, value: JSONValue)]
+typealias JSONMembers = [JSONMember]
 
 /// An ordered JSON object. Keys are unique (the parser refuses duplicates).
 public struct JSONObject: Sendable, Equatable {
-    public private(set) var members: [(key: String, value: JSONValue)]
+    public private(set) var members: [JSONMember]
 
     public init() { members = [] }
 
     /// Members already known to have unique keys (the parser checks with a set as it reads);
     /// skips the linear search per member that `init(_:)` does, so a large object stays O(n).
-    init(uniqueMembers: [(key: String, value: JSONValue)]) {
+    init(uniqueMembers: [JSONMember]) {
         members = uniqueMembers
     }
 
@@ -52,13 +65,12 @@ public struct JSONObject: Sendable, Equatable {
             if let index = members.firstIndex(where: { $0.key == key }) {
                 if let newValue { members[index].value = newValue } else { members.remove(at: index) }
             } else if let newValue {
-                members.append((key, newValue))
+                members.append(JSONMember(key, newValue))
             }
         }
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.members.count == rhs.members.count
-            && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        lhs.members == rhs.members
     }
 }

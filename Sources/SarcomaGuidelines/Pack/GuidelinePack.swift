@@ -3,8 +3,9 @@
 ///
 /// `load(files:)` validates everything before the engine may use it and refuses the whole
 /// pack on the first problem, naming the file and the row or key; the files arrive as bytes
-/// (the engine does no file I/O).
-public struct GuidelinePack: Sendable {
+/// (the engine does no file I/O). A class: immutable once loaded, and shared by reference
+/// instead of copying a dozen tables wherever a rule reads it.
+public final class GuidelinePack: Sendable {
     /// The files a pack consists of, in load order (the catalogue first: tables cite it).
     public static let fileNames = [
         "pack.json", "grading.json", "staging.json", "margins.json", "imaging.json",
@@ -14,19 +15,36 @@ public struct GuidelinePack: Sendable {
     /// Pack `format` versions this engine reads.
     static let supportedFormat = 1
 
-    public private(set) var id: String
+    public let id: String
     /// `guidelineVersion` in every response, e.g. "2026.11-1".
-    public private(set) var version: String
-    public private(set) var label: String
-    var sources: [(name: String, description: String)]
-    var catalogue: RuleCatalogue
-    var decisions: [PackDecision]
-    var grading: GradingTable
-    var staging: StagingTable
-    var margins: MarginTable
-    var imaging: ImagingTable
-    var perioperative: PerioperativeTable
-    var palliative: PalliativeTable
+    public let version: String
+    public let label: String
+    let sources: [(name: String, description: String)]
+    let catalogue: RuleCatalogue
+    let decisions: [PackDecision]
+    let grading: GradingTable
+    let staging: StagingTable
+    let margins: MarginTable
+    let imaging: ImagingTable
+    let perioperative: PerioperativeTable
+    let palliative: PalliativeTable
+
+    init(id: String, version: String, label: String, sources: [(name: String, description: String)],
+         catalogue: RuleCatalogue, decisions: [PackDecision], grading: GradingTable, staging: StagingTable,
+         margins: MarginTable, imaging: ImagingTable, perioperative: PerioperativeTable, palliative: PalliativeTable) {
+        self.id = id
+        self.version = version
+        self.label = label
+        self.sources = sources
+        self.catalogue = catalogue
+        self.decisions = decisions
+        self.grading = grading
+        self.staging = staging
+        self.margins = margins
+        self.imaging = imaging
+        self.perioperative = perioperative
+        self.palliative = palliative
+    }
 
     /// The rule catalogue, in pack order.
     public var rules: [GuidelineRule] { catalogue.rules }

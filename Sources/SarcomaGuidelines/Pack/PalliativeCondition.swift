@@ -1,6 +1,6 @@
 /// The few case conditions a palliative option can require (`palliative.json`, `requires`).
 /// A closed list on purpose: the pack is a decision table, not a rule language.
-enum PalliativeCondition: String, Sendable, CaseIterable {
+enum PalliativeCondition: String, Sendable, VocabularyCode, CaseIterable {
     /// NTRK gene fusion-positive tumour (PALL-NTRK).
     case ntrkFusion = "ntrk_fusion"
     /// Can receive IV therapy and is an anthracycline candidate (PALL-ANTHRACYCLINE-FIRST).

@@ -1,19 +1,31 @@
 /// One palliative systemic option as the pack states it (`palliative.json`, `options`).
-struct PalliativeOptionSpec: Sendable {
+final class PalliativeOptionSpec: Sendable {
     struct Withheld: Sendable {
         var className: String
         var reason: String
     }
 
-    var agent: SystemicAgent
-    var ruleID: RuleID
-    var lines: Set<TherapyLine>
-    var requires: PalliativeCondition?
-    var withheld: Withheld?
+    let agent: SystemicAgent
+    let ruleID: RuleID
+    let lines: Set<TherapyLine>
+    let requires: PalliativeCondition?
+    let withheld: Withheld?
     /// Listed without a prior anthracycline, but with a warning (trabectedin).
-    var warnWithoutPriorAnthracycline: Bool
-    var category: CategorySpec
-    var text: GuidanceText
+    let warnWithoutPriorAnthracycline: Bool
+    let category: CategorySpec
+    let text: GuidanceText
+
+    /// A class: the rules iterate these rows on every evaluation, and a reference is one retain.
+    init(agent: SystemicAgent, ruleID: RuleID, lines: Set<TherapyLine>, requires: PalliativeCondition?, withheld: Withheld?, warnWithoutPriorAnthracycline: Bool, category: CategorySpec, text: GuidanceText) {
+        self.agent = agent
+        self.ruleID = ruleID
+        self.lines = lines
+        self.requires = requires
+        self.withheld = withheld
+        self.warnWithoutPriorAnthracycline = warnWithoutPriorAnthracycline
+        self.category = category
+        self.text = text
+    }
 
     static func load(_ node: PackNode, catalogue: RuleCatalogue, classes: HistologyClasses) throws(GuidelinePackError) -> PalliativeOptionSpec {
         var reader = try node.object()

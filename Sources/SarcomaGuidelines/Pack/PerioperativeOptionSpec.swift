@@ -1,15 +1,25 @@
 /// One perioperative option as the pack states it (`perioperative.json`): the modality, the
 /// rule(s) behind it, the stage groups it is for and its NCCN category.
-struct PerioperativeOptionSpec: Sendable {
-    var modality: PerioperativeModality
-    var ruleID: RuleID
+final class PerioperativeOptionSpec: Sendable {
+    let modality: PerioperativeModality
+    let ruleID: RuleID
     /// Further rules that name this option (postoperative chemotherapy is also the "with or
     /// without" of PERIOP-STAGE3-POSTOP-RT).
-    var alsoRuleIDs: [RuleID]
+    let alsoRuleIDs: [RuleID]
     /// Empty for surgery, which is for every stage.
-    var stageGroups: Set<StageGroup>
-    var category: CategorySpec
-    var text: GuidanceText
+    let stageGroups: Set<StageGroup>
+    let category: CategorySpec
+    let text: GuidanceText
+
+    /// A class: the rules iterate these rows on every evaluation, and a reference is one retain.
+    init(modality: PerioperativeModality, ruleID: RuleID, alsoRuleIDs: [RuleID], stageGroups: Set<StageGroup>, category: CategorySpec, text: GuidanceText) {
+        self.modality = modality
+        self.ruleID = ruleID
+        self.alsoRuleIDs = alsoRuleIDs
+        self.stageGroups = stageGroups
+        self.category = category
+        self.text = text
+    }
 
     static func load(_ node: PackNode, catalogue: RuleCatalogue, withStages: Bool) throws(GuidelinePackError) -> PerioperativeOptionSpec {
         var reader = try node.object()

@@ -1,6 +1,6 @@
 /// How one AJCC site group is staged (`staging.json`, one block per group): which sites it
 /// covers, how T is found, and its stage-group table or the reason it has none.
-struct SiteGroupStaging: Sendable {
+final class SiteGroupStaging: Sendable {
     /// How T is derived; the machinery for each lives in the engine, the thresholds here.
     enum TMethod: Sendable {
         /// Greatest dimension only (trunk/extremity, retroperitoneum).
@@ -17,19 +17,32 @@ struct SiteGroupStaging: Sendable {
     }
 
     /// The block's key in `staging.json` (`trunkExtremity`).
-    var key: String
+    let key: String
     /// The wire value of `siteGroup` (`trunk_extremity`).
-    var id: String
+    let id: String
     /// Words for rationales and plain text (`trunk/extremity`).
-    var label: String
-    var sites: [Site]
-    var ruleID: RuleID
+    let label: String
+    let sites: [Site]
+    let ruleID: RuleID
     /// The group's T categories, TX excluded.
-    var tCategories: [TCategory]
-    var tMethod: TMethod
-    var stageTable: StageGroupTable?
+    let tCategories: [TCategory]
+    let tMethod: TMethod
+    let stageTable: StageGroupTable?
     /// Why this site group has no stage groups (AJCC 8 defines none).
-    var noStageGroupReason: String?
+    let noStageGroupReason: String?
+
+    /// A class: the rules iterate these rows on every evaluation, and a reference is one retain.
+    init(key: String, id: String, label: String, sites: [Site], ruleID: RuleID, tCategories: [TCategory], tMethod: TMethod, stageTable: StageGroupTable?, noStageGroupReason: String?) {
+        self.key = key
+        self.id = id
+        self.label = label
+        self.sites = sites
+        self.ruleID = ruleID
+        self.tCategories = tCategories
+        self.tMethod = tMethod
+        self.stageTable = stageTable
+        self.noStageGroupReason = noStageGroupReason
+    }
 }
 
 extension SiteGroupStaging {

@@ -1,14 +1,25 @@
 /// One row of an AJCC stage-group table: the group (or null, with the reason no group can be
 /// assigned, e.g. TX N0 M0) for every combination of the listed T, N, M and G values.
-struct StageGroupRow: Sendable {
+final class StageGroupRow: Sendable {
     /// Position in the pack file, for refusals and traces ("rows[3]").
-    var index: Int
-    var group: StageGroup?
-    var reason: String?
-    var t: Set<TCategory>
-    var n: Set<NodalStatus>
-    var m: Set<MetastasisStatus>
-    var g: Set<GradeCategory>
+    let index: Int
+    let group: StageGroup?
+    let reason: String?
+    let t: Set<TCategory>
+    let n: Set<NodalStatus>
+    let m: Set<MetastasisStatus>
+    let g: Set<GradeCategory>
+
+    /// A class: the rules iterate these rows on every evaluation, and a reference is one retain.
+    init(index: Int, group: StageGroup?, reason: String?, t: Set<TCategory>, n: Set<NodalStatus>, m: Set<MetastasisStatus>, g: Set<GradeCategory>) {
+        self.index = index
+        self.group = group
+        self.reason = reason
+        self.t = t
+        self.n = n
+        self.m = m
+        self.g = g
+    }
 
     func matches(_ t: TCategory, _ n: NodalStatus, _ m: MetastasisStatus, _ g: GradeCategory) -> Bool {
         self.t.contains(t) && self.n.contains(n) && self.m.contains(m) && self.g.contains(g)

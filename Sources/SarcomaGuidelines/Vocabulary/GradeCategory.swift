@@ -1,6 +1,6 @@
 /// FNCLCC histologic grade as AJCC 8 writes it; `GX` when neither a stated grade nor the
 /// three FNCLCC components are available.
-public enum GradeCategory: String, Sendable, CaseIterable {
+public enum GradeCategory: String, Sendable, VocabularyCode, CaseIterable {
     case g1 = "G1", g2 = "G2", g3 = "G3", gx = "GX"
 
     init?(statedGrade: Int) {

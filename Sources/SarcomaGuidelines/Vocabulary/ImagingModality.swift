@@ -1,5 +1,5 @@
 /// Imaging studies named by the API contract (`primary[]`, `metastaticWorkup[]`).
-public enum ImagingModality: String, Sendable, CaseIterable {
+public enum ImagingModality: String, Sendable, VocabularyCode, CaseIterable {
     case mri, ct
     case spiralCT = "spiral_ct"
     case chestRadiograph = "chest_radiograph"

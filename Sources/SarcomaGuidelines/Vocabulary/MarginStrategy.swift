@@ -1,5 +1,5 @@
 /// Resection strategy named by the API contract (`margins.strategy`).
-public enum MarginStrategy: String, Sendable, CaseIterable {
+public enum MarginStrategy: String, Sendable, VocabularyCode, CaseIterable {
     case wideEnBloc = "wide_en_bloc"
     case completeExcisionMinimalMargin = "complete_excision_minimal_margin"
 }

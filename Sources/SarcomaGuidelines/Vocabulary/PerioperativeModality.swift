@@ -1,5 +1,5 @@
 /// Perioperative treatment options named by the API contract.
-public enum PerioperativeModality: String, Sendable, CaseIterable {
+public enum PerioperativeModality: String, Sendable, VocabularyCode, CaseIterable {
     case surgery
     case postoperativeRT = "postoperative_rt"
     case preoperativeRT = "preoperative_rt"

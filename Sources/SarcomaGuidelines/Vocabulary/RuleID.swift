@@ -3,7 +3,7 @@
 /// The pack's catalogue must list exactly these ids (no more, no fewer): a table may only
 /// cite a rule the machinery implements, and every rule the machinery can fire must have a
 /// summary and a source a clinician can read.
-public enum RuleID: String, Sendable, CaseIterable {
+public enum RuleID: String, Sendable, VocabularyCode, CaseIterable {
     case gradeFNCLCC = "GRADE-FNCLCC"
 
     case stageTE = "STAGE-TE"

@@ -58,7 +58,8 @@ enum EngineJSON {
             switch value {
             case .array(let items): items.forEach(walk)
             case .object(let object):
-                for (key, member) in object.members {
+                for item in object.members {
+                    let key = item.key, member = item.value
                     if names.contains(key) {
                         if case .string(let text) = member { found.append(text) }
                         if case .array(let items) = member { found += items.compactMap(\.stringValue) }
@@ -79,7 +80,8 @@ enum EngineJSON {
             switch value {
             case .array(let items): items.forEach(walk)
             case .object(let object):
-                for (key, member) in object.members {
+                for item in object.members {
+                    let key = item.key, member = item.value
                     if key == "trace", case .array(let entries) = member {
                         for entry in entries {
                             found.append((entry["ruleId"]?.stringValue ?? "", entry["applied"]?.boolValue ?? false,
@@ -104,7 +106,7 @@ enum EngineJSON {
             case .array(let items): items.forEach(walk)
             case .object(let object):
                 if object["ruleId"] != nil { found.append(object) }
-                for (key, member) in object.members where key != "trace" { walk(member) }
+                for member in object.members where member.key != "trace" { walk(member.value) }
             default: break
             }
         }
