@@ -12,9 +12,7 @@ extension GuidelineEngine {
             log.notApplied(other.ruleID, "it covers "
                 + other.sites.map(\.rawValue).sorted().joined(separator: ", ") + ", not \(facts.site.rawValue).")
         }
-        let primary = primaryRule.items.map {
-            ImagingStudy(spec: $0, recommendation: Recommendation(primaryRule.ruleID, text: primaryRule.text, pack: pack))
-        }
+        let primary = study(primaryRule, text: primaryRule.text)
 
         var workup: [ImagingStudy] = []
         // IMG-LIVER: visceral and retroperitoneal lesions.
@@ -32,7 +30,11 @@ extension GuidelineEngine {
     }
 
     private func study(_ rule: ImagingRule, text: GuidanceText) -> [ImagingStudy] {
-        rule.items.map { ImagingStudy(spec: $0, recommendation: Recommendation(rule.ruleID, text: text, pack: pack)) }
+        // The rule's own words: the studies' JSON was built when the pack loaded.
+        let prebuilt = text.citation != nil && text.citation === rule.text.citation ? rule.studiesJSON : nil
+        return rule.items.enumerated().map { index, item in
+            ImagingStudy(spec: item, recommendation: Recommendation.citing(rule.ruleID, text: text, pack: pack), prebuilt: prebuilt?[index])
+        }
     }
 
     /// IMG-CHEST-XR for low-risk extremity tumours, IMG-CHEST-CT otherwise (decisions D02, D16).
@@ -40,31 +42,31 @@ extension GuidelineEngine {
         let chest = pack.imaging.chest
         let xr = chest.radiograph, ct = chest.ct
         // The reasons are for the trace only: built when it is kept.
-        func radiograph(_ rationale: String, _ reason: @autoclosure () -> String, _ log: inout EvaluationLog) -> [ImagingStudy] {
+        func radiograph(_ text: GuidanceText, _ reason: @autoclosure () -> String, _ log: inout EvaluationLog) -> [ImagingStudy] {
             log.applied(xr.ruleID, "\(reason()) -> a chest radiograph suffices.")
             log.notApplied(ct.ruleID, "\(reason()), not deep or large high-grade.")
-            return study(xr, text: GuidanceText(rationale: rationale, evidence: xr.text.evidence))
+            return study(xr, text: text)
         }
-        func chestCT(_ rationale: String, _ reason: @autoclosure () -> String, _ log: inout EvaluationLog) -> [ImagingStudy] {
+        func chestCT(_ text: GuidanceText, _ reason: @autoclosure () -> String, _ log: inout EvaluationLog) -> [ImagingStudy] {
             log.applied(ct.ruleID, "\(reason()) -> CT of the chest.")
             log.notApplied(xr.ruleID, "\(reason()).")
-            return study(ct, text: GuidanceText(rationale: rationale, evidence: ct.text.evidence))
+            return study(ct, text: text)
         }
 
         guard chest.radiographSites.contains(facts.site) else {
-            return chestCT(chest.ctOtherSiteText, "site \(facts.site.rawValue) is not an extremity", &log)
+            return chestCT(GuidanceText(rationale: chest.ctOtherSiteText, evidence: ct.text.evidence), "site \(facts.site.rawValue) is not an extremity", &log)
         }
         guard facts.isHighGrade(&log, table: pack.grading, purpose: "the chest work-up") else {
-            return radiograph(xr.text.rationale, "low-grade (\(facts.grade.grade.rawValue)) extremity sarcoma", &log)
+            return radiograph(xr.text, "low-grade (\(facts.grade.grade.rawValue)) extremity sarcoma", &log)
         }
         let grade = facts.grade.grade.rawValue
         let large = facts.sizeCm.map { $0 > chest.smallMaxCm }
         if facts.depth == .deep || large == true {
             let why = [facts.depth == .deep ? "deep" : nil, large == true ? "large (\(facts.sizeText))" : nil]
-            return chestCT(ct.text.rationale, "\(why.compactMap { $0 }.joined(separator: " and ")) high-grade (\(grade)) extremity sarcoma", &log)
+            return chestCT(ct.text, "\(why.compactMap { $0 }.joined(separator: " and ")) high-grade (\(grade)) extremity sarcoma", &log)
         }
         if facts.depth == .superficial, large == false {
-            return radiograph(chest.radiographSmallSuperficialText,
+            return radiograph(GuidanceText(rationale: chest.radiographSmallSuperficialText, evidence: xr.text.evidence),
                               "small (\(facts.sizeText), at most \(ThresholdScale<Int>.format(chest.smallMaxCm)) cm) superficial high-grade (\(grade)) extremity sarcoma", &log)
         }
         if facts.depth == nil {
@@ -73,7 +75,7 @@ extension GuidelineEngine {
         if facts.sizeCm == nil {
             log.warn(.sizeUnknown, "Tumour size not given: chest CT chosen, as for a large high-grade extremity tumour.")
         }
-        return chestCT(chest.ctUnknownText, "high-grade (\(grade)) extremity sarcoma whose depth or size is not given", &log)
+        return chestCT(GuidanceText(rationale: chest.ctUnknownText, evidence: ct.text.evidence), "high-grade (\(grade)) extremity sarcoma whose depth or size is not given", &log)
     }
 
     /// IMG-PET-RECURRENT when a recurrent high-grade tumour is stated; IMG-PET-OPTIONAL otherwise.
@@ -121,6 +123,6 @@ extension GuidelineEngine {
         let text = favorable ? rule.favorableText : rule.unfavorableText
         return PETResponse(baseline: baseline, post: post, reductionPercent: reduction, favorable: favorable,
                            thresholdPercent: rule.favorableFromPercent,
-                           recommendation: Recommendation(rule.responseRuleID, text: text, pack: pack))
+                           recommendation: Recommendation.citing(rule.responseRuleID, text: text, pack: pack))
     }
 }

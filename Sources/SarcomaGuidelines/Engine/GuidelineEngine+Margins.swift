@@ -26,7 +26,7 @@ extension GuidelineEngine {
                 rationale: text.rationale + " \(table.bothRulesNote) (\(rules.map(\.ruleID.rawValue).joined(separator: ", ")))",
                 evidence: Evidence(rules.flatMap(\.text.evidence.sentences)))
         }
-        recommendations.append(Recommendation(winner.ruleID, also: others.map(\.ruleID), text: text, pack: pack))
+        recommendations.append(Recommendation.citing(winner.ruleID, also: others.map(\.ruleID), text: text, pack: pack))
 
         let biopsy = planBiopsy(facts, &log)
         recommendations += biopsy.recommendations
@@ -35,7 +35,7 @@ extension GuidelineEngine {
 
         // MARGIN-MDT: always.
         log.applied(table.mdtRuleID, "every patient is evaluated by an experienced multidisciplinary team before treatment.")
-        recommendations.append(Recommendation(table.mdtRuleID, text: table.mdtText, pack: pack))
+        recommendations.append(Recommendation.citing(table.mdtRuleID, text: table.mdtText, pack: pack))
 
         return MarginPlan(
             marginCm: winner.marginCm, strategy: winner.strategy, marginRules: [winner.ruleID] + others.map(\.ruleID),
@@ -66,7 +66,7 @@ extension GuidelineEngine {
     private func planBiopsy(_ facts: CaseFacts, _ log: inout EvaluationLog) -> (excisional: String, recommendations: [Recommendation]) {
         let biopsy = pack.margins.biopsy
         log.applied(biopsy.ruleID, "core-needle biopsy (incisional as the alternative), track placed within the future resection.")
-        let core = Recommendation(biopsy.ruleID, text: biopsy.text, pack: pack)
+        let core = Recommendation.citing(biopsy.ruleID, text: biopsy.text, pack: pack)
         let threshold = ThresholdScale<Int>.format(biopsy.excisionalAvoidAboveCm)
         let excisional: String
         let text: GuidanceText
@@ -82,7 +82,7 @@ extension GuidelineEngine {
             log.applied(biopsy.noExcisionalRuleID, "size not given, treated as above \(threshold) cm: avoid excisional biopsy.")
             log.warn(.sizeUnknown, "Tumour size not given: excisional biopsy is advised against as for a lesion above \(threshold) cm.")
         }
-        return (excisional, [core, Recommendation(biopsy.noExcisionalRuleID, text: text, pack: pack)])
+        return (excisional, [core, Recommendation.citing(biopsy.noExcisionalRuleID, text: text, pack: pack)])
     }
 
     /// MARGIN-AMPUTATION: only for an M0 extremity tumour stated to have no limb-sparing option.
@@ -111,6 +111,6 @@ extension GuidelineEngine {
             (advice, text, reason) = (.notIndicated, rule.metastaticText, "M1: amputation is never suggested for metastatic disease")
         }
         log.applied(rule.ruleID, "\(reason) -> \(advice.rawValue).")
-        return (advice, Recommendation(rule.ruleID, text: text, pack: pack))
+        return (advice, Recommendation.citing(rule.ruleID, text: text, pack: pack))
     }
 }

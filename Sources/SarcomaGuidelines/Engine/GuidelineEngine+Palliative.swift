@@ -48,7 +48,7 @@ extension GuidelineEngine {
            let index = options.firstIndex(where: { $0.value == SystemicAgent.clinicalTrial.rawValue }) {
             // PALL-TRIAL: where nothing else applies the trial is the option, with the reason.
             reason = table.trialOnlyReason
-            options[index].recommendation.rationale += " " + table.trialOnlyReason
+            options[index] = options[index].appendingToRationale(" " + table.trialOnlyReason)
         }
         let investigational = table.investigational.map { item in
             log.applied(item.ruleID, "\(item.agent.rawValue) only within a clinical trial.")
@@ -71,13 +71,13 @@ extension GuidelineEngine {
         for item in table.investigational {
             log.notApplied(item.ruleID, "the disease is not advanced.")
         }
-        let recommendation = Recommendation(table.notIndicatedRuleID, text: GuidanceText(rationale: reason, evidence: []), pack: pack)
+        let recommendation = Recommendation.citing(table.notIndicatedRuleID, text: GuidanceText(rationale: reason, evidence: []), pack: pack)
         return PalliativePlan(indicated: false, line: nil, options: [], notRecommended: [], investigational: [],
                               reason: reason, recommendations: [recommendation])
     }
 
     private func withheldAgent(_ agent: SystemicAgent, _ rule: RuleID, reason: String) -> PalliativePlan.Withheld {
-        PalliativePlan.Withheld(agent: agent, reason: reason, recommendation: Recommendation(
+        PalliativePlan.Withheld(agent: agent, reason: reason, recommendation: Recommendation.citing(
             rule, text: GuidanceText(rationale: reason, evidence: []), pack: pack))
     }
 
@@ -119,6 +119,7 @@ extension GuidelineEngine {
         }
         log.applied(spec.ruleID, "\(line.rawValue) line -> \(spec.agent.rawValue)"
             + (category.map { ", category \($0.rawValue)\(spec.category.defaulted ? " (defaulted)" : "")" } ?? ", no category") + ".")
+        if let fixed = spec.fixedOption { return fixed }
         return TherapyOption(key: "agent", value: spec.agent.rawValue, recommendation: Recommendation(
             ruleID: spec.ruleID, category: category, categoryDefaulted: spec.category.defaulted, rationale: rationale,
             source: pack.catalogue.source(spec.ruleID), evidence: spec.text.evidence))

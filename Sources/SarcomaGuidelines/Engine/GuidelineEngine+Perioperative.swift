@@ -56,9 +56,7 @@ extension GuidelineEngine {
         }
         if inScope, let stage {
             for spec in table.stageOptions where spec.stageGroups.contains(stage) {
-                var item = option(spec, facts)
-                item.recommendation.alsoRuleIDs = spec.alsoRuleIDs.filter(log.fired.contains)
-                stageOptions.append(item)
+                stageOptions.append(option(spec, facts, also: spec.alsoRuleIDs.filter(log.fired.contains)))
             }
         }
         options += stageOptions
@@ -77,9 +75,10 @@ extension GuidelineEngine {
                                  reason: reason, recommendations: riskRecommendation.map { [$0] } ?? [])
     }
 
-    private func option(_ spec: PerioperativeOptionSpec, _ facts: CaseFacts) -> TherapyOption {
-        TherapyOption(key: "modality", value: spec.modality.rawValue, recommendation: Recommendation(
-            ruleID: spec.ruleID, alsoRuleIDs: [], category: spec.category.category(for: facts.histology, classes: pack.palliative.classes),
+    private func option(_ spec: PerioperativeOptionSpec, _ facts: CaseFacts, also: [RuleID] = []) -> TherapyOption {
+        if also.isEmpty, let fixed = spec.fixedOption { return fixed }
+        return TherapyOption(key: "modality", value: spec.modality.rawValue, recommendation: Recommendation(
+            ruleID: spec.ruleID, alsoRuleIDs: also, category: spec.category.category(for: facts.histology, classes: pack.palliative.classes),
             categoryDefaulted: spec.category.defaulted, rationale: spec.text.rationale,
             source: pack.catalogue.source(spec.ruleID), evidence: spec.text.evidence))
     }

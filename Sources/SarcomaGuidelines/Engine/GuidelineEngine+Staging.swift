@@ -39,11 +39,11 @@ extension GuidelineEngine {
         let rationale = stageGroup != nil
             ? "AJCC 8, \(group.label): \(tnmg) (T from \(tBasis)) is \(assignment.groupText)."
             : "AJCC 8, \(group.label): \(tnmg) (T from \(tBasis)); no stage group. \(reason ?? "")"
-        var recommendations = [Recommendation(
+        var recommendations = [Recommendation.citing(
             group.ruleID, also: facts.grade.score == nil ? [] : [pack.grading.ruleID],
             text: GuidanceText(rationale: rationale, evidence: []), pack: pack)]
         if let score = facts.grade.score {
-            recommendations.append(Recommendation(
+            recommendations.append(Recommendation.citing(
                 pack.grading.ruleID, text: GuidanceText(rationale: "FNCLCC grade: \(score.arithmetic), \(score.grade.rawValue).", evidence: []),
                 pack: pack))
         }

@@ -3,8 +3,18 @@
 struct ImagingStudy: Sendable {
     var spec: ImagingItemSpec
     var recommendation: Recommendation
+    /// Set when the study is exactly its rule's item with the rule's pack words.
+    var prebuilt: JSONValue?
 
     var json: JSONValue {
+        if let prebuilt {
+            assert(prebuilt == computedJSON, "a stale prebuilt imaging study")
+            return prebuilt
+        }
+        return computedJSON
+    }
+
+    private var computedJSON: JSONValue {
         recommendation.json(leading: [
             JSONMember("modality", .string(spec.modality.rawValue)),
             JSONMember("required", .bool(spec.required)),

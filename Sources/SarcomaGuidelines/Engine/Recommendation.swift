@@ -1,14 +1,40 @@
 /// A recommendation as every response carries it: the rule(s) behind it, the NCCN category
 /// (only therapy options have one), the sentence a clinician reads, the source and evidence.
-struct Recommendation: Sendable {
-    var ruleID: RuleID
+final class Recommendation: Sendable {
+    let ruleID: RuleID
     /// Further contributing rules; `ruleIds` on the wire is `[ruleId] + these`.
-    var alsoRuleIDs: [RuleID] = []
-    var category: NCCNCategory?
-    var categoryDefaulted: Bool = false
-    var rationale: String
-    var source: String
-    var evidence: Evidence
+    let alsoRuleIDs: [RuleID]
+    let category: NCCNCategory?
+    let categoryDefaulted: Bool
+    let rationale: String
+    let source: String
+    let evidence: Evidence
+    /// The JSON of a recommendation that is exactly a rule's pack words (`GuidanceCitation`).
+    private let prebuilt: JSONValue?
+
+    init(ruleID: RuleID, alsoRuleIDs: [RuleID] = [], category: NCCNCategory?, categoryDefaulted: Bool = false,
+         rationale: String, source: String, evidence: Evidence, prebuilt: JSONValue? = nil) {
+        self.ruleID = ruleID
+        self.alsoRuleIDs = alsoRuleIDs
+        self.category = category
+        self.categoryDefaulted = categoryDefaulted
+        self.rationale = rationale
+        self.source = source
+        self.evidence = evidence
+        self.prebuilt = prebuilt
+    }
+
+    /// This recommendation with its JSON built now (pack load), for every answer to share.
+    func prebuilding() -> Recommendation {
+        Recommendation(ruleID: ruleID, alsoRuleIDs: alsoRuleIDs, category: category, categoryDefaulted: categoryDefaulted,
+                       rationale: rationale, source: source, evidence: evidence, prebuilt: json)
+    }
+
+    /// The same recommendation with words added to its rationale (no longer the pack's own).
+    func appendingToRationale(_ words: String) -> Recommendation {
+        Recommendation(ruleID: ruleID, alsoRuleIDs: alsoRuleIDs, category: category, categoryDefaulted: categoryDefaulted,
+                       rationale: rationale + words, source: source, evidence: evidence)
+    }
 
     var ruleIDs: [RuleID] { [ruleID] + alsoRuleIDs.filter { $0 != ruleID } }
 
@@ -35,7 +61,13 @@ struct Recommendation: Sendable {
         return members
     }
 
-    var json: JSONValue { .object(JSONObject(engineMembers: jsonMembers())) }
+    var json: JSONValue {
+        if let prebuilt {
+            assert(prebuilt == .object(JSONObject(engineMembers: jsonMembers())), "a stale prebuilt recommendation")
+            return prebuilt
+        }
+        return .object(JSONObject(engineMembers: jsonMembers()))
+    }
 
     /// An item (imaging study, option) with its own fields first.
     func json(leading: consuming JSONMembers) -> JSONValue {
@@ -44,10 +76,14 @@ struct Recommendation: Sendable {
 }
 
 extension Recommendation {
-    /// A recommendation without a category (staging, biopsy, margins, imaging).
-    init(_ ruleID: RuleID, also: [RuleID] = [], text: GuidanceText, pack: GuidelinePack) {
-        self.init(ruleID: ruleID, alsoRuleIDs: also, category: nil, categoryDefaulted: false,
-                  rationale: text.rationale, source: pack.catalogue.source(ruleID), evidence: text.evidence)
+    /// A recommendation without a category (staging, biopsy, margins, imaging). The rule's
+    /// own pack words give the one shared instance their citation built at load.
+    static func citing(_ ruleID: RuleID, also: [RuleID] = [], text: GuidanceText, pack: GuidelinePack) -> Recommendation {
+        if let citation = text.citation, citation.rule == ruleID, also.allSatisfy({ $0 == ruleID }) {
+            return citation.recommendation
+        }
+        return Recommendation(ruleID: ruleID, alsoRuleIDs: also, category: nil, categoryDefaulted: false,
+                              rationale: text.rationale, source: pack.catalogue.source(ruleID), evidence: text.evidence)
     }
 }
 

@@ -2,11 +2,47 @@
 /// recommendation (category included).
 struct TherapyOption: Sendable {
     /// `modality` or `agent`.
-    var key: String
-    var value: String
-    var recommendation: Recommendation
+    let key: String
+    let value: String
+    let recommendation: Recommendation
+    /// The JSON built when the pack loaded, for an option exactly as its pack row states it.
+    private let prebuilt: JSONValue?
 
-    var json: JSONValue { recommendation.json(leading: [JSONMember(key, .string(value))]) }
+    init(key: String, value: String, recommendation: Recommendation) {
+        self.key = key
+        self.value = value
+        self.recommendation = recommendation
+        prebuilt = nil
+    }
+
+    private init(key: String, value: String, recommendation: Recommendation, prebuilt: JSONValue) {
+        self.key = key
+        self.value = value
+        self.recommendation = recommendation
+        self.prebuilt = prebuilt
+    }
+
+    /// An option whose words and category do not depend on the case: its JSON is built
+    /// once (at pack load) and shared by every answer.
+    static func prebuilt(key: String, value: String, recommendation: Recommendation) -> TherapyOption {
+        let option = TherapyOption(key: key, value: value, recommendation: recommendation)
+        return TherapyOption(key: key, value: value, recommendation: recommendation, prebuilt: option.json)
+    }
+
+    var json: JSONValue {
+        if let prebuilt {
+            assert(prebuilt == computedJSON, "a stale prebuilt therapy option")
+            return prebuilt
+        }
+        return computedJSON
+    }
+
+    private var computedJSON: JSONValue { recommendation.json(leading: [JSONMember(key, .string(value))]) }
+
+    /// The same option with words added to its rationale.
+    func appendingToRationale(_ words: String) -> TherapyOption {
+        TherapyOption(key: key, value: value, recommendation: recommendation.appendingToRationale(words))
+    }
 
     /// "postoperative_rt (cat 1)", "clinical_trial".
     var shortText: String {

@@ -7,6 +7,8 @@ struct ImagingRule: Sendable {
     var oneOf: Bool
     var items: [ImagingItemSpec]
     var text: GuidanceText
+    /// Each item as a study with `text`, its JSON built at load (`ImagingStudy.json`).
+    var studiesJSON: [JSONValue] = []
 
     /// Reads `ruleId`, optional `sites`/`choice`, `items` (or one `item`) and the words.
     static func load(_ node: PackNode, catalogue: RuleCatalogue, withSites: Bool,
@@ -34,7 +36,10 @@ struct ImagingRule: Sendable {
         } else {
             rule.items = [try ImagingItemSpec.load(try reader.required("item"))]
         }
-        rule.text = try GuidanceText.load(&reader, rationaleKey: rationaleKey)
+        rule.text = try GuidanceText.load(&reader, rationaleKey: rationaleKey).cited(by: ruleID, catalogue: catalogue)
+        if let citation = rule.text.citation {
+            rule.studiesJSON = rule.items.map { ImagingStudy(spec: $0, recommendation: citation.recommendation).json }
+        }
         return (rule, reader)
     }
 }

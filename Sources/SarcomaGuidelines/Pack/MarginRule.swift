@@ -19,7 +19,7 @@ struct MarginRule: Sendable {
         let strategy = try reader.required("strategy").code(MarginStrategy.self, "a margin strategy")
         var rule = MarginRule(ruleID: ruleID, marginCm: margin, strategy: strategy, histologies: [],
                               appliesToInfiltrativeBorders: false, sites: Set(Site.allCases),
-                              text: try GuidanceText.load(&reader))
+                              text: try GuidanceText.load(&reader).cited(by: ruleID, catalogue: catalogue))
         if !isDefault {
             rule.histologies = Set(try reader.required("histologies").codes(Histology.self, "a histology code"))
             rule.appliesToInfiltrativeBorders = try reader.required("infiltrativeBorders").bool()

@@ -52,13 +52,15 @@ extension MarginTable {
         let biopsyRule = try catalogue.ruleID(try biopsyReader.required("ruleId"))
         let method = try biopsyReader.required("method").code(BiopsyMethod.self, "a biopsy method")
         let alternative = try biopsyReader.required("alternativeMethod").code(BiopsyMethod.self, "a biopsy method")
-        let biopsyText = try GuidanceText.load(&biopsyReader)
+        let biopsyText = try GuidanceText.load(&biopsyReader).cited(by: biopsyRule, catalogue: catalogue)
         var excisionalReader = try biopsyReader.required("excisional").object()
         let noExcisional = try catalogue.ruleID(try excisionalReader.required("ruleId"))
         let above = try excisionalReader.required("avoidAboveCm").number()
-        let avoid = try GuidanceText.load(&excisionalReader, rationaleKey: "rationaleAvoid")
+        let avoid = try GuidanceText.load(&excisionalReader, rationaleKey: "rationaleAvoid").cited(by: noExcisional, catalogue: catalogue)
         let notExcluded = GuidanceText(rationale: try excisionalReader.string("rationaleNotExcluded"), evidence: avoid.evidence)
+            .cited(by: noExcisional, catalogue: catalogue)
         let unknown = GuidanceText(rationale: try excisionalReader.string("rationaleSizeUnknown"), evidence: avoid.evidence)
+            .cited(by: noExcisional, catalogue: catalogue)
         try excisionalReader.finish()
         try biopsyReader.finish()
         let biopsy = Biopsy(ruleID: biopsyRule, method: method, alternativeMethod: alternative, text: biopsyText,
@@ -69,8 +71,10 @@ extension MarginTable {
         let amputationRule = try catalogue.ruleID(try amputationReader.required("ruleId"))
         let sites = Set(try amputationReader.required("sites").codes(Site.self, "a site"))
         let consider = try GuidanceText.load(&amputationReader, rationaleKey: "rationaleConsider")
+            .cited(by: amputationRule, catalogue: catalogue)
         func sentence(_ key: String) throws(GuidelinePackError) -> GuidanceText {
             GuidanceText(rationale: try amputationReader.string(key), evidence: consider.evidence)
+                .cited(by: amputationRule, catalogue: catalogue)
         }
         let amputation = Amputation(
             ruleID: amputationRule, sites: sites, considerText: consider,
@@ -82,7 +86,7 @@ extension MarginTable {
 
         var mdtReader = try reader.required("mdt").object()
         let mdtRule = try catalogue.ruleID(try mdtReader.required("ruleId"))
-        let mdtText = try GuidanceText.load(&mdtReader)
+        let mdtText = try GuidanceText.load(&mdtReader).cited(by: mdtRule, catalogue: catalogue)
         try mdtReader.finish()
         try reader.finish()
         return MarginTable(defaultRule: defaultRule, specificRules: specific, bothRulesNote: bothNote, biopsy: biopsy,

@@ -14,9 +14,11 @@ final class PalliativeOptionSpec: Sendable {
     let warnWithoutPriorAnthracycline: Bool
     let category: CategorySpec
     let text: GuidanceText
+    /// Built at load when nothing in it depends on the case.
+    let fixedOption: TherapyOption?
 
     /// A class: the rules iterate these rows on every evaluation, and a reference is one retain.
-    init(agent: SystemicAgent, ruleID: RuleID, lines: Set<TherapyLine>, requires: PalliativeCondition?, withheld: Withheld?, warnWithoutPriorAnthracycline: Bool, category: CategorySpec, text: GuidanceText) {
+    init(agent: SystemicAgent, ruleID: RuleID, lines: Set<TherapyLine>, requires: PalliativeCondition?, withheld: Withheld?, warnWithoutPriorAnthracycline: Bool, category: CategorySpec, text: GuidanceText, source: String) {
         self.agent = agent
         self.ruleID = ruleID
         self.lines = lines
@@ -25,6 +27,12 @@ final class PalliativeOptionSpec: Sendable {
         self.warnWithoutPriorAnthracycline = warnWithoutPriorAnthracycline
         self.category = category
         self.text = text
+        // The option as every answer writes it, unless its category depends on histology
+        // (or further rules join it: see the engine).
+        fixedOption = category.dependsOnHistology ? nil : TherapyOption.prebuilt(
+            key: "agent", value: agent.rawValue, recommendation: Recommendation(
+                ruleID: ruleID, category: category.otherwise, categoryDefaulted: category.defaulted,
+                rationale: text.rationale, source: source, evidence: text.evidence))
     }
 
     static func load(_ node: PackNode, catalogue: RuleCatalogue, classes: HistologyClasses) throws(GuidelinePackError) -> PalliativeOptionSpec {
@@ -47,6 +55,7 @@ final class PalliativeOptionSpec: Sendable {
         let text = try GuidanceText.load(&reader)
         try reader.finish()
         return PalliativeOptionSpec(agent: agent, ruleID: ruleID, lines: lines, requires: requires, withheld: withheld,
-                                    warnWithoutPriorAnthracycline: warn, category: category, text: text)
+                                    warnWithoutPriorAnthracycline: warn, category: category, text: text,
+                                    source: catalogue.source(ruleID))
     }
 }

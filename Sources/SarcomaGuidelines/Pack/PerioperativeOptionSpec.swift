@@ -10,15 +10,23 @@ final class PerioperativeOptionSpec: Sendable {
     let stageGroups: Set<StageGroup>
     let category: CategorySpec
     let text: GuidanceText
+    /// Built at load when nothing in it depends on the case.
+    let fixedOption: TherapyOption?
 
     /// A class: the rules iterate these rows on every evaluation, and a reference is one retain.
-    init(modality: PerioperativeModality, ruleID: RuleID, alsoRuleIDs: [RuleID], stageGroups: Set<StageGroup>, category: CategorySpec, text: GuidanceText) {
+    init(modality: PerioperativeModality, ruleID: RuleID, alsoRuleIDs: [RuleID], stageGroups: Set<StageGroup>, category: CategorySpec, text: GuidanceText, source: String) {
         self.modality = modality
         self.ruleID = ruleID
         self.alsoRuleIDs = alsoRuleIDs
         self.stageGroups = stageGroups
         self.category = category
         self.text = text
+        // The option as every answer writes it, unless its category depends on histology
+        // (or further rules join it: see the engine).
+        fixedOption = category.dependsOnHistology ? nil : TherapyOption.prebuilt(
+            key: "modality", value: modality.rawValue, recommendation: Recommendation(
+                ruleID: ruleID, category: category.otherwise, categoryDefaulted: category.defaulted,
+                rationale: text.rationale, source: source, evidence: text.evidence))
     }
 
     static func load(_ node: PackNode, catalogue: RuleCatalogue, withStages: Bool) throws(GuidelinePackError) -> PerioperativeOptionSpec {
@@ -34,6 +42,6 @@ final class PerioperativeOptionSpec: Sendable {
         let text = try GuidanceText.load(&reader)
         try reader.finish()
         return PerioperativeOptionSpec(modality: modality, ruleID: ruleID, alsoRuleIDs: also, stageGroups: stages,
-                                       category: category, text: text)
+                                       category: category, text: text, source: catalogue.source(ruleID))
     }
 }
