@@ -10,8 +10,11 @@ struct FNCLCCScore: Sendable, Equatable {
 
     /// "differentiation 3 + mitotic score 3 (22 mitoses/10 HPF) + necrosis score 1 (30 %) = 7".
     var arithmetic: String {
-        "differentiation \(differentiation) + mitotic score \(mitoticScore) (\(mitoses) mitoses/10 HPF)"
-            + " + necrosis score \(necrosisScore) (\(ThresholdScale<Int>.format(necrosisPercent)) %) = \(total)"
+        String(sentence: [
+            "differentiation ", String(differentiation), " + mitotic score ", String(mitoticScore), " (", String(mitoses),
+            " mitoses/10 HPF) + necrosis score ", String(necrosisScore), " (", ThresholdScale<Int>.format(necrosisPercent),
+            " %) = ", String(total),
+        ])
     }
 
     /// Nil unless all three components are given; the decoder checks their ranges, this

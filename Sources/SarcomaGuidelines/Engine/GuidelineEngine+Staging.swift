@@ -37,14 +37,14 @@ extension GuidelineEngine {
         }
         let tnmg = assignment.tnmg
         let rationale = stageGroup != nil
-            ? "AJCC 8, \(group.label): \(tnmg) (T from \(tBasis)) is \(assignment.groupText)."
-            : "AJCC 8, \(group.label): \(tnmg) (T from \(tBasis)); no stage group. \(reason ?? "")"
+            ? String(sentence: ["AJCC 8, ", group.label, ": ", tnmg, " (T from ", tBasis, ") is ", assignment.groupText, "."])
+            : String(sentence: ["AJCC 8, ", group.label, ": ", tnmg, " (T from ", tBasis, "); no stage group. ", reason ?? ""])
         var recommendations = [Recommendation.citing(
             group.ruleID, also: facts.grade.score == nil ? [] : [pack.grading.ruleID],
             text: GuidanceText(rationale: rationale, evidence: []), pack: pack)]
         if let score = facts.grade.score {
             recommendations.append(Recommendation.citing(
-                pack.grading.ruleID, text: GuidanceText(rationale: "FNCLCC grade: \(score.arithmetic), \(score.grade.rawValue).", evidence: []),
+                pack.grading.ruleID, text: GuidanceText(rationale: String(sentence: ["FNCLCC grade: ", score.arithmetic, ", ", score.grade.rawValue, "."]), evidence: []),
                 pack: pack))
         }
         assignment.recommendations = recommendations
@@ -110,6 +110,6 @@ extension GuidelineEngine {
 
     private func sizeT(_ size: Double?, scale: ThresholdScale<TCategory>) -> (TCategory, String) {
         guard let size else { return (.tx, "size not given") }
-        return (scale.value(for: size), "\(CaseFacts.centimetres(size)) cm, \(scale.boundText(for: size)) cm")
+        return (scale.value(for: size), String(sentence: [CaseFacts.centimetres(size), " cm, ", scale.boundText(for: size), " cm"]))
     }
 }

@@ -17,10 +17,10 @@ struct StageAssignment: Sendable {
     var recommendations: [Recommendation]
 
     /// "T2 N0 M0 G3".
-    var tnmg: String { "\(t.rawValue) \(n.rawValue) \(m.rawValue) \(grade.grade.rawValue)" }
+    var tnmg: String { String(sentence: [t.rawValue, " ", n.rawValue, " ", m.rawValue, " ", grade.grade.rawValue]) }
 
     /// "stage IIIA" or "no stage group".
-    var groupText: String { stageGroup.map { "stage \($0.rawValue)" } ?? "no stage group" }
+    var groupText: String { stageGroup.map { "stage " + $0.rawValue } ?? "no stage group" }
 }
 
 extension StageAssignment: EvaluationBody {

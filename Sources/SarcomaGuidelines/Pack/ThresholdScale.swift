@@ -26,14 +26,14 @@ struct ThresholdScale<Value: Sendable>: Sendable {
         var previous: Step?
         for step in steps {
             if step.inclusive ? measurement <= step.bound : measurement < step.bound {
-                let upper = "\(step.inclusive ? "<=" : "<") \(Self.format(step.bound))"
+                let upper = String(sentence: [step.inclusive ? "<= " : "< ", Self.format(step.bound)])
                 guard let previous else { return upper }
-                return "\(previous.inclusive ? ">" : ">=") \(Self.format(previous.bound)) and \(upper)"
+                return String(sentence: [previous.inclusive ? "> " : ">= ", Self.format(previous.bound), " and ", upper])
             }
             previous = step
         }
         guard let last = steps.last else { return "any" }
-        return "\(last.inclusive ? ">" : ">=") \(Self.format(last.bound))"
+        return String(sentence: [last.inclusive ? "> " : ">= ", Self.format(last.bound)])
     }
 
     static func format(_ number: Double) -> String {
