@@ -1,13 +1,12 @@
 /// FNCLCC grading thresholds (rule GRADE-FNCLCC), from `grading.json`.
-struct GradingTable: Sendable {
-    var ruleID: RuleID
-    var differentiationRange: ClosedRange<Int>
-    var mitoticScore: ThresholdScale<Int>
-    var necrosisScore: ThresholdScale<Int>
-    var grade: ThresholdScale<GradeCategory>
+final class GradingTable: Sendable {
+    let ruleID: RuleID
+    let differentiationRange: ClosedRange<Int>
+    let mitoticScore: ThresholdScale<Int>
+    let necrosisScore: ThresholdScale<Int>
+    let grade: ThresholdScale<GradeCategory>
     /// Grades counted as "high" (G2, G3).
-    var highGrades: Set<GradeCategory>
-
+    let highGrades: Set<GradeCategory>
     static func load(_ node: PackNode, catalogue: RuleCatalogue) throws(GuidelinePackError) -> GradingTable {
         var reader = try node.object()
         let ruleID = try catalogue.ruleID(try reader.required("ruleId"))
@@ -33,5 +32,15 @@ struct GradingTable: Sendable {
         try reader.finish()
         return GradingTable(ruleID: ruleID, differentiationRange: low...high, mitoticScore: mitotic,
                             necrosisScore: necrosis, grade: grade, highGrades: Set(highGrades))
+    }
+
+    /// A class: read on every evaluation, shared by reference rather than copied field by field.
+    init(ruleID: RuleID, differentiationRange: ClosedRange<Int>, mitoticScore: ThresholdScale<Int>, necrosisScore: ThresholdScale<Int>, grade: ThresholdScale<GradeCategory>, highGrades: Set<GradeCategory>) {
+        self.ruleID = ruleID
+        self.differentiationRange = differentiationRange
+        self.mitoticScore = mitoticScore
+        self.necrosisScore = necrosisScore
+        self.grade = grade
+        self.highGrades = highGrades
     }
 }

@@ -1,5 +1,5 @@
 /// Imaging work-up knowledge (`imaging.json`; rules IMG-*).
-struct ImagingTable: Sendable {
+final class ImagingTable: Sendable {
     struct Chest: Sendable {
         /// Sites where the low-risk chest radiograph rule can apply (extremity only; trunk
         /// and every other site get chest CT, clinical-rules.md section 7).
@@ -22,14 +22,21 @@ struct ImagingTable: Sendable {
         var unfavorableText: GuidanceText
     }
 
-    var primary: [ImagingRule]
-    var liver: ImagingRule
-    var chest: Chest
-    var pet: PET
-
+    let primary: [ImagingRule]
+    let liver: ImagingRule
+    let chest: Chest
+    let pet: PET
     func primaryRule(for site: Site) -> ImagingRule {
         // Load guarantees one primary rule per site.
         primary.first { $0.sites.contains(site) } ?? primary[0]
+    }
+
+    /// A class: read on every evaluation, shared by reference rather than copied field by field.
+    init(primary: [ImagingRule], liver: ImagingRule, chest: Chest, pet: PET) {
+        self.primary = primary
+        self.liver = liver
+        self.chest = chest
+        self.pet = pet
     }
 }
 
@@ -53,7 +60,7 @@ extension ImagingTable {
         }
 
         var (liver, liverReader) = try ImagingRule.load(try reader.required("liver"), catalogue: catalogue, withSites: false)
-        liver.sites = Set(try liverReader.required("sites").codes(Site.self, "a site"))
+        liver = liver.covering(Set(try liverReader.required("sites").codes(Site.self, "a site")))
         try liverReader.finish()
 
         var chestReader = try reader.required("chest").object()
@@ -63,13 +70,13 @@ extension ImagingTable {
                                                           withSites: false, rationaleKey: "rationaleLowGrade")
         let smallSuperficial = try xrReader.string("rationaleSmallSuperficialHighGrade")
         try xrReader.finish()
-        radiograph.sites = radiographSites
+        radiograph = radiograph.covering(radiographSites)
         var (ct, ctReader) = try ImagingRule.load(try chestReader.required("ct"), catalogue: catalogue,
                                                   withSites: false, rationaleKey: "rationaleHighRiskExtremity")
         let otherSite = try ctReader.string("rationaleOtherSite")
         let unknown = try ctReader.string("rationaleRiskNotKnown")
         try ctReader.finish()
-        ct.sites = Set(Site.allCases)
+        ct = ct.covering(Set(Site.allCases))
         try chestReader.finish()
         let chest = Chest(radiographSites: radiographSites, smallMaxCm: smallMax, radiograph: radiograph,
                           radiographSmallSuperficialText: smallSuperficial, ct: ct, ctOtherSiteText: otherSite,

@@ -1,5 +1,5 @@
 /// Biopsy and margin planning knowledge (`margins.json`; rules BIOPSY-*, MARGIN-*).
-struct MarginTable: Sendable {
+final class MarginTable: Sendable {
     struct Biopsy: Sendable {
         var ruleID: RuleID
         var method: BiopsyMethod
@@ -25,13 +25,24 @@ struct MarginTable: Sendable {
     }
 
     /// The rule applied when no other margin rule does (MARGIN-WIDE-1CM).
-    var defaultRule: MarginRule
-    var specificRules: [MarginRule]
-    var bothRulesNote: String
-    var biopsy: Biopsy
-    var amputation: Amputation
-    var mdtRuleID: RuleID
-    var mdtText: GuidanceText
+    let defaultRule: MarginRule
+    let specificRules: [MarginRule]
+    let bothRulesNote: String
+    let biopsy: Biopsy
+    let amputation: Amputation
+    let mdtRuleID: RuleID
+    let mdtText: GuidanceText
+
+    /// A class: read on every evaluation, shared by reference rather than copied field by field.
+    init(defaultRule: MarginRule, specificRules: [MarginRule], bothRulesNote: String, biopsy: Biopsy, amputation: Amputation, mdtRuleID: RuleID, mdtText: GuidanceText) {
+        self.defaultRule = defaultRule
+        self.specificRules = specificRules
+        self.bothRulesNote = bothRulesNote
+        self.biopsy = biopsy
+        self.amputation = amputation
+        self.mdtRuleID = mdtRuleID
+        self.mdtText = mdtText
+    }
 }
 
 extension MarginTable {

@@ -1,20 +1,32 @@
 /// Palliative systemic therapy knowledge for advanced disease (`palliative.json`; PALL-*).
-struct PalliativeTable: Sendable {
+final class PalliativeTable: Sendable {
     struct Investigational: Sendable {
         var agent: SystemicAgent
         var ruleID: RuleID
         var reason: String
     }
 
-    var classes: HistologyClasses
+    let classes: HistologyClasses
     /// In table order; the clinical-trial option is always among them (PALL-TRIAL).
-    var options: [PalliativeOptionSpec]
-    var trialOnlyReason: String
-    var histologyUnknownReason: String
-    var investigational: [Investigational]
-    var notIndicatedRuleID: RuleID
-    var notIndicatedReason: String
-    var nodalNotIndicatedReason: String
+    let options: [PalliativeOptionSpec]
+    let trialOnlyReason: String
+    let histologyUnknownReason: String
+    let investigational: [Investigational]
+    let notIndicatedRuleID: RuleID
+    let notIndicatedReason: String
+    let nodalNotIndicatedReason: String
+
+    /// A class: read on every evaluation, shared by reference rather than copied field by field.
+    init(classes: HistologyClasses, options: [PalliativeOptionSpec], trialOnlyReason: String, histologyUnknownReason: String, investigational: [Investigational], notIndicatedRuleID: RuleID, notIndicatedReason: String, nodalNotIndicatedReason: String) {
+        self.classes = classes
+        self.options = options
+        self.trialOnlyReason = trialOnlyReason
+        self.histologyUnknownReason = histologyUnknownReason
+        self.investigational = investigational
+        self.notIndicatedRuleID = notIndicatedRuleID
+        self.notIndicatedReason = notIndicatedReason
+        self.nodalNotIndicatedReason = nodalNotIndicatedReason
+    }
 }
 
 extension PalliativeTable {

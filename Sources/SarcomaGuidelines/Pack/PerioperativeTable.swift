@@ -1,5 +1,5 @@
 /// Perioperative therapy knowledge for localized disease (`perioperative.json`; PERIOP-*).
-struct PerioperativeTable: Sendable {
+final class PerioperativeTable: Sendable {
     struct Scope: Sendable {
         /// Sites the source's perioperative options are for (extremity, trunk).
         var sites: Set<Site>
@@ -21,10 +21,18 @@ struct PerioperativeTable: Sendable {
         var gradeUnknownText: String
     }
 
-    var scope: Scope
-    var surgery: PerioperativeOptionSpec
-    var stageOptions: [PerioperativeOptionSpec]
-    var highRisk: HighRisk
+    let scope: Scope
+    let surgery: PerioperativeOptionSpec
+    let stageOptions: [PerioperativeOptionSpec]
+    let highRisk: HighRisk
+
+    /// A class: read on every evaluation, shared by reference rather than copied field by field.
+    init(scope: Scope, surgery: PerioperativeOptionSpec, stageOptions: [PerioperativeOptionSpec], highRisk: HighRisk) {
+        self.scope = scope
+        self.surgery = surgery
+        self.stageOptions = stageOptions
+        self.highRisk = highRisk
+    }
 }
 
 extension PerioperativeTable {

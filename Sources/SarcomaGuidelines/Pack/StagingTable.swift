@@ -1,9 +1,8 @@
 /// AJCC 8 staging knowledge (`staging.json`): one block per site group, together covering
 /// every site exactly once.
-struct StagingTable: Sendable {
-    var ajccEdition: Int
-    var siteGroups: [SiteGroupStaging]
-
+final class StagingTable: Sendable {
+    let ajccEdition: Int
+    let siteGroups: [SiteGroupStaging]
     /// The block keys the engine reads, in file order.
     static let groupKeys = ["trunkExtremity", "retroperitoneum", "headNeck", "visceral"]
 
@@ -38,5 +37,11 @@ struct StagingTable: Sendable {
         }
         try reader.finish()
         return StagingTable(ajccEdition: edition, siteGroups: groups)
+    }
+
+    /// A class: read on every evaluation, shared by reference rather than copied field by field.
+    init(ajccEdition: Int, siteGroups: [SiteGroupStaging]) {
+        self.ajccEdition = ajccEdition
+        self.siteGroups = siteGroups
     }
 }
