@@ -74,22 +74,48 @@ public struct JSONWriter: Sendable {
         output.append(contentsOf: repeatElement(Byte.space, count: 2 * indent))
     }
 
-    /// Copies runs of bytes that need no escape in one append each; escapes the rest.
+    /// Copies runs of bytes that need no escape in one append each; escapes the rest. Skips
+    /// eight bytes at a time while none of them needs an escape: responses are mostly long
+    /// plain sentences, and a byte-by-byte scan cost more than building the answer.
     static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(Byte.quote)
         var text = text
         text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
             var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == Byte.quote || byte == Byte.backslash else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                appendEscape(for: byte, into: &output)
-                runStart = index + 1
+            var index = 0
+            while index < count {
+                if count - index >= 8,
+                   !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let byte = base[index]
+                if byte < 0x20 || byte == Byte.quote || byte == Byte.backslash {
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                    appendEscape(for: byte, into: &output)
+                    runStart = index + 1
+                }
+                index += 1
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
         }
         output.append(Byte.quote)
+    }
+
+    /// True when one of the eight bytes may be a control character, `"` or `\`; never false
+    /// when one is (the classic "has a byte less than n" and "has a zero byte" word tests).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highBits
+        let quote = word ^ (ones &* UInt64(Byte.quote))
+        let backslash = word ^ (ones &* UInt64(Byte.backslash))
+        let quoteFound = (quote &- ones) & ~quote & highBits
+        let backslashFound = (backslash &- ones) & ~backslash & highBits
+        return (control | quoteFound | backslashFound) != 0
     }
 
     private static func appendEscape(for byte: UInt8, into output: inout [UInt8]) {
