@@ -1,10 +1,16 @@
 /// One imaging study of the work-up: the modality, whether required/preferred, and the
 /// recommendation behind it.
 struct ImagingStudy: Sendable {
-    var spec: ImagingItemSpec
-    var recommendation: Recommendation
+    let spec: ImagingItemSpec
+    let recommendation: Recommendation
     /// Set when the study is exactly its rule's item with the rule's pack words.
-    var prebuilt: JSONValue?
+    private let prebuilt: JSONValue?
+
+    init(spec: ImagingItemSpec, recommendation: Recommendation, prebuilt: JSONValue? = nil) {
+        self.spec = spec
+        self.recommendation = recommendation
+        self.prebuilt = prebuilt
+    }
 
     var json: JSONValue {
         if let prebuilt {
