@@ -27,12 +27,8 @@ final class PalliativeOptionSpec: Sendable {
         self.warnWithoutPriorAnthracycline = warnWithoutPriorAnthracycline
         self.category = category
         self.text = text
-        // The option as every answer writes it, unless its category depends on histology
-        // (or further rules join it: see the engine).
-        fixedOption = category.dependsOnHistology ? nil : TherapyOption.prebuilt(
-            key: "agent", value: agent.rawValue, recommendation: Recommendation(
-                ruleID: ruleID, category: category.otherwise, categoryDefaulted: category.defaulted,
-                rationale: text.rationale, source: source, evidence: text.evidence))
+        fixedOption = TherapyOption.fixed(key: "agent", value: agent.rawValue, ruleID: ruleID, category: category,
+                                          text: text, source: source)
     }
 
     static func load(_ node: PackNode, catalogue: RuleCatalogue, classes: HistologyClasses) throws(GuidelinePackError) -> PalliativeOptionSpec {

@@ -21,12 +21,8 @@ final class PerioperativeOptionSpec: Sendable {
         self.stageGroups = stageGroups
         self.category = category
         self.text = text
-        // The option as every answer writes it, unless its category depends on histology
-        // (or further rules join it: see the engine).
-        fixedOption = category.dependsOnHistology ? nil : TherapyOption.prebuilt(
-            key: "modality", value: modality.rawValue, recommendation: Recommendation(
-                ruleID: ruleID, category: category.otherwise, categoryDefaulted: category.defaulted,
-                rationale: text.rationale, source: source, evidence: text.evidence))
+        fixedOption = TherapyOption.fixed(key: "modality", value: modality.rawValue, ruleID: ruleID, category: category,
+                                          text: text, source: source)
     }
 
     static func load(_ node: PackNode, catalogue: RuleCatalogue, withStages: Bool) throws(GuidelinePackError) -> PerioperativeOptionSpec {
