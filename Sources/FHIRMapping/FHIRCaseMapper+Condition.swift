@@ -11,6 +11,7 @@ extension FHIRCaseMapper {
     func primaryCondition(among conditions: [FHIRResourceEntry], _ ledger: inout MappingLedger) -> FHIRResourceEntry? {
         var candidates: [FHIRResourceEntry] = []
         var unconfirmed = false
+        var inactive: [(entry: FHIRResourceEntry, status: String)] = []
         for entry in conditions {
             if let status = Self.unusableVerification(entry) {
                 let isPrimary = Self.hasProfile(entry, "mcode-primary-cancer-condition")
@@ -27,6 +28,13 @@ extension FHIRCaseMapper {
                 }
                 continue
             }
+            // Only a Condition coded as a sarcoma is set aside here: another cancer in
+            // remission is still refused for what it is (`mapPrimary`), and a sarcoma known
+            // only by its mCODE profile is checked once `mapPrimary` has read it.
+            if !isSecondary(entry), identifiesSarcoma(entry), let status = Self.inactiveClinicalStatus(entry) {
+                inactive.append((entry, status))
+                continue
+            }
             if Self.hasProfile(entry, "mcode-primary-cancer-condition") {
                 candidates.append(entry)
             } else if !isSecondary(entry), identifiesSarcoma(entry) {
@@ -40,8 +48,18 @@ extension FHIRCaseMapper {
             }
             return nil
         }
+        // A sarcoma marked resolved, in remission or inactive is no tumour to stage or
+        // treat: beside an active primary it is left out; alone, the case is refused.
+        for (entry, status) in inactive {
+            if candidates.isEmpty {
+                ledger.refuse(entry.pointer("clinicalStatus"), Self.inactiveDetail(status))
+            } else {
+                ledger.ignore(entry, element: "clinicalStatus", at: entry.pointer("clinicalStatus"),
+                              "clinicalStatus is '\(status)': not the active primary cancer")
+            }
+        }
         guard let primary = candidates.first else {
-            if unconfirmed { return nil }
+            if unconfirmed || !inactive.isEmpty { return nil }
             let secondary = conditions.contains { isSecondary($0) }
             ledger.refuse(.root, "no primary cancer Condition (mCODE PrimaryCancerCondition, or a Condition coded as a soft tissue sarcoma) in the payload"
                 + (secondary ? "; a secondary cancer Condition alone does not describe the primary tumour" : ""))
@@ -179,6 +197,23 @@ extension FHIRCaseMapper {
             return true
         }
         return morphologyCodings(entry).contains { MorphologyCodes.meaning(of: $0) != nil }
+    }
+
+    /// Condition.clinicalStatus codes (condition-clinical) that say the disease is not
+    /// present now; `active`, `recurrence` and `relapse` are active.
+    static let inactiveClinicalStatuses: Set<String> = ["inactive", "remission", "resolved"]
+
+    static func inactiveDetail(_ status: String) -> String {
+        "clinicalStatus is '\(status)': the sarcoma is not active, so it is not staged or given treatment options; for a recurrence send clinicalStatus 'recurrence' (or 'relapse') or 'active'"
+    }
+
+    /// The clinicalStatus code when it says the Condition is not active; nil otherwise
+    /// (active, recurrence, relapse, or not stated).
+    static func inactiveClinicalStatus(_ entry: FHIRResourceEntry) -> String? {
+        guard let status = entry.resource["clinicalStatus"] else { return nil }
+        let codes = FHIRCoding.codings(in: status, at: entry.pointer("clinicalStatus"))
+            .filter { $0.system == nil || $0.system == FHIRSystem.clinicalStatus }.compactMap(\.code)
+        return codes.first(where: inactiveClinicalStatuses.contains)
     }
 
     /// The verificationStatus code of a Condition that is not a confirmed diagnosis

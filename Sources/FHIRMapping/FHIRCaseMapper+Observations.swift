@@ -152,7 +152,7 @@ enum ObservationKind: Sendable, Equatable {
             case FHIRSystem.loinc:
                 if let element = TNMCodes.loinc[code] { self = .tnm(element); return }
                 if TumorSizeCodes.observationCodes.contains(code) { self = .tumorSize; return }
-                if code == "89247-1" { self = .ecog; return }
+                if code == ObservationCodes.ecog { self = .ecog; return }
             case FHIRSystem.snomed:
                 if let element = TNMCodes.snomed[code] { self = .tnm(element); return }
             default:

@@ -43,6 +43,11 @@ public struct FHIRCaseMapper: Sendable {
             ignoreAllBut([primary], in: entries, &ledger, reason: "not read: the primary cancer Condition is not a soft tissue sarcoma")
             return FHIRCaseMapping(ignored: ledger.ignored, issues: ledger.issues)
         }
+        if let status = Self.inactiveClinicalStatus(primary) {
+            ledger.refuse(primary.pointer("clinicalStatus"), Self.inactiveDetail(status))
+            ignoreAllBut([primary], in: entries, &ledger, reason: "not read: the primary cancer Condition is not active")
+            return FHIRCaseMapping(ignored: ledger.ignored, issues: ledger.issues)
+        }
         var secondaries: [FHIRResourceEntry] = []
         for entry in entries where entry != primary {
             switch entry.resourceType {

@@ -13,6 +13,8 @@ public enum FHIRSystem {
     /// NCI Thesaurus, as mCODE uses it for the histologic grade observation code (C18000).
     public static let ncit = "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl"
     /// Condition.verificationStatus (`confirmed`, `provisional`, `differential` ...).
+    /// Condition.clinicalStatus (`active`, `recurrence`, `relapse`, `inactive`, `remission`, `resolved`).
+    public static let clinicalStatus = "http://terminology.hl7.org/CodeSystem/condition-clinical"
     public static let verificationStatus = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
     public static let dataAbsentReason = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
     public static let observationCategory = "http://terminology.hl7.org/CodeSystem/observation-category"

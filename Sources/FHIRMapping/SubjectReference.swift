@@ -4,7 +4,7 @@ import SarcomaGuidelines
 /// refused rather than mixed into the case. References are compared as `Patient/<id>`
 /// (a base URL and `_history` are dropped; `urn:uuid:` references resolve through the
 /// Bundle's fullUrls).
-struct SubjectReference: Sendable {
+public struct SubjectReference: Sendable {
     /// `Patient/<id>` (or the raw reference when it cannot be normalized); nil = not stated.
     let patient: String?
     private let fullUrls: [String: String]
@@ -39,7 +39,9 @@ struct SubjectReference: Sendable {
         return false
     }
 
-    static func normalize(_ reference: String, _ fullUrls: [String: String]) -> String {
+    /// `https://ehr/fhir/Patient/7/_history/2` -> `Patient/7`; a `urn:` reference through
+    /// `fullUrls` (fullUrl -> `Type/id`), else unchanged.
+    public static func normalize(_ reference: String, _ fullUrls: [String: String]) -> String {
         if let resolved = fullUrls[reference] { return resolved }
         var text = Substring(reference)
         if let history = text.firstRange(of: "/_history/") { text = text[..<history.lowerBound] }

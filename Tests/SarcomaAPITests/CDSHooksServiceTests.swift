@@ -119,7 +119,8 @@ struct CDSHooksServiceTests {
         var prefetch = CDSHooksRequests.liposarcomaPrefetch()
         prefetch["conditions"] = CDSHooksRequests.bundle([CDSHooksRequests.condition(
             histology: "Myxofibrosarcoma", morphology: "8811/3", bodySite: "Lower limb structure", bodySiteCode: "61685007")])
-        prefetch["observations"] = NSNull()
+        // cM0 cN0 stated: no card is given on an assumed M0.
+        prefetch["observations"] = CDSHooksRequests.localizedLiposarcomaPrefetch()["observations"]
         let response = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: prefetch))
         let imaging = try #require(cards(response).first { ($0["summary"] as? String)?.hasPrefix("Imaging work-up") == true })
         #expect((imaging["summary"] as? String)?.contains("primary: MRI or CT") == true, "\(imaging)")
@@ -211,7 +212,12 @@ struct CDSHooksServiceTests {
         let examples = try #require(library["examples"] as? [[String: Any]])
         #expect(examples.count == 2)
         for example in examples {
-            var body: [String: Any] = ["hook": "patient-view", "hookInstance": UUID().uuidString, "context": example["context"] as Any]
+            // The prefetch below is about Patient/p1: the context names the same patient, or
+            // the wrong-patient guard (rightly) refuses the call.
+            var context = try #require(example["context"] as? [String: Any])
+            #expect(context["patientId"] is String)
+            context["patientId"] = "p1"
+            var body: [String: Any] = ["hook": "patient-view", "hookInstance": UUID().uuidString, "context": context]
             #expect(fixture.handle("POST", Self.patientView, body: CDSHooksRequests.json(body)).status == 412)
             body["prefetch"] = CDSHooksRequests.liposarcomaPrefetch()
             let response = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.json(body))
@@ -224,9 +230,13 @@ struct CDSHooksServiceTests {
         let fixture = try ServiceFixture()
         let response = fixture.handle("POST", Self.patientView,
                                       body: String(decoding: try CDSHooksRequests.fixture("spec-2.0.1-request-with-extension.json"), as: UTF8.self))
-        #expect(response.status == 412)
+        // The spec's example context has no patientId, which both hooks require: 400 first.
+        #expect(response.status == 400)
         #expect(response.headers["Content-Type"] == "application/problem+json")
-        #expect(object(response)["type"] as? String == "urn:sarcoma-guide:problem:cds-prefetch-missing")
+        #expect(object(response)["type"] as? String == "urn:sarcoma-guide:problem:cds-request-invalid")
+        let none = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: nil))
+        #expect(none.status == 412)
+        #expect(object(none)["type"] as? String == "urn:sarcoma-guide:problem:cds-prefetch-missing")
         let nulls = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: ["patient": NSNull()]))
         #expect(nulls.status == 412)
     }

@@ -9,6 +9,8 @@ import SarcomaGuidelines
 struct CDSHookRequest: Sendable {
     let hook: String
     let hookInstance: String
+    /// `context.patientId`: the only patient the prefetch may be about.
+    let patientId: String
     let context: JSONObject
     /// Prefetch key -> resource, Bundle or null, as sent; empty when none was sent.
     let prefetch: JSONObject
@@ -30,13 +32,18 @@ struct CDSHookRequest: Sendable {
             throw invalid("`hookInstance` (a string) is required")
         }
         guard case .object(let context)? = body["context"] else { throw invalid("`context` (an object) is required") }
+        // Both hooks require it (CDS Hooks patient-view and order-select contexts); without
+        // it nothing says whose chart the prefetch is, so no card may be computed.
+        guard case .string(let patientId)? = context["patientId"], !patientId.isEmpty else {
+            throw invalid("`context.patientId` (a string) is required by the `\(service.hook)` hook")
+        }
         var prefetch = JSONObject()
         switch body["prefetch"] {
         case .object(let object)?: prefetch = object
         case nil, .null?: break
         default: throw invalid("`prefetch` must be an object of prefetch keys")
         }
-        return CDSHookRequest(hook: hook, hookInstance: hookInstance, context: context, prefetch: prefetch)
+        return CDSHookRequest(hook: hook, hookInstance: hookInstance, patientId: patientId, context: context, prefetch: prefetch)
     }
 
     static func invalid(_ detail: String) -> Problem {

@@ -1,3 +1,4 @@
+import FHIRMapping
 import SarcomaGuidelines
 
 /// A CDS service this server offers (CDS Hooks 2.0.1, "Discovery"): its id (the last path
@@ -37,21 +38,17 @@ struct CDSService: Sendable {
 
     static func named(_ id: String) -> CDSService? { all.first { $0.id == id } }
 
-    /// The observations the case mapping reads: mCODE TNM categories and stage groups
-    /// (clinical and pathological), tumour size, histologic grade and ECOG.
-    static let observationCodes = [
-        "http://loinc.org|21905-5", "http://loinc.org|21906-3", "http://loinc.org|21907-1", "http://loinc.org|21908-9",
-        "http://loinc.org|21899-0", "http://loinc.org|21900-6", "http://loinc.org|21901-4", "http://loinc.org|21902-2",
-        "http://loinc.org|21889-1", "http://loinc.org|89247-1",
-        "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl|C18000",
-    ]
+    /// The observations the case mapping reads (mCODE TNM categories and stage groups in
+    /// LOINC and SNOMED CT, tumour size, histologic grade, ECOG): `FHIRMapping`'s own code
+    /// tables, so the template cannot ask for less than the mapper uses.
+    static var observationCodes: String { ObservationCodes.searchToken }
 
     /// Prefetch keys both services ask for; what the EHR cannot send it leaves out or sends
     /// as null, and the cards then say what is missing.
     static let standardPrefetch: [(key: String, query: String)] = [
         ("patient", "Patient/{{context.patientId}}"),
         ("conditions", "Condition?patient={{context.patientId}}"),
-        ("observations", "Observation?patient={{context.patientId}}&code=" + observationCodes.joined(separator: ",")),
+        ("observations", "Observation?patient={{context.patientId}}&code=" + observationCodes),
         ("medicationRequests", "MedicationRequest?patient={{context.patientId}}"),
         ("medicationStatements", "MedicationStatement?patient={{context.patientId}}"),
     ]

@@ -41,13 +41,16 @@ enum PrefetchCase: Sendable {
             // no card may rest on a stage the record disputes.
             let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
             let contradictions = FHIRImportReport.consistencyIssues(mapping, staging: staging)
-            return contradictions.isEmpty ? .ready(sarcomaCase) : .incomplete(contradictions)
+            guard contradictions.isEmpty else { return .incomplete(contradictions) }
+            // No card on an assumed M0, or on an assumed N0 that would change the answer.
+            let assumed = assumedStatusIssues(sarcomaCase, engine: engine)
+            return assumed.isEmpty ? .ready(sarcomaCase) : .incomplete(assumed)
         }
     }
 
     /// The Conditions that, each mapped on its own, are a soft tissue sarcoma primary (the
-    /// mapper's own test, so no second vocabulary here). The verification status is left out
-    /// of this test: a sarcoma still `provisional`, `differential` or `unconfirmed` (or with a
+    /// mapper's own test, so no second vocabulary here). The clinical status is left out of
+    /// this test (a resolved sarcoma gets the card saying so), and so is the verification status: a sarcoma still `provisional`, `differential` or `unconfirmed` (or with a
     /// status the mapper cannot read, such as text only or a SNOMED CT coding) is one the
     /// mapper refuses, and that refusal must reach the clinician as the warning card, not
     /// become silence. Only a Condition marked `refuted` or `entered-in-error` is no sarcoma.
@@ -56,6 +59,7 @@ enum PrefetchCase: Sendable {
             guard entry.resourceType == "Condition", !isVoid(entry) else { return false }
             var unverified = entry
             unverified.resource["verificationStatus"] = nil
+            unverified.resource["clinicalStatus"] = nil
             return PrefetchCaseMapping.map([unverified]).caseDocument["tumor"] != nil
         }.count
     }

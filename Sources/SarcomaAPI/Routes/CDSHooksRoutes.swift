@@ -93,6 +93,7 @@ struct CDSHooksRoutes: Sendable {
                           detail: "no FHIR resources were sent as prefetch; send the prefetch queries GET /cds-services lists "
                               + "(this service does not query the FHIR server itself)")
         }
+        try PrefetchPatient.check(entries, patientId: hookRequest.patientId)
         return PrefetchCase.read(entries, engine: engine)
     }
 
