@@ -7,14 +7,23 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends libsqlite3-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Resolve dependencies in their own layer so source edits don't refetch them.
+# Resolve dependencies in their own layer so source edits don't refetch them. Resolving
+# reads the manifest only (it does not look for target folders), so Package.swift alone is
+# the layer's input: no stub layout to keep in step with the manifest's target list.
 COPY Package.swift ./
 RUN swift package resolve
+# Building validates every target the manifest declares, test targets included, so Tests/
+# is copied too (SwiftPM refuses the manifest without it; .dockerignore keeps it in the
+# context). Only sarcoma-guide is built. A stub Tests layout would repeat the manifest's
+# target list here and drift; a test edit costs a rebuild of this layer, not a re-resolve.
 COPY Sources ./Sources
+COPY Tests ./Tests
 RUN swift build -c release --product sarcoma-guide --static-swift-stdlib \
  && install -D "$(swift build -c release --show-bin-path)/sarcoma-guide" /out/sarcoma-guide
 
 FROM debian:bookworm-slim
+# libsqlite3-0 is the one shared library the binary links beyond the base image's libc and
+# libstdc++ (the Swift runtime is static); scripts/dockerfile-check.sh checks that list.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libsqlite3-0 tzdata \
  && rm -rf /var/lib/apt/lists/* \

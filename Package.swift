@@ -10,8 +10,8 @@ let package = Package(
         .library(name: "SarcomaAPI", targets: ["SarcomaAPI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // The system libsqlite3 (Debian: libsqlite3-dev). Only CaseStore imports it.

@@ -21,8 +21,10 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
         case .store(let reason): return "case store refused: \(reason)"
         case .insecureBinding(let host):
             return "refusing to listen on \(host): no access tokens are configured, so only a loopback address "
-                + "(127.0.0.1, ::1, localhost) is allowed; configure tokens (--tokens-file / SARCOMA_GUIDE_TOKENS_FILE, "
-                + "lines from `sarcoma-guide token create`) or keep --host 127.0.0.1 behind a reverse proxy"
+                + "(127.0.0.1, ::1, localhost) is allowed. To listen on \(host), set SARCOMA_GUIDE_TOKENS_FILE "
+                + "(or --tokens-file) to a tokens file of lines from `sarcoma-guide token create`; otherwise set "
+                + "SARCOMA_GUIDE_HOST=127.0.0.1 (or --host 127.0.0.1) and serve through a reverse proxy "
+                + "(README \"Container\" shows the docker run)"
         case .tokensFile(let path, let reason): return "tokens file \(path) refused: \(reason)"
         case .listen(let reason): return "cannot listen: \(reason)"
         case .jwksFile(let path, let reason): return "JWKS file \(path) refused: \(reason)"

@@ -34,6 +34,31 @@ struct OperationsEndToEndTests {
         #expect(service.stop() == 0)
     }
 
+    /// Uptime monitors and load balancers append cache-busters; the ops endpoints ignore
+    /// them, while an API endpoint still refuses a parameter it does not know (a typo).
+    @Test func opsEndpointsIgnoreQueryParametersAndAPIEndpointsStayStrict() throws {
+        let service = try ServiceProcess()
+        let cases: [(method: String, path: String, body: String?, status: Int)] = [
+            ("GET", "/health?ts=1733550000", nil, 200),
+            ("GET", "/health?ts=1&ts=2&verbose", nil, 200),
+            ("GET", "/ready?x=1", nil, 200),
+            ("GET", "/metrics?format=prometheus&_=17", nil, 200),
+            ("POST", "/v1/assessment?explian=true", Fixtures.contractCase(externalId: "Q-1"), 400),
+            ("GET", "/v1/guidelines?ts=1", nil, 400),
+            ("GET", "/openapi.json?ts=1", nil, 400),
+        ]
+        for item in cases {
+            let response = try service.send(item.method, item.path, body: item.body)
+            #expect(response.status == item.status, "\(item.method) \(item.path)")
+            if item.status == 400 {
+                #expect(response.header("Content-Type") == "application/problem+json", "\(item.path)")
+            }
+        }
+        #expect(try service.send("GET", "/health?ts=1").object.string("status") == "ok")
+        #expect(try service.send("POST", "/v1/assessment?explain=true", body: Fixtures.contractCase(externalId: "Q-2")).status == 200)
+        #expect(service.stop() == 0)
+    }
+
     @Test func requestIDIsEchoedAndAccessLogHasNoPatientData() throws {
         let service = try ServiceProcess()
         let response = try service.send("GET", "/health", headers: [("X-Request-ID", "trace-abc-123")])

@@ -28,7 +28,7 @@ struct CaseRoutesTests {
 
     @Test func unknownAndRepeatedQueryParametersAre400() throws {
         let fixture = try ServiceFixture()
-        #expect(fixture.handle("GET", "/health?verbose=1").status == 400)
+        #expect(fixture.handle("GET", "/openapi.json?verbose=1").status == 400)
         #expect(fixture.handle("GET", "/v1/cases?limit=5&limit=6").status == 400)
         let problem = fixture.handle("POST", "/v1/staging?explain=yes", body: Self.body)
         #expect(problem.status == 400)

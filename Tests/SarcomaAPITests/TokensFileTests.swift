@@ -129,7 +129,9 @@ struct TokensFileTests {
                 return
             }
             #expect(host == "0.0.0.0")
-            #expect(error.description.contains("SARCOMA_GUIDE_TOKENS_FILE"))
+            // The refusal names exactly what to set, both ways out.
+            #expect(error.description.contains("set SARCOMA_GUIDE_TOKENS_FILE (or --tokens-file)"))
+            #expect(error.description.contains("set SARCOMA_GUIDE_HOST=127.0.0.1 (or --host 127.0.0.1)"))
         }
         let withTokens = try ServiceFixture(tokensFile: "ops admin \(Self.hashA)\n", host: "0.0.0.0")
         #expect(withTokens.service.accessTokens?.holders.count == 1)

@@ -12,13 +12,13 @@ struct OperationsRoutes: Sendable {
     let openAPIDocument: [UInt8]
 
     func register(into router: inout RouterBuilder) {
-        router.add("GET", "/health", Endpoint.handler { _ throws(Problem) in
+        router.add("GET", "/health", Endpoint.ignoringQuery { _ throws(Problem) in
             var headers = HTTPHeaders()
             headers.set("Content-Type", "application/json")
             headers.set("Cache-Control", "no-store")
             return HTTPResponse(status: 200, headers: headers, body: Self.healthBody)
         })
-        router.add("GET", "/ready", Endpoint.handler { _ throws(Problem) in
+        router.add("GET", "/ready", Endpoint.ignoringQuery { _ throws(Problem) in
             guard store.isReady() else {
                 throw Problem.unavailable("the case store is not ready (database closed or migrations not current)")
             }
@@ -28,7 +28,7 @@ struct OperationsRoutes: Sendable {
             body["guidelineVersion"] = .string(engine.pack.version)
             return JSONResponse.make(.object(body), pretty: false, headers: [("Cache-Control", "no-store")])
         })
-        router.add("GET", "/metrics", Endpoint.handler { _ throws(Problem) in
+        router.add("GET", "/metrics", Endpoint.ignoringQuery { _ throws(Problem) in
             JSONResponse.text(metrics.render(openConnections: connections.current()),
                               contentType: "text/plain; version=0.0.4; charset=utf-8")
         })

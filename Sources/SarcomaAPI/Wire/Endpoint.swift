@@ -5,6 +5,19 @@ import HTTPServer
 enum Endpoint {
     typealias Work = @Sendable (HTTPRequest) throws(Problem) -> HTTPResponse
 
+    /// For the ops endpoints (`/health`, `/ready`, `/metrics`), which take no parameters:
+    /// uptime monitors and load balancers add cache-busters (`?ts=…`), and a 400 there would
+    /// read as an outage. Every query parameter is ignored; API endpoints stay strict.
+    static func ignoringQuery(_ work: @escaping Work) -> HTTPHandler {
+        { request in
+            do throws(Problem) {
+                return try work(request)
+            } catch {
+                return ProblemPresenter.response(for: error, requestID: request.requestID)
+            }
+        }
+    }
+
     static func handler(query allowed: Set<String> = [], _ work: @escaping Work) -> HTTPHandler {
         { request in
             do throws(Problem) {
