@@ -120,8 +120,11 @@ request "OPTIONS /cds-services/{id}" 204 OPTIONS /cds-services/sarcoma-patient-v
 cds_call='{"hook": "patient-view", "hookInstance": "smoke-1", "context": {"patientId": "p1"}, "prefetch": {"conditions": {"resourceType": "Condition", "id": "c1", "extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior", "valueCodeableConcept": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/icd-o-3", "code": "8811/3"}]}}], "code": {"text": "Myxofibrosarcoma"}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "61685007"}]}]}}}'
 request "POST /cds-services/{id}" 200 POST /cds-services/sarcoma-patient-view "$cds_call"
 body_check "patient-view answers cards naming the pack" "len(b['cards']) >= 3 and all(c['source']['label'] and len(c['summary']) < 140 for c in b['cards'])"
+card="$(python3 -c "import json; print(json.load(open('$work/body'))['cards'][0]['uuid'])" 2>/dev/null || true)"
 request "POST /cds-services/{id} without prefetch" 412 POST /cds-services/sarcoma-patient-view '{"hook": "patient-view", "hookInstance": "smoke-2", "context": {}}'
-request "POST /cds-services/{id}/feedback" 200 POST /cds-services/sarcoma-patient-view/feedback '{"feedback": [{"card": "smoke-card", "outcome": "accepted"}]}'
+request "POST /cds-services/{id}/feedback" 200 POST /cds-services/sarcoma-patient-view/feedback "{\"feedback\": [{\"card\": \"$card\", \"outcome\": \"accepted\"}]}"
+request "POST /cds-services/{id}/feedback on a card never issued" 422 POST /cds-services/sarcoma-patient-view/feedback '{"feedback": [{"card": "4e0a3a1e-3283-4575-ab82-028d55fe2719", "outcome": "accepted"}]}'
+body_check "feedback 422 points at the card" "b['type'].endswith(':cds-feedback-invalid') and b['errors'][0]['pointer'] == '/feedback/0/card'"
 
 request "GET /metrics" 200 GET /metrics
 if grep -q 'sarcoma_guide_http_requests_total{method="POST",route="/v1/cases",status="201"} 1' "$work/body"; then ok "metrics count requests by route and status"; else fail "metrics: $(head -c 300 "$work/body")"; fi

@@ -108,18 +108,22 @@ struct CDSHooksEndToEndTests {
 
     @Test func signedCallsAndFeedbackAreServedAndLoggedByIssuer() throws {
         let service = try signedService()
+        var issuedCard: String?
         for alg in ["ES384", "RS384"] {
             let token = try Self.keys.token(alg: alg, path: Self.path)
             let response = try service.send("POST", Self.path, headers: [("Authorization", "Bearer \(token)")], body: Self.patientViewBody())
             #expect(response.status == 200, "\(alg): \(response.text)")
             let cards = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["cards"] as? [[String: Any]]
             #expect(cards?.contains { ($0["summary"] as? String)?.contains("stage IV") == true } == true, "\(response.text)")
+            issuedCard = cards?.first?["uuid"] as? String
             // The same token again is a replay.
             let again = try service.send("POST", Self.path, headers: [("Authorization", "Bearer \(token)")], body: Self.patientViewBody())
             #expect(Self.problemType(again.text) == "urn:sarcoma-guide:problem:jwt-replayed")
         }
         let feedbackPath = Self.path + "/feedback"
+        // Feedback names a card this service answered (the spec example's uuid is not one).
         let feedback = String(decoding: try Data(contentsOf: Self.fixtures.appendingPathComponent("spec-2.0.1-feedback-accepted.json")), as: UTF8.self)
+            .replacingOccurrences(of: "4e0a3a1e-3283-4575-ab82-028d55fe2719", with: try #require(issuedCard))
         let stored = try service.send("POST", feedbackPath,
                                       headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: feedbackPath))")],
                                       body: feedback)

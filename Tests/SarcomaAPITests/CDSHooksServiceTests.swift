@@ -404,23 +404,36 @@ struct CDSHooksServiceTests {
         #expect(plain.handle("OPTIONS", Self.patientView, headers: preflight).headers["Access-Control-Allow-Origin"] == nil)
     }
 
+    /// The uuid of the first card of a fresh signed patient-view answer: feedback can only be
+    /// about a card the service issued.
+    func issuedCard(_ fixture: ServiceFixture, signed: Bool = true) throws -> String {
+        let response = fixture.handle("POST", Self.patientView, headers: signed ? signedHeaders(Self.patientView) : [],
+                                      body: CDSHooksRequests.patientView(prefetch: CDSHooksRequests.liposarcomaPrefetch()))
+        #expect(response.status == 200, "\(response.bodyText)")
+        return try #require(cards(response).first?["uuid"] as? String)
+    }
+
     @Test func feedbackIsStoredWithItsClient() throws {
         let fixture = try signedFixture()
         let path = Self.patientView + "/feedback"
-        for name in ["spec-2.0.1-feedback-accepted.json", "spec-2.0.1-feedback-overridden-with-reason.json"] {
-            let body = String(decoding: try CDSHooksRequests.fixture(name), as: UTF8.self)
+        var issued: [String: String] = [:]
+        for (name, specCard) in [("spec-2.0.1-feedback-accepted.json", "4e0a3a1e-3283-4575-ab82-028d55fe2719"),
+                                 ("spec-2.0.1-feedback-overridden-with-reason.json", "9368d37b-283f-44a0-93ea-547cebab93ed")] {
+            let card = try issuedCard(fixture)
+            issued[name] = card
+            let body = String(decoding: try CDSHooksRequests.fixture(name), as: UTF8.self).replacingOccurrences(of: specCard, with: card)
             let response = fixture.handle("POST", path, headers: signedHeaders(path), body: body)
             #expect(response.status == 200, "\(name): \(response.bodyText)")
             #expect(response.bodyText == #"{"recorded":1}"#)
         }
-        let overridden = try fixture.service.store.cdsFeedback(card: "9368d37b-283f-44a0-93ea-547cebab93ed")
+        let overridden = try fixture.service.store.cdsFeedback(card: try #require(issued["spec-2.0.1-feedback-overridden-with-reason.json"]))
         #expect(overridden.count == 1)
         #expect(overridden.first?.outcome == "overridden")
         #expect(overridden.first?.serviceId == "sarcoma-patient-view")
         #expect(overridden.first?.client == "\(JWTTestSigner.issuer)#test-client")
         let storedItem = String(decoding: overridden.first?.item ?? [], as: UTF8.self)
         #expect(storedItem.contains("d7ecf885"))
-        #expect(try fixture.service.store.cdsFeedback(card: "4e0a3a1e-3283-4575-ab82-028d55fe2719").first?.outcome == "accepted")
+        #expect(try fixture.service.store.cdsFeedback(card: try #require(issued["spec-2.0.1-feedback-accepted.json"])).first?.outcome == "accepted")
 
         let invalid = fixture.handle("POST", path, headers: signedHeaders(path),
                                      body: #"{"feedback": [{"card": "x", "outcome": "ignored"}]}"#)
@@ -431,12 +444,51 @@ struct CDSHooksServiceTests {
         #expect(try fixture.service.store.cdsFeedback(card: "x").isEmpty, "nothing refused is stored")
     }
 
+    /// Feedback's `card` must be the uuid of a card this service answered; anything else is
+    /// a 422 of the type openapi.json declares (`CDSFeedbackProblem`), pointing at the field,
+    /// and nothing of the batch is stored.
+    @Test(arguments: [
+        ("not a uuid", "x"),
+        ("a uuid without hyphens", "4e0a3a1e32834575ab82028d55fe2719"),
+        ("a uuid no card had", "4e0a3a1e-3283-4575-ab82-028d55fe2719"),
+        ("a number", "42"),
+    ])
+    func feedbackOnACardThisServiceDidNotIssueIsRefused(name: String, card: String) throws {
+        let fixture = try signedFixture()
+        let path = Self.patientView + "/feedback"
+        let issued = try issuedCard(fixture)
+        let cardJSON = card == "42" ? "42" : "\"\(card)\""
+        // The first item is fine: the refused second one keeps it out of the store too.
+        let body = #"{"feedback": [{"card": "\#(issued)", "outcome": "accepted"}, {"card": \#(cardJSON), "outcome": "accepted"}]}"#
+        let response = fixture.handle("POST", path, headers: signedHeaders(path), body: body)
+        #expect(response.status == 422, "\(name): \(response.bodyText)")
+        #expect(object(response)["type"] as? String == "urn:sarcoma-guide:problem:cds-feedback-invalid", "\(name)")
+        let errors = object(response)["errors"] as? [[String: Any]] ?? []
+        #expect(errors.first?["pointer"] as? String == "/feedback/1/card", "\(name): \(response.bodyText)")
+        #expect(try fixture.service.store.cdsFeedback(card: issued).isEmpty, "\(name): nothing of a refused batch is stored")
+    }
+
+    @Test func feedbackNamesTheCardInAnyCaseButOnlyToTheServiceThatIssuedIt() throws {
+        let fixture = try signedFixture()
+        let issued = try issuedCard(fixture)
+        let feedback = Self.patientView + "/feedback"
+        let upper = fixture.handle("POST", feedback, headers: signedHeaders(feedback),
+                                   body: #"{"feedback": [{"card": "\#(issued.uppercased())", "outcome": "accepted"}]}"#)
+        #expect(upper.status == 200, "\(upper.bodyText)")
+        let otherService = Self.orderSelect + "/feedback"
+        let elsewhere = fixture.handle("POST", otherService, headers: signedHeaders(otherService),
+                                       body: #"{"feedback": [{"card": "\#(issued)", "outcome": "accepted"}]}"#)
+        #expect(elsewhere.status == 422, "\(elsewhere.bodyText)")
+        #expect((object(elsewhere)["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/feedback/0/card")
+    }
+
     @Test func unsignedDevelopmentFeedbackIsRecordedAsLocal() throws {
         let fixture = try ServiceFixture()
+        let card = try issuedCard(fixture, signed: false)
         let response = fixture.handle("POST", Self.patientView + "/feedback",
-                                      body: #"{"feedback": [{"card": "dev-card", "outcome": "accepted"}]}"#)
-        #expect(response.status == 200)
-        #expect(try fixture.service.store.cdsFeedback(card: "dev-card").first?.client == AccessGate.localClientName)
+                                      body: #"{"feedback": [{"card": "\#(card)", "outcome": "accepted"}]}"#)
+        #expect(response.status == 200, "\(response.bodyText)")
+        #expect(try fixture.service.store.cdsFeedback(card: card).first?.client == AccessGate.localClientName)
     }
 
     @Test func halfAConfigurationRefusesToStart() throws {

@@ -1,15 +1,19 @@
 import CaseStore
+import Foundation
 import HTTPServer
 import SarcomaGuidelines
 
 /// The body of `POST /cds-services/{id}/feedback` (CDS Hooks 2.0.1, "Feedback"):
 /// `{"feedback": [{"card", "outcome", "outcomeTimestamp", "acceptedSuggestions",
-/// "overrideReason"}]}`. Each item is checked, then stored as sent (canonical JSON).
+/// "overrideReason"}]}`. Each item is checked, then stored as sent (canonical JSON). `card`
+/// must be the uuid of a card this service issued (`IssuedCards`): feedback on a card no
+/// clinician was shown would be stored as if it had been.
 enum CDSFeedback {
     static let outcomes: Set<String> = ["accepted", "overridden"]
     static let maxItems = 100
 
-    static func parse(_ request: HTTPRequest, serviceId: String, client: String?) throws(Problem) -> [CDSFeedbackInput] {
+    static func parse(_ request: HTTPRequest, serviceId: String, client: String?,
+                      issuedCards: IssuedCards) throws(Problem) -> [CDSFeedbackInput] {
         try CaseRequestReader.requireJSONContent(request)
         let document: JSONValue
         do {
@@ -27,9 +31,12 @@ enum CDSFeedback {
         for (index, entry) in entries.enumerated() {
             let pointer = "/feedback/\(index)"
             guard case .object(let item) = entry else { throw invalid("each feedback item must be an object", pointer: pointer) }
-            guard case .string(let card)? = item["card"], (1...128).contains(card.utf8.count),
-                  card.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            guard case .string(let card)? = item["card"], card.utf8.count == 36, UUID(uuidString: card) != nil else {
                 throw invalid("`card` must be the uuid of a card this service returned", pointer: pointer + "/card")
+            }
+            guard issuedCards.wasIssued(card, by: serviceId) else {
+                throw invalid("`card` \(card) is not a card \(serviceId) returned in the last \(Int(issuedCards.retention / 3_600)) hours "
+                              + "(issued cards are remembered in memory, so not across a restart)", pointer: pointer + "/card")
             }
             guard case .string(let outcome)? = item["outcome"], outcomes.contains(outcome) else {
                 throw invalid("`outcome` must be `accepted` or `overridden`", pointer: pointer + "/outcome")

@@ -9,6 +9,8 @@ import SarcomaGuidelines
 struct CDSHooksRoutes: Sendable {
     let store: CaseStore
     let engine: GuidelineEngine
+    /// The cards answered, so feedback can be checked against them.
+    let issuedCards = IssuedCards()
 
     /// The templates CORS applies to.
     static let templates: Set<String> = ["/cds-services", "/cds-services/{id}", "/cds-services/{id}/feedback"]
@@ -73,6 +75,7 @@ struct CDSHooksRoutes: Sendable {
         // The EHR's record was read and evaluated: one `evaluate` row (no stored case; the
         // actor is the JWT's `iss#sub`), committed before the cards leave (fail closed).
         try recordEvaluation(request)
+        issuedCards.remember(cards.map(\.uuid), serviceId: service.id)
         return JSONResponse.make(CDSCard.response(cards), pretty: false)
     }
 
@@ -99,8 +102,8 @@ struct CDSHooksRoutes: Sendable {
 
     @Sendable private func feedback(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
         let service = try Self.service(request)
-        let items = try CDSFeedback.parse(request, serviceId: service.id,
-                                          client: request.clientName)
+        let items = try CDSFeedback.parse(request, serviceId: service.id, client: request.clientName,
+                                          issuedCards: issuedCards)
         do {
             _ = try store.recordCDSFeedback(items)
         } catch {
