@@ -21,8 +21,14 @@ passed=0
 failed=0
 pid=""
 
-# Documented false positives: schemathesis checks left out, each with why (none so far).
-excluded_checks=()
+# Documented false positives: schemathesis checks left out, each with why.
+# - positive_data_acceptance (ST202): it expects every schema-valid request to be accepted, but
+#   these refusals rest on state or on which service is called, which no schema can say: a
+#   `cursor` that this service did not issue (400), `If-Match` on a case that does not exist
+#   (412), a CDS feedback `card` uuid the service never answered (422), a `hook` other than the
+#   called service's (400), a prefetch about another patient than `context.patientId` (400).
+#   Each has its own tests (Tests/SarcomaAPITests, Tests/EndToEndTests). Every other check runs.
+excluded_checks=(positive_data_acceptance)
 
 cleanup() {
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" 2>/dev/null; fi
