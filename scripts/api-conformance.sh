@@ -11,15 +11,12 @@
 # CDS Hooks included, answers without credentials, so schemathesis reaches each operation's
 # real answers instead of a 401 (the roles and JWT refusals have their own tests).
 set -uo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-binary="${API_CONFORMANCE_BINARY:-$(cd "$root" && swift build --show-bin-path)/sarcoma-guide}"
+WORK_PREFIX=sarcoma-api-conformance
+source "$(dirname "$0")/lib/common.sh"
+if [ -n "${API_CONFORMANCE_BINARY:-}" ]; then binary="$API_CONFORMANCE_BINARY"; else find_binary; fi
 venv="${API_CONFORMANCE_VENV:-$root/.build/ci-venv}"
 max_examples="${API_CONFORMANCE_MAX_EXAMPLES:-20}"
 max_time="${API_CONFORMANCE_MAX_TIME:-180}"
-work="$(mktemp -d)"
-passed=0
-failed=0
-pid=""
 
 # Documented false positives: schemathesis checks left out, each with why.
 # - positive_data_acceptance (ST202): it expects every schema-valid request to be accepted, but
@@ -29,16 +26,6 @@ pid=""
 #   called service's (400), a prefetch about another patient than `context.patientId` (400).
 #   Each has its own tests (Tests/SarcomaAPITests, Tests/EndToEndTests). Every other check runs.
 excluded_checks=(positive_data_acceptance)
-
-cleanup() {
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" 2>/dev/null; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-ok()   { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
 
 if [ ! -x "$venv/bin/schemathesis" ] || [ ! -x "$venv/bin/openapi-spec-validator" ]; then
     python3 -m venv "$venv" && "$venv/bin/pip" install -q "openapi-spec-validator==0.9.0" "schemathesis==4.32.5" \
@@ -51,20 +38,7 @@ else
     fail "openapi-spec-validator: $(cat "$work/validator.log")"
 fi
 
-"$binary" serve --port 0 --database "$work/cases.sqlite" \
-    --migrations "$root/Migrations" --guidelines "$root/Config/guidelines" \
-    --openapi "$root/Config/openapi.json" >"$work/stdout.log" 2>"$work/stderr.log" &
-pid=$!
-base=""
-for _ in $(seq 1 300); do
-    line="$(grep -m1 '^listening on http://' "$work/stdout.log" 2>/dev/null || true)"
-    if [ -n "$line" ]; then base="${line#listening on }"; break; fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-done
-if [ -z "$base" ]; then
-    fail "the service did not start: $(head -c 500 "$work/stderr.log")"; finish
-fi
+start_server "$work/cases.sqlite" "$work/service" || { fail "the service did not start"; finish; }
 echo "api-conformance: service at $base"
 
 exclude=()
@@ -80,5 +54,5 @@ if [ "$status" -eq 0 ]; then
 else
     fail "schemathesis exited $status (its log above)"
 fi
-kill -0 "$pid" 2>/dev/null && ok "the service is still up after the run" || fail "the service died: $(tail -c 500 "$work/stderr.log")"
+kill -0 "$server_pid" 2>/dev/null && ok "the service is still up after the run" || fail "the service died: $(tail -c 500 "$work/service.err")"
 finish
