@@ -22,7 +22,7 @@ RUN swift build -c release --product sarcoma-guide --static-swift-stdlib \
  && install -D "$(swift build -c release --show-bin-path)/sarcoma-guide" /out/sarcoma-guide
 
 FROM debian:bookworm-slim
-# libsqlite3-0 is the one shared library the binary links beyond the base image's libc and
+# libsqlite3-0 is the one shared library the binary links beyond the base image's libc, libgcc and
 # libstdc++ (the Swift runtime is static); scripts/dockerfile-check.sh checks that list.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libsqlite3-0 tzdata \
