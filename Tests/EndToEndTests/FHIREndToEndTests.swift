@@ -70,6 +70,15 @@ struct FHIREndToEndTests {
         #expect(group.object("method").array("coding").first?.string("code") == "897275008")
         let t = try #require(observations.first { $0.object("code").array("coding").first?.string("code") == "399504009" })
         #expect(t.object("valueCodeableConcept").array("coding").first?.string("code") == "1228938002")  // cT3
+        // mCODE STU3: focus 1..1, the primary Condition, by its identifier (the case's externalId).
+        let focus = try #require(group.array("focus").first)
+        #expect(focus.string("type") == "Condition")
+        #expect(focus.object("identifier").string("value") == "STS-2026-0001")
+        #expect(focus.object("identifier").string("system") == "https://ehr.example.org/cancer-registry")
+        let named = try service.send("GET", "/v1/cases/\(id)/fhir?patient=Patient/sts-patient-1&condition=Condition/sts-primary-1")
+        let namedGroup = try #require(named.object.array("entry").map { $0.object("resource") }.first {
+            $0.object("code").array("coding").first?.string("code") == "399537006" })
+        #expect(namedGroup.array("focus").first?.string("reference") == "Condition/sts-primary-1")
     }
 
     @Test func aReportedStageThatDisagreesIsRefusedAtTheSourceValue() throws {
@@ -151,16 +160,26 @@ struct FHIREndToEndTests {
         let service = try ServiceProcess()
         let created = try service.send("POST", "/v1/cases", body: #"{"tumor": {"site": "trunk", "grade": 2}}"#)
         let id = try #require(created.object.string("id"))
-        let export = try service.send("GET", "/v1/cases/\(id)/fhir")
+        // The store keeps no FHIR ids: without ?patient the export asks for it; this case has no
+        // externalId, so it asks for the Condition too.
+        let noPatient = try service.send("GET", "/v1/cases/\(id)/fhir")
+        #expect(noPatient.status == 400)
+        #expect(noPatient.object.string("type") == "urn:sarcoma-guide:problem:fhir-export-reference-required")
+        #expect(noPatient.object.string("detail")?.contains("?patient=Patient/<id>") == true)
+        let noCondition = try service.send("GET", "/v1/cases/\(id)/fhir?patient=Patient/p1")
+        #expect(noCondition.status == 400)
+        #expect(noCondition.object.string("detail")?.contains("?condition=Condition/<id>") == true)
+        let export = try service.send("GET", "/v1/cases/\(id)/fhir?patient=Patient/p1&condition=Condition/c1")
         #expect(export.status == 200)
         let observations = export.object.array("entry").map { $0.object("resource") }
         let group = try #require(observations.first { $0.object("code").array("coding").first?.string("code") == "399537006" })
         #expect(group["valueCodeableConcept"] == nil)
         #expect(group.object("dataAbsentReason").array("coding").first?.string("code") == "unknown")
         #expect(group.object("dataAbsentReason").string("text")?.isEmpty == false)
-        #expect(group["subject"] == nil)
+        #expect(group.object("subject").string("reference") == "Patient/p1")
 
         #expect(try service.send("GET", "/v1/cases/\(id)/fhir?patient=Observation/x").status == 400)
+        #expect(try service.send("GET", "/v1/cases/\(id)/fhir?patient=Patient/p1&condition=Patient/x").status == 400)
         #expect(try service.send("GET", "/v1/cases/00000000-0000-0000-0000-000000000000/fhir").status == 404)
     }
 }
