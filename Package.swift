@@ -21,44 +21,64 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The general JSON value, parser, writer and pointer; used by every layer.
+        .target(name: "JSON"),
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
-        .target(name: "SarcomaGuidelines"),
+        .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
         .target(name: "HTTPServer"),
         // SQLite case store; the only module that imports CSQLite.
         .target(name: "CaseStore", dependencies: ["CSQLite"]),
         // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.
-        .target(name: "FHIRMapping", dependencies: ["SarcomaGuidelines"]),
-        // Routes, wire types, problem+json, configuration.
+        .target(name: "FHIRMapping", dependencies: ["JSON", "SarcomaGuidelines"]),
+        // CDS Hooks cards, prefetch templates and reading, order-select logic: no HTTP, no SQL.
+        .target(name: "CDSHooks", dependencies: ["JSON", "SarcomaGuidelines", "FHIRMapping"]),
+        // Tokens, roles, JWT/JWKS verification, the replay cache: no HTTP, no SQL.
         .target(
-            name: "SarcomaAPI",
+            name: "Access",
             dependencies: [
-                "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping",
+                "JSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 // RSA signature verification (RS384 CDS Hooks JWTs).
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Routes, wire types, problem+json, configuration.
+        .target(
+            name: "SarcomaAPI",
+            dependencies: [
+                "JSON", "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping", "CDSHooks", "Access",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "sarcoma-guide",
             dependencies: [
-                "SarcomaAPI",
+                "SarcomaAPI", "Access",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["SarcomaGuidelines"]),
+        // Test-only support shared by several test targets (a seeded generator).
+        .target(name: "TestSupport", dependencies: [
+            "JSON", "Access",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ], path: "Tests/TestSupport"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
+        .testTarget(name: "CDSHooksTests", dependencies: ["CDSHooks", "JSON", "SarcomaGuidelines"]),
+        .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["JSON", "SarcomaGuidelines", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"]),
-        .testTarget(name: "FHIRMappingTests", dependencies: ["FHIRMapping", "SarcomaGuidelines"],
+        .testTarget(name: "FHIRMappingTests", dependencies: ["JSON", "FHIRMapping", "SarcomaGuidelines"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "SarcomaAPITests", dependencies: [
-            "SarcomaAPI", "HTTPServer",
+            "SarcomaAPI", "HTTPServer", "JSON", "Access", "CDSHooks", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         // Launches the real binary on --port 0 with a temporary database.
         .testTarget(name: "EndToEndTests", dependencies: [
-            "sarcoma-guide", "HTTPServer",
+            "sarcoma-guide", "HTTPServer", "Access",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),

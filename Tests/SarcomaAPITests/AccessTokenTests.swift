@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Testing
+import Access
 @testable import SarcomaAPI
 
 @Suite("Access tokens: format, digest, constant-time comparison, Authorization parsing")

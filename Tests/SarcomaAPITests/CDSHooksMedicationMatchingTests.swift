@@ -1,3 +1,5 @@
+import CDSHooks
+import JSON
 import Foundation
 import HTTPServer
 import SarcomaGuidelines

@@ -1,5 +1,7 @@
+import TestSupport
 import Foundation
 import Testing
+import Access
 @testable import SarcomaAPI
 
 @Suite("JWKS loading for CDS Hooks")
@@ -44,7 +46,7 @@ struct JSONWebKeySetTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
         #expect(try JSONWebKeySet.load(path: file.path).keys.count == 2)
         try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: file.path)
-        #expect(throws: StartupError.self) { try JSONWebKeySet.load(path: file.path) }
+        #expect(throws: AccessFileError.self) { try JSONWebKeySet.load(path: file.path) }
     }
 
     @Test func aShortRSAKeyIsNotUsed() throws {

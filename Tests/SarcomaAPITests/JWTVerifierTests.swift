@@ -1,5 +1,7 @@
+import TestSupport
 import Foundation
 import Testing
+import Access
 @testable import SarcomaAPI
 
 /// The CDS Hooks JWT check, signature first, then each claim, each refusal with its own type.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Access
 @testable import SarcomaAPI
 
 @Suite("Tokens file: parsing, refusals with line numbers, secure-by-default start-up")

@@ -1,3 +1,5 @@
+import Access
+import JSON
 import SarcomaGuidelines
 
 /// The access-control answers (see `AccessGate`). Details say what to send, never what was
