@@ -1,4 +1,4 @@
-import SarcomaGuidelines
+import JSON
 
 /// The primary cancer Condition an export is about: mCODE STU3 makes the stage group's
 /// `focus` 1..1 (a Reference to PrimaryCancerCondition). The store keeps no FHIR ids, so
