@@ -81,6 +81,83 @@ struct FHIREndToEndTests {
         #expect(namedGroup.array("focus").first?.string("reference") == "Condition/sts-primary-1")
     }
 
+    /// The synthetic Bundle as another Bundle type, its Condition without an identifier.
+    static func reshaped(_ type: String, keepIdentifier: Bool = false, fullUrls: Bool = true) throws -> String {
+        var bundle = try synthetic()
+        bundle["type"] = type
+        var entries = try #require(bundle["entry"] as? [[String: Any]])
+        for index in entries.indices {
+            if !fullUrls { entries[index]["fullUrl"] = nil }
+            if type == "searchset" { entries[index]["search"] = ["mode": "match"] }
+            if type == "batch", let resource = entries[index]["resource"] as? [String: Any] {
+                entries[index]["request"] = ["method": "PUT", "url": "\(resource["resourceType"] ?? "")/\(resource["id"] ?? "")"]
+            }
+        }
+        if !keepIdentifier, var condition = entries[1]["resource"] as? [String: Any] {
+            condition["identifier"] = nil
+            entries[1]["resource"] = condition
+        }
+        if type == "document" {
+            let composition: [String: Any] = [
+                "resourceType": "Composition", "id": "sts-summary-1", "status": "final",
+                "type": ["coding": [["system": "http://loinc.org", "code": "11506-3"]]],
+                "subject": ["reference": "Patient/sts-patient-1"], "date": "2026-11-20", "title": "Tumour board summary",
+                "author": [["display": "Tumour board"]],
+            ]
+            entries.insert(["fullUrl": "https://ehr.example.org/fhir/Composition/sts-summary-1", "resource": composition], at: 0)
+            bundle["identifier"] = ["system": "https://ehr.example.org/documents", "value": "doc-1"]
+            bundle["timestamp"] = "2026-11-20T10:00:00Z"
+        }
+        if type == "searchset" { bundle["total"] = entries.count }
+        bundle["entry"] = entries
+        return try json(bundle)
+    }
+
+    /// What `Patient/$everything`, a FHIR search, a batch and a document hand over is imported
+    /// like a collection; a Condition without an identifier is keyed by its fullUrl (or its
+    /// id with its subject), so sending it again updates the case instead of adding one.
+    @Test(arguments: ["searchset", "batch", "document"])
+    func everyPatientBundleTypeImportsAndAReImportUpdates(type: String) throws {
+        let service = try ServiceProcess()
+        let body = try Self.reshaped(type)
+        let created = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
+        #expect(created.status == 201, "\(String(decoding: created.body, as: UTF8.self))")
+        #expect(created.object.string("stageGroup") == "IIIB")
+        #expect(created.object.string("externalId") == "https://ehr.example.org/fhir/Condition/sts-primary-1")
+        #expect(created.object.array("warnings").contains { $0.string("code") == "external-id-from-resource" })
+        #expect(created.object.array("mapped").first?.string("element") == "fullUrl")
+        let id = try #require(created.object.string("id"))
+
+        let again = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
+        #expect(again.status == 200)
+        #expect(again.object.string("id") == id)
+        #expect(again.object.string("status") == "updated")
+        #expect(try service.send("GET", "/v1/cases").object.array("items").count == 1)
+    }
+
+    @Test func withoutFullUrlsTheConditionIsKeyedByItsIdAndSubject() throws {
+        let service = try ServiceProcess()
+        let body = try Self.reshaped("collection", fullUrls: false)
+        let created = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
+        #expect(created.status == 201, "\(String(decoding: created.body, as: UTF8.self))")
+        #expect(created.object.string("externalId") == "Patient/sts-patient-1/Condition/sts-primary-1")
+        let again = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
+        #expect(again.status == 200)
+        #expect(again.object.string("id") == created.object.string("id"))
+    }
+
+    /// A paged search: the M Observation may be on the next page; nothing is stored.
+    @Test func aSearchsetWithANextPageIsRefusedAndNothingIsStored() throws {
+        let service = try ServiceProcess()
+        var bundle = try JSONSerialization.jsonObject(with: Data(try Self.reshaped("searchset").utf8)) as? [String: Any] ?? [:]
+        bundle["link"] = [["relation": "self", "url": "https://ehr.example.org/fhir/Patient/sts-patient-1/$everything"],
+                          ["relation": "next", "url": "https://ehr.example.org/fhir/Patient/sts-patient-1/$everything?page=2"]]
+        let refused = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: try Self.json(bundle))
+        #expect(refused.status == 422)
+        #expect(refused.object.array("errors").first?.string("pointer") == "/link/1")
+        #expect(try service.send("GET", "/v1/cases").object.array("items").isEmpty)
+    }
+
     @Test func aReportedStageThatDisagreesIsRefusedAtTheSourceValue() throws {
         let service = try ServiceProcess()
         var bundle = try Self.synthetic()
@@ -133,10 +210,10 @@ struct FHIREndToEndTests {
         #expect(breast.object.array("errors").first?.string("pointer") == "/entry/0/resource/code")
         #expect(breast.object.array("errors").first?.string("detail")?.contains("not a soft tissue sarcoma") == true)
 
-        let searchset = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON,
-                                         body: #"{"resourceType": "Bundle", "type": "searchset", "entry": []}"#)
-        #expect(searchset.status == 422)
-        #expect(searchset.object.array("errors").map { $0.string("pointer") } == ["/type", "/entry"])
+        let history = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON,
+                                       body: #"{"resourceType": "Bundle", "type": "history", "entry": []}"#)
+        #expect(history.status == 422)
+        #expect(history.object.array("errors").map { $0.string("pointer") } == ["/type", "/entry"])
 
         let xml = try service.send("POST", "/v1/fhir/import", headers: [("Content-Type", "application/fhir+xml")], body: "<Bundle/>")
         #expect(xml.status == 415)
