@@ -80,7 +80,8 @@ public struct FHIRCaseMapper: Sendable {
     /// Builds the case body from the agreed values, in the contract's member order.
     private func finish(_ primary: FHIRResourceEntry, _ ledger: inout MappingLedger) -> FHIRCaseMapping {
         let (values, mapped) = ledger.resolve()
-        let identifier = sourceIdentifier(of: primary, &ledger)
+        let source = sourceKey(of: primary, &ledger)
+        let identifier = source?.key
         var document = JSONObject()
         if let identifier { document["externalId"] = .string(identifier) }
         var patient = JSONObject()
@@ -92,8 +93,8 @@ public struct FHIRCaseMapper: Sendable {
         }
         document["tumor"] = .object(tumor)
         var mappedElements = mapped
-        if let identifier {
-            mappedElements.insert(identifierElement(primary, identifier), at: 0)
+        if let source {
+            mappedElements.insert(source.element, at: 0)
         }
         return FHIRCaseMapping(caseDocument: document, sourceIdentifier: identifier, mapped: mappedElements,
                                ignored: ledger.ignored, issues: ledger.issues, reported: ledger.reported,
