@@ -1,79 +1,84 @@
-import Foundation
-
-/// Cases and their evaluations in one SQLite file, safe to call from many threads at once.
+/// What the service needs from durable storage, whatever the database behind it: cases with
+/// versions (ETag/If-Match) and unique externalIds, evaluations, the insert-only audit trail,
+/// CDS feedback, paged listings, readiness and the schema version.
 ///
-/// Reads go through a `ReadPool` of WAL read connections; writes go to the single
-/// `GroupCommitWriter`, which answers each caller only once its write is on disk.
-/// The store knows nothing of the clinical model: documents are canonical JSON bytes.
-///
-/// Online backups are `DatabaseBackup` (its own connection to the file, so the
-/// `sarcoma-guide backup` command can copy the database of a running service).
-public final class CaseStore: Sendable {
-    let writer: GroupCommitWriter
-    let readers: ReadPool
-    /// The highest applied migration (the binary's newest, once `open` returned).
-    public let schemaVersion: Int
-
-    private init(writer: GroupCommitWriter, readers: ReadPool, schemaVersion: Int) {
-        self.writer = writer
-        self.readers = readers
-        self.schemaVersion = schemaVersion
-    }
-
-    deinit {
-        close()
-    }
-
-    /// Creates the parent folder, opens the database, sets up every connection, applies the
-    /// missing migrations and starts the writer thread.
-    ///
-    /// Refuses (before any change) a malformed migrations folder, an edited applied migration,
-    /// a database newer than the binary and an unwritable location. `beforeMigration` is
-    /// called with each migration's file name before it is applied (to log it); once it
-    /// answers false (a SIGTERM during start-up), the one under way has finished, no other
-    /// starts, and `open` throws `.migrationsStopped`.
-    public static func open(
-        _ configuration: CaseStoreConfiguration, beforeMigration: (String) -> Bool = { _ in true }
-    ) throws(CaseStoreError) -> CaseStore {
-        let path = configuration.path
-        guard configuration.readConnections >= 1, configuration.maxBatch >= 1 else {
-            throw .cannotOpen(path: path, reason: "readConnections and maxBatch must be at least 1")
-        }
-        let folder = try MigrationFolder(path: configuration.migrationsDirectory)
-        try DatabaseLocation.prepare(path)
-        let connect = { (readOnly: Bool) throws(CaseStoreError) -> Connection in
-            do throws(CaseStoreError) {
-                return try Connection.open(
-                    path: path, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds, readOnly: readOnly)
-            } catch {
-                throw .cannotOpen(path: path, reason: error.description)
-            }
-        }
-        let writerConnection = try connect(false)
-        let schemaVersion = try Migrator(folder: folder).migrate(writerConnection, shouldStart: beforeMigration)
-        var readConnections: [Connection] = []
-        for _ in 0..<configuration.readConnections {
-            readConnections.append(try connect(true))
-        }
-        return CaseStore(
-            writer: GroupCommitWriter.start(connection: writerConnection, maxBatch: configuration.maxBatch),
-            readers: ReadPool(connections: readConnections),
-            schemaVersion: schemaVersion)
-    }
-
-    /// Commits the writes already queued, then closes every connection. Later calls get
-    /// `.closed`. Idempotent.
-    public func close() {
-        writer.close()
-        readers.close()
-    }
+/// Every write is durable when it returns and carries its audit row in the same transaction
+/// (see `SQLiteCaseStore+Audit.swift` for how callers record reads). `SQLiteCaseStore` is the
+/// embedded implementation.
+public protocol CaseStore: AnyObject, Sendable {
+    /// The highest applied migration (the binary's newest, once the store is open).
+    var schemaVersion: Int { get }
 
     /// Open, accepting writes, migrated to `schemaVersion`, and a trivial read works.
-    public func isReady() -> Bool {
-        guard writer.isRunning else { return false }
-        let applied = try? readers.withConnection { (database) throws(CaseStoreError) in
-            try database.firstRow("SELECT max(version) FROM schema_migrations") { $0.integer(0) }
-        }
-        return applied == schemaVersion
+    func isReady() -> Bool
+
+    /// Commits the writes already queued, then closes every connection; later calls get
+    /// `.closed`. Idempotent.
+    func close()
+
+    /// Stores a new case at version 1 with its audit row (`action`: `.create`, or `.import`).
+    /// `.duplicateExternalId` when another case holds the externalId.
+    func create(_ input: CaseInput, audit: AuditContext, as action: AuditAction) throws(CaseStoreError) -> StoredCase
+
+    /// The case, or nil when absent. Not audited by itself.
+    func get(id: String) throws(CaseStoreError) -> StoredCase?
+
+    /// Replaces the whole case, bumps its version, records its audit row (`.update` or `.import`).
+    /// `.notFound`, `.versionMismatch(current:)` for a stale `expectedVersion`, `.duplicateExternalId`.
+    func replace(
+        id: String, with input: CaseInput, expectedVersion: Int?, audit: AuditContext, as action: AuditAction
+    ) throws(CaseStoreError) -> StoredCase
+
+    /// Deletes the case and its evaluations, recording a `.delete` row; earlier audit rows stay.
+    /// `.notFound`, or `.versionMismatch(current:)` for a stale `expectedVersion`.
+    func delete(id: String, expectedVersion: Int?, audit: AuditContext) throws(CaseStoreError)
+
+    /// One page of cases in creation order; `.invalidCursor` for a cursor not issued here.
+    func list(_ query: CaseListQuery) throws(CaseStoreError) -> CasePage
+
+    /// Records an evaluation with its `.evaluate` audit row; `.notFound(id:)` for an absent case.
+    func recordEvaluation(_ input: EvaluationInput, audit: AuditContext) throws(CaseStoreError) -> StoredEvaluation
+
+    /// One page of a case's evaluations, oldest first; `.notFound(id:)`, `.invalidCursor`.
+    func evaluations(caseId: String, limit: Int, cursor: String?) throws(CaseStoreError) -> EvaluationPage
+
+    /// Records one audit row per entry in one transaction; an empty array records nothing.
+    @discardableResult
+    func recordAudit(_ entries: [AuditEntry]) throws(CaseStoreError) -> [AuditRecord]
+
+    /// One page of the audit trail in recording order; `.invalidCursor`.
+    func auditTrail(_ query: AuditQuery) throws(CaseStoreError) -> AuditPage
+
+    /// Records the items of one CDS feedback call in one transaction, all or none.
+    func recordCDSFeedback(_ items: [CDSFeedbackInput]) throws(CaseStoreError) -> [StoredCDSFeedback]
+
+    /// The feedback recorded for one card, oldest first (at most `limit` items).
+    func cdsFeedback(card: String, limit: Int) throws(CaseStoreError) -> [StoredCDSFeedback]
+}
+
+extension CaseStore {
+    /// `create(_:audit:as:)` with the usual `.create` action.
+    public func create(_ input: CaseInput, audit: AuditContext) throws(CaseStoreError) -> StoredCase {
+        try create(input, audit: audit, as: .create)
+    }
+
+    /// `replace(id:with:expectedVersion:audit:as:)` with the usual `.update` action.
+    public func replace(
+        id: String, with input: CaseInput, expectedVersion: Int?, audit: AuditContext
+    ) throws(CaseStoreError) -> StoredCase {
+        try replace(id: id, with: input, expectedVersion: expectedVersion, audit: audit, as: .update)
+    }
+
+    /// Records one audit row; durable when this returns.
+    @discardableResult
+    public func recordAudit(_ entry: AuditEntry) throws(CaseStoreError) -> AuditRecord {
+        let records = try recordAudit([entry])
+        guard let record = records.first else { preconditionFailure("one entry gives one record") }
+        return record
+    }
+
+    /// The first 100 feedback items for one card.
+    public func cdsFeedback(card: String) throws(CaseStoreError) -> [StoredCDSFeedback] {
+        try cdsFeedback(card: card, limit: 100)
     }
 }

@@ -85,7 +85,7 @@ public func makeService(
     do {
         var storeConfiguration = CaseStoreConfiguration(path: configuration.database, migrationsDirectory: configuration.migrations)
         storeConfiguration.busyTimeoutMilliseconds = configuration.busyTimeoutMilliseconds
-        store = try CaseStore.open(storeConfiguration, beforeMigration: beforeMigration)
+        store = try SQLiteCaseStore.open(storeConfiguration, beforeMigration: beforeMigration)
     } catch .migrationsStopped(let schemaVersion, let newest) {
         throw StartupError.stopped(CaseStoreError.migrationsStopped(schemaVersion: schemaVersion, newest: newest).description)
     } catch {

@@ -18,11 +18,11 @@ struct AuditTests {
                         result: Array(#"{"t":"T1"}"#.utf8))
     }
 
-    private func trail(_ store: CaseStore, _ query: AuditQuery = AuditQuery(limit: 200)) throws -> [AuditRecord] {
+    private func trail(_ store: SQLiteCaseStore, _ query: AuditQuery = AuditQuery(limit: 200)) throws -> [AuditRecord] {
         try store.auditTrail(query).items
     }
 
-    private func count(_ store: CaseStore, _ table: String) throws -> Int? {
+    private func count(_ store: SQLiteCaseStore, _ table: String) throws -> Int? {
         try store.readValue("SELECT count(*) FROM \(table)") { $0.integer(0) }
     }
 

@@ -43,7 +43,7 @@ struct BackupTests {
         #expect(report.bytes == report.pages * 4_096)
         #expect(Self.files(in: database.folder, containing: ".partial-").isEmpty)
 
-        let copy = try CaseStore.open(CaseStoreConfiguration(path: destination, migrationsDirectory: TemporaryDatabase.shippedMigrations))
+        let copy = try SQLiteCaseStore.open(CaseStoreConfiguration(path: destination, migrationsDirectory: TemporaryDatabase.shippedMigrations))
         defer { copy.close() }
         #expect(try copy.integrityCheck() == ["ok"])
         #expect(copy.schemaVersion == newest)
@@ -64,7 +64,7 @@ struct BackupTests {
 
             let report = try DatabaseBackup(source: database.path, destination: destination, overwrite: true).run()
             #expect(report.cases == 1)
-            let copy = try CaseStore.open(CaseStoreConfiguration(path: destination, migrationsDirectory: TemporaryDatabase.shippedMigrations))
+            let copy = try SQLiteCaseStore.open(CaseStoreConfiguration(path: destination, migrationsDirectory: TemporaryDatabase.shippedMigrations))
             defer { copy.close() }
             #expect(try copy.get(id: kept.id) == kept)
         }

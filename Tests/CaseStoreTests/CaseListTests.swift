@@ -6,7 +6,7 @@ import Testing
 struct CaseListTests {
     /// Follows `nextCursor` to the end; `between` runs after each page (to insert meanwhile).
     private func allPages(
-        _ store: CaseStore, _ query: CaseListQuery, between: () throws -> Void = {}
+        _ store: SQLiteCaseStore, _ query: CaseListQuery, between: () throws -> Void = {}
     ) throws -> (items: [StoredCase], pages: Int) {
         var items: [StoredCase] = []
         var query = query

@@ -15,7 +15,7 @@ struct DiskFullTests {
     }
 
     /// Queues `inputs` in this order into one held batch, then lets the writer run it.
-    private func createInOneBatch(_ store: CaseStore, _ inputs: [CaseInput]) -> (outcomes: [Outcome], batches: Int) {
+    private func createInOneBatch(_ store: SQLiteCaseStore, _ inputs: [CaseInput]) -> (outcomes: [Outcome], batches: Int) {
         store.writer.hold()
         var runs: [ThreadRun<Outcome>] = []
         for (index, input) in inputs.enumerated() {

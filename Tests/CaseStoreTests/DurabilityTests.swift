@@ -16,7 +16,7 @@ struct DurabilityTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment[databaseVariable] != nil, "runs only as the crash child"))
     func childWritesUntilKilled() throws {
         let path = try #require(ProcessInfo.processInfo.environment[Self.databaseVariable])
-        let store = try CaseStore.open(
+        let store = try SQLiteCaseStore.open(
             CaseStoreConfiguration(path: path, migrationsDirectory: TemporaryDatabase.shippedMigrations))
         let output = NSLock()
         _ = ThreadRun(8) { thread in

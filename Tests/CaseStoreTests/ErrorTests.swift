@@ -129,7 +129,7 @@ struct BusyTests {
         defer { database.remove() }
         var configuration = database.configuration()
         configuration.busyTimeoutMilliseconds = 20
-        let store = try CaseStore.open(configuration)
+        let store = try SQLiteCaseStore.open(configuration)
         defer { store.close() }
         // A separate connection stands in for another process holding the write lock.
         let other = try Connection.open(path: database.path, busyTimeoutMilliseconds: 0, readOnly: false)

@@ -6,13 +6,13 @@ import Testing
 struct GroupCommitTests {
     typealias Outcome = Result<StoredCase, CaseStoreError>
 
-    private static func create(_ store: CaseStore, _ input: CaseInput) -> Outcome {
+    private static func create(_ store: SQLiteCaseStore, _ input: CaseInput) -> Outcome {
         Result { () throws(CaseStoreError) in try store.create(input) }
     }
 
     /// Creates `inputs` from one thread each, all queued before the writer takes any, so they
     /// meet in one batch; returns each outcome and the number of batches that ran them.
-    private func createInOneBatch(_ store: CaseStore, _ inputs: [CaseInput]) -> (outcomes: [Outcome], batches: Int) {
+    private func createInOneBatch(_ store: SQLiteCaseStore, _ inputs: [CaseInput]) -> (outcomes: [Outcome], batches: Int) {
         store.writer.hold()
         let run = ThreadRun(inputs.count) { index in Self.create(store, inputs[index]) }
         store.writer.waitUntilQueued(inputs.count)

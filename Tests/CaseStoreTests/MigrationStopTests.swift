@@ -22,7 +22,7 @@ struct MigrationStopTests {
         // "the signal came while `third` ran".
         var asked: [String] = []
         let error = #expect(throws: CaseStoreError.self) {
-            _ = try CaseStore.open(database.configuration(migrations: migrations)) { file in
+            _ = try SQLiteCaseStore.open(database.configuration(migrations: migrations)) { file in
                 asked.append(file)
                 return file != fourth
             }
@@ -45,7 +45,7 @@ struct MigrationStopTests {
         let database = TemporaryDatabase()
         defer { database.remove() }
         try database.open().close()
-        let store = try CaseStore.open(database.configuration()) { _ in false }
+        let store = try SQLiteCaseStore.open(database.configuration()) { _ in false }
         defer { store.close() }
         #expect(store.schemaVersion == (try MigratorTests.shipped().newest))
     }

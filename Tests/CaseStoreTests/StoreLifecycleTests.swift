@@ -54,7 +54,7 @@ struct StoreLifecycleTests {
         let database = TemporaryDatabase()
         defer { database.remove() }
         let path = database.folder + "/a/b/c/store.sqlite"
-        let store = try CaseStore.open(CaseStoreConfiguration(path: path, migrationsDirectory: TemporaryDatabase.shippedMigrations))
+        let store = try SQLiteCaseStore.open(CaseStoreConfiguration(path: path, migrationsDirectory: TemporaryDatabase.shippedMigrations))
         defer { store.close() }
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(store.isReady())
@@ -67,7 +67,7 @@ struct StoreLifecycleTests {
         _ = FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
         for path in [blocker + "/store.sqlite", blocker + "/deeper/store.sqlite", database.folder] {
             let error = #expect(throws: CaseStoreError.self) {
-                try CaseStore.open(CaseStoreConfiguration(path: path, migrationsDirectory: TemporaryDatabase.shippedMigrations))
+                try SQLiteCaseStore.open(CaseStoreConfiguration(path: path, migrationsDirectory: TemporaryDatabase.shippedMigrations))
             }
             guard case .cannotOpen(let reportedPath, _)? = error else {
                 Issue.record("expected cannotOpen, got \(String(describing: error))")

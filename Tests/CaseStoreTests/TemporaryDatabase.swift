@@ -24,8 +24,8 @@ struct TemporaryDatabase {
         CaseStoreConfiguration(path: path, migrationsDirectory: migrations, readConnections: 3)
     }
 
-    func open(migrations: String = TemporaryDatabase.shippedMigrations) throws(CaseStoreError) -> CaseStore {
-        try CaseStore.open(configuration(migrations: migrations))
+    func open(migrations: String = TemporaryDatabase.shippedMigrations) throws(CaseStoreError) -> SQLiteCaseStore {
+        try SQLiteCaseStore.open(configuration(migrations: migrations))
     }
 
     func remove() {
@@ -53,7 +53,7 @@ struct TemporaryDatabase {
 }
 
 /// Opens a store on a fresh database, runs `body`, then closes the store and removes the files.
-func withStore(_ body: (CaseStore, TemporaryDatabase) throws -> Void) throws {
+func withStore(_ body: (SQLiteCaseStore, TemporaryDatabase) throws -> Void) throws {
     let database = TemporaryDatabase()
     defer { database.remove() }
     let store = try database.open()
@@ -68,7 +68,7 @@ func caseInput(externalId: String? = nil, site: String = "extremity", size: Doub
     return CaseInput(externalId: externalId, site: site, document: Array(json.utf8))
 }
 
-extension CaseStore {
+extension SQLiteCaseStore {
     /// One value read on a pool connection (tests inspect the database directly).
     func readValue<T>(_ sql: String, _ transform: @escaping (Row) -> T) throws(CaseStoreError) -> T? {
         try readers.withConnection { (database) throws(CaseStoreError) in try database.firstRow(sql, [], transform) }

@@ -192,7 +192,7 @@ struct AuditRoutesTests {
         let fixture = try ServiceFixture(tokensFile: Tokens.tokensFile)
         let created = fixture.handle("POST", "/v1/cases", headers: Self.headers(Self.ehr), body: Self.body)
         let location = try #require(created.headers["Location"])
-        try fixture.service.store.writer.perform { (database) throws(CaseStoreError) in
+        try #require(fixture.service.store as? SQLiteCaseStore).writer.perform { (database) throws(CaseStoreError) in
             try database.run(
                 "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON main.audit BEGIN SELECT RAISE(ABORT, 'refused in a test'); END")
         }

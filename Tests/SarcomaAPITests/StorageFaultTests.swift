@@ -20,7 +20,7 @@ struct StorageFaultTests {
 
     @Test func aFullDatabaseIs507ThenWritesSucceedOnceSpaceReturns() throws {
         let fixture = try ServiceFixture()
-        let store = fixture.service.store
+        let store = try #require(fixture.service.store as? SQLiteCaseStore)
         try store.limitSize(toPages: try store.pageCount() + 6)
         var stored: [String] = []
         var refusal: HTTPResponse?

@@ -1,10 +1,10 @@
 import Foundation
 
-extension CaseStore {
+extension SQLiteCaseStore {
     /// Stores a new case at version 1 and its audit row (`action`, normally `.create`; `.import`
     /// from FHIR) in one transaction; durable when this returns.
     /// `.duplicateExternalId` when another case holds the externalId (and no row is recorded).
-    public func create(_ input: CaseInput, audit: AuditContext, as action: AuditAction = .create) throws(CaseStoreError) -> StoredCase {
+    public func create(_ input: CaseInput, audit: AuditContext, as action: AuditAction) throws(CaseStoreError) -> StoredCase {
         try insert(input, audit: (audit, action))
     }
 
@@ -21,7 +21,7 @@ extension CaseStore {
     /// `.notFound`, `.versionMismatch(current:)` when `expectedVersion` is given and stale,
     /// `.duplicateExternalId` when another case holds the new externalId.
     public func replace(
-        id: String, with input: CaseInput, expectedVersion: Int?, audit: AuditContext, as action: AuditAction = .update
+        id: String, with input: CaseInput, expectedVersion: Int?, audit: AuditContext, as action: AuditAction
     ) throws(CaseStoreError) -> StoredCase {
         try update(id: id, with: input, expectedVersion: expectedVersion, audit: (audit, action))
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-extension CaseStore {
+extension SQLiteCaseStore {
     /// Records the items of one feedback call in one transaction; durable when this returns
     /// (the group-commit writer answers after the WAL sync), all or none.
     public func recordCDSFeedback(_ items: [CDSFeedbackInput]) throws(CaseStoreError) -> [StoredCDSFeedback] {
@@ -25,7 +25,7 @@ extension CaseStore {
     }
 
     /// The feedback recorded for one card, oldest first (at most `limit` items).
-    public func cdsFeedback(card: String, limit: Int = 100) throws(CaseStoreError) -> [StoredCDSFeedback] {
+    public func cdsFeedback(card: String, limit: Int) throws(CaseStoreError) -> [StoredCDSFeedback] {
         try readers.withConnection { (database) throws(CaseStoreError) in
             try database.rows(
                 """

@@ -1,6 +1,6 @@
 import Foundation
 
-extension CaseStore {
+extension SQLiteCaseStore {
     /// Records an evaluation of a stored case and its `.evaluate` audit row in one transaction;
     /// durable when this returns. `.notFound(id:)` with the case id when the case does not exist
     /// (and no row is recorded).

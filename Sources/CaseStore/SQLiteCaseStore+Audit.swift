@@ -13,7 +13,7 @@ import Foundation
 ///   when it throws, answer the error (503/507), never the data.
 ///
 /// Rows are never updated or deleted: the table's triggers refuse it, even from this module.
-extension CaseStore {
+extension SQLiteCaseStore {
     /// Records one row per entry, all in one transaction; durable when this returns.
     /// An empty array records nothing and returns at once.
     @discardableResult
@@ -28,14 +28,6 @@ extension CaseStore {
             }
             return records
         }
-    }
-
-    /// Records one row; durable when this returns.
-    @discardableResult
-    public func recordAudit(_ entry: AuditEntry) throws(CaseStoreError) -> AuditRecord {
-        let records = try recordAudit([entry])
-        guard let record = records.first else { preconditionFailure("one entry gives one record") }
-        return record
     }
 
     /// One page of the trail in recording order; `.invalidCursor` for a cursor not issued by

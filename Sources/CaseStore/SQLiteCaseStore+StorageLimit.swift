@@ -1,4 +1,4 @@
-extension CaseStore {
+extension SQLiteCaseStore {
     /// Caps the database at `pages` pages (SQLite's `max_page_count`, on the writer
     /// connection only); nil lifts the cap back to SQLite's own maximum. Returns the cap now
     /// in force: SQLite never sets it below the current size.
