@@ -1,9 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only: the HTTP server is built on epoll and glibc (no `platforms:` claim, since
+// no Apple platform builds it).
 let package = Package(
     name: "sarcoma-guide",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sarcoma-guide", targets: ["sarcoma-guide"]),
         .library(name: "SarcomaGuidelines", targets: ["SarcomaGuidelines"]),
@@ -21,12 +22,15 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The Linux calls Swift's Glibc module leaves out (<sys/epoll.h>, accept4), from the C
+        // headers so the compiler checks their types. Only HTTPServer/Socket imports it.
+        .target(name: "CSystemLinux"),
         // The general JSON value, parser, writer and pointer; used by every layer.
         .target(name: "JSON"),
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
         .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
-        .target(name: "HTTPServer"),
+        .target(name: "HTTPServer", dependencies: ["CSystemLinux"]),
         // SQLite case store; the only module that imports CSQLite.
         .target(name: "CaseStore", dependencies: ["CSQLite"]),
         // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.

@@ -48,7 +48,7 @@ struct FHIREndToEndTests {
         let list = try service.send("GET", "/v1/cases?externalId=https%3A%2F%2Fehr.example.org%2Fcancer-registry%7CSTS-2026-0001")
         #expect(list.object.array("items").count == 1)
 
-        // clinical-rules.md section 2, trunk/extremity: 12.5 cm is T3 (> 10, <= 15); T3 N0 M0 G3 is IIIB.
+        // `docs/clinical/clinical-rules-2026.11-1.md` section 2, trunk/extremity: 12.5 cm is T3 (> 10, <= 15); T3 N0 M0 G3 is IIIB.
         let staging = try service.send("GET", "/v1/cases/\(id)/staging")
         #expect(staging.status == 200)
         #expect(staging.object.string("t") == "T3")
@@ -172,7 +172,7 @@ struct FHIREndToEndTests {
         bundle["entry"] = entries
 
         let refused = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: try Self.json(bundle))
-        // 4.5 cm is T1; T1 N0 M0 G3 is stage II (clinical-rules.md section 2), not the reported
+        // 4.5 cm is T1; T1 N0 M0 G3 is stage II (`docs/clinical/clinical-rules-2026.11-1.md` section 2), not the reported
         // cT3 / IIIB: a contradiction the service cannot settle, so nothing is stored.
         #expect(refused.status == 422)
         #expect(refused.header("Content-Type") == "application/problem+json")

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The import rules of architecture.md, checked on the source tree: Glibc only in the
-/// HTTP server's socket folder, CSQLite only in CaseStore, and the engine free of I/O layers.
+/// The import rules of architecture.md, checked on the source tree: Glibc and CSystemLinux
+/// only in the HTTP server's socket folder, CSQLite only in CaseStore, and the engine free of I/O layers.
 @Suite("Module boundaries")
 struct ArchitectureTests {
     static let sources = URL(fileURLWithPath: #filePath)
@@ -42,6 +42,12 @@ struct ArchitectureTests {
         }
     }
 
+    @Test func linuxCallsOnlyInTheSocketLayer() {
+        for file in Self.swiftFiles() where Self.imports(file.text).contains("CSystemLinux") {
+            #expect(file.path.hasPrefix("HTTPServer/Socket/"), "\(file.path) imports CSystemLinux")
+        }
+    }
+
     @Test func sqliteOnlyInCaseStore() {
         for file in Self.swiftFiles() where Self.imports(file.text).contains("CSQLite") {
             #expect(file.path.hasPrefix("CaseStore/"), "\(file.path) imports CSQLite")
@@ -50,12 +56,12 @@ struct ArchitectureTests {
 
     @Test func dependenciesPointOneWay() {
         let ours: Set<String> = ["JSON", "SarcomaGuidelines", "HTTPServer", "CaseStore", "FHIRMapping", "CDSHooks",
-                                 "Access", "SarcomaAPI", "CSQLite"]
+                                 "Access", "SarcomaAPI", "CSQLite", "CSystemLinux"]
         // What each module may import of ours (architecture.md: dependencies point one way).
         let allowed: [String: Set<String>] = [
             "JSON/": [],
             "SarcomaGuidelines/": ["JSON"],
-            "HTTPServer/": [],
+            "HTTPServer/": ["CSystemLinux"],
             "CaseStore/": ["CSQLite"],
             "FHIRMapping/": ["JSON", "SarcomaGuidelines"],
             "CDSHooks/": ["JSON", "SarcomaGuidelines", "FHIRMapping"],

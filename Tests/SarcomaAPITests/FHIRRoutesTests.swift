@@ -159,7 +159,7 @@ struct FHIRRoutesTests {
         #expect(((body["case"] as? [String: Any])?["tumor"] as? [String: Any])?["site"] as? String == "extremity")
     }
 
-    /// clinical-rules.md section 2: T1 <= 5 cm (inclusive), T2 > 5 cm; with G3 N0 M0 on the
+    /// `docs/clinical/clinical-rules-2026.11-1.md` section 2: T1 <= 5 cm (inclusive), T2 > 5 cm; with G3 N0 M0 on the
     /// extremity, T1 is stage II and T2 is IIIA. 50 mm must land on the T1 side.
     @Test(arguments: [("50", "II"), ("50.1", "IIIA"), ("125", "IIIB")])
     func millimetresAreStagedOnTheRightSideOfTheBoundary(_ millimetres: String, _ group: String) throws {
