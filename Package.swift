@@ -21,19 +21,21 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The general JSON value, parser, writer and pointer; used by every layer.
+        .target(name: "JSON"),
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
-        .target(name: "SarcomaGuidelines"),
+        .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
         .target(name: "HTTPServer"),
         // SQLite case store; the only module that imports CSQLite.
         .target(name: "CaseStore", dependencies: ["CSQLite"]),
         // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.
-        .target(name: "FHIRMapping", dependencies: ["SarcomaGuidelines"]),
+        .target(name: "FHIRMapping", dependencies: ["JSON", "SarcomaGuidelines"]),
         // Routes, wire types, problem+json, configuration.
         .target(
             name: "SarcomaAPI",
             dependencies: [
-                "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping",
+                "JSON", "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping",
                 .product(name: "Crypto", package: "swift-crypto"),
                 // RSA signature verification (RS384 CDS Hooks JWTs).
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -46,13 +48,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["SarcomaGuidelines"]),
+        // Test-only support shared by several test targets (a seeded generator).
+        .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
+        .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["JSON", "SarcomaGuidelines", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"]),
-        .testTarget(name: "FHIRMappingTests", dependencies: ["FHIRMapping", "SarcomaGuidelines"],
+        .testTarget(name: "FHIRMappingTests", dependencies: ["JSON", "FHIRMapping", "SarcomaGuidelines"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "SarcomaAPITests", dependencies: [
-            "SarcomaAPI", "HTTPServer",
+            "SarcomaAPI", "HTTPServer", "JSON",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The structural check of an import payload, before any mapping: a Bundle of an accepted

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// Tumour size (-> `tumor.sizeCm`), histologic grade (-> `tumor.grade`) and ECOG

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// Patient sex and age, and the case's `externalId`.

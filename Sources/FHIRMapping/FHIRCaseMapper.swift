@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// Maps mCODE-shaped FHIR R4 resources (a primary cancer Condition, TNM, tumour size and

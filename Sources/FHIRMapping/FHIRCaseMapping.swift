@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// What `FHIRCaseMapper` made of a set of FHIR resources: a case body in the contract's form

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// One `Coding` of a `CodeableConcept`, with its pointer into the payload.

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// Something in the payload the service did not read and the import answer must announce

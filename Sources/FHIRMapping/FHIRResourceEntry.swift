@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// One resource of a FHIR payload and where it sits in that payload (`/entry/3/resource` in

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// Finds the resources in a FHIR payload: the entries of a Bundle of any type (collection,

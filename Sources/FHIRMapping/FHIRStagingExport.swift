@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The service's AJCC 8 staging of a stored case as mCODE-shaped Observations in a FHIR

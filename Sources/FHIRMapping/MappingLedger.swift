@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The mapper's working record while it reads one payload: proposed values per case field

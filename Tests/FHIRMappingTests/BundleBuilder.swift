@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 @testable import FHIRMapping
 

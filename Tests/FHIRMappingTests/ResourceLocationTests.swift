@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 import Testing
 @testable import FHIRMapping

@@ -1,3 +1,4 @@
+import JSON
 import _CryptoExtras
 import Crypto
 import Foundation

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// Where one drafted agent stands in one palliative evaluation.

@@ -1,3 +1,4 @@
+import JSON
 import CaseStore
 import Foundation
 import HTTPServer

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// Finds which agent of the palliative rules a drafted medication order names.

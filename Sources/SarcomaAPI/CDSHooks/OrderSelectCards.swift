@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The `order-select` cards: each drafted agent checked against the palliative evaluation

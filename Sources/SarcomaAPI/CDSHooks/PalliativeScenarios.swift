@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The palliative evaluation of a case, and, where the record leaves the line of therapy or

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The `patient-view` cards, read from an `assessment` evaluation: stage, surgical plan,

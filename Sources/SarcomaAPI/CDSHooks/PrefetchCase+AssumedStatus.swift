@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// CDS cards never rest on an assumed M0, nor on an assumed N0 that would change the

@@ -1,3 +1,4 @@
+import JSON
 import FHIRMapping
 import Foundation
 import SarcomaGuidelines

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// Reads the recommendation objects of an evaluation's JSON (`ruleId`, `nccnCategory`,

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The access-control answers (see `AccessGate`). Details say what to send, never what was

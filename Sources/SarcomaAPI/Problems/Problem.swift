@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// An RFC 9457 problem: every 4xx/5xx the service gives is one of these, rendered in one

@@ -1,3 +1,4 @@
+import JSON
 import CaseStore
 import HTTPServer
 import SarcomaGuidelines

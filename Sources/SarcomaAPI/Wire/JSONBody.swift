@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// Serializes response bodies; the one place that picks compact or pretty output.

@@ -1,3 +1,4 @@
+import JSON
 /// One function per object of the case, each reading its members in the contract's order.
 /// Each returns nil when its object gave nothing (empty means not given).
 extension CaseDecoder {

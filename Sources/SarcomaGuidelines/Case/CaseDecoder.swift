@@ -1,3 +1,4 @@
+import JSON
 /// Turns a request body into a `SarcomaCase`, or says precisely why it cannot.
 ///
 /// It checks structure, types, codes, ranges and the contract's explicit structural rules,

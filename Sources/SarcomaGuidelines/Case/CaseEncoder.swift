@@ -1,3 +1,4 @@
+import JSON
 /// The normalized (canonical) JSON form of a case: what `POST /v1/validate` answers and
 /// what the store keeps.
 ///

@@ -1,3 +1,4 @@
+import JSON
 /// Why a request body is not a case. The API maps it to problem details in one place.
 public enum CaseInputError: Error, Sendable, Equatable {
     /// Not JSON at all: 400, with the parser's position and reason.

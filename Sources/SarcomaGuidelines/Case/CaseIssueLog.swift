@@ -1,3 +1,4 @@
+import JSON
 /// The issues found so far, each with its place in the document, so the final list comes
 /// out in document order however the decoder walked the case.
 struct CaseIssueLog {

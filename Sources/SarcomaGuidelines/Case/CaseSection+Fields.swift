@@ -1,3 +1,4 @@
+import JSON
 /// Typed reads of one member each: the value exactly as the contract types it, or nil and
 /// an issue. No coercion: `"12"` is not a number, `1` is not `true`, `2.5` is not an integer.
 /// An absent member and an explicit `null` both read as nil without an issue.

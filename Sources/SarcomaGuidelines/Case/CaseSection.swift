@@ -1,3 +1,4 @@
+import JSON
 /// One JSON object of the case being read (the body, `tumor`, `tumor.fnclcc` ...): finds
 /// its members, reports the ones it does not know, and reads typed fields with
 /// `CaseSection+Fields.swift`, logging an issue for every value it cannot take as given.

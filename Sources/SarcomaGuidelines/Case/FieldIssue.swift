@@ -1,3 +1,4 @@
+import JSON
 /// One problem with one place in a request: an entry of a 422 problem's `errors` array.
 public struct FieldIssue: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// RFC 6901 JSON Pointer into the request (`/tumor/sizeCm`; `""` for the whole body).

@@ -1,3 +1,4 @@
+import JSON
 /// The answer of one evaluation endpoint, in the forms the API serves.
 public struct Evaluation: Sendable {
     public var kind: EvaluationKind

@@ -1,3 +1,4 @@
+import JSON
 /// Something the answer assumed or ignored, announced so nobody mistakes a default for a
 /// finding (`warnings: [{"code", "message"}]` in every response).
 public struct EvaluationWarning: Sendable, Equatable, Hashable {

@@ -1,3 +1,4 @@
+import JSON
 /// `POST /v1/assessment`: the five answers together, each exactly its own endpoint's body,
 /// with the union of their warnings (each once) at the top.
 extension GuidelineEngine {

@@ -1,3 +1,4 @@
+import JSON
 /// Applies a validated guideline pack to a case. Pure: no I/O, no clock; the same case and
 /// pack always give the same answer, byte for byte.
 ///

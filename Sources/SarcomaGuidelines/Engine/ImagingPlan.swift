@@ -1,3 +1,4 @@
+import JSON
 /// The imaging work-up for one case (rules IMG-*).
 struct ImagingPlan: Sendable {
     var primary: [ImagingStudy]

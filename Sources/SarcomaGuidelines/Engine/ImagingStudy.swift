@@ -1,3 +1,4 @@
+import JSON
 /// One imaging study of the work-up: the modality, whether required/preferred, and the
 /// recommendation behind it.
 struct ImagingStudy: Sendable {

@@ -1,3 +1,4 @@
+import JSON
 /// Biopsy and resection planning for one case (rules BIOPSY-*, MARGIN-*).
 struct MarginPlan: Sendable {
     var marginCm: Double

@@ -1,3 +1,4 @@
+import JSON
 /// The metabolic response to chemotherapy from two SUVmax values (rule IMG-PET-RESPONSE):
 /// prognostic information, not a treatment decision.
 struct PETResponse: Sendable {

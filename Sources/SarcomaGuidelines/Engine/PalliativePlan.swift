@@ -1,3 +1,4 @@
+import JSON
 /// Palliative systemic therapy for one case (rules PALL-*).
 struct PalliativePlan: Sendable {
     /// An agent listed but not offered: not recommended (by histology) or investigational.

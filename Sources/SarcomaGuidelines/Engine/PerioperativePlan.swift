@@ -1,3 +1,4 @@
+import JSON
 /// Perioperative therapy for one case (rules PERIOP-*).
 struct PerioperativePlan: Sendable {
     var stageGroup: StageGroup?

@@ -1,3 +1,4 @@
+import JSON
 /// A recommendation as every response carries it: the rule(s) behind it, the NCCN category
 /// (only therapy options have one), the sentence a clinician reads, the source and evidence.
 final class Recommendation: Sendable {

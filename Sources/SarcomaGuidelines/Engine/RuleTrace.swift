@@ -1,3 +1,4 @@
+import JSON
 /// One line of `trace` (with `explain: true`): a rule that was considered, whether it
 /// applied, and why, in words a clinician reads at a tumour board.
 public struct RuleTrace: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import JSON
 /// The AJCC 8 staging of one case (rules STAGE-*, GRADE-FNCLCC): T, N, M, grade and the stage
 /// group, or a null group with the reason none can be assigned.
 struct StageAssignment: Sendable {

@@ -1,3 +1,4 @@
+import JSON
 /// A therapy option of an answer: perioperative `modality` or palliative `agent`, with its
 /// recommendation (category included).
 struct TherapyOption: Sendable {

@@ -1,3 +1,4 @@
+import JSON
 /// The evidence sentences a recommendation quotes from its source, with their JSON array
 /// built once when the pack loads: an assessment carries a few dozen recommendations, and
 /// rebuilding the same arrays for every answer cost more than the rules that chose them.

@@ -1,3 +1,4 @@
+import JSON
 /// A recommendation's words as the pack states them: the sentence a clinician reads and
 /// the evidence sentences quoted from the source.
 struct GuidanceText: Sendable {

@@ -1,3 +1,4 @@
+import JSON
 /// The `GET /v1/guidelines` body: what a clinician needs to review the pack in force.
 extension GuidelinePack {
     public var json: JSONValue {

@@ -1,3 +1,4 @@
+import JSON
 /// A versioned guideline pack: the clinical knowledge (thresholds, stage-group tables, margin,
 /// imaging and therapy tables, categories, evidence, the rule catalogue) as reviewed data.
 ///

@@ -1,3 +1,4 @@
+import JSON
 /// An imaging rule as the pack states it: its id, the studies it lists, its words, and
 /// (for primary-site rules) the sites it covers and whether its studies are alternatives.
 ///

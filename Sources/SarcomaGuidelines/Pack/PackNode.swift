@@ -1,3 +1,4 @@
+import JSON
 /// One value of a pack file while it is read, with the file name and the path that leads to
 /// it, so every refusal names exactly where to look (`staging.json: headNeck.sizeT.steps[1]`).
 struct PackNode {

@@ -1,3 +1,4 @@
+import JSON
 /// Reads the members of one pack object and remembers which were read, so `finish()` can
 /// refuse any key the format does not define: a mistyped key in clinical knowledge must
 /// never be silently ignored.

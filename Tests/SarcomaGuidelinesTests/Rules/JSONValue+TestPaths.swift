@@ -1,3 +1,4 @@
+import JSON
 @testable import SarcomaGuidelines
 
 // Test-side reading of engine answers by path. Names are deliberately distinct

@@ -5,7 +5,7 @@ extension JSONReader {
     /// Most clinical numbers (12.5, 30, 0.01) take Clinger's fast path: an exact integer
     /// mantissa below 2^53 scaled by an exact power of ten is one correctly rounded IEEE
     /// operation. Anything else goes to the standard library's correctly rounded parser.
-    mutating func readNumber() throws(JSONParseError) -> Double {
+    package mutating func readNumber() throws(JSONParseError) -> Double {
         let start = index
         var negative = false
         if bytes[index] == Byte.minus {
@@ -83,7 +83,7 @@ extension JSONReader {
     private func isDigit(_ byte: UInt8) -> Bool { byte >= Byte.zero && byte <= Byte.nine }
 
     /// 10^0 ... 10^22: every one exactly representable in a Double.
-    static let powersOfTen: [Double] = (0...22).map { exponent in
+    package static let powersOfTen: [Double] = (0...22).map { exponent in
         (0..<exponent).reduce(1.0) { product, _ in product * 10 }
     }
 }

@@ -1,5 +1,5 @@
+import JSON
 import Testing
-import SarcomaGuidelines
 
 @Suite("JSONValue accessors, literals and pointers")
 struct JSONValueAccessTests {

@@ -27,7 +27,7 @@ extension JSONObject: ExpressibleByDictionaryLiteral {
         self.init(literalMembers: elements)
     }
 
-    init(literalMembers elements: [(String, JSONValue)]) {
+    package init(literalMembers elements: [(String, JSONValue)]) {
         // Literal keys are the code's own: a repeat is a programming error that the first
         // test run (a debug build) traps on; release builds do not hash every key again.
         assert(Set(elements.map(\.0)).count == elements.count, "a key given twice in a JSON object literal")

@@ -1,7 +1,7 @@
 /// Strings: escapes, surrogate pairs, UTF-8 validation.
 extension JSONReader {
     /// Reads a string whose opening quote is at `index`; leaves `index` after the closing one.
-    mutating func readString() throws(JSONParseError) -> String {
+    package mutating func readString() throws(JSONParseError) -> String {
         let openingQuote = index
         index += 1
         let start = index
@@ -104,7 +104,7 @@ extension JSONReader {
         scratch.append(contentsOf: UTF8.encode(scalar)!)
     }
 
-    static func hex4(_ unit: UInt16) -> String {
+    package static func hex4(_ unit: UInt16) -> String {
         let hex = String(unit, radix: 16, uppercase: true)
         return String(repeating: "0", count: 4 - hex.count) + hex
     }

@@ -2,7 +2,7 @@
 extension JSONReader {
     /// An error at `offset`, with its line and column worked out (only on failure, so the
     /// happy path never counts lines).
-    func failure(_ reason: JSONParseError.Reason, at offset: Int) -> JSONParseError {
+    package func failure(_ reason: JSONParseError.Reason, at offset: Int) -> JSONParseError {
         var line = 1
         var column = 1
         var previous: UInt8 = 0
@@ -26,7 +26,7 @@ extension JSONReader {
     }
 
     /// The error for whatever stands at `index` when something else was expected.
-    func unexpected(expected: JSONParseError.Expectation) -> JSONParseError {
+    package func unexpected(expected: JSONParseError.Expectation) -> JSONParseError {
         guard index < bytes.count else {
             return failure(.unexpectedEndOfInput(expected: expected), at: index)
         }
@@ -44,7 +44,7 @@ extension JSONReader {
     /// The character at `offset` as a person should see it in a message: itself when it is
     /// visible, `U+XXXX` when it is a control, space or format character; nil when the
     /// bytes are not UTF-8.
-    func printableCharacter(at offset: Int) -> String? {
+    package func printableCharacter(at offset: Int) -> String? {
         guard let scalar = scalar(at: offset) else { return nil }
         switch scalar.properties.generalCategory {
         case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator,
@@ -56,13 +56,13 @@ extension JSONReader {
     }
 
     /// `U+000A`, `U+1F600`.
-    static func codePoint(_ value: UInt32) -> String {
+    package static func codePoint(_ value: UInt32) -> String {
         let hex = String(value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// The Unicode scalar whose UTF-8 starts at `offset`, if the bytes there are valid.
-    func scalar(at offset: Int) -> Unicode.Scalar? {
+    package func scalar(at offset: Int) -> Unicode.Scalar? {
         guard let length = validUTF8Length(at: offset) else { return nil }
         var value = UInt32(bytes[offset])
         if length > 1 {
@@ -76,7 +76,7 @@ extension JSONReader {
 
     /// The length of the well-formed UTF-8 sequence starting at `offset` (Unicode table
     /// 3-7: no overlong forms, no encoded surrogates, nothing above U+10FFFF), else nil.
-    func validUTF8Length(at offset: Int) -> Int? {
+    package func validUTF8Length(at offset: Int) -> Int? {
         let lead = bytes[offset]
         let length: Int
         var secondRange: ClosedRange<UInt8> = 0x80...0xBF

@@ -25,7 +25,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
         tokens.map { "/" + Self.escape($0) }.joined()
     }
 
-    static func escape(_ token: String) -> String {
+    package static func escape(_ token: String) -> String {
         guard token.contains(where: { $0 == "~" || $0 == "/" }) else { return token }
         return token.replacing("~", with: "~0").replacing("/", with: "~1")
     }

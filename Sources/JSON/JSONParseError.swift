@@ -119,7 +119,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 extension JSONParseError.Expectation {
-    var text: String {
+    package var text: String {
         switch self {
         case .value: "a value"
         case .keyOrEndOfObject: "a member name in double quotes or '}'"

@@ -27,7 +27,7 @@ public struct JSONMember: Sendable, Equatable {
 }
 
 /// An object's members in order, as the engine writes them.
-typealias JSONMembers = [JSONMember]
+package typealias JSONMembers = [JSONMember]
 
 /// An ordered JSON object. Keys are unique (the parser refuses duplicates).
 public struct JSONObject: Sendable, Equatable {
@@ -37,13 +37,13 @@ public struct JSONObject: Sendable, Equatable {
 
     /// Members already known to have unique keys (the parser checks with a set as it reads);
     /// skips the linear search per member that `init(_:)` does, so a large object stays O(n).
-    init(uniqueMembers: [JSONMember]) {
+    package init(uniqueMembers: [JSONMember]) {
         members = uniqueMembers
     }
 
     /// Members written out by code with distinct literal keys (the engine's answers): the
     /// uniqueness is the code's, checked in debug builds, so building an answer stays O(n).
-    init(engineMembers members: JSONMembers) {
+    package init(engineMembers members: JSONMembers) {
         assert(Set(members.map(\.key)).count == members.count, "a key given twice in an engine-built object")
         self.init(uniqueMembers: members)
     }

@@ -1,5 +1,5 @@
+@testable import JSON
 import Testing
-@testable import SarcomaGuidelines
 
 /// `writeString` skips eight bytes at a time while none needs an escape: every byte that
 /// needs one must be found wherever it sits in (or across) those words.

@@ -77,7 +77,7 @@ public struct JSONWriter: Sendable {
     /// Copies runs of bytes that need no escape in one append each; escapes the rest. Skips
     /// eight bytes at a time while none of them needs an escape: responses are mostly long
     /// plain sentences, and a byte-by-byte scan cost more than building the answer.
-    static func writeString(_ text: String, into output: inout [UInt8]) {
+    package static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(Byte.quote)
         var text = text
         text.withUTF8 { utf8 in
@@ -107,7 +107,7 @@ public struct JSONWriter: Sendable {
     /// True when one of the eight bytes may be a control character, `"` or `\`; never false
     /// when one is (the classic "has a byte less than n" and "has a zero byte" word tests).
     @inline(__always)
-    static func mayNeedEscape(_ word: UInt64) -> Bool {
+    package static func mayNeedEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         let control = (word &- ones &* 0x20) & ~word & highBits

@@ -1,5 +1,5 @@
+import JSON
 import Testing
-import SarcomaGuidelines
 
 @Suite("JSONWriter")
 struct JSONWriterTests {

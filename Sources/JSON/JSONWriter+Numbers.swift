@@ -1,7 +1,7 @@
 /// Number text: stable, shortest, and readable for ordinary clinical values.
 extension JSONWriter {
     /// 2^53: beyond it not every integer is a Double, so "integral" stops meaning "exact".
-    static let exactIntegerLimit = 9_007_199_254_740_992.0
+    package static let exactIntegerLimit = 9_007_199_254_740_992.0
 
     /// `12`, `12.5`, `0.1`, `-3`, `1e-7`, `1.5e300`; `null` for NaN and infinities.
     public static func numberText(_ number: Double) -> String {

@@ -2,22 +2,22 @@
 ///
 /// Lives only for one `parse` call, inside the `withUnsafeBufferPointer` scope that owns
 /// `bytes`; never escapes it.
-struct JSONReader {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let maxDepth: Int
-    var index = 0
-    var depth = 0
+package struct JSONReader {
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package let maxDepth: Int
+    package var index = 0
+    package var depth = 0
     /// Where the text starts after an optional byte order mark (columns count from here).
-    var contentStart = 0
+    package var contentStart = 0
     /// Reused buffer for strings that need unescaping or hold non-ASCII text.
-    var scratch: [UInt8] = []
+    package var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    package init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
     }
 
-    mutating func readDocument() throws(JSONParseError) -> JSONValue {
+    package mutating func readDocument() throws(JSONParseError) -> JSONValue {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             index = 3
             contentStart = 3
@@ -30,7 +30,7 @@ struct JSONReader {
         return value
     }
 
-    mutating func readValue(expected: JSONParseError.Expectation = .value) throws(JSONParseError) -> JSONValue {
+    package mutating func readValue(expected: JSONParseError.Expectation = .value) throws(JSONParseError) -> JSONValue {
         guard index < bytes.count else { throw unexpected(expected: expected) }
         switch bytes[index] {
         case Byte.openBrace: return try readObject()
@@ -144,9 +144,9 @@ struct JSONReader {
         return utf8.indices.allSatisfy { bytes[index + $0] == utf8[$0] }
     }
 
-    var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+    package var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    mutating func skipWhitespace() {
+    package mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case Byte.space, Byte.tab, Byte.lineFeed, Byte.carriageReturn: index += 1
@@ -157,31 +157,31 @@ struct JSONReader {
 }
 
 /// The ASCII bytes the grammar names.
-enum Byte {
-    static let tab: UInt8 = 0x09
-    static let lineFeed: UInt8 = 0x0A
-    static let carriageReturn: UInt8 = 0x0D
-    static let space: UInt8 = 0x20
-    static let quote: UInt8 = 0x22
-    static let plus: UInt8 = 0x2B
-    static let comma: UInt8 = 0x2C
-    static let minus: UInt8 = 0x2D
-    static let dot: UInt8 = 0x2E
-    static let slash: UInt8 = 0x2F
-    static let zero: UInt8 = 0x30
-    static let nine: UInt8 = 0x39
-    static let colon: UInt8 = 0x3A
-    static let upperE: UInt8 = 0x45
-    static let upperI: UInt8 = 0x49
-    static let upperN: UInt8 = 0x4E
-    static let openBracket: UInt8 = 0x5B
-    static let backslash: UInt8 = 0x5C
-    static let closeBracket: UInt8 = 0x5D
-    static let e: UInt8 = 0x65
-    static let f: UInt8 = 0x66
-    static let n: UInt8 = 0x6E
-    static let t: UInt8 = 0x74
-    static let openBrace: UInt8 = 0x7B
-    static let closeBrace: UInt8 = 0x7D
-    static let asterisk: UInt8 = 0x2A
+package enum Byte {
+    package static let tab: UInt8 = 0x09
+    package static let lineFeed: UInt8 = 0x0A
+    package static let carriageReturn: UInt8 = 0x0D
+    package static let space: UInt8 = 0x20
+    package static let quote: UInt8 = 0x22
+    package static let plus: UInt8 = 0x2B
+    package static let comma: UInt8 = 0x2C
+    package static let minus: UInt8 = 0x2D
+    package static let dot: UInt8 = 0x2E
+    package static let slash: UInt8 = 0x2F
+    package static let zero: UInt8 = 0x30
+    package static let nine: UInt8 = 0x39
+    package static let colon: UInt8 = 0x3A
+    package static let upperE: UInt8 = 0x45
+    package static let upperI: UInt8 = 0x49
+    package static let upperN: UInt8 = 0x4E
+    package static let openBracket: UInt8 = 0x5B
+    package static let backslash: UInt8 = 0x5C
+    package static let closeBracket: UInt8 = 0x5D
+    package static let e: UInt8 = 0x65
+    package static let f: UInt8 = 0x66
+    package static let n: UInt8 = 0x6E
+    package static let t: UInt8 = 0x74
+    package static let openBrace: UInt8 = 0x7B
+    package static let closeBrace: UInt8 = 0x7D
+    package static let asterisk: UInt8 = 0x2A
 }

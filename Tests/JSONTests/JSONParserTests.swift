@@ -1,6 +1,6 @@
+@testable import JSON
 import Foundation
 import Testing
-@testable import SarcomaGuidelines
 
 @Suite("JSONParser")
 struct JSONParserTests {
