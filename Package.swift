@@ -31,20 +31,28 @@ let package = Package(
         .target(name: "CaseStore", dependencies: ["CSQLite"]),
         // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.
         .target(name: "FHIRMapping", dependencies: ["JSON", "SarcomaGuidelines"]),
-        // Routes, wire types, problem+json, configuration.
+        // Tokens, roles, JWT/JWKS verification, the replay cache: no HTTP, no SQL.
         .target(
-            name: "SarcomaAPI",
+            name: "Access",
             dependencies: [
-                "JSON", "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping",
+                "JSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 // RSA signature verification (RS384 CDS Hooks JWTs).
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Routes, wire types, problem+json, configuration.
+        .target(
+            name: "SarcomaAPI",
+            dependencies: [
+                "JSON", "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping", "Access",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "sarcoma-guide",
             dependencies: [
-                "SarcomaAPI",
+                "SarcomaAPI", "Access",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,13 +65,13 @@ let package = Package(
         .testTarget(name: "FHIRMappingTests", dependencies: ["JSON", "FHIRMapping", "SarcomaGuidelines"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "SarcomaAPITests", dependencies: [
-            "SarcomaAPI", "HTTPServer", "JSON",
+            "SarcomaAPI", "HTTPServer", "JSON", "Access",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         // Launches the real binary on --port 0 with a temporary database.
         .testTarget(name: "EndToEndTests", dependencies: [
-            "sarcoma-guide", "HTTPServer",
+            "sarcoma-guide", "HTTPServer", "Access",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),

@@ -1,3 +1,4 @@
+import Access
 import CaseStore
 import Foundation
 import HTTPServer
@@ -70,7 +71,9 @@ public func makeService(
     config configuration: ServiceConfiguration, beforeMigration: (String) -> Bool = { _ in true }
 ) throws(StartupError) -> SarcomaService {
     // Secure by default: without tokens, nothing but this machine may connect.
-    let tokens = try configuration.tokensFile.map { path throws(StartupError) in try AccessTokens.load(path: path) }
+    let tokens = try configuration.tokensFile.map { path throws(StartupError) in
+        do throws(AccessFileError) { return try AccessTokens.load(path: path) } catch { throw .accessFile(error) }
+    }
     guard configuration.isLoopbackHost || tokens != nil else {
         throw StartupError.insecureBinding(host: configuration.host)
     }

@@ -1,3 +1,4 @@
+import Access
 /// Why the service refused to start; each message tells an operator what to fix.
 public enum StartupError: Error, Sendable, CustomStringConvertible {
     case configuration(ConfigurationError)
@@ -5,9 +6,9 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
     case openAPIDocument(path: String)
     case store(String)
     case insecureBinding(host: String)
-    case tokensFile(path: String, reason: String)
+    /// The tokens file or the CDS Hooks JWKS.
+    case accessFile(AccessFileError)
     case listen(String)
-    case jwksFile(path: String, reason: String)
     /// CDS Hooks JWT settings that do not go together (say a JWKS without issuers).
     case cdsHooks(String)
     /// Start-up was stopped on request (SIGTERM) between migrations; not a failure.
@@ -25,9 +26,8 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
                 + "(or --tokens-file) to a tokens file of lines from `sarcoma-guide token create`; otherwise set "
                 + "SARCOMA_GUIDE_HOST=127.0.0.1 (or --host 127.0.0.1) and serve through a reverse proxy "
                 + "(README \"Container\" shows the docker run)"
-        case .tokensFile(let path, let reason): return "tokens file \(path) refused: \(reason)"
+        case .accessFile(let error): return error.description
         case .listen(let reason): return "cannot listen: \(reason)"
-        case .jwksFile(let path, let reason): return "JWKS file \(path) refused: \(reason)"
         case .cdsHooks(let reason): return "CDS Hooks settings refused: \(reason)"
         case .stopped(let reason): return "start-up stopped: \(reason)"
         }

@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import Testing
 @testable import SarcomaAPI
@@ -44,7 +45,7 @@ struct JSONWebKeySetTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
         #expect(try JSONWebKeySet.load(path: file.path).keys.count == 2)
         try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: file.path)
-        #expect(throws: StartupError.self) { try JSONWebKeySet.load(path: file.path) }
+        #expect(throws: AccessFileError.self) { try JSONWebKeySet.load(path: file.path) }
     }
 
     @Test func aShortRSAKeyIsNotUsed() throws {

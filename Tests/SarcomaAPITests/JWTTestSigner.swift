@@ -1,3 +1,4 @@
+import Access
 import _CryptoExtras
 import Crypto
 import Foundation

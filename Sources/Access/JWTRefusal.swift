@@ -43,7 +43,7 @@ public enum JWTRefusal: Error, Sendable, Equatable {
         }
     }
 
-    var title: String {
+    package var title: String {
         switch self {
         case .missing: "CDS Hooks JWT missing"
         case .malformed: "CDS Hooks JWT malformed"
@@ -61,7 +61,7 @@ public enum JWTRefusal: Error, Sendable, Equatable {
         }
     }
 
-    var detail: String {
+    package var detail: String {
         switch self {
         case .missing:
             "CDS Hooks calls need the EHR's signed JWT: send `Authorization: Bearer <jwt>`"
@@ -95,7 +95,7 @@ public enum JWTRefusal: Error, Sendable, Equatable {
     }
 
     /// The RFC 6750 `error` code for `WWW-Authenticate`.
-    var challengeError: String {
+    package var challengeError: String {
         switch self {
         case .missing, .notConfigured: "invalid_request"
         default: "invalid_token"

@@ -1,9 +1,9 @@
 import Foundation
 
 /// base64url without padding (RFC 7515 section 2), as JWS and JWK use it.
-enum Base64URL {
+package enum Base64URL {
     /// Decodes base64url; nil for anything else (padding, `+`, `/`, whitespace, bad length).
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    package static func decode(_ text: some StringProtocol) -> [UInt8]? {
         var standard = ""
         standard.reserveCapacity(text.utf8.count + 3)
         for byte in text.utf8 {
@@ -20,7 +20,7 @@ enum Base64URL {
         return Data(base64Encoded: standard).map(Array.init)
     }
 
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>) -> String {
         AccessToken.base64URL(Array(bytes))
     }
 }

@@ -1,6 +1,5 @@
 import JSON
 import Foundation
-import SarcomaGuidelines
 
 /// The public keys CDS Hooks JWTs are checked against, read once at start-up from the
 /// configured JWKS file (`cdsJwksFile`). The file is the trust decision: keys are never
@@ -11,7 +10,7 @@ public struct JSONWebKeySet: Sendable {
     /// start-up log.
     public let skipped: [String]
 
-    init(keys: [JSONWebKey], skipped: [String] = []) {
+    package init(keys: [JSONWebKey], skipped: [String] = []) {
         self.keys = keys
         self.skipped = skipped
     }
@@ -19,23 +18,16 @@ public struct JSONWebKeySet: Sendable {
     /// Reads a JWKS file (`{"keys": [...]}`). Entries the service cannot use (another curve,
     /// an encryption key) are skipped and reported; a private key, an unreadable file or a
     /// set with no usable key refuses start-up, and so does a world-writable file.
-    public static func load(path: String) throws(StartupError) -> JSONWebKeySet {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StartupError.jwksFile(path: path, reason: "cannot read the file")
-        }
-        // Anyone who can write the file can add a key and sign their own CDS Hooks calls.
-        if let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
-           permissions & 0o002 != 0 {
-            throw StartupError.jwksFile(path: path, reason: "every user may write it; remove that permission (chmod o-w)")
-        }
+    public static func load(path: String) throws(AccessFileError) -> JSONWebKeySet {
+        let data = try SecretFile.read(path, as: .jwks)
         do throws(JSONWebKey.Unusable) {
             return try parse([UInt8](data))
         } catch {
-            throw StartupError.jwksFile(path: path, reason: error.reason)
+            throw AccessFileError(file: .jwks, path: path, reason: error.reason)
         }
     }
 
-    static func parse(_ bytes: [UInt8]) throws(JSONWebKey.Unusable) -> JSONWebKeySet {
+    package static func parse(_ bytes: [UInt8]) throws(JSONWebKey.Unusable) -> JSONWebKeySet {
         guard case .object(let document)? = try? JSONParser().parse(bytes),
               case .array(let entries)? = document["keys"] else {
             throw JSONWebKey.Unusable(reason: "not a JWKS: expected a JSON object with a `keys` array")
@@ -75,7 +67,7 @@ public struct JSONWebKeySet: Sendable {
 
     /// The keys a token may have been signed with: the one its `kid` names, or, without a
     /// `kid`, every key that fits its algorithm.
-    func candidates(kid: String?, algorithm: JWTAlgorithm) -> [JSONWebKey] {
+    package func candidates(kid: String?, algorithm: JWTAlgorithm) -> [JSONWebKey] {
         if let kid { return keys.filter { $0.id == kid && $0.fits(algorithm) } }
         return keys.filter { $0.fits(algorithm) }
     }

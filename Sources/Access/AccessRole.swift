@@ -10,7 +10,7 @@ public enum AccessRole: String, Sendable, CaseIterable, Comparable {
     public static var spelledOut: String { list(Set(allCases)) }
 
     /// The roles in table order, joined for a message: "ehr or admin".
-    static func list(_ roles: Set<AccessRole>) -> String {
+    package static func list(_ roles: Set<AccessRole>) -> String {
         let names = roles.sorted().map(\.rawValue)
         guard names.count > 1 else { return names.first ?? "nobody" }
         return names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]

@@ -5,19 +5,19 @@ import Foundation
 /// them, which leaves at most one token lifetime (minutes) of replay window after a restart.
 /// Bounded: when full, expired entries go first, then those closest to expiry (whose tokens
 /// would soon be refused for `exp` anyway).
-final class JWTReplayCache: @unchecked Sendable {
+package final class JWTReplayCache: @unchecked Sendable {
     // @unchecked: `seen` is only touched under `lock`.
     private let lock = NSLock()
     private var seen: [String: Double] = [:]
-    let capacity: Int
+    package let capacity: Int
 
-    init(capacity: Int = 100_000) {
+    package init(capacity: Int = 100_000) {
         self.capacity = capacity
     }
 
     /// Records `jti` of `issuer` until `forgetAfter` (epoch seconds); false when it was
     /// already recorded and not yet forgotten (a replay).
-    func admit(issuer: String, jti: String, forgetAfter: Double, now: Double) -> Bool {
+    package func admit(issuer: String, jti: String, forgetAfter: Double, now: Double) -> Bool {
         let key = issuer + "\u{0}" + jti
         lock.lock()
         defer { lock.unlock() }
@@ -32,7 +32,7 @@ final class JWTReplayCache: @unchecked Sendable {
         return true
     }
 
-    var count: Int {
+    package var count: Int {
         lock.lock()
         defer { lock.unlock() }
         return seen.count

@@ -1,6 +1,5 @@
 import JSON
 import Foundation
-import SarcomaGuidelines
 
 /// Checks the JWT an EHR sends with each CDS Hooks call (CDS Hooks 2.0.1, "Trusting CDS
 /// Clients"): the signature first (ES384 or RS384 with a key of the configured JWKS), then
@@ -15,25 +14,25 @@ public struct JWTVerifier: Sendable {
         public let jti: String
     }
 
-    let keys: JSONWebKeySet
-    let issuers: Set<String>
+    package let keys: JSONWebKeySet
+    package let issuers: Set<String>
     /// `publicBaseUrl`: the expected `aud` is this plus the request path.
-    let audienceBase: String
-    let clockSkew: Double
-    let replays: JWTReplayCache
-    let now: @Sendable () -> Double
+    package let audienceBase: String
+    package let clockSkew: Double
+    package let replays: JWTReplayCache
+    package let now: @Sendable () -> Double
 
     /// Longest token looked at: far above any real one (an RS384 token with a 4096-bit key
     /// is about 1.2 KB).
-    static let maxTokenBytes = 16_384
+    package static let maxTokenBytes = 16_384
 
     /// Five minutes: CDS Hooks 1.0 required `exp` "no more than five minutes in the future"
     /// (as SMART Backend Services does); 2.0.1 states no figure but asks for a `jti` against
     /// replay. A longer-lived token is refused: the replay cache lives in memory, so after
     /// each restart a captured token could be replayed once for as long as it lives.
-    static let maxLifetime: Double = 300
+    package static let maxLifetime: Double = 300
 
-    init(keys: JSONWebKeySet, issuers: Set<String>, audienceBase: String, clockSkew: Double,
+    package init(keys: JSONWebKeySet, issuers: Set<String>, audienceBase: String, clockSkew: Double,
          replays: JWTReplayCache = JWTReplayCache(),
          now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         self.keys = keys
@@ -45,7 +44,7 @@ public struct JWTVerifier: Sendable {
     }
 
     /// The URL a token for `path` must name as `aud`.
-    func expectedAudience(path: String) -> String { audienceBase + path }
+    package func expectedAudience(path: String) -> String { audienceBase + path }
 
     public func verify(_ token: some StringProtocol, path: String) -> Result<Accepted, JWTRefusal> {
         do throws(JWTRefusal) {
@@ -153,7 +152,7 @@ public struct JWTVerifier: Sendable {
     /// A span of seconds for a refusal's detail. The claims are the caller's numbers (any
     /// finite double, and their difference may overflow to infinity), so this never uses
     /// `Int(_:)`, which traps outside Int's range: beyond a million years it says so instead.
-    static func seconds(_ span: Double) -> String {
+    package static func seconds(_ span: Double) -> String {
         let limit = 1e13
         guard span.isFinite, abs(span) < limit, let whole = Int(exactly: span.rounded(.towardZero)) else {
             return span < 0 ? "less than -\(Int(limit))" : "more than \(Int(limit))"
@@ -162,7 +161,7 @@ public struct JWTVerifier: Sendable {
     }
 
     /// Echoes short printable ASCII only (an `alg` or `kid` a caller sent), else a placeholder.
-    static func printable(_ text: String) -> String {
+    package static func printable(_ text: String) -> String {
         guard text.utf8.count <= 64, text.utf8.allSatisfy({ (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") }) else {
             return "(unprintable)"
         }

@@ -1,3 +1,4 @@
+import Access
 extension JWTAuthentication {
     /// Picks the mode from the settings (README, "Registering with a CDS Hooks client").
     /// Half a configuration refuses start-up: a JWKS needs issuers to trust and the public
@@ -16,7 +17,8 @@ extension JWTAuthentication {
             throw StartupError.cdsHooks("cdsJwksFile is set but publicBaseUrl is not: a JWT's `aud` must be this "
                 + "service's URL as the EHR calls it (publicBaseUrl + /cds-services/{id})")
         }
-        let keys = try JSONWebKeySet.load(path: path)
+        let keys: JSONWebKeySet
+        do throws(AccessFileError) { keys = try JSONWebKeySet.load(path: path) } catch { throw .accessFile(error) }
         return .verify(JWTVerifier(keys: keys, issuers: Set(configuration.cdsIssuers), audienceBase: base,
                                    clockSkew: Double(configuration.cdsClockSkewSeconds)))
     }

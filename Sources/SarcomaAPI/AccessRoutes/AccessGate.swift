@@ -1,3 +1,4 @@
+import Access
 import HTTPServer
 
 /// Enforces the `AccessPolicy`: `makeService` builds its router with every handler wrapped

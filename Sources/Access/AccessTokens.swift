@@ -8,12 +8,12 @@ public struct AccessTokens: Sendable {
     public struct Holder: Sendable, Equatable {
         public let name: String
         public let role: AccessRole
-        let digest: [UInt8]
+        package let digest: [UInt8]
     }
 
     public let holders: [Holder]
 
-    init(holders: [Holder]) {
+    package init(holders: [Holder]) {
         self.holders = holders
     }
 
@@ -60,22 +60,15 @@ public struct AccessTokens: Sendable {
     /// token lines is refused too: whoever
     /// set the setting meant to require tokens, and an empty (say, unmounted) secret must
     /// not quietly turn access control off.
-    public static func load(path: String) throws(StartupError) -> AccessTokens {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StartupError.tokensFile(path: path, reason: "cannot read the file")
-        }
-        // Anyone who can write the file can give themselves an admin token.
-        if let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
-           permissions & 0o002 != 0 {
-            throw StartupError.tokensFile(path: path, reason: "every user may write it; remove that permission (chmod o-w)")
-        }
+    public static func load(path: String) throws(AccessFileError) -> AccessTokens {
+        let data = try SecretFile.read(path, as: .tokens)
         guard let text = String(data: data, encoding: .utf8) else {
-            throw StartupError.tokensFile(path: path, reason: "not UTF-8 text")
+            throw AccessFileError(file: .tokens, path: path, reason: "not UTF-8 text")
         }
         do {
             return try parse(text)
         } catch {
-            throw StartupError.tokensFile(path: path, reason: error.description)
+            throw AccessFileError(file: .tokens, path: path, reason: error.description)
         }
     }
 
@@ -89,7 +82,7 @@ public struct AccessTokens: Sendable {
         public var description: String { line == 0 ? reason : "line \(line): \(reason)" }
     }
 
-    static func parse(_ text: String) throws(LineError) -> AccessTokens {
+    package static func parse(_ text: String) throws(LineError) -> AccessTokens {
         var holders: [Holder] = []
         var lineOfName: [String: Int] = [:]
         var lineOfDigest: [[UInt8]: Int] = [:]

@@ -1,3 +1,4 @@
+import Access
 import SarcomaGuidelines
 
 /// Who may call what, by route template: the endpoint x role table of api-contract.md

@@ -2,7 +2,6 @@ import JSON
 import _CryptoExtras
 import Crypto
 import Foundation
-import SarcomaGuidelines
 
 /// One public signing key of a JWKS (RFC 7517), as the service can use it: an EC P-384
 /// key (for ES384) or an RSA key of at least 2,048 bits (for RS384). Nothing else is
@@ -87,7 +86,7 @@ public struct JSONWebKey: Sendable {
     }
 
     /// Whether a token signed with `algorithm` may be checked with this key.
-    func fits(_ algorithm: JWTAlgorithm) -> Bool {
+    package func fits(_ algorithm: JWTAlgorithm) -> Bool {
         if let own = self.algorithm, own != algorithm { return false }
         switch (material, algorithm) {
         case (.p384, .es384), (.rsa, .rs384): return true
@@ -96,7 +95,7 @@ public struct JSONWebKey: Sendable {
     }
 
     /// Checks a JWS signature over `signingInput` (the ASCII `header.payload`).
-    func verifies(_ signature: [UInt8], over signingInput: [UInt8], algorithm: JWTAlgorithm) -> Bool {
+    package func verifies(_ signature: [UInt8], over signingInput: [UInt8], algorithm: JWTAlgorithm) -> Bool {
         guard fits(algorithm) else { return false }
         let digest = SHA384.hash(data: signingInput)
         switch material {

@@ -6,9 +6,9 @@ import Foundation
 /// lowercase hex digits in the tokens file), and compares digests in constant time.
 public enum AccessToken {
     public static let prefix = "sgt_"
-    static let randomByteCount = 32
+    package static let randomByteCount = 32
     /// Longest Bearer credential looked at (far above a token's 47 characters).
-    static let maxLength = 1_024
+    package static let maxLength = 1_024
 
     /// A new token from the system's cryptographic random source (getrandom on Linux).
     public static func generate() -> String {
@@ -40,7 +40,7 @@ public enum AccessToken {
 
     /// Whether `text` could be a bearer token at all (RFC 6750 `b64token` characters); says
     /// nothing about whether it is a known one.
-    static func isWellFormed(_ text: Substring, maxLength: Int = maxLength) -> Bool {
+    package static func isWellFormed(_ text: Substring, maxLength: Int = maxLength) -> Bool {
         guard !text.isEmpty, text.utf8.count <= maxLength else { return false }
         var seenPadding = false
         for byte in text.utf8 {
@@ -57,7 +57,7 @@ public enum AccessToken {
     }
 
     /// Parses 64 lowercase hex digits into 32 bytes; nil for anything else.
-    static func digest(fromHex text: Substring) -> [UInt8]? {
+    package static func digest(fromHex text: Substring) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count == 64 else { return nil }
         var bytes: [UInt8] = []
@@ -79,7 +79,7 @@ public enum AccessToken {
         }
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
@@ -90,7 +90,7 @@ public enum AccessToken {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func base64URL(_ bytes: [UInt8]) -> String {
+    package static func base64URL(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
