@@ -47,3 +47,23 @@ extension Pack2026Fixture {
         } catch { return error }
     }
 }
+
+extension Pack2026Fixture {
+    static let systemic: SystemicTable = {
+        do { return try SystemicTable.load(bytes: bytes(SystemicTable.fileName), classes: classes, register: register) } catch {
+            fatalError("systemic.json does not load: \(error)")
+        }
+    }()
+
+    static let evaluator = SystemicEvaluator(table: systemic)
+
+    /// Loads `systemic.json` after `change`, returning the refusal (nil if it loaded).
+    static func systemicRefusal(_ change: (inout JSONValue) -> Void) -> GuidelinePackError? {
+        var root = json(SystemicTable.fileName)
+        change(&root)
+        do {
+            _ = try SystemicTable.load(bytes: encode(root), classes: classes, register: register)
+            return nil
+        } catch { return error }
+    }
+}
