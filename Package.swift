@@ -1,9 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only: the HTTP server is built on epoll and glibc (no `platforms:` claim, since
+// no Apple platform builds it).
 let package = Package(
     name: "sarcoma-guide",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sarcoma-guide", targets: ["sarcoma-guide"]),
         .library(name: "SarcomaGuidelines", targets: ["SarcomaGuidelines"]),
@@ -21,16 +22,21 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The Linux calls Swift's Glibc module leaves out (<sys/epoll.h>, accept4), from the C
+        // headers so the compiler checks their types. Only HTTPServer/Socket imports it.
+        .target(name: "CSystemLinux"),
         // The general JSON value, parser, writer and pointer; used by every layer.
         .target(name: "JSON"),
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
         .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
-        .target(name: "HTTPServer"),
+        .target(name: "HTTPServer", dependencies: ["CSystemLinux"]),
         // SQLite case store; the only module that imports CSQLite.
         .target(name: "CaseStore", dependencies: ["CSQLite"]),
         // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.
         .target(name: "FHIRMapping", dependencies: ["JSON", "SarcomaGuidelines"]),
+        // CDS Hooks cards, prefetch templates and reading, order-select logic: no HTTP, no SQL.
+        .target(name: "CDSHooks", dependencies: ["JSON", "SarcomaGuidelines", "FHIRMapping"]),
         // Tokens, roles, JWT/JWKS verification, the replay cache: no HTTP, no SQL.
         .target(
             name: "Access",
@@ -45,7 +51,7 @@ let package = Package(
         .target(
             name: "SarcomaAPI",
             dependencies: [
-                "JSON", "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping", "Access",
+                "JSON", "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping", "CDSHooks", "Access",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -57,15 +63,20 @@ let package = Package(
             ]
         ),
         // Test-only support shared by several test targets (a seeded generator).
-        .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: [
+            "JSON", "Access",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ], path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
+        .testTarget(name: "CDSHooksTests", dependencies: ["CDSHooks", "JSON", "SarcomaGuidelines"]),
         .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["JSON", "SarcomaGuidelines", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"]),
         .testTarget(name: "FHIRMappingTests", dependencies: ["JSON", "FHIRMapping", "SarcomaGuidelines"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "SarcomaAPITests", dependencies: [
-            "SarcomaAPI", "HTTPServer", "JSON", "Access",
+            "SarcomaAPI", "HTTPServer", "JSON", "Access", "CDSHooks", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),

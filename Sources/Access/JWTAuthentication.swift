@@ -1,5 +1,5 @@
 /// How CDS Hooks calls (routes whose requirement is `.cdsJWT`) are authenticated; chosen
-/// once at start-up by `makeService` (README, "Registering with a CDS Hooks client").
+/// once at start-up by `makeService` (docs/cds-hooks.md).
 public enum JWTAuthentication: Sendable {
     /// A JWKS is configured: every call needs a JWT that `JWTVerifier` accepts.
     case verify(JWTVerifier)

@@ -90,7 +90,7 @@ public enum JWTRefusal: Error, Sendable, Equatable {
             "this JWT (`jti`) was already used; the EHR must sign a fresh token for each call"
         case .notConfigured:
             "this service has no CDS Hooks keys configured (cdsJwksFile), so it cannot accept CDS Hooks calls; "
-                + "see README, \"Registering with a CDS Hooks client\""
+                + "see docs/cds-hooks.md"
         }
     }
 

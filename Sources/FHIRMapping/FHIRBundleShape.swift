@@ -5,9 +5,12 @@ import SarcomaGuidelines
 /// type whose entries each hold a resource object. Each problem is a `FieldIssue` with a
 /// pointer into the payload (an API answers them as 422).
 public enum FHIRBundleShape {
-    /// Bundle types an import accepts: a collection of resources, or a transaction an EHR
-    /// would have posted to a FHIR server (its requests are not executed, only read).
-    public static let importTypes: Set<String> = ["collection", "transaction"]
+    /// Bundle types an import accepts: a collection of resources; a transaction or batch an
+    /// EHR would have posted to a FHIR server (its requests are not executed, only read); a
+    /// searchset (what a FHIR search and `Patient/$everything` return) and a document (a
+    /// Composition and the resources it cites). Responses and history Bundles are refused:
+    /// they describe what a server did, not the patient.
+    public static let importTypes: Set<String> = ["collection", "transaction", "batch", "searchset", "document"]
 
     /// The issues of `value` as an import Bundle; empty when it is one.
     public static func issues(_ value: JSONValue, acceptedTypes: Set<String> = importTypes) -> [FieldIssue] {
@@ -31,6 +34,9 @@ public enum FHIRBundleShape {
         case let other?:
             let shown = other.stringValue.map { "'\($0)'" } ?? other.kindDescription
             issues.append(FieldIssue(pointer: "/type", detail: "Bundle.type must be \(types), not \(shown)"))
+        }
+        if bundle["type"]?.stringValue == "searchset" {
+            issues += incompleteSearch(bundle)
         }
         guard let entryValue = bundle["entry"] else {
             issues.append(FieldIssue(pointer: "/entry", detail: "the Bundle has no entries; it needs at least the primary cancer Condition"))
@@ -61,6 +67,25 @@ public enum FHIRBundleShape {
                 issues.append(FieldIssue(at: pointer.appending("resource").appending("resourceType"),
                                          detail: "the resource has no resourceType (a string)"))
             }
+        }
+        return issues
+    }
+
+    /// A searchset that is not the whole answer: a `next` page (an M1 Observation on page 2
+    /// would be missed and the engine would assume M0), or an OperationOutcome the server
+    /// added (`search.mode` outcome) with an error or fatal issue (the search failed in part).
+    static func incompleteSearch(_ bundle: JSONObject) -> [FieldIssue] {
+        var issues: [FieldIssue] = []
+        for (index, link) in (bundle["link"]?.arrayValue ?? []).enumerated() where link["relation"]?.stringValue == "next" {
+            issues.append(FieldIssue(at: JSONPointer.root.appending("link").appending(index), detail:
+                "the searchset has a next page: the import reads one Bundle, and a missing page can hold the M or N Observation (the engine would then assume M0 / N0). Send every page in one Bundle (follow the next links, or search with a larger _count)"))
+        }
+        for (index, entry) in (bundle["entry"]?.arrayValue ?? []).enumerated() {
+            guard entry["search"]?["mode"]?.stringValue == "outcome", entry["resource"]?["resourceType"]?.stringValue == "OperationOutcome" else { continue }
+            let failing = (entry["resource"]?["issue"]?.arrayValue ?? []).filter { ["error", "fatal"].contains($0["severity"]?.stringValue ?? "") }
+            guard !failing.isEmpty else { continue }
+            issues.append(FieldIssue(at: JSONPointer.root.appending("entry").appending(index).appending("resource"), detail:
+                "the search that made this searchset reported \(failing.count == 1 ? "an error" : "\(failing.count) errors") (OperationOutcome, search.mode outcome): its results may be incomplete, so they are not imported. Repeat the search and send the answer without errors"))
         }
         return issues
     }

@@ -101,7 +101,7 @@ extension FHIRCaseMapper {
         }
         guard identified else {
             let shown = FHIRCoding.shown(codes, text: entry.resource["code"]?["text"]?.stringValue)
-            ledger.refuse(codePointer, "\(shown) is not a soft tissue sarcoma: sarcoma-guide handles soft tissue sarcoma only, and neither this code nor a histology-morphology-behavior extension is a sarcoma code it knows (ICD-O-3 morphology, ICD-10 C48.0/C49; see the README's table)")
+            ledger.refuse(codePointer, "\(shown) is not a soft tissue sarcoma: sarcoma-guide handles soft tissue sarcoma only, and neither this code nor a histology-morphology-behavior extension is a sarcoma code it knows (ICD-O-3 morphology, ICD-10 C48.0/C49; see the table in docs/fhir.md)")
             for coding in unknownMorphologies {
                 ledger.refuse(coding.pointer, "morphology \(coding.shown) is not a soft tissue sarcoma morphology")
             }
@@ -170,7 +170,7 @@ extension FHIRCaseMapper {
         let pointer = unknown.first?.pointer ?? (bodySites.isEmpty ? entry.pointer : entry.pointer("bodySite"))
         let why = unknown.isEmpty ? "the Condition has no bodySite the service can read"
             : "bodySite \(unknown.map(\.shown).joined(separator: ", ")) is not in the service's site table"
-        ledger.refuse(pointer, "tumor.site (required) cannot be derived: \(why); code the site as one of the SNOMED CT structures or ICD-10 C49 codes in the README's table")
+        ledger.refuse(pointer, "tumor.site (required) cannot be derived: \(why); code the site as one of the SNOMED CT structures or ICD-10 C49 codes in the table in docs/fhir.md")
     }
 
     /// Condition.stage.summary: a stage the engine computes itself; kept for comparison.

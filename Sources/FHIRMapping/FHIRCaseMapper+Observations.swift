@@ -13,7 +13,7 @@ extension FHIRCaseMapper {
         let code = entry.resource["code"]
         let codings = FHIRCoding.codings(in: code, at: entry.pointer("code"))
         guard let kind = ObservationKind(codings) else {
-            ledger.ignore(entry, "Observation \(FHIRCoding.shown(codings, text: code?["text"]?.stringValue)) is not one sarcoma-guide reads (see the README's mapping table)")
+            ledger.ignore(entry, "Observation \(FHIRCoding.shown(codings, text: code?["text"]?.stringValue)) is not one sarcoma-guide reads (see the mapping table in docs/fhir.md)")
             return
         }
         let status = entry.resource["status"]?.stringValue ?? "(none)"

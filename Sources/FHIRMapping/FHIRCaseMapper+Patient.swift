@@ -49,29 +49,51 @@ extension FHIRCaseMapper {
         return (year, month, day)
     }
 
-    /// The primary Condition's business identifier as `system|value` (or `value`): a key
-    /// that stays the same when the EHR sends the tumour again. Patient identifiers name
-    /// the patient, not the tumour, and are not used.
-    func sourceIdentifier(of primary: FHIRResourceEntry, _ ledger: inout MappingLedger) -> String? {
+    /// The key of the case (`externalId`) and the element it came from: the primary
+    /// Condition's business identifier as `system|value` (or `value`), which stays the same
+    /// when the EHR sends the tumour again (Patient identifiers name the patient, not the
+    /// tumour, and are not used); without one, the Condition's own identity (`resourceKey`).
+    func sourceKey(of primary: FHIRResourceEntry, _ ledger: inout MappingLedger) -> (key: String, element: FHIRMappedElement)? {
         let identifiers = primary.resource["identifier"]?.arrayValue ?? []
         let ranked = identifiers.enumerated().filter { $0.element["value"]?.stringValue?.isEmpty == false }
             .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
-        guard let (_, chosen) = ranked.first, let value = chosen["value"]?.stringValue else {
+        if let (index, chosen) = ranked.first, let value = chosen["value"]?.stringValue {
+            let key = chosen["system"]?.stringValue.map { "\($0)|\(value)" } ?? value
+            return (key, FHIRMappedElement(resource: primary.label, element: "identifier[\(index)]", target: "/externalId",
+                                           source: primary.pointer("identifier", String(index)).description, note: key))
+        }
+        guard let (key, element, source) = resourceKey(of: primary) else {
             ledger.ignore(primary, element: "identifier", at: primary.pointer("identifier"),
-                          "the primary Condition has no identifier: the case gets no externalId, so importing the same Bundle again creates another case")
+                          "the primary Condition has no identifier, no absolute or urn:uuid fullUrl and no id with a Patient subject: the case gets no externalId, so importing the same Bundle again creates another case")
             return nil
         }
-        return chosen["system"]?.stringValue.map { "\($0)|\(value)" } ?? value
+        ledger.warn("external-id-from-resource", "the primary Condition (\(primary.label)) has no identifier: the case is keyed by its \(element) '\(key)', so a re-import of the same Condition updates this case. Send Condition.identifier for a key that does not depend on the FHIR server")
+        return (key, FHIRMappedElement(resource: primary.label, element: element, target: "/externalId", source: source, note: key))
     }
 
-    func identifierElement(_ primary: FHIRResourceEntry, _ identifier: String) -> FHIRMappedElement {
-        let identifiers = primary.resource["identifier"]?.arrayValue ?? []
-        let index = identifiers.firstIndex { item in
-            guard let value = item["value"]?.stringValue else { return false }
-            return identifier == value || identifier.hasSuffix("|" + value)
-        } ?? 0
-        return FHIRMappedElement(resource: primary.label, element: "identifier[\(index)]", target: "/externalId",
-                                 source: primary.pointer("identifier", String(index)).description, note: identifier)
+    /// The Condition's identity when it has no identifier, in order of how widely it is
+    /// unique: an absolute fullUrl (`https://ehr/fhir/Condition/7`, `/_history/..` dropped:
+    /// unique on the web); its id with its Patient subject (`Patient/3/Condition/7`: unique on
+    /// the sending server, whatever Bundle type it comes in); a `urn:uuid:` fullUrl (stable
+    /// only if the sender reuses it). Nil when none, or when the key is longer than an
+    /// externalId may be (then no key beats a truncated one).
+    func resourceKey(of primary: FHIRResourceEntry) -> (key: String, element: String, source: String)? {
+        let entryPointer = JSONPointer(tokens: Array(primary.pointer.tokens.dropLast())).appending("fullUrl").description
+        var candidates: [(String, String, String)] = []
+        if let fullUrl = primary.fullUrl, fullUrl.hasPrefix("https://") || fullUrl.hasPrefix("http://") {
+            let url = fullUrl.firstRange(of: "/_history/").map { String(fullUrl[..<$0.lowerBound]) } ?? fullUrl
+            candidates.append((url, "fullUrl", entryPointer))
+        }
+        if let id = primary.id, let subject = primary.resource["subject"]?["reference"]?.stringValue {
+            let patient = SubjectReference.normalize(subject, [:])
+            if patient.hasPrefix("Patient/"), !patient.hasPrefix("urn:") {
+                candidates.append(("\(patient)/Condition/\(id)", "id", primary.pointer("id").description))
+            }
+        }
+        if let fullUrl = primary.fullUrl, fullUrl.hasPrefix("urn:uuid:") {
+            candidates.append((fullUrl, "fullUrl", entryPointer))
+        }
+        return candidates.first { $0.0.unicodeScalars.count <= 128 && !$0.0.contains(where: \.isWhitespace) }
     }
 
     /// official before usual before anything else; old and temp last.

@@ -8,8 +8,8 @@ import SarcomaGuidelines
 /// It never guesses: a resource or element it cannot read with certainty is listed in
 /// `ignored` with the reason, and anything that would make the case wrong (not a soft
 /// tissue sarcoma, two primary Conditions, two different sizes, a unit it cannot convert,
-/// a patient mismatch) is an issue pointing into the payload. The README's section
-/// "Importing and exporting FHIR (mCODE)" lists what is mapped and what is not.
+/// a patient mismatch) is an issue pointing into the payload. docs/fhir.md
+/// lists what is mapped and what is not.
 public struct FHIRCaseMapper: Sendable {
     /// `YYYY-MM-DD`: the day ages are computed for; nil = `Patient.birthDate` is not mapped.
     public var referenceDate: String?
@@ -70,7 +70,7 @@ public struct FHIRCaseMapper: Sendable {
             case "Patient":
                 mapPatient(entry, subject: subject, &ledger)
             default:
-                ledger.ignore(entry, "\(entry.resourceType ?? "this resource type") is not used by sarcoma-guide (see the README's mapping table)")
+                ledger.ignore(entry, "\(entry.resourceType ?? "this resource type") is not used by sarcoma-guide (see the mapping table in docs/fhir.md)")
             }
         }
         checkSecondaries(secondaries, &ledger)
@@ -80,7 +80,8 @@ public struct FHIRCaseMapper: Sendable {
     /// Builds the case body from the agreed values, in the contract's member order.
     private func finish(_ primary: FHIRResourceEntry, _ ledger: inout MappingLedger) -> FHIRCaseMapping {
         let (values, mapped) = ledger.resolve()
-        let identifier = sourceIdentifier(of: primary, &ledger)
+        let source = sourceKey(of: primary, &ledger)
+        let identifier = source?.key
         var document = JSONObject()
         if let identifier { document["externalId"] = .string(identifier) }
         var patient = JSONObject()
@@ -92,8 +93,8 @@ public struct FHIRCaseMapper: Sendable {
         }
         document["tumor"] = .object(tumor)
         var mappedElements = mapped
-        if let identifier {
-            mappedElements.insert(identifierElement(primary, identifier), at: 0)
+        if let source {
+            mappedElements.insert(source.element, at: 0)
         }
         return FHIRCaseMapping(caseDocument: document, sourceIdentifier: identifier, mapped: mappedElements,
                                ignored: ledger.ignored, issues: ledger.issues, reported: ledger.reported,

@@ -1,30 +1,34 @@
 import JSON
 import SarcomaGuidelines
 
-/// The service's AJCC 8 staging of a stored case as mCODE-shaped Observations in a FHIR
-/// R4 Bundle of type collection: the stage group (with `hasMember` T, N, M), the T, N and M
-/// categories, and the histologic grade, each with method AJCC 8th edition.
+/// The service's AJCC 8 staging of a stored case as mCODE Observations in a FHIR R4 Bundle
+/// of type collection: the stage group (with `hasMember` T, N, M), the T, N and M categories
+/// (profiles and codes of mCODE STU3, `MCODEProfiles`, `TNMExportCodes`), and the histologic
+/// grade (mCODE STU4 HistologicGrade: STU3 has none).
 ///
-/// Codes (mCODE STU3+; HL7/fhir-mCODE-ig input/fsh/VS_Staging.fsh, CancerStageTypeVS and
-/// CancerStagingMethodVS, and the example instances transcribed in the fixtures):
-/// Observation.code cT 399504009, cN 399534004, cM 399387003, clinical stage grouping
-/// 399537006; method 897275008 (AJCC Cancer Staging Manual 8th edition). The service's stage
-/// is exported as a clinical stage: it is computed from the case as sent, for planning
-/// treatment. Values carry a SNOMED CT coding where `TNMExportCodes` lists one, always the
-/// service's own coding (`StageGroupCodes.serviceSystem`) and a text. A null stage group is
-/// an Observation with `dataAbsentReason` and the engine's reason, never a made-up value; so
-/// is an N or M the engine assumed (`nodesDefaulted` / `metastasisDefaulted`): a default is
-/// not a finding, and the stage group computed with it says so in its `note`.
+/// Every Observation has `subject` (the patient) and names the primary cancer Condition
+/// (`focus` on the staging ones, STU3's 1..1 on the stage group; the RelatedCondition
+/// extension on the grade). Codes carry SNOMED CT and LOINC; values carry a SNOMED CT coding
+/// where `TNMExportCodes` / `StageGroupCodes` list one, an AJCC (`http://cancerstaging.org`)
+/// coding for the groups `StageGroupCodes.ajcc` lists, always the service's own coding
+/// (`StageGroupCodes.serviceSystem`) and a text. The service's stage is exported as a
+/// clinical stage: it is computed from the case as sent, for planning treatment. A null stage
+/// group is an Observation with `dataAbsentReason` and the engine's reason, never a made-up
+/// value; so is an N or M the engine assumed (`nodesDefaulted` / `metastasisDefaulted`): a
+/// default is not a finding, and the stage group computed with it says so in its `note`.
 public struct FHIRStagingExport: Sendable {
     public var caseId: String
-    /// `Patient/<id>` when the caller knows it; nil = no subject is written.
-    public var patientReference: String?
+    /// `Patient/<id>`: every exported Observation's `subject` (mCODE: CancerPatient).
+    public var patientReference: String
+    /// The primary cancer Condition the staging is about.
+    public var condition: PrimaryConditionReference
     /// When the staged facts were recorded (the case's `updatedAt`), for `effectiveDateTime`.
     public var effective: String?
 
-    public init(caseId: String, patientReference: String? = nil, effective: String? = nil) {
+    public init(caseId: String, patientReference: String, condition: PrimaryConditionReference, effective: String? = nil) {
         self.caseId = caseId
         self.patientReference = patientReference
+        self.condition = condition
         self.effective = effective
     }
 
@@ -36,26 +40,22 @@ public struct FHIRStagingExport: Sendable {
         let m = staging["m"]?.stringValue
         let nodesDefaulted = staging["nodesDefaulted"]?.boolValue ?? false
         let metastasisDefaulted = staging["metastasisDefaulted"]?.boolValue ?? false
-        let parts: [(kind: String, code: (String, String), value: String?, defaulted: Bool)] = [
-            ("t", ("399504009", "cT category"), t, false),
-            ("n", ("399534004", "cN category"), n, nodesDefaulted),
-            ("m", ("399387003", "cM category"), m, metastasisDefaulted),
+        let parts: [(kind: String, value: String?, defaulted: Bool)] = [
+            ("t", t, false), ("n", n, nodesDefaulted), ("m", m, metastasisDefaulted),
         ]
         var entries: [JSONValue] = []
         var members: [JSONValue] = []
         for part in parts {
             let url = fullUrl(part.kind)
             members.append(["reference": .string(url)])
-            var resource = observation(part.kind, code: part.code, profile: TNMExportCodes.profiles[part.kind],
-                                       value: part.defaulted ? nil : part.value.map { category(part.kind, $0) })
+            var resource = stagingObservation(part.kind, value: part.defaulted ? nil : part.value.map { category(part.kind, $0) })
             if part.defaulted {
                 // A default is not a finding: written as absent, never as a final cN0 / cM0.
                 resource["dataAbsentReason"] = assumedCategory(part.kind, part.value)
             }
             entries.append(entry(url, resource))
         }
-        var group = observation("stage-group", code: ("399537006", "Clinical TNM stage grouping"),
-                                profile: TNMExportCodes.profiles["stage-group"], value: nil)
+        var group = stagingObservation("stage-group", value: nil)
         if let stageGroup = staging["stageGroup"]?.stringValue {
             group["valueCodeableConcept"] = stageGroupConcept(stageGroup)
             let assumed = [nodesDefaulted ? n : nil, metastasisDefaulted ? m : nil].compactMap { $0 }
@@ -68,9 +68,7 @@ public struct FHIRStagingExport: Sendable {
         group["hasMember"] = .array(members)
         entries.insert(entry(fullUrl("stage-group"), group), at: 0)
         if let grade = staging["grade"]?.stringValue {
-            var gradeObservation = observation("grade", code: nil, profile: "mcode-histologic-grade", value: gradeConcept(grade))
-            gradeObservation["code"] = ["coding": [["system": .string(FHIRSystem.ncit), "code": "C18000", "display": "Histologic Grade"]]]
-            entries.append(entry(fullUrl("grade"), gradeObservation))
+            entries.append(entry(fullUrl("grade"), gradeObservation(grade)))
         }
         var bundle: JSONObject = ["resourceType": "Bundle", "type": "collection"]
         if let version = staging["guidelineVersion"]?.stringValue {
@@ -88,21 +86,52 @@ public struct FHIRStagingExport: Sendable {
         ["fullUrl": .string(url), "resource": .object(resource)]
     }
 
-    private func observation(_ kind: String, code: (String, String)?, profile: String?, value: JSONValue?) -> JSONObject {
-        var resource: JSONObject = ["resourceType": "Observation", "id": .string(Self.resourceID(caseId, kind))]
-        if let profile {
-            resource["meta"] = ["profile": [.string("http://hl7.org/fhir/us/mcode/StructureDefinition/\(profile)")]]
+    /// T, N, M or the stage group: STU3 profile, SNOMED CT and LOINC code, AJCC 8 method,
+    /// `focus` the primary cancer Condition.
+    private func stagingObservation(_ kind: String, value: JSONValue?) -> JSONObject {
+        var resource = header(kind)
+        if let codes = TNMExportCodes.observationCodes[kind] {
+            resource["code"] = ["coding": [coding(FHIRSystem.snomed, codes.snomed.code, codes.snomed.display),
+                                           coding(FHIRSystem.loinc, codes.loinc.code, codes.loinc.display)]]
         }
-        resource["status"] = "final"
-        if let code {
-            resource["code"] = ["coding": [["system": .string(FHIRSystem.snomed), "code": .string(code.0), "display": .string(code.1)]]]
-        }
-        if let patientReference { resource["subject"] = ["reference": .string(patientReference)] }
+        resource["subject"] = ["reference": .string(patientReference)]
+        resource["focus"] = [condition.json]
         if let effective { resource["effectiveDateTime"] = .string(effective) }
-        resource["method"] = ["coding": [["system": .string(FHIRSystem.snomed), "code": "897275008",
-                                          "display": "American Joint Commission on Cancer, Cancer Staging Manual, 8th edition neoplasm staging system (tumor staging)"]]]
+        let method = TNMExportCodes.ajcc8Method
+        resource["method"] = ["coding": [coding(FHIRSystem.snomed, method.code, method.display)]]
         if let value { resource["valueCodeableConcept"] = value }
         return resource
+    }
+
+    /// mCODE STU4 HistologicGrade (a US Core laboratory Observation): category laboratory,
+    /// code NCIT C18000, method the FNCLCC grading system (AJCC 8's G for soft tissue sarcoma),
+    /// the Condition by the RelatedCondition extension.
+    private func gradeObservation(_ grade: String) -> JSONObject {
+        var resource = header("grade")
+        resource["extension"] = [["url": .string(MCODEProfiles.relatedCondition), "valueReference": condition.json]]
+        resource["category"] = [["coding": [coding(FHIRSystem.observationCategory, "laboratory", "Laboratory")]]]
+        resource["code"] = ["coding": [coding(FHIRSystem.ncit, "C18000", "Histologic Grade")]]
+        resource["subject"] = ["reference": .string(patientReference)]
+        if let effective { resource["effectiveDateTime"] = .string(effective) }
+        resource["method"] = ["coding": [coding(FHIRSystem.snomed, GradeCodes.fnclccMethod.code, GradeCodes.fnclccMethod.display)]]
+        resource["valueCodeableConcept"] = gradeConcept(grade)
+        return resource
+    }
+
+    /// resourceType, id, the versioned profile and status, in that order.
+    private func header(_ kind: String) -> JSONObject {
+        var resource: JSONObject = ["resourceType": "Observation", "id": .string(Self.resourceID(caseId, kind))]
+        if let profile = MCODEProfiles.canonicals[kind] {
+            resource["meta"] = ["profile": [.string(profile)]]
+        }
+        resource["status"] = "final"
+        return resource
+    }
+
+    private func coding(_ system: String, _ code: String, _ display: String? = nil) -> JSONValue {
+        var coding: JSONObject = ["system": .string(system), "code": .string(code)]
+        if let display { coding["display"] = .string(display) }
+        return .object(coding)
     }
 
     /// FHIR ids allow 64 characters of `[A-Za-z0-9-.]`; a case id is a 36-character UUID.
@@ -114,19 +143,21 @@ public struct FHIRStagingExport: Sendable {
     private func category(_ kind: String, _ value: String) -> JSONValue {
         var codings: [JSONValue] = []
         if let snomed = TNMExportCodes.clinicalValues[value] {
-            codings.append(["system": .string(FHIRSystem.snomed), "code": .string(snomed.code), "display": .string(snomed.display)])
+            codings.append(coding(FHIRSystem.snomed, snomed.code, snomed.display))
         }
-        codings.append(["system": .string(StageGroupCodes.serviceSystem), "code": .string(value)])
+        codings.append(coding(StageGroupCodes.serviceSystem, value))
         return ["coding": .array(codings), "text": .string("c\(value)")]
     }
 
     private func stageGroupConcept(_ group: String) -> JSONValue {
         var codings: [JSONValue] = []
         if let code = StageGroupCodes.snomedCode(for: group) {
-            codings.append(["system": .string(FHIRSystem.snomed), "code": .string(code),
-                            "display": .string("American Joint Committee on Cancer stage \(group) (qualifier value)")])
+            codings.append(coding(FHIRSystem.snomed, code, "American Joint Committee on Cancer stage \(group) (qualifier value)"))
         }
-        codings.append(["system": .string(StageGroupCodes.serviceSystem), "code": .string(group)])
+        if let code = StageGroupCodes.ajcc[group] {
+            codings.append(coding(FHIRSystem.ajcc, code, group))
+        }
+        codings.append(coding(StageGroupCodes.serviceSystem, group))
         return ["coding": .array(codings), "text": .string("Stage \(group)")]
     }
 
@@ -150,35 +181,9 @@ public struct FHIRStagingExport: Sendable {
     private func gradeConcept(_ grade: String) -> JSONValue {
         var codings: [JSONValue] = []
         if let number = Int(grade.dropFirst()), let code = GradeCodes.snomedGrades.first(where: { $0.value == number })?.key {
-            codings.append(["system": .string(FHIRSystem.snomed), "code": .string(code),
-                            "display": .string("American Joint Committee on Cancer grade \(grade) (qualifier value)")])
+            codings.append(coding(FHIRSystem.snomed, code, "American Joint Committee on Cancer grade \(grade) (qualifier value)"))
         }
-        codings.append(["system": .string(StageGroupCodes.serviceSystem), "code": .string(grade)])
+        codings.append(coding(StageGroupCodes.serviceSystem, grade))
         return ["coding": .array(codings), "text": .string("FNCLCC \(grade)")]
     }
-}
-
-/// SNOMED CT codes the export writes for clinical T, N, M values and the mCODE profiles.
-enum TNMExportCodes {
-    /// "American Joint Committee on Cancer cT1 (qualifier value)" ...: the codes mCODE's
-    /// examples use (cT3, cN0, cM0 in the STU4 fixture) and published value sets list.
-    static let clinicalValues: [String: (code: String, display: String)] = [
-        "TX": ("1222604002", "American Joint Committee on Cancer cTX (qualifier value)"),
-        "T1": ("1228889001", "American Joint Committee on Cancer cT1 (qualifier value)"),
-        "T2": ("1228929004", "American Joint Committee on Cancer cT2 (qualifier value)"),
-        "T3": ("1228938002", "American Joint Committee on Cancer cT3 (qualifier value)"),
-        "T4": ("1228944003", "American Joint Committee on Cancer cT4 (qualifier value)"),
-        "N0": ("1229967007", "American Joint Committee on Cancer cN0 (qualifier value)"),
-        "N1": ("1229973008", "American Joint Committee on Cancer cN1 (qualifier value)"),
-        "M0": ("1229901006", "American Joint Committee on Cancer cM0 (qualifier value)"),
-        "M1": ("1229903009", "American Joint Committee on Cancer cM1 (qualifier value)"),
-    ]
-
-    /// mCODE STU3+ profile names (http://hl7.org/fhir/us/mcode/StructureDefinition/...).
-    static let profiles: [String: String] = [
-        "t": "mcode-tnm-primary-tumor-category",
-        "n": "mcode-tnm-regional-nodes-category",
-        "m": "mcode-tnm-distant-metastases-category",
-        "stage-group": "mcode-tnm-stage-group",
-    ]
 }

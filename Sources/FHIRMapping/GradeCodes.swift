@@ -22,6 +22,13 @@ enum GradeCodes {
         "1228851006": 3,
     ]
 
+    /// Observation.method of the exported grade: the grading system, not the staging system
+    /// (mCODE STU4 HistologicGradingSystemVS: SNOMED CT is-a 277457005 "Histological grading
+    /// systems"). 426757001 "French Federation of Cancer Centers Sarcoma Group grading system
+    /// (staging scale)", as two independent published artefacts list it (a pathology data
+    /// group fixing it for FNCLCC grading, and a summary of HistologicGradingSystemVS's codes).
+    static let fnclccMethod = (code: "426757001", display: "French Federation of Cancer Centers Sarcoma Group grading system (staging scale)")
+
     /// Codes recognized as grades that do not give an FNCLCC grade, with the reason.
     static let snomedNotFNCLCC: [String: String] = [
         "1155708003": "'low histologic grade' does not say which FNCLCC grade (G1, or G1-G2 in other schemes)",

@@ -13,6 +13,19 @@ public enum StageGroupCodes {
         "1222837003": "IV",
     ]
 
+    /// AJCC's own code system (`http://cancerstaging.org`, which mCODE STU3's
+    /// TNMStageGroupMaxVS includes whole) writes a group as digit and letter: `3C` "IIIC" and
+    /// `2B` "IIB" in mCODE's STU1/STU2 examples, `1A` "IA" and `1B` "IB" in mCODE's OMOP
+    /// mapping IG (mcode/mcode-omop input/fsh/syn_condition.fsh). Only those seen in a
+    /// published artefact are written; IIIA and IIIB (no SNOMED CT or AJCC code found in the
+    /// IG or terminology text searched) keep the service's own code and the text only.
+    public static let ajcc: [String: String] = [
+        "IA": "1A",
+        "IB": "1B",
+        "IIB": "2B",
+        "IIIC": "3C",
+    ]
+
     /// The service's own code system for AJCC 8 categories and groups it writes (`T3`, `IIIB`).
     public static let serviceSystem = "urn:sarcoma-guide:ajcc8-soft-tissue-sarcoma"
 

@@ -1,7 +1,7 @@
 /// Observation codes and values of TNM staging as mCODE sends them.
 ///
 /// Sources: mCODE STU1 (LOINC-coded profiles, AJCC `http://cancerstaging.org` values, as in
-/// the published examples under /work/shared/fixtures/mcode/stu1-published-json); mCODE
+/// the published examples copied to Tests/FHIRMappingTests/Fixtures/mcode/); mCODE
 /// STU3/STU4 (SNOMED CT observable entities and AJCC qualifier values: HL7/fhir-mCODE-ig
 /// input/fsh/VS_Staging.fsh, value set CancerStageTypeVS, and the example instances in
 /// EX_ExtendedExample.fsh, transcribed in stu4-transcribed-from-fsh).

@@ -20,7 +20,7 @@ enum TumorMorphology: Sendable, Equatable {
 /// ICD-O-3 morphology/behaviour codes (WHO ICD-O-3 and its 3.1/3.2 updates, as the WHO
 /// Classification of Soft Tissue Tumours cites them); SNOMED CT morphologic abnormality
 /// codes only where a published FHIR artefact lists the concept with that meaning (see
-/// the source next to each). The README's table repeats this list.
+/// the source next to each). docs/fhir.md repeats this list (MorphologyDocsTests checks it).
 enum MorphologyCodes {
     static let icdO3: [String: TumorMorphology] = [
         "8890/3": .histology(.leiomyosarcoma),                      // Leiomyosarcoma, NOS

@@ -25,7 +25,7 @@ public enum StartupError: Error, Sendable, CustomStringConvertible {
                 + "(127.0.0.1, ::1, localhost) is allowed. To listen on \(host), set SARCOMA_GUIDE_TOKENS_FILE "
                 + "(or --tokens-file) to a tokens file of lines from `sarcoma-guide token create`; otherwise set "
                 + "SARCOMA_GUIDE_HOST=127.0.0.1 (or --host 127.0.0.1) and serve through a reverse proxy "
-                + "(README \"Container\" shows the docker run)"
+                + "(docs/operations.md, \"Container\", shows the docker run)"
         case .accessFile(let error): return error.description
         case .listen(let reason): return "cannot listen: \(reason)"
         case .cdsHooks(let reason): return "CDS Hooks settings refused: \(reason)"

@@ -13,7 +13,7 @@ struct BackupCommand: ParsableCommand {
             backup began (writes acknowledged before then are in it), written to a temporary \
             name, checked with integrity_check, fsynced and renamed to FILE. To restore: stop \
             the service, move the database and its -wal and -shm files aside, copy FILE to the \
-            database path, start the service. See README, "Backup, restore and upgrade".
+            database path, start the service. See docs/operations.md.
             """
     )
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Expected values come from clinical-rules.md applied to the contract's example case:
+/// Expected values come from `docs/clinical/clinical-rules-2026.11-1.md` applied to the contract's example case:
 /// extremity, 12.5 cm (T3: > 10 to <= 15), N0, M0, FNCLCC 3 + 3 (22 mitoses) + 1 (30 %
 /// necrosis) = 7 -> G3, so stage IIIB (STAGE-TE); myxofibrosarcoma -> 2 cm margin
 /// (MARGIN-INFILTRATIVE-2CM); SUVmax 11 -> 5.5 is a 50.0 % reduction (IMG-PET-RESPONSE).

@@ -22,7 +22,7 @@ struct TumorSizeTests {
         let above = BundleBuilder.map([BundleBuilder.condition(), BundleBuilder.size(50.1, unit: "mm")])
         let atCm = try #require(Self.sizeCm(at))
         let aboveCm = try #require(Self.sizeCm(above))
-        // clinical-rules.md section 2: T1 <= 5 cm, upper bound inclusive.
+        // `docs/clinical/clinical-rules-2026.11-1.md` section 2: T1 <= 5 cm, upper bound inclusive.
         #expect(atCm <= 5.0)
         #expect(aboveCm > 5.0)
         #expect(at.source(of: "/tumor/sizeCm")?.note == "50 mm -> 5 cm")

@@ -1,7 +1,7 @@
-import Access
 import Foundation
 import HTTPServer
 import Testing
+import Access
 @testable import SarcomaAPI
 
 @Suite("Access tokens: format, digest, constant-time comparison, Authorization parsing")

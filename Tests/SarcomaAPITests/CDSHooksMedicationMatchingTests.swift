@@ -1,3 +1,4 @@
+import CDSHooks
 import JSON
 import Foundation
 import HTTPServer

@@ -1,3 +1,4 @@
+import TestSupport
 import CaseStore
 import Foundation
 import HTTPServer

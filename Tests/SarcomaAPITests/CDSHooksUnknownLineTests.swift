@@ -1,3 +1,4 @@
+import CDSHooks
 import Foundation
 import HTTPServer
 import SarcomaGuidelines

@@ -101,7 +101,7 @@ struct FHIRRoutesTests {
         let codes = Self.warningCodes(imported)
         #expect(codes.contains("nodes_defaulted_n0") && codes.contains("metastasis_defaulted_m0"))
         let location = try #require(imported.headers["Location"])
-        let export = Self.object(fixture.handle("GET", location + "/fhir"))
+        let export = Self.object(fixture.handle("GET", location + "/fhir?patient=Patient/p1"))
         let resources = (export["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
         let m = try #require(resources.first { String(describing: $0["code"] ?? "").contains("399387003") })
         #expect(m["valueCodeableConcept"] == nil)
@@ -159,7 +159,7 @@ struct FHIRRoutesTests {
         #expect(((body["case"] as? [String: Any])?["tumor"] as? [String: Any])?["site"] as? String == "extremity")
     }
 
-    /// clinical-rules.md section 2: T1 <= 5 cm (inclusive), T2 > 5 cm; with G3 N0 M0 on the
+    /// `docs/clinical/clinical-rules-2026.11-1.md` section 2: T1 <= 5 cm (inclusive), T2 > 5 cm; with G3 N0 M0 on the
     /// extremity, T1 is stage II and T2 is IIIA. 50 mm must land on the T1 side.
     @Test(arguments: [("50", "II"), ("50.1", "IIIA"), ("125", "IIIB")])
     func millimetresAreStagedOnTheRightSideOfTheBoundary(_ millimetres: String, _ group: String) throws {
@@ -178,8 +178,8 @@ struct FHIRRoutesTests {
         let first = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle)
         #expect(fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle).status == 200)
         let id = try #require(Self.object(first)["id"] as? String)
-        #expect(fixture.handle("GET", "/v1/cases/\(id)/fhir").status == 200)
-        #expect(fixture.handle("HEAD", "/v1/cases/\(id)/fhir").status == 200)  // HEAD records nothing
+        #expect(fixture.handle("GET", "/v1/cases/\(id)/fhir?patient=Patient/p1").status == 200)
+        #expect(fixture.handle("HEAD", "/v1/cases/\(id)/fhir?patient=Patient/p1").status == 200)  // HEAD records nothing
         let audit = Self.object(fixture.handle("GET", "/v1/audit?caseId=\(id)"))["items"] as? [[String: Any]] ?? []
         let rows = audit.map { "\($0["action"] ?? "") v\($0["caseVersion"] ?? "") \($0["route"] ?? "")" }
         #expect(rows == ["import v1 /v1/fhir/import", "import v2 /v1/fhir/import", "export v2 /v1/cases/{id}/fhir"])
@@ -194,12 +194,12 @@ struct FHIRRoutesTests {
         let fixture = try ServiceFixture()
         let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle)
         let location = try #require(imported.headers["Location"])
-        let export = fixture.handle("GET", location + "/fhir?pretty=true")
+        let export = fixture.handle("GET", location + "/fhir?pretty=true&patient=Patient/p1")
         #expect(export.status == 200)
         #expect(export.headers["Content-Type"] == "application/fhir+json")
         #expect(String(decoding: export.body, as: UTF8.self).hasPrefix("{\n"))
         // Stable: the same case exports the same bytes.
-        #expect(fixture.handle("GET", location + "/fhir?pretty=true").body == export.body)
+        #expect(fixture.handle("GET", location + "/fhir?pretty=true&patient=Patient/p1").body == export.body)
     }
 }
 

@@ -1,6 +1,7 @@
-import Access
+import TestSupport
 import Foundation
 import Testing
+import Access
 @testable import SarcomaAPI
 
 @Suite("JWKS loading for CDS Hooks")

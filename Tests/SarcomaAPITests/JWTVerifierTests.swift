@@ -1,6 +1,7 @@
-import Access
+import TestSupport
 import Foundation
 import Testing
+import Access
 @testable import SarcomaAPI
 
 /// The CDS Hooks JWT check, signature first, then each claim, each refusal with its own type.

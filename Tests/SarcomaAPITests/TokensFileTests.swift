@@ -1,6 +1,6 @@
-import Access
 import Foundation
 import Testing
+import Access
 @testable import SarcomaAPI
 
 @Suite("Tokens file: parsing, refusals with line numbers, secure-by-default start-up")

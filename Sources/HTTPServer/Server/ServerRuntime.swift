@@ -54,7 +54,6 @@ final class ServerRuntime: Sendable {
         self.configuration = configuration
         self.router = router
         self.hooks = hooks
-        _ = try LinuxCalls.shared()
         let epoll = try Epoll.make()
         var doorbell: Doorbell?
         var socket: SocketFD?

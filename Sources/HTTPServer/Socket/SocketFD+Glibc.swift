@@ -1,14 +1,14 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CSystemLinux
 
 extension SocketFD {
     /// Accepts one pending connection as non-blocking + close-on-exec in a single call.
     func accept() -> AcceptOutcome {
         let flags = Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue)
-        let accept4 = LinuxCalls.loaded.accept4
         do throws(SocketError) {
-            let fd = try Syscall.call("accept4") { accept4(raw, nil, nil, flags) }
+            let fd = try Syscall.call("accept4") { csystemlinux_accept4(raw, flags) }
             return .accepted(SocketFD(fd))
         } catch {
             switch error.errno {

@@ -1,6 +1,6 @@
 import Access
 extension JWTAuthentication {
-    /// Picks the mode from the settings (README, "Registering with a CDS Hooks client").
+    /// Picks the mode from the settings (docs/cds-hooks.md).
     /// Half a configuration refuses start-up: a JWKS needs issuers to trust and the public
     /// URL that `aud` names; issuers without a JWKS could never be checked.
     static func make(_ configuration: ServiceConfiguration, accessTokens: AccessTokens?) throws(StartupError) -> JWTAuthentication {

@@ -1,5 +1,5 @@
 extension ConfigurationKey {
-    /// Every setting the service reads. The README's configuration table is this list.
+    /// Every setting the service reads. docs/configuration.md's table is this list (ConfigurationDocsTests checks it).
     public static let all: [ConfigurationKey] = [
         text("host", "Address to listen on; anything but loopback needs access tokens", \.host),
         integer("port", "TCP port; 0 picks a free one (printed on the `listening on` line)", \.port, 0...65_535),

@@ -1,3 +1,4 @@
+import CDSHooks
 import Access
 import JSON
 import CaseStore
@@ -98,8 +99,14 @@ struct CDSHooksRoutes: Sendable {
                           detail: "no FHIR resources were sent as prefetch; send the prefetch queries GET /cds-services lists "
                               + "(this service does not query the FHIR server itself)")
         }
-        try PrefetchPatient.check(entries, patientId: hookRequest.patientId)
-        return PrefetchCase.read(entries, engine: engine)
+        do throws(PrefetchPatient.WrongPatient) {
+            try PrefetchPatient.check(entries, patientId: hookRequest.patientId)
+        } catch {
+            throw Problem(status: 400, slug: "cds-prefetch-wrong-patient", title: "Prefetch about another patient",
+                          detail: "the prefetch resource at \(error.pointer) is about another patient than context.patientId: "
+                              + "no guidance is computed from another patient's record; send prefetch for context.patientId only")
+        }
+        return PrefetchCase.read(entries, engine: engine, referenceDate: FHIRRoutes.today())
     }
 
     @Sendable private func feedback(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {

@@ -21,7 +21,7 @@ struct FHIRRoutes: Sendable {
 
     func register(into router: inout RouterBuilder) {
         router.add("POST", "/v1/fhir/import", Endpoint.handler(query: ["pretty"], importBundle))
-        router.add("GET", "/v1/cases/{id}/fhir", Endpoint.handler(query: ["pretty", "patient"], export))
+        router.add("GET", "/v1/cases/{id}/fhir", Endpoint.handler(query: ["pretty", "patient", "condition"], export))
     }
 
     @Sendable func importBundle(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
@@ -66,11 +66,16 @@ struct FHIRRoutes: Sendable {
 
     @Sendable func export(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
         let pretty = try QueryFlag.value("pretty", in: request)
-        let patient = try Self.patientReference(request)
+        let patient = try Self.reference("patient", type: "Patient", in: request)
+        let named = try Self.reference("condition", type: "Condition", in: request)
         let stored = try load(request)
+        guard let patient else { throw Problem.fhirExportNeeds(.patient) }
+        guard let condition = named.map(PrimaryConditionReference.literal) ?? stored.externalId.map(PrimaryConditionReference.identifier) else {
+            throw Problem.fhirExportNeeds(.condition)
+        }
         let sarcomaCase = try reader.readStored(stored.document)
         let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
-        let export = FHIRStagingExport(caseId: stored.id, patientReference: patient, effective: stored.updatedAt)
+        let export = FHIRStagingExport(caseId: stored.id, patientReference: patient, condition: condition, effective: stored.updatedAt)
         try recordExport(stored, for: request)
         return FHIRMediaType.response(JSONBody.bytes(export.bundle(staging: staging), pretty: pretty))
     }
@@ -154,14 +159,14 @@ struct FHIRRoutes: Sendable {
         }
     }
 
-    /// `?patient=Patient/<id>`: the subject to write into exported Observations (the store
-    /// keeps no FHIR ids; a CDS client or EHR knows its patient).
-    static func patientReference(_ request: HTTPRequest) throws(Problem) -> String? {
-        guard let raw = request.queryValue("patient") else { return nil }
-        let id = raw.hasPrefix("Patient/") ? raw.dropFirst("Patient/".count) : ""
+    /// `?patient=Patient/<id>` (every Observation's `subject`) or `?condition=Condition/<id>`
+    /// (the stage group's `focus`): the store keeps no FHIR ids; the EHR knows them.
+    static func reference(_ name: String, type: String, in request: HTTPRequest) throws(Problem) -> String? {
+        guard let raw = request.queryValue(name) else { return nil }
+        let id = raw.hasPrefix(type + "/") ? raw.dropFirst(type.count + 1) : ""
         let valid = (1...64).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
         guard valid else {
-            throw Problem.badQuery("'patient' must be a FHIR reference Patient/<id> (id: 1-64 of A-Z a-z 0-9 - .), not '\(raw)'")
+            throw Problem.badQuery("'\(name)' must be a FHIR reference \(type)/<id> (id: 1-64 of A-Z a-z 0-9 - .), not '\(raw)'")
         }
         return raw
     }

@@ -5,7 +5,7 @@ import JSON
 /// and nothing clinical: whether a stated grade agrees with the FNCLCC components, or a
 /// field applies to the site, is the engine's to judge (it owns those thresholds).
 ///
-/// Decisions (the README repeats them):
+/// Decisions (docs/decisions.md repeats them):
 /// - **Errors.** Not JSON: `.malformedJSON` (400) with line, column and reason. JSON that
 ///   is not a valid case: `.invalid` (422) with every issue found (up to 100), in document order,
 ///   each with an RFC 6901 pointer into the request. A body that is not an object is one

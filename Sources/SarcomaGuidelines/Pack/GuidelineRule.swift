@@ -1,6 +1,6 @@
 /// One entry of the pack's rule catalogue: what a rule id means and where it comes from.
 public struct GuidelineRule: Sendable, Equatable {
-    /// A rule id of `clinical-rules.md`, e.g. `STAGE-TE`.
+    /// A rule id of `docs/clinical/clinical-rules-2026.11-1.md`, e.g. `STAGE-TE`.
     public var id: String
     /// `grade`, `staging`, `biopsy`, `margins`, `imaging`, `perioperative` or `palliative`.
     public var family: String

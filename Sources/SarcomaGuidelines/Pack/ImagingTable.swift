@@ -2,7 +2,7 @@
 final class ImagingTable: Sendable {
     struct Chest: Sendable {
         /// Sites where the low-risk chest radiograph rule can apply (extremity only; trunk
-        /// and every other site get chest CT, clinical-rules.md section 7).
+        /// and every other site get chest CT, `docs/clinical/clinical-rules-2026.11-1.md` section 7).
         var radiographSites: Set<Site>
         /// Small = greatest dimension at most this (cm).
         var smallMaxCm: Double

@@ -1,4 +1,4 @@
-/// Every rule id of `clinical-rules.md` the engine knows how to apply.
+/// Every rule id of `docs/clinical/clinical-rules-2026.11-1.md` the engine knows how to apply.
 ///
 /// The pack's catalogue must list exactly these ids (no more, no fewer): a table may only
 /// cite a rule the machinery implements, and every rule the machinery can fire must have a

@@ -61,9 +61,9 @@ struct PackValidationTests {
         }
     }
 
-    @Test("A catalogue id that is not a rule of clinical-rules.md is refused")
+    @Test("A catalogue id that is not a rule of `docs/clinical/clinical-rules-2026.11-1.md` is refused")
     func unknownRuleInCatalogue() {
-        expectRefusal("pack.json", at: "rules[0].id", containing: "not a rule id of clinical-rules.md") {
+        expectRefusal("pack.json", at: "rules[0].id", containing: "not a rule id of `docs/clinical/clinical-rules-2026.11-1.md`") {
             $0.set("pack.json", "rules[0].id", "GRADE-GUESS")
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SarcomaGuidelines
 
-/// The pack's catalogue against `clinical-rules.md`: the same ids both ways, and no answer
+/// The pack's catalogue against `docs/clinical/clinical-rules-2026.11-1.md`: the same ids both ways, and no answer
 /// ever cites a rule outside the catalogue.
 @Suite("Rule catalogue")
 struct RuleCatalogueTests {
@@ -33,7 +33,7 @@ struct RuleCatalogueTests {
         return ids
     }
 
-    @Test("Every rule id of clinical-rules.md is in the catalogue, and every catalogue id is in clinical-rules.md")
+    @Test("Every rule id of `docs/clinical/clinical-rules-2026.11-1.md` is in the catalogue, and every catalogue id is in `docs/clinical/clinical-rules-2026.11-1.md`")
     func catalogueMatchesDocument() throws {
         guard let data = FileManager.default.contents(atPath: Self.clinicalRules.path),
               let text = String(data: data, encoding: .utf8) else {
@@ -45,7 +45,7 @@ struct RuleCatalogueTests {
         let catalogued = Set(PackFixture.pack.rules.map(\.id))
         #expect(documented.count >= 30, "parsed only \(documented.sorted())")
         #expect(documented.subtracting(catalogued).isEmpty, "not in the pack: \(documented.subtracting(catalogued).sorted())")
-        #expect(catalogued.subtracting(documented).isEmpty, "not in clinical-rules.md: \(catalogued.subtracting(documented).sorted())")
+        #expect(catalogued.subtracting(documented).isEmpty, "not in `docs/clinical/clinical-rules-2026.11-1.md`: \(catalogued.subtracting(documented).sorted())")
         #expect(Set(RuleID.allCases.map(\.rawValue)) == documented)
     }
 

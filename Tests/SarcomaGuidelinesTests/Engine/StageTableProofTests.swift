@@ -3,10 +3,10 @@ import Testing
 
 /// The stage-group tables proven complete and unambiguous: every T x N x M x G of trunk/
 /// extremity and retroperitoneum is matched by exactly one row, and that row gives the group
-/// clinical-rules.md section 2 states (written here independently of the pack).
+/// `docs/clinical/clinical-rules-2026.11-1.md` section 2 states (written here independently of the pack).
 @Suite("Stage-group tables, exhaustively")
 struct StageTableProofTests {
-    /// clinical-rules.md section 2, as an oracle.
+    /// `docs/clinical/clinical-rules-2026.11-1.md` section 2, as an oracle.
     static func expectedGroup(_ t: TCategory, _ n: NodalStatus, _ m: MetastasisStatus, _ g: GradeCategory,
                               retroperitoneum: Bool) -> StageGroup? {
         if m == .m1 { return .iv }

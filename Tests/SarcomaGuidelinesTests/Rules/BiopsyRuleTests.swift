@@ -1,7 +1,7 @@
 import Testing
 @testable import SarcomaGuidelines
 
-/// BIOPSY-CORE and BIOPSY-NO-EXCISIONAL (clinical-rules.md section 3), read from the
+/// BIOPSY-CORE and BIOPSY-NO-EXCISIONAL (`docs/clinical/clinical-rules-2026.11-1.md` section 3), read from the
 /// margins answer (`biopsy.excisionalBiopsyAdvised`, `biopsy.method`).
 @Suite("BIOPSY-*")
 struct BiopsyRuleTests {

@@ -1,7 +1,7 @@
 import Testing
 @testable import SarcomaGuidelines
 
-/// The three category cases at the top of clinical-rules.md, checked on every therapy option
+/// The three category cases at the top of `docs/clinical/clinical-rules-2026.11-1.md`, checked on every therapy option
 /// over a sweep of cases: the stated category (1, 2A, 2B); 2A defaulted where the source
 /// lists the option in NCCN without a category; null where it is not an NCCN listing.
 /// "Never invent a category beyond these three cases."

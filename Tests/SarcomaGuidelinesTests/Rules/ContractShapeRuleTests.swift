@@ -49,7 +49,7 @@ struct ContractShapeRuleTests {
         expectWellFormedRecommendations(answer, therapy: endpoint == .perioperative || endpoint == .palliative
                                             || endpoint == .assessment)
         #expect(answer.ruleIds.allSatisfy(ClinicalRuleIDs.all.contains),
-                "rule ids not in clinical-rules.md: \(answer.ruleIds.filter { !ClinicalRuleIDs.all.contains($0) })")
+                "rule ids not in `docs/clinical/clinical-rules-2026.11-1.md`: \(answer.ruleIds.filter { !ClinicalRuleIDs.all.contains($0) })")
     }
 
     @Test("Contract: wire values are from the contract's vocabularies", arguments: cases)

@@ -1,7 +1,7 @@
 import Testing
 @testable import SarcomaGuidelines
 
-/// GRADE-FNCLCC (clinical-rules.md section 1):
+/// GRADE-FNCLCC (`docs/clinical/clinical-rules-2026.11-1.md` section 1):
 /// score = differentiation (1-3) + mitotic score + necrosis score;
 /// mitoses 0-9 -> 1, 10-19 -> 2, >= 20 -> 3; necrosis 0 % -> 0, < 50 % -> 1, >= 50 % -> 2;
 /// total 2-3 -> G1, 4-5 -> G2, 6-8 -> G3. A stated grade contradicting the components is an

@@ -1,7 +1,7 @@
 import Testing
 @testable import SarcomaGuidelines
 
-/// IMG-* (clinical-rules.md section 5, with the section 7 readings).
+/// IMG-* (`docs/clinical/clinical-rules-2026.11-1.md` section 5, with the section 7 readings).
 @Suite("IMG-*")
 struct ImagingRuleTests {
     // MARK: primary

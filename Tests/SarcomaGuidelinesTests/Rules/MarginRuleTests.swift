@@ -1,7 +1,7 @@
 import Testing
 @testable import SarcomaGuidelines
 
-/// MARGIN-* (clinical-rules.md section 3).
+/// MARGIN-* (`docs/clinical/clinical-rules-2026.11-1.md` section 3).
 @Suite("MARGIN-*")
 struct MarginRuleTests {
     struct Row: Sendable, CustomTestStringConvertible {

@@ -1,7 +1,7 @@
 import Testing
 @testable import SarcomaGuidelines
 
-/// PALL-* (clinical-rules.md section 6; section 7 readings).
+/// PALL-* (`docs/clinical/clinical-rules-2026.11-1.md` section 6; section 7 readings).
 /// The base advanced case: extremity, M1 (lung), G3, resectable primary.
 @Suite("PALL-*")
 struct PalliativeRuleTests {

@@ -44,7 +44,7 @@ func expectOptions(_ answer: RuleAnswer, _ list: String = "options", key: String
     }
 }
 
-/// PERIOP-* (clinical-rules.md section 4; section 7 readings).
+/// PERIOP-* (`docs/clinical/clinical-rules-2026.11-1.md` section 4; section 7 readings).
 @Suite("PERIOP-*")
 struct PerioperativeRuleTests {
     static let surgery = ExpectedOption("surgery", nil, "PERIOP-SURGERY")

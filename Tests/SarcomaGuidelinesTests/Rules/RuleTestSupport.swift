@@ -1,7 +1,7 @@
 import Testing
 @testable import SarcomaGuidelines
 
-/// Every rule id that `clinical-rules.md` defines (sections 1-6), copied by hand from it.
+/// Every rule id that `docs/clinical/clinical-rules-2026.11-1.md` defines (sections 1-6), copied by hand from it.
 enum ClinicalRuleIDs {
     static let all: Set<String> = [
         // 1. Grade
@@ -194,12 +194,12 @@ func expectWellFormedRecommendations(
     for rec in answer.json.recommendationObjects {
         let ruleId = rec["ruleId"].string
         #expect(ruleId.map(ClinicalRuleIDs.all.contains) == true,
-                "ruleId \(rec["ruleId"]) is not a rule of clinical-rules.md", sourceLocation: sourceLocation)
+                "ruleId \(rec["ruleId"]) is not a rule of `docs/clinical/clinical-rules-2026.11-1.md`", sourceLocation: sourceLocation)
         let ids = rec["ruleIds"].items.compactMap(\.string)
         #expect(!ids.isEmpty && ids.first == ruleId,
                 "ruleIds \(rec["ruleIds"]) must start with ruleId \(rec["ruleId"])", sourceLocation: sourceLocation)
         #expect(ids.allSatisfy(ClinicalRuleIDs.all.contains),
-                "ruleIds \(ids) name a rule not in clinical-rules.md", sourceLocation: sourceLocation)
+                "ruleIds \(ids) name a rule not in `docs/clinical/clinical-rules-2026.11-1.md`", sourceLocation: sourceLocation)
         #expect(rec["rationale"].string.map { !$0.isEmpty } == true,
                 "rationale missing in \(rec)", sourceLocation: sourceLocation)
         #expect(rec["source"].string != nil, "source missing in \(rec)", sourceLocation: sourceLocation)

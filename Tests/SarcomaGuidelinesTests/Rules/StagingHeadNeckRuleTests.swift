@@ -1,7 +1,7 @@
 import Testing
 @testable import SarcomaGuidelines
 
-/// STAGE-HN (clinical-rules.md section 2, AJCC 8 ch. 40): T1 <= 2 cm; T2 > 2 to <= 4 cm;
+/// STAGE-HN (`docs/clinical/clinical-rules-2026.11-1.md` section 2, AJCC 8 ch. 40): T1 <= 2 cm; T2 > 2 to <= 4 cm;
 /// T3 > 4 cm; T4a / T4b by invasion findings, which override size; no stage groups.
 @Suite("STAGE-HN")
 struct StagingHeadNeckRuleTests {

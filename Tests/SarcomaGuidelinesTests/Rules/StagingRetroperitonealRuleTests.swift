@@ -1,7 +1,7 @@
 import Testing
 @testable import SarcomaGuidelines
 
-/// STAGE-RP (clinical-rules.md section 2, AJCC 8 ch. 42): T as trunk/extremity; groups the
+/// STAGE-RP (`docs/clinical/clinical-rules-2026.11-1.md` section 2, AJCC 8 ch. 42): T as trunk/extremity; groups the
 /// same, except any T, N1, M0, any G is IIIB (not IV); M1 is IV.
 @Suite("STAGE-RP")
 struct StagingRetroperitonealRuleTests {

@@ -51,11 +51,11 @@ func expectStage(_ row: StageRow, site: Site, rule: String,
     #expect(answer.ruleIds.contains(rule), "\(rule) not among \(answer.ruleIds)", sourceLocation: sourceLocation)
 }
 
-/// STAGE-TE (clinical-rules.md section 2, AJCC 8 ch. 41 trunk and extremities).
+/// STAGE-TE (`docs/clinical/clinical-rules-2026.11-1.md` section 2, AJCC 8 ch. 41 trunk and extremities).
 @Suite("STAGE-TE")
 struct StagingTrunkExtremityRuleTests {
     /// Representative sizes: T1 3 cm, T2 7.5 cm, T3 12 cm, T4 20 cm.
-    /// The stage-group table, row by row (N0 M0), as in clinical-rules.md:
+    /// The stage-group table, row by row (N0 M0), as in `docs/clinical/clinical-rules-2026.11-1.md`:
     static let n0m0Table: [StageRow] = [
         //      size  grade  N    M    T     group
         StageRow(3.0, 1, .n0, .m0, "T1", "IA"),

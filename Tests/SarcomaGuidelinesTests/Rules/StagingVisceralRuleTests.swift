@@ -1,7 +1,7 @@
 import Testing
 @testable import SarcomaGuidelines
 
-/// STAGE-VI (clinical-rules.md section 2, AJCC 8 ch. 44): T1 organ-confined; T2a serosa;
+/// STAGE-VI (`docs/clinical/clinical-rules-2026.11-1.md` section 2, AJCC 8 ch. 44): T1 organ-confined; T2a serosa;
 /// T2b beyond the serosa; T3 another organ; T4a multifocal 2 sites; T4b 3-5; T4c > 5.
 /// Size does not enter T; no stage groups.
 @Suite("STAGE-VI")
