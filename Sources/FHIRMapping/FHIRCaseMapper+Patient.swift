@@ -105,31 +105,27 @@ extension FHIRCaseMapper {
         }
         guard let (key, element, source) = resourceKey(of: primary) else {
             ledger.ignore(primary, element: "identifier", at: primary.pointer("identifier"),
-                          "the primary Condition has no identifier, no absolute or urn:uuid fullUrl and no id with a Patient subject: the case gets no externalId, so importing the same Bundle again creates another case")
+                          "the primary Condition has no identifier and no absolute or urn:uuid fullUrl: the case gets no externalId, so importing the same Bundle again creates another case (a server-relative id is not a key: another server may use it for another patient). Send Condition.identifier, or absolute fullUrls")
             return nil
         }
         ledger.warn("external-id-from-resource", "the primary Condition (\(primary.label)) has no identifier: the case is keyed by its \(element) '\(key)', so a re-import of the same Condition updates this case. Send Condition.identifier for a key that does not depend on the FHIR server")
         return (key, FHIRMappedElement(resource: primary.label, element: element, target: "/externalId", source: source, note: key))
     }
 
-    /// The Condition's identity when it has no identifier, in order of how widely it is
-    /// unique: an absolute fullUrl (`https://ehr/fhir/Condition/7`, `/_history/..` dropped:
-    /// unique on the web); its id with its Patient subject (`Patient/3/Condition/7`: unique on
-    /// the sending server, whatever Bundle type it comes in); a `urn:uuid:` fullUrl (stable
-    /// only if the sender reuses it). Nil when none, or when the key is longer than an
-    /// externalId may be (then no key beats a truncated one).
+    /// The Condition's identity when it has no identifier, only where it is unique beyond
+    /// the sending server: an absolute fullUrl (`https://ehr/fhir/Condition/7`, `/_history/..`
+    /// dropped: unique on the web), else a `urn:uuid:` fullUrl (unique by construction; stable
+    /// only if the sender reuses it). A server-relative id (`Patient/3/Condition/7`) is not a
+    /// key (decision): another EHR, or a test server, may hold a different patient under the
+    /// same ids, and a re-import keyed by it would replace that patient's case. A duplicate
+    /// case is safe; an overwrite with another patient's tumour is not. Nil when none, or when
+    /// the key is longer than an externalId may be (then no key beats a truncated one).
     func resourceKey(of primary: FHIRResourceEntry) -> (key: String, element: String, source: String)? {
         let entryPointer = JSONPointer(tokens: Array(primary.pointer.tokens.dropLast())).appending("fullUrl").description
         var candidates: [(String, String, String)] = []
         if let fullUrl = primary.fullUrl, fullUrl.hasPrefix("https://") || fullUrl.hasPrefix("http://") {
             let url = fullUrl.firstRange(of: "/_history/").map { String(fullUrl[..<$0.lowerBound]) } ?? fullUrl
             candidates.append((url, "fullUrl", entryPointer))
-        }
-        if let id = primary.id, let subject = primary.resource["subject"]?["reference"]?.stringValue {
-            let patient = SubjectReference.normalize(subject, [:])
-            if patient.hasPrefix("Patient/"), !patient.hasPrefix("urn:") {
-                candidates.append(("\(patient)/Condition/\(id)", "id", primary.pointer("id").description))
-            }
         }
         if let fullUrl = primary.fullUrl, fullUrl.hasPrefix("urn:uuid:") {
             candidates.append((fullUrl, "fullUrl", entryPointer))
