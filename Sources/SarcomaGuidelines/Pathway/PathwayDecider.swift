@@ -12,13 +12,13 @@ public struct PathwayDecider: Sendable {
         guard let row = classes.row(for: input.histology) else {
             throw .unknownHistology(input.histology ?? "")
         }
-        var warnings: [PathwayWarning] = []
+        var warnings: [PlanWarning] = []
         var ruleIds = ["SCOPE-PATHWAY"]
         let scope = scope(for: input, row: row)
         scopeWarnings(input, row: row, scope: scope, into: &warnings, ruleIds: &ruleIds)
         let (pathway, number) = pathway(for: input, warnings: &warnings)
         if let ecog = input.ecog, ecog >= PathwayBoundaries.supportiveCareMinECOG {
-            warnings.append(PathwayWarning(
+            warnings.append(PlanWarning(
                 code: "poor_performance_status",
                 message: "ECOG \(ecog): fitness for surgery and radiotherapy is for the MDT; chemotherapy and most "
                     + "systemic options are withheld (ECOG 3-4 is outside the fitness of the trials behind them)"))
@@ -36,14 +36,14 @@ public struct PathwayDecider: Sendable {
     }
 
     private func scopeWarnings(_ input: PathwayCase, row: HistologyClassRow, scope: TreatmentScope,
-                               into warnings: inout [PathwayWarning], ruleIds: inout [String]) {
+                               into warnings: inout [PlanWarning], ruleIds: inout [String]) {
         switch scope {
         case .pediatricProtocol:
             ruleIds.append("SCOPE-PEDIATRIC")
             let why = row.scope == .pediatricProtocol
                 ? "\(row.code ?? "this histology") is treated by pediatric protocols at any age"
                 : "age \(input.ageYears ?? 0) years (pediatric-protocol scope up to \(PathwayBoundaries.pediatricMaxAge), pack policy R5)"
-            warnings.append(PathwayWarning(
+            warnings.append(PlanWarning(
                 code: "pediatric_protocol_scope",
                 message: "\(why): AJCC adult staging is shown for information; pediatric protocols govern. Only the "
                     + "referral, the options whose FDA label covers this age and clinical trials are listed"))
@@ -55,32 +55,32 @@ public struct PathwayDecider: Sendable {
         if let age = input.ageYears {
             if scope != .pediatricProtocol, PathwayBoundaries.adolescentAges.contains(age) {
                 ruleIds.append("SCOPE-ADOLESCENT")
-                warnings.append(PathwayWarning(
+                warnings.append(PlanWarning(
                     code: "adolescent_patient",
                     message: "age \(age) years: managed as an adult with an adult-type histology; referral to a centre "
                         + "experienced with cancers of childhood and adolescence is listed as an option"))
             }
             if age == PathwayBoundaries.infantAge {
-                warnings.append(PathwayWarning(code: "infant_patient",
+                warnings.append(PlanWarning(code: "infant_patient",
                                                message: "infant (age 0): label ages and dosing need pediatric oncology review"))
             }
             if age < PathwayBoundaries.performanceScaleMinAge, input.ecog != nil {
-                warnings.append(PathwayWarning(
+                warnings.append(PlanWarning(
                     code: "performance_scale_check",
                     message: "ECOG is validated from age \(PathwayBoundaries.performanceScaleMinAge); record the Lansky "
                         + "play-performance score for the MDT (the ECOG value is still used)"))
             }
         } else if row.scope != .pediatricProtocol {
-            warnings.append(PathwayWarning(code: "age_not_given",
+            warnings.append(PlanWarning(code: "age_not_given",
                                            message: "age not given: managed as an adult; label ages are not checked"))
         }
         if let meaning = row.codeMeaning, input.ageYears.map({ $0 >= meaning.fromAgeYears }) ?? meaning.whenAgeNotGiven {
-            warnings.append(PathwayWarning(code: meaning.warning, message: meaning.text))
+            warnings.append(PlanWarning(code: meaning.warning, message: meaning.text))
         }
     }
 
     /// The §3.6 table, first matching row wins; returns the pathway and its row number.
-    private func pathway(for input: PathwayCase, warnings: inout [PathwayWarning]) -> (CasePathway, Int) {
+    private func pathway(for input: PathwayCase, warnings: inout [PlanWarning]) -> (CasePathway, Int) {
         let resectable = input.resectable ?? true
         if input.distantMetastasis == true {
             if input.conversionNotFeasible != nil {
@@ -91,7 +91,7 @@ public struct PathwayDecider: Sendable {
             return (.advanced, 3)
         }
         if input.resectable == nil {
-            warnings.append(PathwayWarning(code: "resectable_defaulted",
+            warnings.append(PlanWarning(code: "resectable_defaulted",
                                            message: "resectable not given: the local disease is assumed completely resectable"))
         }
         if resectable {
@@ -107,7 +107,7 @@ public struct PathwayDecider: Sendable {
             return (.advanced, 8)
         }
         if input.conversionNotFeasible == nil {
-            warnings.append(PathwayWarning(
+            warnings.append(PlanWarning(
                 code: "conversion_feasibility_defaulted",
                 message: "conversionNotFeasible not given: conversion is assumed feasible; if the MDT declares the disease "
                     + "not convertible, send conversionNotFeasible: true"))
@@ -117,12 +117,12 @@ public struct PathwayDecider: Sendable {
 
     /// The oligometastatic test of §3.6 (pack reading R6), read in the order the rules give,
     /// so a default is announced only when the test reached it.
-    private func oligometastatic(_ input: PathwayCase, warnings: inout [PathwayWarning]) -> Bool {
+    private func oligometastatic(_ input: PathwayCase, warnings: inout [PlanWarning]) -> Bool {
         let oneSite = input.metastaticSites?.count == 1
         switch input.metastasesResectable {
         case true?:
             guard oneSite else {
-                warnings.append(PathwayWarning(
+                warnings.append(PlanWarning(
                     code: "oligometastatic_not_assessable",
                     message: input.metastaticSites == nil
                         ? "metastasesResectable is true but metastaticSites is not given: not assessed as oligometastatic"
@@ -134,7 +134,7 @@ public struct PathwayDecider: Sendable {
         case nil:
             // The hint reads the local-disease condition, so its defaults are announced too.
             if oneSite, localConditionHolds(input, warnings: &warnings) {
-                warnings.append(PathwayWarning(
+                warnings.append(PlanWarning(
                     code: "metastases_resectability_not_given",
                     message: "metastasesResectable: true would make this case oligometastatic"))
             }
@@ -142,7 +142,7 @@ public struct PathwayDecider: Sendable {
         }
         guard localConditionHolds(input, warnings: &warnings) else { return false }
         guard let ecog = input.ecog else {
-            warnings.append(PathwayWarning(code: "ecog_not_given",
+            warnings.append(PlanWarning(code: "ecog_not_given",
                                            message: "ECOG not given: fitness for curative-intent treatment assumed (ECOG 0-2)"))
             return true
         }
@@ -150,20 +150,20 @@ public struct PathwayDecider: Sendable {
     }
 
     /// `localDisease == absent` or the local disease is resectable, announcing the defaults read.
-    private func localConditionHolds(_ input: PathwayCase, warnings: inout [PathwayWarning]) -> Bool {
+    private func localConditionHolds(_ input: PathwayCase, warnings: inout [PlanWarning]) -> Bool {
         if input.localDisease == nil, input.recurrent == true {
-            warnings.append(PathwayWarning(code: "local_disease_defaulted",
+            warnings.append(PlanWarning(code: "local_disease_defaulted",
                                            message: "localDisease not given: local disease is assumed present"))
         }
         if (input.localDisease ?? .present) == .absent { return true }
         if input.resectable == nil {
-            warnings.append(PathwayWarning(code: "resectable_defaulted",
+            warnings.append(PlanWarning(code: "resectable_defaulted",
                                            message: "resectable not given: the local disease is assumed completely resectable"))
         }
         return input.resectable ?? true
     }
 
-    private func notApplicable(_ field: String, _ why: String) -> PathwayWarning {
-        PathwayWarning(code: "field_not_applicable", message: "\(field) \(why): ignored")
+    private func notApplicable(_ field: String, _ why: String) -> PlanWarning {
+        PlanWarning(code: "field_not_applicable", message: "\(field) \(why): ignored")
     }
 }

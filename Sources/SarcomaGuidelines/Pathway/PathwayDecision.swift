@@ -6,10 +6,10 @@ public struct PathwayDecision: Sendable, Equatable {
     /// The 1-based row of the §3.6 table that matched (the trace cites it).
     public var pathwayRow: Int
     public var ruleIds: [String]
-    public var warnings: [PathwayWarning]
+    public var warnings: [PlanWarning]
 
     public var intent: TherapyIntent { pathway.intent }
     public var palliativeIndicated: Bool { pathway.palliativeIndicated }
 
-    public func warning(_ code: String) -> PathwayWarning? { warnings.first { $0.code == code } }
+    public func warning(_ code: String) -> PlanWarning? { warnings.first { $0.code == code } }
 }
