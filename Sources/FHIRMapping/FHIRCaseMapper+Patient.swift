@@ -23,22 +23,63 @@ extension FHIRCaseMapper {
                           "no reference date was given to compute an age from the birth date")
             return
         }
-        guard let age = Self.age(born: birthDate, on: referenceDate) else {
+        guard let ages = Self.ages(born: birthDate, on: referenceDate) else {
             ledger.ignore(entry, element: "birthDate", at: entry.pointer("birthDate"),
-                          "birthDate '\(birthDate)' is not a full date (YYYY-MM-DD) on or before \(referenceDate): the age would be a guess")
+                          "birthDate '\(birthDate)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) on or before \(referenceDate): the age would be a guess")
             return
         }
-        ledger.propose("/patient/ageYears", .number(Double(age)), shown: "\(age)", from: entry, element: "birthDate",
-                       at: entry.pointer("birthDate"), note: "age on \(referenceDate)")
+        guard ages.lowerBound == ages.upperBound else {
+            // A year-only (or same-month) birth date: two ages are possible, and age limits
+            // (e.g. for chemotherapy) must not rest on a guess.
+            ledger.ignore(entry, element: "birthDate", at: entry.pointer("birthDate"),
+                          "birthDate '\(birthDate)' is not a full date: on \(referenceDate) the patient is \(ages.lowerBound) or \(ages.upperBound); ageYears left unset (send the full birth date, or set patient.ageYears with PUT)")
+            return
+        }
+        let partial = birthDate.count < 10 ? " (from a partial birth date; either day gives this age)" : ""
+        ledger.propose("/patient/ageYears", .number(Double(ages.lowerBound)), shown: "\(ages.lowerBound)", from: entry, element: "birthDate",
+                       at: entry.pointer("birthDate"), note: "age on \(referenceDate)\(partial)")
     }
 
-    /// Whole years from `born` to `on`, both `YYYY-MM-DD`; nil when either is not a full
-    /// date or the birth is after the reference day.
+    /// Whole years from `born` to `on` (`YYYY-MM-DD`); nil when either is not a date or the
+    /// birth is after the reference day.
     static func age(born: String, on reference: String) -> Int? {
         guard let birth = Self.dateParts(born), let day = Self.dateParts(reference) else { return nil }
         var years = day.year - birth.year
         if (day.month, day.day) < (birth.month, birth.day) { years -= 1 }
         return years >= 0 ? years : nil
+    }
+
+    /// The ages a FHIR `date` of any precision allows on `reference`: one for a full date, or
+    /// a year-month outside the reference month; two for a year, or the reference month.
+    /// Nil when it is not a date or every birth day it allows is after the reference day.
+    static func ages(born: String, on reference: String) -> ClosedRange<Int>? {
+        let parts = born.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        if parts.count == 3 { return age(born: born, on: reference).map { $0...$0 } }
+        var month: (first: Int, last: Int) = (1, 12)
+        if parts.count == 2 {
+            guard parts[1].count == 2, let only = Int(parts[1]), (1...12).contains(only) else { return nil }
+            month = (only, only)
+        }
+        let earliest = "\(parts[0])-\(twoDigits(month.first))-01"
+        let latest = "\(parts[0])-\(twoDigits(month.last))-\(twoDigits(daysIn(month.last, of: year)))"
+        guard let oldest = age(born: earliest, on: reference) else { return nil }
+        guard let youngest = age(born: latest, on: reference) else {
+            return oldest == 0 ? 0...0 : nil  // born this year or month, on or before today
+        }
+        return youngest...oldest
+    }
+
+    private static func twoDigits(_ number: Int) -> String {
+        number < 10 ? "0\(number)" : "\(number)"
+    }
+
+    static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     static func dateParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
