@@ -5,7 +5,7 @@ import JSON
 /// The files of pack 2026.12-1 (`Config/guidelines/2026.12-1/`) that the systemic rules read,
 /// loaded once, plus a way to load an edited copy for refusal tests.
 enum Pack2026Fixture {
-    static let directory: URL = PackFixture.directory.appendingPathComponent("2026.12-1")
+    static let directory: URL = PackFixture.root.appendingPathComponent("2026.12-1")
 
     static func bytes(_ name: String) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
