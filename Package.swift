@@ -32,7 +32,11 @@ let package = Package(
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
         .target(name: "HTTPServer", dependencies: ["CSystemLinux"]),
         // SQLite case store; the only module that imports CSQLite.
-        .target(name: "CaseStore", dependencies: ["CSQLite"]),
+        .target(name: "CaseStore", dependencies: [
+            "CSQLite",
+            // SHA-256 of migration files.
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.
         .target(name: "FHIRMapping", dependencies: ["JSON", "SarcomaGuidelines"]),
         // CDS Hooks cards, prefetch templates and reading, order-select logic: no HTTP, no SQL.

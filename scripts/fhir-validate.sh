@@ -7,19 +7,13 @@
 # declares). Ends with "N passed, M failed"; exits non-zero on a failure.
 # Usage: scripts/fhir-validate.sh            (venv under .build/fhir-venv)
 #
-# Its own venv: fhir.resources' R4 models need pydantic 1, openapi-spec-validator (in
-# .build/ci-venv) needs pydantic 2. scripts/cds-jwt-sign.py uses the same venv.
+# Its own venv (scripts/fhir-venv-requirements.txt says why), shared with scripts/cds-jwt-sign.sh.
 set -uo pipefail
 WORK_PREFIX=sarcoma-fhir-validate
 source "$(dirname "$0")/lib/common.sh"
 find_binary
 venv="${FHIR_VALIDATE_VENV:-$root/.build/fhir-venv}"
-packages=("fhir.resources==6.1.0" "pydantic==1.10.21" "PyJWT==2.10.1" "cryptography==44.0.3")
-
-if ! "$venv/bin/python" -c "import fhir.resources, jwt, cryptography" 2>/dev/null; then
-    python3 -m venv "$venv" && "$venv/bin/pip" install -q "${packages[@]}" \
-        || { fail "could not install ${packages[*]} into $venv"; finish; }
-fi
+ensure_fhir_venv "$venv" || finish
 
 start_server "$work/cases.sqlite" "$work/service" || { fail "the service did not start"; finish; }
 echo "fhir-validate: service at $base"

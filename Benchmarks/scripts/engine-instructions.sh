@@ -54,11 +54,14 @@ print(total)
 SWIFT
 (cd "$work/harness" && swift build -c release >"$work/build.log" 2>&1) || { cat "$work/build.log"; exit 1; }
 binary=$work/harness/.build/release/harness
+# The v1 pack: Config/guidelines/2026.11-1/ since packs live side by side, Config/guidelines/ before.
+pack=$repo/Config/guidelines
+[[ -d $pack/2026.11-1 ]] && pack=$pack/2026.11-1
 echo "instructions per call ($mode), $(git -C "$repo" rev-parse --short HEAD):"
 for file in "$root"/Benchmarks/Cases/*.json; do
     counts=()
     for n in 0 200; do
-        valgrind --tool=callgrind --callgrind-out-file="$work/cg.$n" "$binary" "$repo/Config/guidelines" "$file" $n "$mode" \
+        valgrind --tool=callgrind --callgrind-out-file="$work/cg.$n" "$binary" "$pack" "$file" $n "$mode" \
             >/dev/null 2>"$work/err.$n"
         counts+=("$(grep -o 'Collected : [0-9]*' "$work/err.$n" | grep -o '[0-9]*')")
     done

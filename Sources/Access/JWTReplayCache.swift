@@ -1,14 +1,13 @@
-import Foundation
+import Synchronization
 
 /// The `jti`s of accepted CDS Hooks JWTs, each kept until its token expires (plus the clock
 /// skew), so a captured token cannot be played again. In memory only: a restart forgets
 /// them, which leaves at most one token lifetime (minutes) of replay window after a restart.
 /// Bounded: when full, expired entries go first, then those closest to expiry (whose tokens
 /// would soon be refused for `exp` anyway).
-package final class JWTReplayCache: @unchecked Sendable {
-    // @unchecked: `seen` is only touched under `lock`.
-    private let lock = NSLock()
-    private var seen: [String: Double] = [:]
+package final class JWTReplayCache: Sendable {
+    /// Each admitted issuer + jti, with the epoch second it may be forgotten after.
+    private let seen = Mutex<[String: Double]>([:])
     package let capacity: Int
 
     package init(capacity: Int = 100_000) {
@@ -19,22 +18,20 @@ package final class JWTReplayCache: @unchecked Sendable {
     /// already recorded and not yet forgotten (a replay).
     package func admit(issuer: String, jti: String, forgetAfter: Double, now: Double) -> Bool {
         let key = issuer + "\u{0}" + jti
-        lock.lock()
-        defer { lock.unlock() }
-        if let until = seen[key], until >= now { return false }
-        if seen.count >= capacity {
-            seen = seen.filter { $0.value >= now }
-            while seen.count >= capacity, let soonest = seen.min(by: { $0.value < $1.value }) {
-                seen[soonest.key] = nil
+        return seen.withLock { seen in
+            if let until = seen[key], until >= now { return false }
+            if seen.count >= capacity {
+                seen = seen.filter { $0.value >= now }
+                while seen.count >= capacity, let soonest = seen.min(by: { $0.value < $1.value }) {
+                    seen[soonest.key] = nil
+                }
             }
+            seen[key] = forgetAfter
+            return true
         }
-        seen[key] = forgetAfter
-        return true
     }
 
     package var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return seen.count
+        seen.withLock { $0.count }
     }
 }

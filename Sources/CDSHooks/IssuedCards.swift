@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The uuids of the cards this service answered, with the service that issued each, so
 /// feedback can only be about a card the clinician was actually shown (CDS Hooks 2.0.1:
@@ -6,10 +7,9 @@ import Foundation
 /// bounded: each uuid is kept for `retention` seconds (24 hours by default) and at most
 /// `capacity` are kept (the oldest go first); a restart forgets them all, after which
 /// feedback on earlier cards is refused (422) rather than stored unchecked.
-package final class IssuedCards: @unchecked Sendable {
-    // @unchecked: `issued` is only touched under `lock`.
-    private let lock = NSLock()
-    private var issued: [String: (serviceId: String, issuedAt: Double)] = [:]
+package final class IssuedCards: Sendable {
+    /// Each remembered card uuid (lowercased), with the service that issued it and when.
+    private let issued = Mutex<[String: (serviceId: String, issuedAt: Double)]>([:])
     package let capacity: Int
     package let retention: Double
 
@@ -21,28 +21,25 @@ package final class IssuedCards: @unchecked Sendable {
     /// Records the uuids of the cards of one answer of `serviceId`.
     package func remember(_ uuids: [String], serviceId: String, now: Double = Date().timeIntervalSince1970) {
         guard !uuids.isEmpty else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        if issued.count + uuids.count > capacity {
-            issued = issued.filter { now - $0.value.issuedAt <= retention }
-            while issued.count + uuids.count > capacity, let oldest = issued.min(by: { $0.value.issuedAt < $1.value.issuedAt }) {
-                issued[oldest.key] = nil
+        issued.withLock { issued in
+            if issued.count + uuids.count > capacity {
+                issued = issued.filter { now - $0.value.issuedAt <= retention }
+                while issued.count + uuids.count > capacity,
+                      let oldest = issued.min(by: { $0.value.issuedAt < $1.value.issuedAt }) {
+                    issued[oldest.key] = nil
+                }
             }
+            for uuid in uuids.suffix(capacity) { issued[uuid.lowercased()] = (serviceId, now) }
         }
-        for uuid in uuids.suffix(capacity) { issued[uuid.lowercased()] = (serviceId, now) }
     }
 
     /// Whether `serviceId` issued the card `uuid` (compared case-insensitively) within the retention time.
     package func wasIssued(_ uuid: String, by serviceId: String, now: Double = Date().timeIntervalSince1970) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = issued[uuid.lowercased()] else { return false }
+        guard let entry = issued.withLock({ $0[uuid.lowercased()] }) else { return false }
         return entry.serviceId == serviceId && now - entry.issuedAt <= retention
     }
 
     package var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return issued.count
+        issued.withLock { $0.count }
     }
 }

@@ -27,6 +27,9 @@ extension FHIRCaseMapper {
             case .success(let (centimetres, shown)):
                 ledger.propose("/tumor/sizeCm", .number(centimetres), shown: "\(Self.decimal(centimetres)) cm", from: entry,
                                element: element, at: pointer, note: shown)
+                if quantity["system"] == nil {
+                    ledger.warn("size-unit-without-system", "\(entry.label) \(element) (at \(pointer)) has unit '\(Self.systemlessUnit(quantity) ?? "")' without a system; read as UCUM: \(shown). Send system http://unitsofmeasure.org")
+                }
             case .failure(let refusal):
                 ledger.refuse(pointer.appending(refusal.member), refusal.detail)
             }
@@ -49,6 +52,14 @@ extension FHIRCaseMapper {
                 "a tumour size given as '\(comparator) \(decimal(value))' is a bound, not a measurement: T would be a guess"))
         }
         let system = quantity["system"]?.stringValue
+        if system == nil, let unit = systemlessUnit(quantity) {
+            // An EHR quirk: `unit` (or `code`) "mm" / "cm" with no system. Exactly these two
+            // strings are read as UCUM; any other spelling stays refused.
+            let factor = TumorSizeCodes.centimetresPerUnit[unit] ?? 1
+            let centimetres = (value * factor * 1_000_000).rounded() / 1_000_000
+            let reading = unit == "cm" ? "\(decimal(value)) cm" : "\(decimal(value)) mm -> \(decimal(centimetres)) cm"
+            return .success((centimetres, "\(reading) (unit '\(unit)' without a system, read as UCUM)"))
+        }
         let code = quantity["code"]?.stringValue
         guard system == FHIRSystem.ucum, let code, let factor = TumorSizeCodes.centimetresPerUnit[code] else {
             let stated = code ?? quantity["unit"]?.stringValue ?? "(none)"
@@ -59,6 +70,14 @@ extension FHIRCaseMapper {
         let centimetres = (value * factor * 1_000_000).rounded() / 1_000_000
         let shown = code == "cm" ? "\(decimal(value)) cm" : "\(decimal(value)) mm -> \(decimal(centimetres)) cm"
         return .success((centimetres, shown))
+    }
+
+    /// `mm` or `cm` when a quantity without `system` names exactly one of them in `code`
+    /// and/or `unit` (both, when given, the same); nil otherwise.
+    static func systemlessUnit(_ quantity: JSONValue) -> String? {
+        let stated = [quantity["code"]?.stringValue, quantity["unit"]?.stringValue].compactMap { $0 }
+        guard let first = stated.first, stated.allSatisfy({ $0 == first }), TumorSizeCodes.centimetresPerUnit[first] != nil else { return nil }
+        return first
     }
 
     /// 12.5 -> "12.5", 5.0 -> "5"; for messages only.
@@ -88,13 +107,41 @@ extension FHIRCaseMapper {
         }
     }
 
+    /// `valueInteger`, or a LOINC answer code (LL529-9) as `valueCodeableConcept`; a LOINC
+    /// answer in `interpretation` must agree with `valueInteger`. ECOG 5 is death: refused,
+    /// the case is not one to plan treatment for.
     func mapECOG(_ entry: FHIRResourceEntry, _ ledger: inout MappingLedger) {
-        guard let value = entry.resource["valueInteger"] else {
-            ledger.ignore(entry, "an ECOG observation without valueInteger")
+        let interpretation = (entry.resource["interpretation"]?.arrayValue ?? []).enumerated().flatMap { index, concept in
+            FHIRCoding.codings(in: concept, at: entry.pointer("interpretation", String(index)))
+        }
+        if let value = entry.resource["valueInteger"] {
+            // The case decoder checks the range (0-4) and answers with a pointer back here.
+            if let grade = value.intValue, let answer = Self.ecogAnswer(interpretation), answer.grade != grade {
+                ledger.refuse(answer.coding.pointer, "ECOG valueInteger \(grade) and interpretation \(answer.coding.shown) (ECOG \(answer.grade)) disagree: the service does not pick one")
+                return
+            }
+            let shown = value.intValue.map(String.init) ?? "\(value)"
+            ledger.propose("/patient/ecog", value, shown: shown, from: entry, element: "valueInteger", at: entry.pointer("valueInteger"))
             return
         }
-        // The case decoder checks the range (0-4) and answers with a pointer back here.
-        let shown = value.intValue.map(String.init) ?? "\(value)"
-        ledger.propose("/patient/ecog", value, shown: shown, from: entry, element: "valueInteger", at: entry.pointer("valueInteger"))
+        let codings = FHIRCoding.codings(in: entry.resource["valueCodeableConcept"], at: entry.pointer("valueCodeableConcept"))
+        guard let answer = Self.ecogAnswer(codings) else {
+            ledger.ignore(entry, "an ECOG observation without valueInteger or a LOINC ECOG answer code (LA9622-7 ... LA9626-8) in valueCodeableConcept: ECOG left unset")
+            return
+        }
+        guard answer.grade <= 4 else {
+            ledger.refuse(answer.coding.pointer, "\(answer.coding.shown) is ECOG 5 (dead): there is no treatment to plan")
+            return
+        }
+        ledger.propose("/patient/ecog", .number(Double(answer.grade)), shown: "\(answer.grade)", from: entry,
+                       element: "valueCodeableConcept", at: answer.coding.pointer, note: "\(answer.coding.shown) -> ECOG \(answer.grade)")
+    }
+
+    /// The first LOINC ECOG answer among `codings`.
+    static func ecogAnswer(_ codings: [FHIRCoding]) -> (grade: Int, coding: FHIRCoding)? {
+        for coding in codings where coding.system == FHIRSystem.loinc {
+            if let code = coding.code, let grade = ECOGCodes.loincAnswers[code] { return (grade, coding) }
+        }
+        return nil
     }
 }

@@ -22,12 +22,13 @@ struct FHIRCoding: Sendable, Equatable {
         FHIRSystem.dataAbsentReason: "data-absent-reason",
     ]
 
-    /// The codings of the CodeableConcept `value` sitting at `pointer`; empty when it is not one.
+    /// The codings of the CodeableConcept `value` sitting at `pointer`, systems under their
+    /// canonical names (`FHIRSystem.aliases`); empty when it is not one.
     static func codings(in value: JSONValue?, at pointer: JSONPointer) -> [FHIRCoding] {
         guard let items = value?["coding"]?.arrayValue else { return [] }
         return items.enumerated().compactMap { index, item in
             guard case .object(let coding) = item else { return nil }
-            return FHIRCoding(system: coding["system"]?.stringValue, code: coding["code"]?.stringValue,
+            return FHIRCoding(system: FHIRSystem.canonical(coding["system"]?.stringValue), code: coding["code"]?.stringValue,
                               display: coding["display"]?.stringValue,
                               pointer: pointer.appending("coding").appending(index))
         }

@@ -18,4 +18,16 @@ public enum FHIRSystem {
     public static let verificationStatus = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
     public static let dataAbsentReason = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
     public static let observationCategory = "http://terminology.hl7.org/CodeSystem/observation-category"
+
+    /// Other names EHRs send for a system above, read as that system (an EHR quirk: OIDs
+    /// from CDA-era interfaces). ICD-10-CM's OID is its identifier on terminology.hl7.org
+    /// (CodeSystem icd10CM: `urn:oid:2.16.840.1.113883.6.90`).
+    static let aliases: [String: String] = [
+        "urn:oid:2.16.840.1.113883.6.90": icd10CM,
+    ]
+
+    /// `system` under the name the tables use.
+    static func canonical(_ system: String?) -> String? {
+        system.map { aliases[$0] ?? $0 }
+    }
 }

@@ -77,7 +77,7 @@ public func makeService(
     guard configuration.isLoopbackHost || tokens != nil else {
         throw StartupError.insecureBinding(host: configuration.host)
     }
-    let pack = try GuidelinePackFolder.load(configuration.guidelines)
+    let library = try GuidelinePackFolder.load(configuration.guidelines)
     guard let openAPI = FileManager.default.contents(atPath: configuration.openapi) else {
         throw StartupError.openAPIDocument(path: configuration.openapi)
     }
@@ -91,7 +91,8 @@ public func makeService(
     } catch {
         throw StartupError.store(error.description)
     }
-    let engine = GuidelineEngine(pack: pack)
+    // /v1 answers with the newest contract-1 pack (2026.11-1), whatever else is loaded (delta §0.3).
+    let engine = GuidelineEngine(pack: library.v1Pack)
     let metrics = MetricsRegistry()
     let connections = ConnectionGauge()
     let reader = CaseRequestReader(engine: engine)

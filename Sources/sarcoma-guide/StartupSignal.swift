@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// SIGTERM/SIGINT during start-up (loading the pack, opening the database, applying
 /// migrations), before the server exists to drain.
@@ -9,34 +9,34 @@ import Foundation
 /// without listening. A signal after the migrations but before the server exists closes
 /// the store and exits 0 the same way. Once the server exists, `handOver` routes later
 /// signals to its drain.
-final class StartupSignal: @unchecked Sendable {
-    // @unchecked: both properties are guarded by `lock`.
-    private let lock = NSLock()
-    private var received: Int32?
-    private var drain: (@Sendable (Int32) -> Void)?
+final class StartupSignal: Sendable {
+    private struct State {
+        var received: Int32?
+        var drain: (@Sendable (Int32) -> Void)?
+    }
+
+    private let state = Mutex(State())
 
     /// Called on the signal thread: records the first signal, and drains once handed over.
     func deliver(_ signal: Int32) {
-        lock.lock()
-        if received == nil { received = signal }
-        let handler = drain
-        lock.unlock()
+        let handler = state.withLock { state -> (@Sendable (Int32) -> Void)? in
+            if state.received == nil { state.received = signal }
+            return state.drain
+        }
         handler?(signal)
     }
 
     /// The signal that arrived during start-up, if any; otherwise later signals go to `drain`.
     func handOver(to drain: @escaping @Sendable (Int32) -> Void) -> Int32? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let received { return received }
-        self.drain = drain
-        return nil
+        state.withLock { state -> Int32? in
+            if let received = state.received { return received }
+            state.drain = drain
+            return nil
+        }
     }
 
     /// True once a signal arrived, before or after the hand-over.
     var wasSignaled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return received != nil
+        state.withLock { $0.received != nil }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import CaseStore
@@ -18,23 +19,23 @@ struct BackupTests {
         for index in 0..<20 { _ = try store.create(caseInput(externalId: "PRE-\(index)")) }
 
         // Four writers go on creating cases during the whole backup.
-        let stop = SharedValue(false)
-        let acknowledged = SharedValue<[StoredCase]>([])
+        let stop = Mutex(false)
+        let acknowledged = Mutex<[StoredCase]>([])
         let writers = ThreadRun(4) { writer in
             var count = 0
-            while !stop.value {
+            while !stop.withLock({ $0 }) {
                 if let stored = try? store.create(caseInput(externalId: "W\(writer)-\(count)")) {
-                    acknowledged.mutate { $0.append(stored) }
+                    acknowledged.withLock { $0.append(stored) }
                 }
                 count += 1
             }
             return count
         }
         Thread.sleep(forTimeInterval: 0.2)
-        let beforeBackup = acknowledged.value
+        let beforeBackup = acknowledged.withLock { $0 }
         let destination = database.folder + "/backup.sqlite"
         let report = try DatabaseBackup(source: database.path, destination: destination, pagesPerStep: 2).run()
-        stop.mutate { $0 = true }
+        stop.withLock { $0 = true }
         _ = writers.wait()
 
         let newest = try MigratorTests.shipped().newest

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import CaseStore
@@ -18,13 +19,11 @@ struct DurabilityTests {
         let path = try #require(ProcessInfo.processInfo.environment[Self.databaseVariable])
         let store = try SQLiteCaseStore.open(
             CaseStoreConfiguration(path: path, migrationsDirectory: TemporaryDatabase.shippedMigrations))
-        let output = NSLock()
+        let output = Mutex(FileHandle.standardOutput)
         _ = ThreadRun(8) { thread in
             for index in 0..<5_000 {  // bounded, should nobody kill the child
                 guard let stored = try? store.create(Self.input(thread: thread, index: index)) else { continue }
-                output.lock()
-                FileHandle.standardOutput.write(Data("DURABLE \(stored.id) \(thread) \(index)\n".utf8))
-                output.unlock()
+                output.withLock { $0.write(Data("DURABLE \(stored.id) \(thread) \(index)\n".utf8)) }
             }
         }.wait()
     }

@@ -1,13 +1,13 @@
 import Foundation
+import Synchronization
 
 /// Runs `body(0..<count)` on that many real threads at once (not the cooperative pool, which
 /// has one thread per core and must not be blocked) and collects the results.
 ///
-/// `@unchecked Sendable`: `results` is guarded by `lock`; `group` is thread-safe.
+/// `@unchecked Sendable`: `group` is thread-safe.
 final class ThreadRun<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
     private let group = DispatchGroup()
-    private var results: [Int: Value] = [:]
+    private let results = Mutex<[Int: Value]>([:])
     private let count: Int
 
     init(_ count: Int, _ body: @escaping @Sendable (Int) -> Value) {
@@ -16,9 +16,7 @@ final class ThreadRun<Value: Sendable>: @unchecked Sendable {
             group.enter()
             Thread { [self] in
                 let value = body(index)
-                lock.lock()
-                results[index] = value
-                lock.unlock()
+                results.withLock { $0[index] = value }
                 group.leave()
             }.start()
         }
@@ -27,8 +25,7 @@ final class ThreadRun<Value: Sendable>: @unchecked Sendable {
     /// Blocks until every thread finished; results in index order.
     func wait() -> [Value] {
         group.wait()
-        lock.lock()
-        defer { lock.unlock() }
+        let results = results.withLock { $0 }
         return (0..<count).map { results[$0]! }
     }
 }

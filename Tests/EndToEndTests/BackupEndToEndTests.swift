@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Synchronization
 import Testing
 
 /// `sarcoma-guide backup` against a live service, then a restore from the copy.
@@ -12,8 +13,8 @@ struct BackupEndToEndTests {
         let port = service.port
 
         // Three clients keep creating cases during the whole backup.
-        let stop = SharedFlag()
-        let acknowledged = AcknowledgedCases()
+        let stop = Mutex(false)
+        let acknowledged = Mutex<[String]>([])
         let group = DispatchGroup()
         for writer in 0..<3 {
             group.enter()
@@ -21,24 +22,24 @@ struct BackupEndToEndTests {
                 defer { group.leave() }
                 let client = LoopbackClient(host: "127.0.0.1", port: port, timeout: 10)
                 var index = 0
-                while !stop.isSet {
+                while !stop.withLock({ $0 }) {
                     let body = Fixtures.minimalCase(externalId: "LOAD-\(writer)-\(index)")
                     if let response = try? client.send("POST", "/v1/cases", headers: [("Content-Type", "application/json")],
                                                        body: Array(body.utf8)),
                        response.status == 201, let id = response.object.string("id") {
-                        acknowledged.add(id)
+                        acknowledged.withLock { $0.append(id) }
                     }
                     index += 1
                 }
             }.start()
         }
-        defer { stop.set(); group.wait() }
-        while acknowledged.count < 30 { Thread.sleep(forTimeInterval: 0.02) }
+        defer { stop.withLock { $0 = true }; group.wait() }
+        while acknowledged.withLock({ $0.count }) < 30 { Thread.sleep(forTimeInterval: 0.02) }
 
-        let beforeBackup = acknowledged.snapshot
+        let beforeBackup = acknowledged.withLock { $0 }
         let result = try AccessEndToEndTests.run(["backup", "--database", databasePath, "--to", backupPath])
-        let duringBackup = acknowledged.count - beforeBackup.count
-        stop.set()
+        let duringBackup = acknowledged.withLock { $0.count } - beforeBackup.count
+        stop.withLock { $0 = true }
         group.wait()
         #expect(result.status == 0, "backup failed: \(result.stderr)")
         let newest = try Self.shippedMigrationNames().count

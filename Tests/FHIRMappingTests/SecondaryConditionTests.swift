@@ -73,7 +73,7 @@ extension SecondaryConditionTests {
         var absent = try #require(unknown.objectValue)
         absent["valueCodeableConcept"] = nil
         absent["dataAbsentReason"] = ["coding": [["code": "unknown"]]]
-        // The builder's Condition has no identifier, so only the key warning remains.
+        // The builder's Condition has no identifier (a urn:uuid fullUrl keys it): only that warning.
         #expect(BundleBuilder.map([BundleBuilder.condition(), .object(absent)]).warnings.map(\.code)
                     == ["external-id-from-resource"])
     }

@@ -69,8 +69,9 @@ struct TumorSizeTests {
         #expect(Self.sizeCm(mapping) == nil)
     }
 
-    @Test func aUnitWithoutTheUCUMSystemIsRefused() throws {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(), BundleBuilder.size(5, unit: "cm", system: nil)])
+    /// (Exactly `mm` / `cm` without a system are read: EHRQuirkTests.)
+    @Test func anotherUnitWithoutTheUCUMSystemIsRefused() throws {
+        let mapping = BundleBuilder.map([BundleBuilder.condition(), BundleBuilder.size(5, unit: "centimeters", system: nil)])
         let issue = try #require(mapping.issues.first)
         #expect(issue.pointer == "/entry/1/resource/component/0/valueQuantity/system")
         #expect(issue.detail.contains("system missing"))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import HTTPServer
 
@@ -60,8 +61,8 @@ import Testing
     /// began between a keep-alive answer and the end of its event, and the worker then closed
     /// the connection with the client's next request already arriving (a reset).
     @Test func nextRequestAfterKeepAliveAnswerIsAnsweredWhenDrainBeginsInBetween() throws {
-        let box = Locked<HTTPServer?>(nil)
-        let fired = Locked(false)
+        let box = Mutex<HTTPServer?>(nil)
+        let fired = Mutex(false)
         var hooks = ServerHooks(diagnostic: { _ in })
         hooks.requestCompleted = { record in
             // Runs after the first answer was built as keep-alive, before it is written.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import HTTPServer
 
@@ -22,7 +23,7 @@ extension LiveServerTests {
     @Test func blockedHandlerDoesNotStallOtherConnections() throws {
         try TestServer.with({ $0.workerThreads = 2 }) { server in
             let client = server.client
-            let blocked = Locked<Int?>(nil)
+            let blocked = Mutex<Int?>(nil)
             let done = Latch()
             Thread {
                 let status = try? client.send("GET", "/gate").status
@@ -51,7 +52,7 @@ extension LiveServerTests {
         let idle = try ClientConnection(port: port)
         _ = try idle.send("GET", "/hello")
 
-        let inFlight = Locked<ClientResponse?>(nil)
+        let inFlight = Mutex<ClientResponse?>(nil)
         let answered = Latch()
         Thread {
             let response = try? LoopbackClient(port: port).send("GET", "/gate")
@@ -127,7 +128,7 @@ extension LiveServerTests {
     }
 
     @Test func terminationSignalIsDelivered() {
-        let received = Locked<Int32?>(nil)
+        let received = Mutex<Int32?>(nil)
         let done = Latch()
         TerminationSignal.onTermination([SIGUSR2]) { signal in
             received.withLock { $0 = signal }

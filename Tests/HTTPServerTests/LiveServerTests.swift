@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import HTTPServer
 
@@ -184,8 +185,8 @@ import Testing
 
     @Test func concurrentClientsAreAllAnswered() throws {
         try TestServer.with({ $0.workerThreads = 3 }) { server in
-            let failures = Locked<[String]>([])
-            let finished = Locked(0)
+            let failures = Mutex<[String]>([])
+            let finished = Mutex(0)
             let allDone = Latch()
             let clients = 12
             for client in 0..<clients {
@@ -228,8 +229,8 @@ import Testing
             _ = try server.client.send("GET", "/cases/123?secret=1")
             _ = try server.client.send("GET", "/missing/123")
             _ = try server.raw("BROKEN\r\n\r\n")
-            #expect(eventually { server.records.withLock { $0.count } == 3 })
-            let records = server.records.withLock { $0 }
+            #expect(eventually { server.records().count == 3 })
+            let records = server.records()
             #expect(records.map(\.route) == ["/cases/{id}", "unmatched", "unmatched"])
             #expect(records.map(\.status) == [200, 404, 400])
             #expect(records.map(\.method) == ["GET", "GET", "-"])

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import HTTPServer
 
@@ -6,7 +7,8 @@ import Testing
 struct TestServer {
     let server: HTTPServer
     let port: Int
-    let records: Locked<[RequestLogRecord]>
+    /// The request log records the server reported so far.
+    let records: @Sendable () -> [RequestLogRecord]
     let gate: Gate
 
     var client: LoopbackClient { LoopbackClient(port: port, timeout: 5) }
@@ -67,7 +69,7 @@ struct TestServer {
         _ change: (inout ServerConfiguration) -> Void = { _ in },
         _ body: (TestServer) throws -> R
     ) throws -> R {
-        let records = Locked<[RequestLogRecord]>([])
+        let records = Mutex<[RequestLogRecord]>([])
         let hooks = ServerHooks(requestCompleted: { record in records.withLock { $0.append(record) } }, diagnostic: { _ in })
         let gate = Gate()
         let server = HTTPServer(configuration: configuration(change), router: router(gate: gate), hooks: hooks)
@@ -76,7 +78,7 @@ struct TestServer {
             gate.release.open()
             server.shutdown()
         }
-        return try body(TestServer(server: server, port: port, records: records, gate: gate))
+        return try body(TestServer(server: server, port: port, records: { records.withLock { $0 } }, gate: gate))
     }
 }
 

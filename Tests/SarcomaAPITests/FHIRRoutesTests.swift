@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Synchronization
 import Testing
 @testable import SarcomaAPI
 
@@ -134,7 +135,7 @@ struct FHIRRoutesTests {
 
     @Test func concurrentImportsOfOneTumourMakeOneCase() throws {
         let fixture = try ServiceFixture()
-        let statuses = LockedStatuses([Int]())
+        let statuses = Mutex([Int]())
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
             let status = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle).status
             statuses.withLock { $0.append(status) }
@@ -200,21 +201,6 @@ struct FHIRRoutesTests {
         #expect(String(decoding: export.body, as: UTF8.self).hasPrefix("{\n"))
         // Stable: the same case exports the same bytes.
         #expect(fixture.handle("GET", location + "/fhir?pretty=true&patient=Patient/p1").body == export.body)
-    }
-}
-
-/// A lock around a value, for collecting results from concurrent work in a test.
-private final class LockedStatuses<Value>: @unchecked Sendable {
-    // @unchecked: every access to `value` holds `lock`.
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
     }
 }
 

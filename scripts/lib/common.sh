@@ -99,3 +99,13 @@ fd_count() { ls "/proc/$1/fd" 2>/dev/null | wc -l; }
 
 # Milliseconds since the epoch.
 now_ms() { date +%s%3N; }
+
+# ensure_fhir_venv DIR: the pinned venv of scripts/fhir-venv-requirements.txt (fhir.resources,
+# PyJWT, cryptography), created when it lacks them. Returns 1 (after a FAIL line) if pip fails.
+ensure_fhir_venv() {
+    local venv="$1"
+    "$venv/bin/python" -c "import fhir.resources, jwt, cryptography" 2>/dev/null && return 0
+    python3 -m venv "$venv" && "$venv/bin/pip" install -q -r "$root/scripts/fhir-venv-requirements.txt" && return 0
+    fail "could not install scripts/fhir-venv-requirements.txt into $venv"
+    return 1
+}

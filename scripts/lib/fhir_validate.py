@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 import fhir.resources
 from fhir.resources.bundle import Bundle
 from fhir.resources.observation import Observation
+from fhir.resources.operationoutcome import OperationOutcome
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mcode_stu3_check  # noqa: E402
@@ -42,9 +43,11 @@ def fail(message):
     print(f"FAIL {message}")
 
 
-def send(method, path, body=None, content_type="application/json"):
+def send(method, path, body=None, content_type="application/json", accept=None):
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
     headers = {"Content-Type": content_type} if body is not None else {}
+    if accept:
+        headers["Accept"] = accept
     conn.request(method, path, body=body, headers=headers)
     response = conn.getresponse()
     data = response.read()
@@ -142,6 +145,36 @@ if status == 400 and b"?patient=Patient/<id>" in data:
     ok("an export without ?patient asks for it (400)")
 else:
     fail(f"an export without ?patient answered {status}")
+
+# FHIR-native errors: the same refusal as problem+json and as OperationOutcome, which must
+# be a valid R4 OperationOutcome carrying the same pointers and messages.
+refused = json.dumps({"resourceType": "Bundle", "type": "history", "entry": [{"fullUrl": "x"}]}).encode()
+_, problem = send("POST", "/v1/fhir/import", refused, "application/fhir+json")
+status, data = send("POST", "/v1/fhir/import", refused, "application/fhir+json", accept="application/fhir+json")
+errors = json.loads(problem).get("errors", [])
+try:
+    outcome = json.loads(data)
+    OperationOutcome.parse_obj(outcome)
+    issues = outcome.get("issue", [])
+    same = [(i.get("location", [None])[0], i.get("diagnostics")) for i in issues] == [(e["pointer"], e["detail"]) for e in errors]
+    if status == 422 and same and errors:
+        ok("a refused import is a valid R4 OperationOutcome with the problem's pointers and messages")
+    else:
+        fail(f"the OperationOutcome ({status}) does not carry the problem's errors: {issues} vs {errors}")
+except Exception as error:
+    fail(f"the import's OperationOutcome is not valid R4: {error}")
+for label, path, accept in [("Accept: application/fhir+xml", f"/v1/cases/{case_id}/fhir?patient=Patient/p1", "application/fhir+xml"),
+                            ("_format=xml", f"/v1/cases/{case_id}/fhir?patient=Patient/p1&_format=xml", None)]:
+    status, data = send("GET", path, accept=accept)
+    try:
+        OperationOutcome.parse_obj(json.loads(data))
+        valid = True
+    except Exception:
+        valid = False
+    if status == 406 and valid:
+        ok(f"{label}: 406 as a valid R4 OperationOutcome")
+    else:
+        fail(f"{label}: answered {status} (valid OperationOutcome: {valid})")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

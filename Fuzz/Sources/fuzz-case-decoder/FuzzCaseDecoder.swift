@@ -2,7 +2,7 @@ import Foundation
 import FuzzSupport
 import SarcomaGuidelines
 
-/// The repository's guideline pack (`Config/guidelines/`), loaded once. `SARCOMA_GUIDE_PACK_DIR`
+/// The repository's v1 guideline pack (`Config/guidelines/2026.11-1/`), loaded once. `SARCOMA_GUIDE_PACK_DIR`
 /// overrides the folder (the default is found from this file's path, like the tests' PackFixture).
 let engine: GuidelineEngine = {
     let folder = ProcessInfo.processInfo.environment["SARCOMA_GUIDE_PACK_DIR"].map { URL(fileURLWithPath: $0) }
@@ -11,7 +11,7 @@ let engine: GuidelineEngine = {
         .deletingLastPathComponent()  // Sources
         .deletingLastPathComponent()  // Fuzz
         .deletingLastPathComponent()  // package root
-        .appendingPathComponent("Config/guidelines")
+        .appendingPathComponent("Config/guidelines/2026.11-1")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     var files: [String: [UInt8]] = [:]
     for name in names where name.hasSuffix(".json") {

@@ -1,3 +1,5 @@
+import Crypto
+
 /// One `NNNN_name.sql` file: its version, its SQL, and the checksum that pins it once applied.
 struct MigrationFile: Sendable, Equatable {
     let version: Int
@@ -6,7 +8,7 @@ struct MigrationFile: Sendable, Equatable {
     /// The file name as found, e.g. `0001_cases.sql`: what error messages point the operator to.
     let fileName: String
     let sql: String
-    /// SHA-256 hex of the file's bytes.
+    /// SHA-256 of the file's bytes in lowercase hex (as databases already record it).
     let checksum: String
 
     /// Parses a file; throws `.invalidMigration` naming the file when its name or bytes are wrong.
@@ -24,7 +26,15 @@ struct MigrationFile: Sendable, Equatable {
         self.name = name
         self.fileName = fileName
         self.sql = sql
-        self.checksum = SHA256.hexDigest(bytes)
+        self.checksum = Self.checksum(of: bytes)
+    }
+
+    /// Lowercase hex SHA-256: a shipped migration edited after it was applied is detected by it.
+    static func checksum(of bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
 
     /// `0002_evaluations.sql` -> (2, "evaluations"); nil for anything else.

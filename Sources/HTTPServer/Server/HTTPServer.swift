@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An HTTP/1.1 server on POSIX sockets: epoll readiness, a fixed pool of worker threads,
 /// every limit configurable. See `ServerRuntime` for the threading design.
 public final class HTTPServer: Sendable {
@@ -11,9 +13,9 @@ public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     public let router: Router
     public let hooks: ServerHooks
-    private let phase = Locked(Phase.ready)
+    private let phase = Mutex(Phase.ready)
     private let stopped = Latch()
-    private let boundPortValue = Locked<Int?>(nil)
+    private let boundPortValue = Mutex<Int?>(nil)
 
     public init(configuration: ServerConfiguration, router: Router, hooks: ServerHooks = ServerHooks()) {
         self.configuration = configuration

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The running server: sockets, epoll, threads. Created by `HTTPServer.start()`.
 ///
@@ -45,8 +46,8 @@ final class ServerRuntime: Sendable {
     let doorbell: Doorbell
     let port: Int
     let table = ConnectionTable()
-    let listener: Locked<ListenerState>
-    let flags = Locked(Flags())
+    let listener: Mutex<ListenerState>
+    let flags = Mutex(Flags())
     let timerStop = Latch()
     let threadsExited = Latch()
 
@@ -71,7 +72,7 @@ final class ServerRuntime: Sendable {
         }
         self.epoll = epoll
         self.doorbell = doorbell!
-        self.listener = Locked(ListenerState(socket: socket))
+        self.listener = Mutex(ListenerState(socket: socket))
     }
 
     var isDraining: Bool { flags.withLock { $0.draining } }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Synchronization
 
 /// Waiting for SIGTERM/SIGINT without the caller importing Glibc.
 ///
@@ -42,28 +43,33 @@ public enum TerminationSignal {
 
 /// Write end of the self-pipe, read by the signal handler. A plain global because a
 /// signal handler cannot capture context. `nonisolated(unsafe)` is safe: it is written
-/// exactly once, under `SignalPipe.lock`, before any handler that reads it is installed.
+/// exactly once, under `SignalPipe.state`, before any handler that reads it is installed.
 nonisolated(unsafe) private var signalPipeWriteFD: Int32 = -1
 
 private enum SignalPipe {
-    private static let lock = NSLock()
-    /// Read end, and the signals that already have the handler. Guarded by `lock`.
-    nonisolated(unsafe) private static var readFD: Int32 = -1
-    nonisolated(unsafe) private static var installed: Set<Int32> = []
+    /// The read end, and the signals that already have the handler.
+    private struct State {
+        var readFD: Int32 = -1
+        var installed: Set<Int32> = []
+    }
+
+    private static let state = Mutex(State())
 
     static func install(_ signals: [Int32]) -> Int32 {
-        lock.lock()
-        defer { lock.unlock() }
-        if readFD < 0 {
+        state.withLock { install(signals, into: &$0) }
+    }
+
+    private static func install(_ signals: [Int32], into state: inout State) -> Int32 {
+        if state.readFD < 0 {
             var fds: [Int32] = [-1, -1]
             guard pipe(&fds) == 0 else {
                 fatalError("TerminationSignal: pipe failed: \(SocketError.message(for: errno))")
             }
             for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-            readFD = fds[0]
+            state.readFD = fds[0]
             signalPipeWriteFD = fds[1]
         }
-        for number in signals where !installed.contains(number) {
+        for number in signals where !state.installed.contains(number) {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in
                 let saved = errno
@@ -74,7 +80,7 @@ private enum SignalPipe {
             action.sa_flags = SA_RESTART
             sigemptyset(&action.sa_mask)
             _ = sigaction(number, &action, nil)
-            installed.insert(number)
+            state.installed.insert(number)
         }
         // A parent may start us with these signals blocked (Foundation's Process spawns
         // children with the spawning thread's mask, and libdispatch threads block them):
@@ -83,6 +89,6 @@ private enum SignalPipe {
         sigemptyset(&unblock)
         for number in signals { sigaddset(&unblock, number) }
         _ = pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-        return readFD
+        return state.readFD
     }
 }

@@ -53,12 +53,12 @@ struct AccessGate: Sendable {
             let holder: AccessTokens.Holder
             switch Self.credentials(in: request.headers) {
             case .absent:
-                return Self.refuse(.missingToken(), request)
+                return Self.refuse(.missingToken(), request, template: template)
             case .malformed(let reason):
-                return Self.refuse(.malformedCredentials(reason), request)
+                return Self.refuse(.malformedCredentials(reason), request, template: template)
             case .bearer(let token):
                 guard let known = tokens.holder(of: token) else {
-                    return Self.refuse(.unknownToken(), request)
+                    return Self.refuse(.unknownToken(), request, template: template)
                 }
                 holder = known
             }
@@ -67,7 +67,7 @@ struct AccessGate: Sendable {
             if roles.contains(holder.role) {
                 response = handler(request)
             } else {
-                response = Self.refuse(.roleNotAllowed(holder.role, allowed: roles, method: method, template: template), request)
+                response = Self.refuse(.roleNotAllowed(holder.role, allowed: roles, method: method, template: template), request, template: template)
             }
             response.clientName = holder.name
             return response
@@ -118,8 +118,12 @@ struct AccessGate: Sendable {
         return cleaned
     }
 
-    private static func refuse(_ problem: Problem, _ request: HTTPRequest) -> HTTPResponse {
-        ProblemPresenter.response(for: problem, requestID: request.requestID)
+    /// problem+json, or an OperationOutcome for a FHIR client of a FHIR route.
+    private static func refuse(_ problem: Problem, _ request: HTTPRequest, template: String? = nil) -> HTTPResponse {
+        if let template, FHIRRoutes.templates.contains(template) {
+            return OperationOutcomePresenter.response(for: problem, request: request)
+        }
+        return ProblemPresenter.response(for: problem, requestID: request.requestID)
     }
 
     /// Reads the `Authorization` header (RFC 6750 section 2.1: `Bearer` is case-insensitive,

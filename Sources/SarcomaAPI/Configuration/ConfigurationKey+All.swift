@@ -5,7 +5,7 @@ extension ConfigurationKey {
         integer("port", "TCP port; 0 picks a free one (printed on the `listening on` line)", \.port, 0...65_535),
         text("database", "SQLite file; its folder is created when missing", \.database),
         text("migrations", "Folder of NNNN_name.sql migrations applied at start-up", \.migrations),
-        text("guidelines", "Folder of the guideline pack (*.json)", \.guidelines),
+        text("guidelines", "Folder of the guideline packs, one sub-folder per version (2026.11-1/*.json answers /v1)", \.guidelines),
         text("openapi", "The OpenAPI document served at /openapi.json", \.openapi),
         integer("maxConnections", "Open client connections before new ones get 503", \.maxConnections, 1...1_000_000),
         integer("workerThreads", "Threads that parse requests and run handlers", \.workerThreads, 1...512),

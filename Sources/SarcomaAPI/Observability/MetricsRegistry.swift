@@ -1,13 +1,12 @@
 import Foundation
 import HTTPServer
+import Synchronization
 
 /// Request counters and latency histograms per method, route template and status, in
 /// Prometheus text format. Route templates (never raw paths) keep the label set bounded
 /// and keep identifiers out of the metrics.
-public final class MetricsRegistry: @unchecked Sendable {
-    // @unchecked: every stored property is read and written only while holding `lock`.
-    private let lock = NSLock()
-    private var series: [SeriesKey: Series] = [:]
+public final class MetricsRegistry: Sendable {
+    private let series = Mutex<[SeriesKey: Series]>([:])
     private let started = Date()
 
     /// Upper bounds in seconds; `+Inf` is implied.
@@ -39,22 +38,19 @@ public final class MetricsRegistry: @unchecked Sendable {
 
     public func record(_ record: RequestLogRecord) {
         let key = SeriesKey(method: Self.methodLabel(record.method), route: record.routeTemplate ?? "unmatched", status: record.status)
-        lock.lock()
-        defer { lock.unlock() }
-        var entry = series[key] ?? Series()
-        entry.count += 1
-        entry.sum += record.durationSeconds
-        if let index = Self.buckets.firstIndex(where: { record.durationSeconds <= $0 }) {
-            entry.bucketCounts[index] += 1
+        let bucket = Self.buckets.firstIndex(where: { record.durationSeconds <= $0 })
+        series.withLock { series in
+            var entry = series[key] ?? Series()
+            entry.count += 1
+            entry.sum += record.durationSeconds
+            if let bucket { entry.bucketCounts[bucket] += 1 }
+            series[key] = entry
         }
-        series[key] = entry
     }
 
     /// The exposition text; `openConnections` comes from the server at scrape time.
     public func render(openConnections: Int) -> String {
-        lock.lock()
-        let snapshot = series.sorted { $0.key < $1.key }
-        lock.unlock()
+        let snapshot = series.withLock { $0 }.sorted { $0.key < $1.key }
 
         var out = ""
         out += "# HELP sarcoma_guide_http_requests_total HTTP requests answered, by method, route template and status.\n"

@@ -1,18 +1,22 @@
 import CaseStore
 import Foundation
+import Synchronization
 
 /// Tells the operator, on stderr, that the case store failed in a way a client only sees as
 /// 503/507: a full disk or an I/O error must be found in the logs, not guessed from
 /// `/metrics`. SQLite's text and code are logged; bound values never are (the store's
 /// errors do not carry them). At most one line per second per kind, with the number of
 /// repeats left out, so a full disk under load does not flood the log.
-final class StoreFaultLog: @unchecked Sendable {
-    // @unchecked: `lock` guards `lastWritten` and `suppressed`.
+final class StoreFaultLog: Sendable {
     static let shared = StoreFaultLog()
 
-    private let lock = NSLock()
-    private var lastWritten: [String: Date] = [:]
-    private var suppressed: [String: Int] = [:]
+    /// Per kind: when a line was last written, and how many were left out since.
+    private struct Throttle {
+        var lastWritten: [String: Date] = [:]
+        var suppressed: [String: Int] = [:]
+    }
+
+    private let throttle = Mutex(Throttle())
     private let handle: FileHandle
     private let interval: TimeInterval
 
@@ -33,17 +37,18 @@ final class StoreFaultLog: @unchecked Sendable {
         default: kind = "other"
         }
         let now = Date()
-        lock.lock()
-        defer { lock.unlock() }
-        if let last = lastWritten[kind], now.timeIntervalSince(last) < interval {
-            suppressed[kind, default: 0] += 1
-            return
-        }
-        let repeats = suppressed.removeValue(forKey: kind) ?? 0
-        lastWritten[kind] = now
         let text = error.description.replacingOccurrences(of: "\"", with: "'")
-        let line = "ts=\(AccessLog.timestamp()) level=error msg=\"case store fault\" kind=\(kind) "
-            + "repeats_since_last=\(repeats) error=\"\(text)\"\n"
-        handle.write(Data(line.utf8))
+        throttle.withLock { throttle in
+            if let last = throttle.lastWritten[kind], now.timeIntervalSince(last) < interval {
+                throttle.suppressed[kind, default: 0] += 1
+                return
+            }
+            let repeats = throttle.suppressed.removeValue(forKey: kind) ?? 0
+            throttle.lastWritten[kind] = now
+            let line = "ts=\(AccessLog.timestamp()) level=error msg=\"case store fault\" kind=\(kind) "
+                + "repeats_since_last=\(repeats) error=\"\(text)\"\n"
+            // Written under the lock, so the lines keep the order of their counts.
+            handle.write(Data(line.utf8))
+        }
     }
 }

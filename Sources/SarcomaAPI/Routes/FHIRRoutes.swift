@@ -19,9 +19,22 @@ struct FHIRRoutes: Sendable {
     /// A Bundle nests deeper than a case: entry / resource / extension / value / coding.
     static let maxDepth = 64
 
+    /// The FHIR routes' templates: their problems are OperationOutcomes for FHIR clients,
+    /// the access gate's refusals included.
+    static let templates: Set<String> = ["/v1/fhir/import", "/v1/cases/{id}/fhir"]
+
     func register(into router: inout RouterBuilder) {
-        router.add("POST", "/v1/fhir/import", Endpoint.handler(query: ["pretty"], importBundle))
-        router.add("GET", "/v1/cases/{id}/fhir", Endpoint.handler(query: ["pretty", "patient", "condition"], export))
+        router.add("POST", "/v1/fhir/import", Self.fhir(query: ["pretty"], importBundle))
+        router.add("GET", "/v1/cases/{id}/fhir", Self.fhir(query: ["pretty", "patient", "condition"], export))
+    }
+
+    /// `_format` taken, the format negotiated (XML is a 406) before the work, and problems
+    /// presented as OperationOutcomes to FHIR clients.
+    static func fhir(query: Set<String>, _ work: @escaping Endpoint.Work) -> HTTPHandler {
+        Endpoint.handler(query: query.union(["_format"]), presenter: OperationOutcomePresenter.response) { request throws(Problem) in
+            _ = try FHIRFormat.negotiate(request)
+            return try work(request)
+        }
     }
 
     @Sendable func importBundle(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {

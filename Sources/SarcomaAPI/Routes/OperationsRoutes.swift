@@ -3,6 +3,7 @@ import Foundation
 import CaseStore
 import HTTPServer
 import SarcomaGuidelines
+import Synchronization
 
 /// Liveness, readiness, metrics, the OpenAPI document and the guideline pack listing.
 struct OperationsRoutes: Sendable {
@@ -48,22 +49,17 @@ struct OperationsRoutes: Sendable {
 
 /// Lets `/metrics` read the server's open-connection count although the server is built
 /// after the router.
-public final class ConnectionGauge: @unchecked Sendable {
-    // @unchecked: `source` is written once before serving starts and read under `lock`.
-    private let lock = NSLock()
-    private var source: (@Sendable () -> Int)?
+public final class ConnectionGauge: Sendable {
+    /// Written once before serving starts.
+    private let source = Mutex<(@Sendable () -> Int)?>(nil)
 
     public init() {}
 
     public func connect(_ source: @escaping @Sendable () -> Int) {
-        lock.lock()
-        self.source = source
-        lock.unlock()
+        self.source.withLock { $0 = source }
     }
 
     func current() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return source?() ?? 0
+        source.withLock { $0 }?() ?? 0
     }
 }

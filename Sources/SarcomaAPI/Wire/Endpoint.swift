@@ -18,7 +18,14 @@ enum Endpoint {
         }
     }
 
-    static func handler(query allowed: Set<String> = [], _ work: @escaping Work) -> HTTPHandler {
+    /// How a route renders its problems: problem+json everywhere but the FHIR routes, which
+    /// answer FHIR clients with an OperationOutcome (`OperationOutcomePresenter`).
+    typealias Presenter = @Sendable (Problem, HTTPRequest) -> HTTPResponse
+
+    static let problemJSON: Presenter = { problem, request in ProblemPresenter.response(for: problem, requestID: request.requestID) }
+
+    static func handler(query allowed: Set<String> = [], presenter: @escaping Presenter = problemJSON,
+                        _ work: @escaping Work) -> HTTPHandler {
         { request in
             do throws(Problem) {
                 for item in request.query where !allowed.contains(item.name) {
@@ -31,7 +38,7 @@ enum Endpoint {
                 }
                 return try work(request)
             } catch {
-                return ProblemPresenter.response(for: error, requestID: request.requestID)
+                return presenter(error, request)
             }
         }
     }

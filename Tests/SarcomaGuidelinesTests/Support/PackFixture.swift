@@ -1,14 +1,17 @@
 import Foundation
 @testable import SarcomaGuidelines
 
-/// The repository's guideline pack (`Config/guidelines/`), loaded once for all engine tests.
+/// The repository's v1 guideline pack (`Config/guidelines/2026.11-1/`), loaded once for all
+/// engine tests; `root` is the folder of every pack version.
 enum PackFixture {
-    static let directory: URL = URL(fileURLWithPath: #filePath)
+    static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // Support
         .deletingLastPathComponent()  // SarcomaGuidelinesTests
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // package root
         .appendingPathComponent("Config/guidelines")
+
+    static let directory: URL = root.appendingPathComponent("2026.11-1")
 
     /// Every `*.json` file of the pack folder, by file name.
     static func files(in folder: URL = directory) -> [String: [UInt8]] {

@@ -1,23 +1,7 @@
 import Foundation
 
-/// A value behind a lock.
-/// `@unchecked Sendable`: every access to `value` goes through `withLock`, under `lock`.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-}
-
-/// A one-way latch: threads wait until it is opened, once.
+/// A one-way latch: threads wait until it is opened, once. An NSCondition, not a `Mutex`:
+/// waiting needs a condition variable, which `Synchronization.Mutex` does not offer.
 /// `@unchecked Sendable`: `isOpen` is read and written only while holding `condition`.
 final class Latch: @unchecked Sendable {
     private let condition = NSCondition()

@@ -1,0 +1,75 @@
+import JSON
+/// A pack answered with contract 2 (`pack.json` `format: 2`, pack 2026.12-1 and later): its
+/// manifest plus the stand-alone tables of clinical-rules v2 (source register, histology
+/// classes, systemic table). Loaded and validated as a whole, like `GuidelinePack`, and kept
+/// beside the contract-1 pack so `/v1` answers stay those of 2026.11-1 (contract delta §0).
+public final class GuidelinePackV2: Sendable {
+    /// The files of a contract-2 pack, in load order (the register first: tables cite it).
+    public static let fileNames = ["pack.json", SourceRegister.fileName, HistologyClassTable.fileName, SystemicTable.fileName]
+
+    static let supportedFormat = 2
+
+    public let id: String
+    public let version: String
+    public let label: String
+    /// The release instant (RFC 3339), announced by `/v1` as its `Deprecation` date.
+    public let releasedAt: String
+    public let register: SourceRegister
+    public let classes: HistologyClassTable
+    public let systemic: SystemicTable
+
+    init(id: String, version: String, label: String, releasedAt: String, register: SourceRegister,
+         classes: HistologyClassTable, systemic: SystemicTable) {
+        self.id = id
+        self.version = version
+        self.label = label
+        self.releasedAt = releasedAt
+        self.register = register
+        self.classes = classes
+        self.systemic = systemic
+    }
+
+    /// The contract this pack is answered with.
+    public var contract: Int { 2 }
+
+    public static func load(files: [String: [UInt8]]) throws(GuidelinePackError) -> GuidelinePackV2 {
+        if let stray = files.keys.sorted().first(where: { !fileNames.contains($0) }) {
+            throw GuidelinePackError(file: stray, location: "",
+                                     reason: "is not a file of this pack format (expected \(fileNames.joined(separator: ", ")))")
+        }
+        func bytes(_ name: String) throws(GuidelinePackError) -> [UInt8] {
+            guard let bytes = files[name] else {
+                throw GuidelinePackError(file: name, location: "", reason: "is missing from the pack")
+            }
+            return bytes
+        }
+        var reader = try PackNode.document(try bytes("pack.json"), file: "pack.json").object()
+        let formatNode = try reader.required("format")
+        let format = try formatNode.integer()
+        guard format == supportedFormat else {
+            throw formatNode.failure("is \(format); a contract-2 pack has format \(supportedFormat)")
+        }
+        let id = try reader.string("id")
+        let label = try reader.string("label")
+        let version = try reader.string("version")
+        let contractNode = try reader.required("contract")
+        guard try contractNode.integer() == 2 else { throw contractNode.failure("must be 2 for a format-2 pack") }
+        let releasedAtNode = try reader.required("releasedAt")
+        let releasedAt = try releasedAtNode.string()
+        guard PackVersion.isInstant(releasedAt) else {
+            throw releasedAtNode.failure("\"\(releasedAt)\" is not an RFC 3339 UTC instant (YYYY-MM-DDTHH:MM:SSZ)")
+        }
+        _ = try reader.string("rules")
+        let listed = try reader.required("files")
+        guard try listed.strings() == Array(fileNames.dropFirst()) else {
+            throw listed.failure("must list \(fileNames.dropFirst().joined(separator: ", ")) in load order")
+        }
+        try reader.finish()
+
+        let register = try SourceRegister.load(bytes: try bytes(SourceRegister.fileName))
+        let classes = try HistologyClassTable.load(bytes: try bytes(HistologyClassTable.fileName), register: register)
+        let systemic = try SystemicTable.load(bytes: try bytes(SystemicTable.fileName), classes: classes, register: register)
+        return GuidelinePackV2(id: id, version: version, label: label, releasedAt: releasedAt, register: register,
+                               classes: classes, systemic: systemic)
+    }
+}
