@@ -25,7 +25,7 @@ let package = Package(
         // The Linux calls Swift's Glibc module leaves out (<sys/epoll.h>, accept4), from the C
         // headers so the compiler checks their types. Only HTTPServer/Socket imports it.
         .target(name: "CSystemLinux"),
-        // The general JSON value, parser, writer and pointer; used by every layer.
+        // The general JSON value, parser, writer and pointer; used by every layer but HTTPServer and CaseStore.
         .target(name: "JSON"),
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
         .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
@@ -66,7 +66,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Test-only support shared by several test targets (a seeded generator).
+        // Test-only support shared by several test targets (a seeded generator, a JWT test signer).
         .target(name: "TestSupport", dependencies: [
             "JSON", "Access",
             .product(name: "Crypto", package: "swift-crypto"),
