@@ -32,11 +32,13 @@ let package = Package(
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
         .target(name: "HTTPServer", dependencies: ["CSystemLinux"]),
         // SQLite case store; the only module that imports CSQLite.
-        .target(name: "CaseStore", dependencies: [
-            "CSQLite",
-            // SHA-256 of migration files.
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "CaseStore",
+            dependencies: [
+                "CSQLite",
+                // SHA-256 of migration files.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.
         .target(name: "FHIRMapping", dependencies: ["JSON", "SarcomaGuidelines"]),
         // CDS Hooks cards, prefetch templates and reading, order-select logic: no HTTP, no SQL.
@@ -67,29 +69,36 @@ let package = Package(
             ]
         ),
         // Test-only support shared by several test targets (a seeded generator, a JWT test signer).
-        .target(name: "TestSupport", dependencies: [
-            "JSON", "Access",
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "_CryptoExtras", package: "swift-crypto"),
-        ], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "JSON", "Access",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ], path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "CDSHooksTests", dependencies: ["CDSHooks", "JSON", "SarcomaGuidelines"]),
         .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["JSON", "SarcomaGuidelines", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"]),
-        .testTarget(name: "FHIRMappingTests", dependencies: ["JSON", "FHIRMapping", "SarcomaGuidelines"],
-                    exclude: ["Fixtures"]),
-        .testTarget(name: "SarcomaAPITests", dependencies: [
-            "SarcomaAPI", "HTTPServer", "JSON", "Access", "CDSHooks", "TestSupport",
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "_CryptoExtras", package: "swift-crypto"),
-        ]),
+        .testTarget(
+            name: "FHIRMappingTests", dependencies: ["JSON", "FHIRMapping", "SarcomaGuidelines"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "SarcomaAPITests",
+            dependencies: [
+                "SarcomaAPI", "HTTPServer", "JSON", "Access", "CDSHooks", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
         // Launches the real binary on --port 0 with a temporary database.
-        .testTarget(name: "EndToEndTests", dependencies: [
-            "sarcoma-guide", "HTTPServer", "Access",
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "_CryptoExtras", package: "swift-crypto"),
-        ]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "sarcoma-guide", "HTTPServer", "Access",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
     ]
 )
 

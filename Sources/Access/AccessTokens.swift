@@ -41,8 +41,9 @@ public struct AccessTokens: Sendable {
         guard (1...64).contains(name.utf8.count), !name.hasPrefix(AccessToken.prefix) else { return false }
         return name.utf8.allSatisfy { byte in
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
                 true
             default: false
             }
@@ -104,24 +105,31 @@ public struct AccessTokens: Sendable {
                 throw LineError(line: number, reason: "the role must be \(AccessRole.spelledOut)")
             }
             guard let digest = AccessToken.digest(fromHex: fields[2]) else {
-                let hint = fields[2].hasPrefix(AccessToken.prefix)
+                let hint =
+                    fields[2].hasPrefix(AccessToken.prefix)
                     ? "; it looks like a token itself: store only its hash (`sarcoma-guide token create` prints the line) and replace that token"
                     : ""
-                throw LineError(line: number, reason: "the third field must be the token's SHA-256 as 64 lowercase hex digits\(hint)")
+                throw LineError(
+                    line: number,
+                    reason: "the third field must be the token's SHA-256 as 64 lowercase hex digits\(hint)")
             }
             if let earlier = lineOfName[name] {
                 throw LineError(line: number, reason: "the name '\(name)' is already used on line \(earlier)")
             }
             if let earlier = lineOfDigest[digest] {
-                throw LineError(line: number, reason: "the same token hash is already on line \(earlier); every token must be different")
+                throw LineError(
+                    line: number,
+                    reason: "the same token hash is already on line \(earlier); every token must be different")
             }
             lineOfName[name] = number
             lineOfDigest[digest] = number
             holders.append(Holder(name: name, role: role, digest: digest))
         }
         guard !holders.isEmpty else {
-            throw LineError(line: 0, reason: "the tokens file has no tokens (add lines from `sarcoma-guide token create`, "
-                + "or unset the setting to serve without tokens on loopback only)")
+            throw LineError(
+                line: 0,
+                reason: "the tokens file has no tokens (add lines from `sarcoma-guide token create`, "
+                    + "or unset the setting to serve without tokens on loopback only)")
         }
         return AccessTokens(holders: holders)
     }

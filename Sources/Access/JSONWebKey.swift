@@ -53,20 +53,25 @@ public struct JSONWebKey: Sendable {
         switch text("kty") {
         case "EC":
             guard text("crv") == "P-384" else {
-                throw Unusable(reason: "EC keys must be on curve P-384 (for ES384), not \(text("crv") ?? "an unnamed curve")")
+                throw Unusable(
+                    reason: "EC keys must be on curve P-384 (for ES384), not \(text("crv") ?? "an unnamed curve")")
             }
             guard let x = text("x").flatMap(Base64URL.decode), let y = text("y").flatMap(Base64URL.decode),
-                  x.count == 48, y.count == 48 else {
+                x.count == 48, y.count == 48
+            else {
                 throw Unusable(reason: "`x` and `y` must be 48-byte base64url coordinates")
             }
             guard (try? P384.Signing.PublicKey(rawRepresentation: x + y)) != nil else {
                 throw Unusable(reason: "the point (x, y) is not on curve P-384")
             }
             material = .p384(raw: x + y)
-            if let algorithm, algorithm != .es384 { throw Unusable(reason: "an EC key cannot be used with \(algorithm.rawValue)") }
+            if let algorithm, algorithm != .es384 {
+                throw Unusable(reason: "an EC key cannot be used with \(algorithm.rawValue)")
+            }
         case "RSA":
             guard let n = text("n").flatMap(Base64URL.decode), let e = text("e").flatMap(Base64URL.decode),
-                  !n.isEmpty, !e.isEmpty else {
+                !n.isEmpty, !e.isEmpty
+            else {
                 throw Unusable(reason: "`n` and `e` must be base64url integers")
             }
             let key: _RSA.Signing.PublicKey
@@ -79,7 +84,9 @@ public struct JSONWebKey: Sendable {
                 throw Unusable(reason: "RSA keys must have at least 2048 bits, not \(key.keySizeInBits)")
             }
             material = .rsa(n: n, e: e)
-            if let algorithm, algorithm != .rs384 { throw Unusable(reason: "an RSA key cannot be used with \(algorithm.rawValue)") }
+            if let algorithm, algorithm != .rs384 {
+                throw Unusable(reason: "an RSA key cannot be used with \(algorithm.rawValue)")
+            }
         case let other:
             throw Unusable(reason: "`kty` '\(other ?? "(missing)")' is not EC or RSA")
         }
@@ -102,7 +109,8 @@ public struct JSONWebKey: Sendable {
         case .p384(let raw):
             // JWS carries ECDSA as the raw 48-byte r followed by the 48-byte s (RFC 7518 3.4).
             guard signature.count == 96, let key = try? P384.Signing.PublicKey(rawRepresentation: raw),
-                  let ecdsa = try? P384.Signing.ECDSASignature(rawRepresentation: signature) else { return false }
+                let ecdsa = try? P384.Signing.ECDSASignature(rawRepresentation: signature)
+            else { return false }
             return key.isValidSignature(ecdsa, for: digest)
         case .rsa(let n, let e):
             guard let key = try? _RSA.Signing.PublicKey(n: n, e: e) else { return false }

@@ -29,7 +29,8 @@ public struct JSONWebKeySet: Sendable {
 
     package static func parse(_ bytes: [UInt8]) throws(JSONWebKey.Unusable) -> JSONWebKeySet {
         guard case .object(let document)? = try? JSONParser().parse(bytes),
-              case .array(let entries)? = document["keys"] else {
+            case .array(let entries)? = document["keys"]
+        else {
             throw JSONWebKey.Unusable(reason: "not a JWKS: expected a JSON object with a `keys` array")
         }
         var keys: [JSONWebKey] = []
@@ -48,19 +49,22 @@ public struct JSONWebKeySet: Sendable {
             do throws(JSONWebKey.Unusable) {
                 let key = try JSONWebKey(object)
                 if let id = key.id, !seenIds.insert(id).inserted {
-                    throw JSONWebKey.Unusable(reason: "\(label): the kid is used twice, so a token's kid could not pick one key")
+                    throw JSONWebKey.Unusable(
+                        reason: "\(label): the kid is used twice, so a token's kid could not pick one key")
                 }
                 keys.append(key)
             } catch {
                 if error.reason.contains("private member") || error.reason.contains("used twice") {
-                    throw JSONWebKey.Unusable(reason: error.reason.hasPrefix(label) ? error.reason : "\(label): \(error.reason)")
+                    throw JSONWebKey.Unusable(
+                        reason: error.reason.hasPrefix(label) ? error.reason : "\(label): \(error.reason)")
                 }
                 skipped.append("\(label): \(error.reason)")
             }
         }
         guard !keys.isEmpty else {
             let why = skipped.isEmpty ? "" : " (\(skipped.joined(separator: "; ")))"
-            throw JSONWebKey.Unusable(reason: "no usable ES384 (EC P-384) or RS384 (RSA >= 2048 bits) signing key\(why)")
+            throw JSONWebKey.Unusable(
+                reason: "no usable ES384 (EC P-384) or RS384 (RSA >= 2048 bits) signing key\(why)")
         }
         return JSONWebKeySet(keys: keys, skipped: skipped)
     }

@@ -16,7 +16,8 @@ public enum JWTAuthentication: Sendable {
         switch self {
         case .verify(let verifier):
             "CDS Hooks calls need a signed JWT (\(verifier.keys.keys.count) key(s), \(verifier.issuers.count) issuer(s)"
-                + (verifier.keys.skipped.isEmpty ? ")" : "; JWKS entries skipped: \(verifier.keys.skipped.joined(separator: "; ")))")
+                + (verifier.keys.skipped.isEmpty
+                    ? ")" : "; JWKS entries skipped: \(verifier.keys.skipped.joined(separator: "; ")))")
         case .refuseAll:
             "CDS Hooks calls refused: no JWKS configured (cdsJwksFile) while access tokens are required"
         case .unsignedLoopbackDevelopment:

@@ -32,9 +32,11 @@ public struct JWTVerifier: Sendable {
     /// each restart a captured token could be replayed once for as long as it lives.
     package static let maxLifetime: Double = 300
 
-    package init(keys: JSONWebKeySet, issuers: Set<String>, audienceBase: String, clockSkew: Double,
-         replays: JWTReplayCache = JWTReplayCache(),
-         now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    package init(
+        keys: JSONWebKeySet, issuers: Set<String>, audienceBase: String, clockSkew: Double,
+        replays: JWTReplayCache = JWTReplayCache(),
+        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.keys = keys
         self.issuers = issuers
         self.audienceBase = audienceBase
@@ -55,7 +57,9 @@ public struct JWTVerifier: Sendable {
     }
 
     private func check(_ token: String, path: String) throws(JWTRefusal) -> Accepted {
-        guard token.utf8.count <= Self.maxTokenBytes else { throw .malformed("longer than \(Self.maxTokenBytes) bytes") }
+        guard token.utf8.count <= Self.maxTokenBytes else {
+            throw .malformed("longer than \(Self.maxTokenBytes) bytes")
+        }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else {
             throw .malformed("a JWS compact token has 3 dot-separated parts, this has \(parts.count)")
@@ -74,8 +78,9 @@ public struct JWTVerifier: Sendable {
         }
         let candidates = keys.candidates(kid: kid, algorithm: algorithm)
         guard !candidates.isEmpty else {
-            throw .unknownKey(kid.map { "no \(algorithm.rawValue) key with kid '\(Self.printable($0))'" }
-                              ?? "no \(algorithm.rawValue) key, and the token names no kid")
+            throw .unknownKey(
+                kid.map { "no \(algorithm.rawValue) key with kid '\(Self.printable($0))'" }
+                    ?? "no \(algorithm.rawValue) key, and the token names no kid")
         }
         guard let signature = Base64URL.decode(parts[2]) else { throw .malformed("the signature is not base64url") }
         let signingInput = Array(token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
@@ -162,7 +167,8 @@ public struct JWTVerifier: Sendable {
 
     /// Echoes short printable ASCII only (an `alg` or `kid` a caller sent), else a placeholder.
     package static func printable(_ text: String) -> String {
-        guard text.utf8.count <= 64, text.utf8.allSatisfy({ (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") }) else {
+        guard text.utf8.count <= 64, text.utf8.allSatisfy({ (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") })
+        else {
             return "(unprintable)"
         }
         return text

@@ -8,9 +8,11 @@ package enum SecretFile {
             throw AccessFileError(file: file, path: path, reason: "cannot read the file")
         }
         if let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
-           permissions & 0o002 != 0 {
-            throw AccessFileError(file: file, path: path,
-                                  reason: "every user may write it; remove that permission (chmod o-w)")
+            permissions & 0o002 != 0
+        {
+            throw AccessFileError(
+                file: file, path: path,
+                reason: "every user may write it; remove that permission (chmod o-w)")
         }
         return data
     }

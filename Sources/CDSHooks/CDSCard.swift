@@ -19,7 +19,10 @@ package struct CDSCard: Sendable {
     package var detail: String
     package var sourceLabel: String
 
-    package init(summary: String, indicator: Indicator, detail: String, sourceLabel: String, uuid: String = UUID().uuidString.lowercased()) {
+    package init(
+        summary: String, indicator: Indicator, detail: String, sourceLabel: String,
+        uuid: String = UUID().uuidString.lowercased()
+    ) {
         self.uuid = uuid
         self.summary = Self.fit(summary)
         self.indicator = indicator
@@ -28,13 +31,14 @@ package struct CDSCard: Sendable {
     }
 
     package var json: JSONValue {
-        .object(JSONObject([
-            ("uuid", .string(uuid)),
-            ("summary", .string(summary)),
-            ("indicator", .string(indicator.rawValue)),
-            ("detail", .string(detail)),
-            ("source", .object(JSONObject([("label", .string(sourceLabel))]))),
-        ]))
+        .object(
+            JSONObject([
+                ("uuid", .string(uuid)),
+                ("summary", .string(summary)),
+                ("indicator", .string(indicator.rawValue)),
+                ("detail", .string(detail)),
+                ("source", .object(JSONObject([("label", .string(sourceLabel))]))),
+            ]))
     }
 
     /// Cuts a summary to the limit at a word boundary, marking the cut with "...".

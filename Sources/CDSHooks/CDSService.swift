@@ -24,7 +24,8 @@ package struct CDSService: Sendable {
     package static let patientView = CDSService(
         id: "sarcoma-patient-view", hook: "patient-view",
         title: "Soft tissue sarcoma guidance",
-        description: "Guideline-based guidance for the patient's soft tissue sarcoma: AJCC 8 stage, surgical margin plan, "
+        description:
+            "Guideline-based guidance for the patient's soft tissue sarcoma: AJCC 8 stage, surgical margin plan, "
             + "imaging work-up, perioperative or palliative options, and the data that are missing for them.",
         kind: .patientView, prefetch: standardPrefetch)
 
@@ -58,13 +59,14 @@ package struct CDSService: Sendable {
     package var discoveryJSON: JSONValue {
         var prefetchObject = JSONObject()
         for (key, query) in prefetch { prefetchObject[key] = .string(query) }
-        return .object(JSONObject([
-            ("hook", .string(hook)),
-            ("title", .string(title)),
-            ("description", .string(description)),
-            ("id", .string(id)),
-            ("prefetch", .object(prefetchObject)),
-        ]))
+        return .object(
+            JSONObject([
+                ("hook", .string(hook)),
+                ("title", .string(title)),
+                ("description", .string(description)),
+                ("id", .string(id)),
+                ("prefetch", .object(prefetchObject)),
+            ]))
     }
 
     /// `GET /cds-services`.

@@ -25,7 +25,8 @@ package final class IssuedCards: Sendable {
             if issued.count + uuids.count > capacity {
                 issued = issued.filter { now - $0.value.issuedAt <= retention }
                 while issued.count + uuids.count > capacity,
-                      let oldest = issued.min(by: { $0.value.issuedAt < $1.value.issuedAt }) {
+                    let oldest = issued.min(by: { $0.value.issuedAt < $1.value.issuedAt })
+                {
                     issued[oldest.key] = nil
                 }
             }

@@ -94,9 +94,11 @@ package struct MedicationAgentMatcher {
             // A contained Medication ("#med1") names the drug in its own code.
             if let target = reference["reference"]?.stringValue, target.hasPrefix("#") {
                 for contained in order["contained"]?.arrayValue ?? [] {
-                    guard let medication = contained.objectValue, medication["resourceType"]?.stringValue == "Medication",
-                          "#" + (medication["id"]?.stringValue ?? "") == target,
-                          let code = medication["code"]?.objectValue else { continue }
+                    guard let medication = contained.objectValue,
+                        medication["resourceType"]?.stringValue == "Medication",
+                        "#" + (medication["id"]?.stringValue ?? "") == target,
+                        let code = medication["code"]?.objectValue
+                    else { continue }
                     texts += conceptTexts(code)
                 }
             }

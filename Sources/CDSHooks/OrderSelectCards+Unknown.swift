@@ -17,11 +17,13 @@ extension OrderSelectCards {
                 .map(PatientViewCards.agentWithCategory).joined(separator: ", ")
             for standing in standings {
                 if case .notRecommended(let withheld) = standing {
-                    return notRecommendedCard(title, withheld, when: "whatever the line", alternatives: alternatives,
-                                              alternativesDetail: linesDetail(agent, standings))
+                    return notRecommendedCard(
+                        title, withheld, when: "whatever the line", alternatives: alternatives,
+                        alternativesDetail: linesDetail(agent, standings))
                 }
                 if case .investigational(let trial) = standing {
-                    return investigationalCard(title, trial, alternatives: alternatives, alternativesDetail: linesDetail(agent, standings))
+                    return investigationalCard(
+                        title, trial, alternatives: alternatives, alternativesDetail: linesDetail(agent, standings))
                 }
             }
         }
@@ -33,7 +35,8 @@ extension OrderSelectCards {
         // can only fall on the note after them, "later lines" stands for the subsequent line,
         // and the prior agents (a list of any length) are named in the detail only.
         let verdicts = zip(scenarios.lines, standings).map { line, standing in
-            (scenarios.lineUnknown ? (line.name == "first" ? "first line: " : "later lines: ") : "") + Self.short(standing)
+            (scenarios.lineUnknown ? (line.name == "first" ? "first line: " : "later lines: ") : "")
+                + Self.short(standing)
         }
         var summary = "\(title): "
         if scenarios.resectabilityUnknown {
@@ -41,24 +44,36 @@ extension OrderSelectCards {
         } else {
             summary += verdicts.joined(separator: "; ")
         }
-        let missing = (scenarios.resectabilityUnknown ? ["resectability"] : []) + (scenarios.lineUnknown ? ["line"] : [])
-        summary += ". Not in the record: " + missing.joined(separator: ", ")
+        let missing =
+            (scenarios.resectabilityUnknown ? ["resectability"] : []) + (scenarios.lineUnknown ? ["line"] : [])
+        summary +=
+            ". Not in the record: " + missing.joined(separator: ", ")
             + (priorAgents.isEmpty ? "" : "; prior therapy recorded")
-        var detail = ["**The \(what) \(unknown.count > 1 ? "are" : "is") not in the record**, so this check assumes "
-                      + (unknown.count > 1 ? "neither" : "none") + " and shows \(title.lowercased())'s standing in each case."]
+        var detail = [
+            "**The \(what) \(unknown.count > 1 ? "are" : "is") not in the record**, so this check assumes "
+                + (unknown.count > 1 ? "neither" : "none") + " and shows \(title.lowercased())'s standing in each case."
+        ]
         if !priorAgents.isEmpty {
-            detail += ["", "The record shows **\(priorAgents.text)** given before (MedicationStatement / MedicationRequest): "
-                       + "a subsequent-line option may apply. Whether that was a palliative line or perioperative therapy "
-                       + "the record does not say, so no line is inferred from it."]
+            detail += [
+                "",
+                "The record shows **\(priorAgents.text)** given before (MedicationStatement / MedicationRequest): "
+                    + "a subsequent-line option may apply. Whether that was a palliative line or perioperative therapy "
+                    + "the record does not say, so no line is inferred from it.",
+            ]
         }
         if scenarios.resectabilityUnknown {
-            let rule = RecommendationText.list(scenarios.assumed["recommendations"]).first.map { " (`\($0.ruleId)`)" } ?? ""
+            let rule =
+                RecommendationText.list(scenarios.assumed["recommendations"]).first.map { " (`\($0.ruleId)`)" } ?? ""
             let reason = scenarios.assumed["reason"]?.stringValue ?? "palliative systemic therapy is not indicated"
-            detail += ["", "**If resectable** (M0): palliative systemic therapy is not indicated\(rule): \(reason) "
-                       + "If this is perioperative chemotherapy, the perioperative plan (patient-view card) applies."]
+            detail += [
+                "",
+                "**If resectable** (M0): palliative systemic therapy is not indicated\(rule): \(reason) "
+                    + "If this is perioperative chemotherapy, the perioperative plan (patient-view card) applies.",
+            ]
         }
         detail += linesDetail(agent, standings)
-        return CDSCard(summary: summary, indicator: .warning, detail: detail.joined(separator: "\n"), sourceLabel: sourceLabel)
+        return CDSCard(
+            summary: summary, indicator: .warning, detail: detail.joined(separator: "\n"), sourceLabel: sourceLabel)
     }
 
     /// Per line: the agent's standing with its rule and category, then the line's options.
@@ -67,7 +82,9 @@ extension OrderSelectCards {
         var detail: [String] = []
         for (line, standing) in zip(scenarios.lines, standings) {
             let prefix = scenarios.resectabilityUnknown ? "If not resectable, " : ""
-            let heading = line.name == "first" ? "first line** (no prior systemic therapy)" : "\(line.name) line** (after at least one prior line)"
+            let heading =
+                line.name == "first"
+                ? "first line** (no prior systemic therapy)" : "\(line.name) line** (after at least one prior line)"
             detail += ["", "**" + (prefix + heading).capitalizedFirst + ": " + Self.long(title, standing)]
             let options = Self.options(line.palliative)
             if !options.isEmpty { detail += ["", "Options:"] + Self.optionLines(options) }

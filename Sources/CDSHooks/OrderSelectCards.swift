@@ -36,14 +36,17 @@ package struct OrderSelectCards {
     /// these, so every card says them. The line and resectability are never among them
     /// when unknown: the card then shows every case instead of assuming one.
     private var assumptions: String {
-        let messages = scenarios.isKnown
+        let messages =
+            scenarios.isKnown
             ? (palliative["warnings"]?.arrayValue ?? []).compactMap { $0.objectValue?["message"]?.stringValue }
             : scenarios.otherAssumptions
         guard !messages.isEmpty else { return "" }
         return "\n\n**Assumed** (not in the record):\n" + messages.map { "- \($0)" }.joined(separator: "\n")
     }
 
-    package static func options(_ palliative: JSONObject) -> [RecommendationText] { RecommendationText.list(palliative["options"]) }
+    package static func options(_ palliative: JSONObject) -> [RecommendationText] {
+        RecommendationText.list(palliative["options"])
+    }
 
     private var alternatives: String {
         Self.options(palliative).map(PatientViewCards.agentWithCategory).joined(separator: ", ")
@@ -67,51 +70,69 @@ package struct OrderSelectCards {
     package func card(for agent: SystemicAgent) -> CDSCard {
         let title = Self.title(agent)
         guard palliative["indicated"]?.boolValue == true else {
-            let reason = palliative["reason"]?.stringValue ?? "palliative systemic therapy is not indicated for this case"
-            return CDSCard(summary: "\(title): palliative therapy not indicated; check the order against the perioperative plan",
-                           indicator: .info,
-                           detail: "**\(title)** was ordered, but palliative systemic therapy is not indicated: \(reason)\n\n"
-                               + "If this is perioperative chemotherapy, the perioperative plan (patient-view card) applies.",
-                           sourceLabel: sourceLabel)
+            let reason =
+                palliative["reason"]?.stringValue ?? "palliative systemic therapy is not indicated for this case"
+            return CDSCard(
+                summary: "\(title): palliative therapy not indicated; check the order against the perioperative plan",
+                indicator: .info,
+                detail: "**\(title)** was ordered, but palliative systemic therapy is not indicated: \(reason)\n\n"
+                    + "If this is perioperative chemotherapy, the perioperative plan (patient-view card) applies.",
+                sourceLabel: sourceLabel)
         }
         let line = palliative["line"]?.stringValue ?? "?"
-        if let withheld = RecommendationText.list(palliative["notRecommended"]).first(where: { $0.agent == agent.rawValue }) {
-            return notRecommendedCard(title, withheld, when: "\(line) line", alternatives: alternatives, alternativesDetail: alternativesDetail)
+        if let withheld = RecommendationText.list(palliative["notRecommended"]).first(where: {
+            $0.agent == agent.rawValue
+        }) {
+            return notRecommendedCard(
+                title, withheld, when: "\(line) line", alternatives: alternatives,
+                alternativesDetail: alternativesDetail)
         }
-        if let trial = RecommendationText.list(palliative["investigational"]).first(where: { $0.agent == agent.rawValue }) {
+        if let trial = RecommendationText.list(palliative["investigational"]).first(where: {
+            $0.agent == agent.rawValue
+        }) {
             return investigationalCard(title, trial, alternatives: alternatives, alternativesDetail: alternativesDetail)
         }
         if let option = Self.options(palliative).first(where: { $0.agent == agent.rawValue }) {
             let category = option.shortCategory.map { ", NCCN category \($0)" } ?? ""
-            return CDSCard(summary: "\(title) is a \(line)-line option for this patient\(category)",
-                           indicator: .info,
-                           detail: "**\(title)**: " + option.markdownLine.dropFirst(2),
-                           sourceLabel: sourceLabel)
+            return CDSCard(
+                summary: "\(title) is a \(line)-line option for this patient\(category)",
+                indicator: .info,
+                detail: "**\(title)**: " + option.markdownLine.dropFirst(2),
+                sourceLabel: sourceLabel)
         }
-        return CDSCard(summary: "\(title) is not among the \(line)-line options. Alternatives: \(alternatives)",
-                       indicator: .warning,
-                       detail: (["**\(title)** is not among the guideline's options for the \(line) line for this patient."]
-                                + alternativesDetail).joined(separator: "\n"),
-                       sourceLabel: sourceLabel)
+        return CDSCard(
+            summary: "\(title) is not among the \(line)-line options. Alternatives: \(alternatives)",
+            indicator: .warning,
+            detail: (["**\(title)** is not among the guideline's options for the \(line) line for this patient."]
+                + alternativesDetail).joined(separator: "\n"),
+            sourceLabel: sourceLabel)
     }
 
-    package func notRecommendedCard(_ title: String, _ withheld: RecommendationText, when: String,
-                            alternatives: String, alternativesDetail: [String]) -> CDSCard {
+    package func notRecommendedCard(
+        _ title: String, _ withheld: RecommendationText, when: String,
+        alternatives: String, alternativesDetail: [String]
+    ) -> CDSCard {
         let reason = withheld.reason ?? withheld.rationale
-        return CDSCard(summary: "Not recommended: \(Self.firstClause(reason)). Alternatives: \(alternatives)",
-                       indicator: .warning,
-                       detail: (["**\(title) is not recommended** for this patient (\(when)), rule `\(withheld.ruleId)`:", "",
-                                 reason] + alternativesDetail).joined(separator: "\n"),
-                       sourceLabel: sourceLabel)
+        return CDSCard(
+            summary: "Not recommended: \(Self.firstClause(reason)). Alternatives: \(alternatives)",
+            indicator: .warning,
+            detail: ([
+                "**\(title) is not recommended** for this patient (\(when)), rule `\(withheld.ruleId)`:", "",
+                reason,
+            ] + alternativesDetail).joined(separator: "\n"),
+            sourceLabel: sourceLabel)
     }
 
-    package func investigationalCard(_ title: String, _ trial: RecommendationText, alternatives: String, alternativesDetail: [String]) -> CDSCard {
+    package func investigationalCard(
+        _ title: String, _ trial: RecommendationText, alternatives: String, alternativesDetail: [String]
+    ) -> CDSCard {
         let reason = trial.reason ?? trial.rationale
-        return CDSCard(summary: "\(title): investigational, only within a clinical trial. Alternatives: \(alternatives)",
-                       indicator: .warning,
-                       detail: (["**\(title) is investigational** (rule `\(trial.ruleId)`):", "", reason] + alternativesDetail)
-                           .joined(separator: "\n"),
-                       sourceLabel: sourceLabel)
+        return CDSCard(
+            summary: "\(title): investigational, only within a clinical trial. Alternatives: \(alternatives)",
+            indicator: .warning,
+            detail: (["**\(title) is investigational** (rule `\(trial.ruleId)`):", "", reason] + alternativesDetail)
+                .joined(separator: "\n"),
+            sourceLabel: sourceLabel)
     }
 
     /// "Pazopanib has no single-agent activity in liposarcoma: not offered..." -> the part

@@ -65,8 +65,10 @@ package struct PalliativeScenarios: Sendable {
         var seen = Set<String>()
         return ([assumed] + lines.map(\.palliative)).flatMap { evaluation in
             (evaluation["warnings"]?.arrayValue ?? []).compactMap(\.objectValue).compactMap { warning -> String? in
-                guard let code = warning["code"]?.stringValue, code != Self.linesDefaulted, code != Self.resectableDefaulted,
-                      let message = warning["message"]?.stringValue, seen.insert(message).inserted else { return nil }
+                guard let code = warning["code"]?.stringValue, code != Self.linesDefaulted,
+                    code != Self.resectableDefaulted,
+                    let message = warning["message"]?.stringValue, seen.insert(message).inserted
+                else { return nil }
                 return message
             }
         }

@@ -16,16 +16,22 @@ extension PrefetchCase {
     package static func assumedStatusIssues(_ sarcomaCase: SarcomaCase, engine: GuidelineEngine) -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if sarcomaCase.tumor.metastasis == nil {
-            issues.append(FieldIssue(pointer: metastasisPointer, detail:
-                "distant metastasis status (M) is not in the record: no stage, surgical plan or therapy is given on an assumed M0; "
-                    + "record the M category (mCODE TNM distant metastases category Observation, SNOMED CT or LOINC coded, "
-                    + "as GET /cds-services asks) or a secondary cancer Condition"))
+            issues.append(
+                FieldIssue(
+                    pointer: metastasisPointer,
+                    detail:
+                        "distant metastasis status (M) is not in the record: no stage, surgical plan or therapy is given on an assumed M0; "
+                        + "record the M category (mCODE TNM distant metastases category Observation, SNOMED CT or LOINC coded, "
+                        + "as GET /cds-services asks) or a secondary cancer Condition"))
         }
         if sarcomaCase.tumor.nodes == nil, nodesChangeGuidance(sarcomaCase, engine: engine) {
-            issues.append(FieldIssue(pointer: nodesPointer, detail:
-                "regional nodal status (N) is not in the record and N1 would change the stage group or the options: "
-                    + "no stage, surgical plan or therapy is given on an assumed N0; record the N category "
-                    + "(mCODE TNM regional nodes category Observation)"))
+            issues.append(
+                FieldIssue(
+                    pointer: nodesPointer,
+                    detail:
+                        "regional nodal status (N) is not in the record and N1 would change the stage group or the options: "
+                        + "no stage, surgical plan or therapy is given on an assumed N0; record the N category "
+                        + "(mCODE TNM regional nodes category Observation)"))
         }
         return issues
     }
@@ -39,8 +45,11 @@ extension PrefetchCase {
             // Metastasis status unknown is reported on its own; compare at M0 here.
             if variant.tumor.metastasis == nil { variant.tumor.metastasis = .m0 }
             let answer = engine.evaluate(.assessment, for: variant).json
-            return [answer["staging"]?["stageGroup"], answer["margins"]?["strategy"], answer["margins"]?["amputation"],
-                    answer["perioperative"]?["options"], answer["palliative"]?["indicated"], answer["palliative"]?["options"]]
+            return [
+                answer["staging"]?["stageGroup"], answer["margins"]?["strategy"], answer["margins"]?["amputation"],
+                answer["perioperative"]?["options"], answer["palliative"]?["indicated"],
+                answer["palliative"]?["options"],
+            ]
         }
         return guidance(.n0) != guidance(.n1)
     }

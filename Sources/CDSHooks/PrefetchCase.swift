@@ -16,8 +16,10 @@ package enum PrefetchCase: Sendable {
     /// Maps the prefetch with `FHIRMapping` and decodes the case exactly as
     /// `POST /v1/validate` would (structure, codes, clinical consistency). Ages are computed
     /// for `referenceDate` (`YYYY-MM-DD`, today in UTC for a live call).
-    package static func read(_ entries: [FHIRResourceEntry], engine: GuidelineEngine,
-                             referenceDate: String) -> PrefetchCase {
+    package static func read(
+        _ entries: [FHIRResourceEntry], engine: GuidelineEngine,
+        referenceDate: String
+    ) -> PrefetchCase {
         let mapping = PrefetchCaseMapping.map(entries, referenceDate: referenceDate)
         // The mapper writes `tumor` only once it has found exactly one primary Condition that
         // is a soft tissue sarcoma; without it, every issue is about that search. Silence
@@ -25,8 +27,12 @@ package enum PrefetchCase: Sendable {
         // not hide the guidance without a word.
         guard mapping.caseDocument["tumor"] != nil else {
             guard sarcomaConditionCount(in: entries) > 0 else { return .noSarcoma }
-            let issues = mapping.issues.isEmpty
-                ? [FieldIssue(pointer: "", detail: "the primary sarcoma Condition could not be identified in the record")]
+            let issues =
+                mapping.issues.isEmpty
+                ? [
+                    FieldIssue(
+                        pointer: "", detail: "the primary sarcoma Condition could not be identified in the record")
+                ]
                 : mapping.issues
             return .incomplete(issues)
         }
@@ -75,7 +81,8 @@ package enum PrefetchCase: Sendable {
         return codings.contains { coding in
             let system = coding["system"]
             guard system == nil || system == .string(FHIRSystem.verificationStatus),
-                  case .string(let code)? = coding["code"] else { return false }
+                case .string(let code)? = coding["code"]
+            else { return false }
             return voidVerifications.contains(code)
         }
     }
@@ -85,9 +92,10 @@ package enum PrefetchCase: Sendable {
     package static func incompleteCard(_ issues: [FieldIssue], sourceLabel: String) -> CDSCard {
         let first = issues.first?.detail ?? "the record lacks data the guideline needs"
         let lines = issues.map { issue in "- " + (issue.pointer.isEmpty ? "" : "`\(issue.pointer)`: ") + issue.detail }
-        return CDSCard(summary: "Sarcoma guidance unavailable: \(first)", indicator: .warning,
-                       detail: (["**The record does not yet allow a guideline evaluation**; complete or correct:", ""] + lines)
-                           .joined(separator: "\n"),
-                       sourceLabel: sourceLabel)
+        return CDSCard(
+            summary: "Sarcoma guidance unavailable: \(first)", indicator: .warning,
+            detail: (["**The record does not yet allow a guideline evaluation**; complete or correct:", ""] + lines)
+                .joined(separator: "\n"),
+            sourceLabel: sourceLabel)
     }
 }

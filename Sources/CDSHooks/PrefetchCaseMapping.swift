@@ -12,9 +12,10 @@ package enum PrefetchCaseMapping {
             FHIRResources.locate(member.value).compactMap { entry -> FHIRResourceEntry? in
                 // A failed prefetch query comes back as an OperationOutcome: no patient data.
                 guard entry.resourceType != "OperationOutcome" else { return nil }
-                return FHIRResourceEntry(resource: entry.resource,
-                                         pointer: JSONPointer(tokens: ["prefetch", member.key] + entry.pointer.tokens),
-                                         fullUrl: entry.fullUrl)
+                return FHIRResourceEntry(
+                    resource: entry.resource,
+                    pointer: JSONPointer(tokens: ["prefetch", member.key] + entry.pointer.tokens),
+                    fullUrl: entry.fullUrl)
             }
         }
     }

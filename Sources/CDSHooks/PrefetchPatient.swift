@@ -17,7 +17,9 @@ package enum PrefetchPatient {
     package static func check(_ entries: [FHIRResourceEntry], patientId: String) throws(WrongPatient) {
         var fullUrls: [String: String] = [:]
         for entry in entries {
-            if let fullUrl = entry.fullUrl, let type = entry.resourceType, let id = entry.id { fullUrls[fullUrl] = "\(type)/\(id)" }
+            if let fullUrl = entry.fullUrl, let type = entry.resourceType, let id = entry.id {
+                fullUrls[fullUrl] = "\(type)/\(id)"
+            }
         }
         let expected = "Patient/\(patientId)"
         for entry in entries {

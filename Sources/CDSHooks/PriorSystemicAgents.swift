@@ -19,9 +19,14 @@ package struct PriorSystemicAgents: Sendable {
     package init(_ entries: [FHIRResourceEntry], excluding draftIds: Set<String> = []) {
         let matcher = MedicationAgentMatcher()
         var found = Set<MedicationAgentMatcher.Ingredient>()
-        for entry in entries where entry.resourceType == "MedicationStatement" || entry.resourceType == "MedicationRequest" {
+        for entry in entries
+        where entry.resourceType == "MedicationStatement" || entry.resourceType == "MedicationRequest" {
             guard let status = entry.resource["status"]?.stringValue, Self.statuses.contains(status) else { continue }
-            if entry.resourceType == "MedicationRequest", let id = entry.resource["id"]?.stringValue, draftIds.contains(id) { continue }
+            if entry.resourceType == "MedicationRequest", let id = entry.resource["id"]?.stringValue,
+                draftIds.contains(id)
+            {
+                continue
+            }
             if let match = matcher.match(entry.resource) { found.formUnion(match.ingredients) }
         }
         names = found.sorted().map(\.rawValue)

@@ -37,8 +37,10 @@ package struct RecommendationText {
     /// `postoperative_rt` -> "postoperative RT".
     package static func humanName(_ code: String) -> String {
         if code == "pazopanib_gemcitabine" { return "pazopanib + gemcitabine" }
-        return code.split(separator: "_").map { $0 == "rt" ? "RT" : $0 == "ct" ? "CT" : $0 == "mri" ? "MRI" : $0 == "pet" ? "PET" : String($0) }
-            .joined(separator: " ")
+        return code.split(separator: "_").map {
+            $0 == "rt" ? "RT" : $0 == "ct" ? "CT" : $0 == "mri" ? "MRI" : $0 == "pet" ? "PET" : String($0)
+        }
+        .joined(separator: " ")
     }
 
     package static func list(_ value: JSONValue?) -> [RecommendationText] {

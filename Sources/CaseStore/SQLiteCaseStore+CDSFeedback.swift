@@ -14,11 +14,16 @@ extension SQLiteCaseStore {
                     INSERT INTO cds_feedback (id, service_id, card, outcome, outcome_timestamp, client, item, received_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                    [.text(id), .text(item.serviceId), .text(item.card), .text(item.outcome),
-                     .optionalText(item.outcomeTimestamp), .optionalText(item.client), .utf8(bytes: item.item), .text(now)])
-                stored.append(StoredCDSFeedback(id: id, serviceId: item.serviceId, card: item.card, outcome: item.outcome,
-                                                outcomeTimestamp: item.outcomeTimestamp, client: item.client,
-                                                item: item.item, receivedAt: now))
+                    [
+                        .text(id), .text(item.serviceId), .text(item.card), .text(item.outcome),
+                        .optionalText(item.outcomeTimestamp), .optionalText(item.client), .utf8(bytes: item.item),
+                        .text(now),
+                    ])
+                stored.append(
+                    StoredCDSFeedback(
+                        id: id, serviceId: item.serviceId, card: item.card, outcome: item.outcome,
+                        outcomeTimestamp: item.outcomeTimestamp, client: item.client,
+                        item: item.item, receivedAt: now))
             }
             return stored
         }
@@ -34,9 +39,10 @@ extension SQLiteCaseStore {
                 """,
                 [.text(card), .integer(max(1, min(limit, 1_000)))]
             ) { row in
-                StoredCDSFeedback(id: row.text(0), serviceId: row.text(1), card: row.text(2), outcome: row.text(3),
-                                  outcomeTimestamp: row.optionalText(4), client: row.optionalText(5),
-                                  item: row.bytes(6), receivedAt: row.text(7))
+                StoredCDSFeedback(
+                    id: row.text(0), serviceId: row.text(1), card: row.text(2), outcome: row.text(3),
+                    outcomeTimestamp: row.optionalText(4), client: row.optionalText(5),
+                    item: row.bytes(6), receivedAt: row.text(7))
             }
         }
     }

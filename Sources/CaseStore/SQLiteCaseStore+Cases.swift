@@ -4,7 +4,9 @@ extension SQLiteCaseStore {
     /// Stores a new case at version 1 and its audit row (`action`, normally `.create`; `.import`
     /// from FHIR) in one transaction; durable when this returns.
     /// `.duplicateExternalId` when another case holds the externalId (and no row is recorded).
-    public func create(_ input: CaseInput, audit: AuditContext, as action: AuditAction) throws(CaseStoreError) -> StoredCase {
+    public func create(_ input: CaseInput, audit: AuditContext, as action: AuditAction) throws(CaseStoreError)
+        -> StoredCase
+    {
         try insert(input, audit: (audit, action))
     }
 
@@ -65,7 +67,8 @@ extension SQLiteCaseStore {
             let stored = try CaseRepository(database: database).insert(input, id: id, now: now)
             if case let (context, action)? = audit {
                 _ = try AuditRepository(database: database).insert(
-                    AuditEntry(action: action, caseId: stored.id, caseVersion: stored.version, context: context), now: now)
+                    AuditEntry(action: action, caseId: stored.id, caseVersion: stored.version, context: context),
+                    now: now)
             }
             return stored
         }
@@ -80,7 +83,8 @@ extension SQLiteCaseStore {
                 id: id, with: input, expectedVersion: expectedVersion, now: now)
             if case let (context, action)? = audit {
                 _ = try AuditRepository(database: database).insert(
-                    AuditEntry(action: action, caseId: stored.id, caseVersion: stored.version, context: context), now: now)
+                    AuditEntry(action: action, caseId: stored.id, caseVersion: stored.version, context: context),
+                    now: now)
             }
             return stored
         }
@@ -91,7 +95,8 @@ extension SQLiteCaseStore {
             let deletedVersion = try CaseRepository(database: database).delete(id: id, expectedVersion: expectedVersion)
             if let audit {
                 _ = try AuditRepository(database: database).insert(
-                    AuditEntry(action: .delete, caseId: id, caseVersion: deletedVersion, context: audit), now: Timestamp.now())
+                    AuditEntry(action: .delete, caseId: id, caseVersion: deletedVersion, context: audit),
+                    now: Timestamp.now())
             }
         }
     }

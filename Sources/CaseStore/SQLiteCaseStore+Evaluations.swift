@@ -4,7 +4,9 @@ extension SQLiteCaseStore {
     /// Records an evaluation of a stored case and its `.evaluate` audit row in one transaction;
     /// durable when this returns. `.notFound(id:)` with the case id when the case does not exist
     /// (and no row is recorded).
-    public func recordEvaluation(_ input: EvaluationInput, audit: AuditContext) throws(CaseStoreError) -> StoredEvaluation {
+    public func recordEvaluation(_ input: EvaluationInput, audit: AuditContext) throws(CaseStoreError)
+        -> StoredEvaluation
+    {
         try insert(input, audit: audit)
     }
 

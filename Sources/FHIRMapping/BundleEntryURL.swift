@@ -8,8 +8,8 @@ enum BundleEntryURL {
         let bytes = Array(seed.utf8)
         var high = mix(fnv1a(bytes, basis: 0xcbf2_9ce4_8422_2325))
         var low = mix(fnv1a(bytes, basis: 0x6c62_272e_07bb_0142))
-        high = (high & ~0x0000_0000_0000_F000) | 0x0000_0000_0000_8000   // version 8
-        low = (low & ~0xC000_0000_0000_0000) | 0x8000_0000_0000_0000     // variant 10
+        high = (high & ~0x0000_0000_0000_F000) | 0x0000_0000_0000_8000  // version 8
+        low = (low & ~0xC000_0000_0000_0000) | 0x8000_0000_0000_0000  // variant 10
         let hex = hex64(high) + hex64(low)
         let chars = Array(hex)
         let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(chars[$0]) }

@@ -15,14 +15,25 @@ public enum FHIRBundleShape {
     /// The issues of `value` as an import Bundle; empty when it is one.
     public static func issues(_ value: JSONValue, acceptedTypes: Set<String> = importTypes) -> [FieldIssue] {
         guard case .object(let bundle) = value else {
-            return [FieldIssue(pointer: "", detail: "the body must be a FHIR Bundle (a JSON object); got \(value.kindDescription)")]
+            return [
+                FieldIssue(
+                    pointer: "", detail: "the body must be a FHIR Bundle (a JSON object); got \(value.kindDescription)")
+            ]
         }
         guard let resourceType = bundle["resourceType"] else {
-            return [FieldIssue(pointer: "/resourceType", detail: "resourceType is missing: the body must be a FHIR Bundle")]
+            return [
+                FieldIssue(pointer: "/resourceType", detail: "resourceType is missing: the body must be a FHIR Bundle")
+            ]
         }
         guard resourceType.stringValue == "Bundle" else {
             let shown = resourceType.stringValue.map { "'\($0)'" } ?? resourceType.kindDescription
-            return [FieldIssue(pointer: "/resourceType", detail: "resourceType must be 'Bundle', not \(shown); wrap the resources in a Bundle of type collection")]
+            return [
+                FieldIssue(
+                    pointer: "/resourceType",
+                    detail:
+                        "resourceType must be 'Bundle', not \(shown); wrap the resources in a Bundle of type collection"
+                )
+            ]
         }
         var issues: [FieldIssue] = []
         let types = acceptedTypes.sorted().joined(separator: " or ")
@@ -39,20 +50,29 @@ public enum FHIRBundleShape {
             issues += incompleteSearch(bundle)
         }
         guard let entryValue = bundle["entry"] else {
-            issues.append(FieldIssue(pointer: "/entry", detail: "the Bundle has no entries; it needs at least the primary cancer Condition"))
+            issues.append(
+                FieldIssue(
+                    pointer: "/entry",
+                    detail: "the Bundle has no entries; it needs at least the primary cancer Condition"))
             return issues
         }
         guard case .array(let entries) = entryValue else {
-            issues.append(FieldIssue(pointer: "/entry", detail: "Bundle.entry must be an array; got \(entryValue.kindDescription)"))
+            issues.append(
+                FieldIssue(
+                    pointer: "/entry", detail: "Bundle.entry must be an array; got \(entryValue.kindDescription)"))
             return issues
         }
         if entries.isEmpty {
-            issues.append(FieldIssue(pointer: "/entry", detail: "the Bundle has no entries; it needs at least the primary cancer Condition"))
+            issues.append(
+                FieldIssue(
+                    pointer: "/entry",
+                    detail: "the Bundle has no entries; it needs at least the primary cancer Condition"))
         }
         for (index, entry) in entries.enumerated() {
             let pointer = JSONPointer.root.appending("entry").appending(index)
             guard case .object(let object) = entry else {
-                issues.append(FieldIssue(at: pointer, detail: "a Bundle entry must be an object; got \(entry.kindDescription)"))
+                issues.append(
+                    FieldIssue(at: pointer, detail: "a Bundle entry must be an object; got \(entry.kindDescription)"))
                 continue
             }
             guard let resource = object["resource"] else {
@@ -60,12 +80,17 @@ public enum FHIRBundleShape {
                 continue
             }
             guard case .object(let resourceObject) = resource else {
-                issues.append(FieldIssue(at: pointer.appending("resource"), detail: "entry.resource must be an object; got \(resource.kindDescription)"))
+                issues.append(
+                    FieldIssue(
+                        at: pointer.appending("resource"),
+                        detail: "entry.resource must be an object; got \(resource.kindDescription)"))
                 continue
             }
             if resourceObject["resourceType"]?.stringValue?.isEmpty ?? true {
-                issues.append(FieldIssue(at: pointer.appending("resource").appending("resourceType"),
-                                         detail: "the resource has no resourceType (a string)"))
+                issues.append(
+                    FieldIssue(
+                        at: pointer.appending("resource").appending("resourceType"),
+                        detail: "the resource has no resourceType (a string)"))
             }
         }
         return issues
@@ -76,16 +101,29 @@ public enum FHIRBundleShape {
     /// added (`search.mode` outcome) with an error or fatal issue (the search failed in part).
     static func incompleteSearch(_ bundle: JSONObject) -> [FieldIssue] {
         var issues: [FieldIssue] = []
-        for (index, link) in (bundle["link"]?.arrayValue ?? []).enumerated() where link["relation"]?.stringValue == "next" {
-            issues.append(FieldIssue(at: JSONPointer.root.appending("link").appending(index), detail:
-                "the searchset has a next page: the import reads one Bundle, and a missing page can hold the M or N Observation (the engine would then assume M0 / N0). Send every page in one Bundle (follow the next links, or search with a larger _count)"))
+        for (index, link) in (bundle["link"]?.arrayValue ?? []).enumerated()
+        where link["relation"]?.stringValue == "next" {
+            issues.append(
+                FieldIssue(
+                    at: JSONPointer.root.appending("link").appending(index),
+                    detail:
+                        "the searchset has a next page: the import reads one Bundle, and a missing page can hold the M or N Observation (the engine would then assume M0 / N0). Send every page in one Bundle (follow the next links, or search with a larger _count)"
+                ))
         }
         for (index, entry) in (bundle["entry"]?.arrayValue ?? []).enumerated() {
-            guard entry["search"]?["mode"]?.stringValue == "outcome", entry["resource"]?["resourceType"]?.stringValue == "OperationOutcome" else { continue }
-            let failing = (entry["resource"]?["issue"]?.arrayValue ?? []).filter { ["error", "fatal"].contains($0["severity"]?.stringValue ?? "") }
+            guard entry["search"]?["mode"]?.stringValue == "outcome",
+                entry["resource"]?["resourceType"]?.stringValue == "OperationOutcome"
+            else { continue }
+            let failing = (entry["resource"]?["issue"]?.arrayValue ?? []).filter {
+                ["error", "fatal"].contains($0["severity"]?.stringValue ?? "")
+            }
             guard !failing.isEmpty else { continue }
-            issues.append(FieldIssue(at: JSONPointer.root.appending("entry").appending(index).appending("resource"), detail:
-                "the search that made this searchset reported \(failing.count == 1 ? "an error" : "\(failing.count) errors") (OperationOutcome, search.mode outcome): its results may be incomplete, so they are not imported. Repeat the search and send the answer without errors"))
+            issues.append(
+                FieldIssue(
+                    at: JSONPointer.root.appending("entry").appending(index).appending("resource"),
+                    detail:
+                        "the search that made this searchset reported \(failing.count == 1 ? "an error" : "\(failing.count) errors") (OperationOutcome, search.mode outcome): its results may be incomplete, so they are not imported. Repeat the search and send the answer without errors"
+                ))
         }
         return issues
     }

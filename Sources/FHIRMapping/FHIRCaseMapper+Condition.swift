@@ -14,17 +14,22 @@ extension FHIRCaseMapper {
         var inactive: [(entry: FHIRResourceEntry, status: String)] = []
         for entry in conditions {
             if let status = Self.unusableVerification(entry) {
-                let isPrimary = Self.hasProfile(entry, "mcode-primary-cancer-condition")
+                let isPrimary =
+                    Self.hasProfile(entry, "mcode-primary-cancer-condition")
                     || (!isSecondary(entry) && identifiesSarcoma(entry))
                 if isPrimary, !Self.voidVerifications.contains(status) {
                     // Provisional, differential, unconfirmed: a diagnosis still open is not
                     // staged and treated as a sarcoma.
                     unconfirmed = true
-                    ledger.refuse(entry.pointer("verificationStatus"), "verificationStatus is '\(status)': only a confirmed diagnosis (or one without verificationStatus) is staged; send the Condition once the diagnosis is confirmed")
+                    ledger.refuse(
+                        entry.pointer("verificationStatus"),
+                        "verificationStatus is '\(status)': only a confirmed diagnosis (or one without verificationStatus) is staged; send the Condition once the diagnosis is confirmed"
+                    )
                 } else if !isSecondary(entry) || Self.voidVerifications.contains(status) {
                     // A secondary cancer still open is refused in `map` (staging either way could be wrong).
-                    ledger.ignore(entry, element: "verificationStatus", at: entry.pointer("verificationStatus"),
-                                  "verificationStatus is '\(status)': not a diagnosis to act on")
+                    ledger.ignore(
+                        entry, element: "verificationStatus", at: entry.pointer("verificationStatus"),
+                        "verificationStatus is '\(status)': not a diagnosis to act on")
                 }
                 continue
             }
@@ -44,7 +49,10 @@ extension FHIRCaseMapper {
         if candidates.count > 1 {
             let names = candidates.map(\.label).joined(separator: ", ")
             for candidate in candidates {
-                ledger.refuse(candidate.pointer, "\(candidates.count) primary cancer Conditions (\(names)): which tumour this case describes cannot be told; import one primary cancer at a time")
+                ledger.refuse(
+                    candidate.pointer,
+                    "\(candidates.count) primary cancer Conditions (\(names)): which tumour this case describes cannot be told; import one primary cancer at a time"
+                )
             }
             return nil
         }
@@ -54,15 +62,18 @@ extension FHIRCaseMapper {
             if candidates.isEmpty {
                 ledger.refuse(entry.pointer("clinicalStatus"), Self.inactiveDetail(status))
             } else {
-                ledger.ignore(entry, element: "clinicalStatus", at: entry.pointer("clinicalStatus"),
-                              "clinicalStatus is '\(status)': not the active primary cancer")
+                ledger.ignore(
+                    entry, element: "clinicalStatus", at: entry.pointer("clinicalStatus"),
+                    "clinicalStatus is '\(status)': not the active primary cancer")
             }
         }
         guard let primary = candidates.first else {
             if unconfirmed || !inactive.isEmpty { return nil }
             let secondary = conditions.contains { isSecondary($0) }
-            ledger.refuse(.root, "no primary cancer Condition (mCODE PrimaryCancerCondition, or a Condition coded as a soft tissue sarcoma) in the payload"
-                + (secondary ? "; a secondary cancer Condition alone does not describe the primary tumour" : ""))
+            ledger.refuse(
+                .root,
+                "no primary cancer Condition (mCODE PrimaryCancerCondition, or a Condition coded as a soft tissue sarcoma) in the payload"
+                    + (secondary ? "; a secondary cancer Condition alone does not describe the primary tumour" : ""))
             return nil
         }
         return primary
@@ -87,29 +98,36 @@ extension FHIRCaseMapper {
         var sites: [(Site, FHIRCoding, String)] = []
         for coding in codes {
             guard coding.system == FHIRSystem.icd10 || coding.system == FHIRSystem.icd10CM, let code = coding.code,
-                  let diagnosis = SiteCodes.icd10(code) else { continue }
+                let diagnosis = SiteCodes.icd10(code)
+            else { continue }
             identified = true
             switch diagnosis {
             case .softTissue(let site?):
                 sites.append((site, coding, "code"))
             case .softTissue(nil):
-                ledger.ignore(entry, element: "code", at: coding.pointer,
-                              "\(coding.shown) identifies a soft tissue malignancy but not whether the site is trunk wall, viscera or retroperitoneum")
+                ledger.ignore(
+                    entry, element: "code", at: coding.pointer,
+                    "\(coding.shown) identifies a soft tissue malignancy but not whether the site is trunk wall, viscera or retroperitoneum"
+                )
             case .outOfScope(let name, let contractCode):
                 proposeMorphology(.outOfScope(name: name, contractCode: contractCode), coding, entry, &ledger)
             }
         }
         guard identified else {
             let shown = FHIRCoding.shown(codes, text: entry.resource["code"]?["text"]?.stringValue)
-            ledger.refuse(codePointer, "\(shown) is not a soft tissue sarcoma: sarcoma-guide handles soft tissue sarcoma only, and neither this code nor a histology-morphology-behavior extension is a sarcoma code it knows (ICD-O-3 morphology, ICD-10 C48.0/C49; see the table in docs/fhir.md)")
+            ledger.refuse(
+                codePointer,
+                "\(shown) is not a soft tissue sarcoma: sarcoma-guide handles soft tissue sarcoma only, and neither this code nor a histology-morphology-behavior extension is a sarcoma code it knows (ICD-O-3 morphology, ICD-10 C48.0/C49; see the table in docs/fhir.md)"
+            )
             for coding in unknownMorphologies {
                 ledger.refuse(coding.pointer, "morphology \(coding.shown) is not a soft tissue sarcoma morphology")
             }
             return false
         }
         for coding in unknownMorphologies {
-            ledger.ignore(entry, element: "extension[histology-morphology-behavior]", at: coding.pointer,
-                          "morphology \(coding.shown) is not in the service's table of soft tissue sarcoma codes")
+            ledger.ignore(
+                entry, element: "extension[histology-morphology-behavior]", at: coding.pointer,
+                "morphology \(coding.shown) is not in the service's table of soft tissue sarcoma codes")
         }
         mapBodySites(entry, icdSites: sites, &ledger)
         mapStageSummaries(entry, &ledger)
@@ -119,37 +137,48 @@ extension FHIRCaseMapper {
     private func morphologyCodings(_ entry: FHIRResourceEntry) -> [FHIRCoding] {
         guard let extensions = entry.resource["extension"]?.arrayValue else { return [] }
         var codings: [FHIRCoding] = []
-        for (index, item) in extensions.enumerated() where item["url"]?.stringValue?.hasSuffix("/" + Self.morphologyExtension) == true {
+        for (index, item) in extensions.enumerated()
+        where item["url"]?.stringValue?.hasSuffix("/" + Self.morphologyExtension) == true {
             let pointer = entry.pointer("extension", String(index), "valueCodeableConcept")
             codings += FHIRCoding.codings(in: item["valueCodeableConcept"], at: pointer)
         }
         return codings
     }
 
-    private func proposeMorphology(_ meaning: TumorMorphology, _ coding: FHIRCoding, _ entry: FHIRResourceEntry,
-                                   _ ledger: inout MappingLedger) {
+    private func proposeMorphology(
+        _ meaning: TumorMorphology, _ coding: FHIRCoding, _ entry: FHIRResourceEntry,
+        _ ledger: inout MappingLedger
+    ) {
         let element = coding.pointer.tokens.contains("extension") ? "extension[histology-morphology-behavior]" : "code"
         switch meaning {
         case .histology(let histology):
-            ledger.propose("/tumor/histology", .string(histology.rawValue), shown: histology.rawValue, from: entry,
-                           element: element, at: coding.pointer, note: coding.shown)
+            ledger.propose(
+                "/tumor/histology", .string(histology.rawValue), shown: histology.rawValue, from: entry,
+                element: element, at: coding.pointer, note: coding.shown)
         case .sarcomaSubtypeUnknown(let name):
-            ledger.ignore(entry, element: element, at: coding.pointer,
-                          "\(name): a soft tissue sarcoma, but the contract's histology needs the subtype; histology is left unset (the engine treats it as unknown and says so)")
+            ledger.ignore(
+                entry, element: element, at: coding.pointer,
+                "\(name): a soft tissue sarcoma, but the contract's histology needs the subtype; histology is left unset (the engine treats it as unknown and says so)"
+            )
         case .outOfScope(let name, let contractCode?):
             // The case decoder refuses it with the contract's own wording, pointed back here.
-            ledger.propose("/tumor/histology", .string(contractCode), shown: name, from: entry,
-                           element: element, at: coding.pointer, note: coding.shown)
+            ledger.propose(
+                "/tumor/histology", .string(contractCode), shown: name, from: entry,
+                element: element, at: coding.pointer, note: coding.shown)
         case .outOfScope(let name, nil):
-            ledger.refuse(coding.pointer, "\(coding.shown) is \(name): out of scope for this soft tissue sarcoma service")
+            ledger.refuse(
+                coding.pointer, "\(coding.shown) is \(name): out of scope for this soft tissue sarcoma service")
         }
     }
 
     /// Condition.bodySite (SNOMED CT) and an ICD-10 site both feed `tumor.site`.
-    private func mapBodySites(_ entry: FHIRResourceEntry, icdSites: [(Site, FHIRCoding, String)], _ ledger: inout MappingLedger) {
+    private func mapBodySites(
+        _ entry: FHIRResourceEntry, icdSites: [(Site, FHIRCoding, String)], _ ledger: inout MappingLedger
+    ) {
         for (site, coding, element) in icdSites {
-            ledger.propose("/tumor/site", .string(site.rawValue), shown: site.rawValue, from: entry,
-                           element: element, at: coding.pointer, note: coding.shown)
+            ledger.propose(
+                "/tumor/site", .string(site.rawValue), shown: site.rawValue, from: entry,
+                element: element, at: coding.pointer, note: coding.shown)
         }
         let bodySites = entry.resource["bodySite"]?.arrayValue ?? []
         var unknown: [FHIRCoding] = []
@@ -157,20 +186,27 @@ extension FHIRCaseMapper {
             let pointer = entry.pointer("bodySite", String(index))
             for coding in FHIRCoding.codings(in: bodySite, at: pointer) {
                 if coding.system == FHIRSystem.snomed, let code = coding.code, let site = SiteCodes.snomed[code] {
-                    ledger.propose("/tumor/site", .string(site.rawValue), shown: site.rawValue, from: entry,
-                                   element: "bodySite[\(index)]", at: coding.pointer, note: coding.shown)
+                    ledger.propose(
+                        "/tumor/site", .string(site.rawValue), shown: site.rawValue, from: entry,
+                        element: "bodySite[\(index)]", at: coding.pointer, note: coding.shown)
                 } else {
                     unknown.append(coding)
-                    ledger.ignore(entry, element: "bodySite[\(index)]", at: coding.pointer,
-                                  "\(coding.shown) does not name one of the contract's sites without doubt")
+                    ledger.ignore(
+                        entry, element: "bodySite[\(index)]", at: coding.pointer,
+                        "\(coding.shown) does not name one of the contract's sites without doubt")
                 }
             }
         }
         guard !ledger.hasProposal(for: "/tumor/site") else { return }
         let pointer = unknown.first?.pointer ?? (bodySites.isEmpty ? entry.pointer : entry.pointer("bodySite"))
-        let why = unknown.isEmpty ? "the Condition has no bodySite the service can read"
+        let why =
+            unknown.isEmpty
+            ? "the Condition has no bodySite the service can read"
             : "bodySite \(unknown.map(\.shown).joined(separator: ", ")) is not in the service's site table"
-        ledger.refuse(pointer, "tumor.site (required) cannot be derived: \(why); code the site as one of the SNOMED CT structures or ICD-10 C49 codes in the table in docs/fhir.md")
+        ledger.refuse(
+            pointer,
+            "tumor.site (required) cannot be derived: \(why); code the site as one of the SNOMED CT structures or ICD-10 C49 codes in the table in docs/fhir.md"
+        )
     }
 
     /// Condition.stage.summary: a stage the engine computes itself; kept for comparison.
@@ -184,7 +220,10 @@ extension FHIRCaseMapper {
                 ledger.ignore(entry, element: "stage[\(index)].summary", at: pointer, StageGroupCodes.notInputReason)
             } else {
                 ledger.ignore(entry, element: "stage[\(index)].summary", at: pointer, StageGroupCodes.notReadReason)
-                ledger.warn(StageGroupCodes.notReadWarning, "\(entry.label) states a stage group at \(pointer) that the service cannot read (text only, or a code not in its table): it was not compared with the computed stage group; check it against the answer's stageGroup")
+                ledger.warn(
+                    StageGroupCodes.notReadWarning,
+                    "\(entry.label) states a stage group at \(pointer) that the service cannot read (text only, or a code not in its table): it was not compared with the computed stage group; check it against the answer's stageGroup"
+                )
             }
         }
     }
@@ -192,8 +231,10 @@ extension FHIRCaseMapper {
     /// Whether a non-mCODE Condition is coded as a soft tissue sarcoma (ICD-10 or morphology).
     func identifiesSarcoma(_ entry: FHIRResourceEntry) -> Bool {
         let codes = FHIRCoding.codings(in: entry.resource["code"], at: .root)
-        if codes.contains(where: { ($0.system == FHIRSystem.icd10 || $0.system == FHIRSystem.icd10CM)
-            && $0.code.flatMap(SiteCodes.icd10) != nil }) {
+        if codes.contains(where: {
+            ($0.system == FHIRSystem.icd10 || $0.system == FHIRSystem.icd10CM)
+                && $0.code.flatMap(SiteCodes.icd10) != nil
+        }) {
             return true
         }
         return morphologyCodings(entry).contains { MorphologyCodes.meaning(of: $0) != nil }

@@ -8,12 +8,17 @@ extension FHIRCaseMapper {
     /// (`entered-in-error`): such an N / M is as if absent, not a pending finding.
     static let voidStatuses: Set<String> = ["cancelled", "entered-in-error"]
 
-    func mapObservation(_ entry: FHIRResourceEntry, primary: FHIRResourceEntry, subject: SubjectReference,
-                        _ ledger: inout MappingLedger) {
+    func mapObservation(
+        _ entry: FHIRResourceEntry, primary: FHIRResourceEntry, subject: SubjectReference,
+        _ ledger: inout MappingLedger
+    ) {
         let code = entry.resource["code"]
         let codings = FHIRCoding.codings(in: code, at: entry.pointer("code"))
         guard let kind = ObservationKind(codings) else {
-            ledger.ignore(entry, "Observation \(FHIRCoding.shown(codings, text: code?["text"]?.stringValue)) is not one sarcoma-guide reads (see the mapping table in docs/fhir.md)")
+            ledger.ignore(
+                entry,
+                "Observation \(FHIRCoding.shown(codings, text: code?["text"]?.stringValue)) is not one sarcoma-guide reads (see the mapping table in docs/fhir.md)"
+            )
             return
         }
         let status = entry.resource["status"]?.stringValue ?? "(none)"
@@ -21,15 +26,22 @@ extension FHIRCaseMapper {
             if kind.isNodesOrMetastasis, !Self.voidStatuses.contains(status) {
                 // Left out, an N or M would become the engine's N0 / M0: a preliminary M1
                 // must not stage a metastatic patient as localized.
-                ledger.refuse(entry.pointer("status"), "this \(kind.name) has status '\(status)': only a final, amended or corrected result can be used, and leaving it out would stage the case with the default \(kind.defaultCategory); send the final result (or dataAbsentReason)")
+                ledger.refuse(
+                    entry.pointer("status"),
+                    "this \(kind.name) has status '\(status)': only a final, amended or corrected result can be used, and leaving it out would stage the case with the default \(kind.defaultCategory); send the final result (or dataAbsentReason)"
+                )
                 return
             }
-            ledger.ignore(entry, element: "status", at: entry.pointer("status"),
-                          "status '\(status)': only final, amended or corrected results are used")
+            ledger.ignore(
+                entry, element: "status", at: entry.pointer("status"),
+                "status '\(status)': only final, amended or corrected results are used")
             return
         }
         if subject.isOtherPatient(entry) {
-            ledger.refuse(entry.pointer("subject"), "this \(kind.name) is about \(subject.subject(of: entry) ?? "?"), the primary cancer Condition about \(subject.patient ?? "?"): resources of two patients cannot make one case")
+            ledger.refuse(
+                entry.pointer("subject"),
+                "this \(kind.name) is about \(subject.subject(of: entry) ?? "?"), the primary cancer Condition about \(subject.patient ?? "?"): resources of two patients cannot make one case"
+            )
             return
         }
         if let other = otherCondition(entry, primary: primary) {
@@ -58,7 +70,8 @@ extension FHIRCaseMapper {
         }
         let conditions = references.map { SubjectReference.normalize($0, [:]) }.filter { $0.hasPrefix("Condition/") }
         guard !conditions.isEmpty, !conditions.contains("Condition/\(primaryID)"),
-              !(primary.fullUrl.map(references.contains) ?? false) else { return nil }
+            !(primary.fullUrl.map(references.contains) ?? false)
+        else { return nil }
         return conditions[0]
     }
 
@@ -71,15 +84,24 @@ extension FHIRCaseMapper {
                 ledger.report(.stageGroup, group, from: entry, at: pointer)
                 ledger.ignore(entry, element: "valueCodeableConcept", at: pointer, StageGroupCodes.notInputReason)
             } else if entry.resource["dataAbsentReason"] != nil {
-                ledger.ignore(entry, element: "dataAbsentReason", at: entry.pointer("dataAbsentReason"), "the stage group is absent (dataAbsentReason)")
+                ledger.ignore(
+                    entry, element: "dataAbsentReason", at: entry.pointer("dataAbsentReason"),
+                    "the stage group is absent (dataAbsentReason)")
             } else {
                 ledger.ignore(entry, element: "valueCodeableConcept", at: pointer, StageGroupCodes.notReadReason)
-                ledger.warn(StageGroupCodes.notReadWarning, "\(entry.label) states a stage group at \(pointer) that the service cannot read (text only, or a code not in its table): it was not compared with the computed stage group; check it against the answer's stageGroup")
+                ledger.warn(
+                    StageGroupCodes.notReadWarning,
+                    "\(entry.label) states a stage group at \(pointer) that the service cannot read (text only, or a code not in its table): it was not compared with the computed stage group; check it against the answer's stageGroup"
+                )
             }
             return
         }
-        if codings.contains(where: { $0.system == FHIRSystem.dataAbsentReason }) || entry.resource["dataAbsentReason"] != nil {
-            ledger.ignore(entry, element: "valueCodeableConcept", at: pointer, "the \(element.rawValue) category is absent (dataAbsentReason)")
+        if codings.contains(where: { $0.system == FHIRSystem.dataAbsentReason })
+            || entry.resource["dataAbsentReason"] != nil
+        {
+            ledger.ignore(
+                entry, element: "valueCodeableConcept", at: pointer,
+                "the \(element.rawValue) category is absent (dataAbsentReason)")
             return
         }
         let categories = codings.compactMap { coding -> (String, FHIRCoding)? in
@@ -92,48 +114,72 @@ extension FHIRCaseMapper {
         }.filter { $0.0.hasPrefix(element.rawValue) }
         guard let (category, coding) = categories.first else {
             if element == .t {
-                ledger.ignore(entry, element: "valueCodeableConcept", at: pointer,
-                              "\(FHIRCoding.shown(codings, text: nil)) is not an AJCC \(element.rawValue) category code the service knows: not read and not compared with the computed T")
-                ledger.warn("reported-t-not-read", "\(entry.label) states a T category at \(pointer) that the service cannot read: it was not compared with the computed T")
+                ledger.ignore(
+                    entry, element: "valueCodeableConcept", at: pointer,
+                    "\(FHIRCoding.shown(codings, text: nil)) is not an AJCC \(element.rawValue) category code the service knows: not read and not compared with the computed T"
+                )
+                ledger.warn(
+                    "reported-t-not-read",
+                    "\(entry.label) states a T category at \(pointer) that the service cannot read: it was not compared with the computed T"
+                )
             } else {
                 // Present but unreadable: leaving it out would stage with the default N0 / M0.
                 // Free text is not echoed: it may describe the patient.
                 let hasText = entry.resource["valueCodeableConcept"]?["text"]?.stringValue != nil
-                let shown = !codings.isEmpty ? FHIRCoding.shown(codings, text: nil)
+                let shown =
+                    !codings.isEmpty
+                    ? FHIRCoding.shown(codings, text: nil)
                     : hasText ? "a text-only value (no coding)" : "no readable value"
-                ledger.refuse(entry.resource["valueCodeableConcept"] == nil ? entry.pointer : pointer,
-                              "\(shown) is not an AJCC \(element.rawValue) category code the service knows; leaving it out would stage the case with the default \(element.rawValue)0: send a coded \(element.rawValue) category (SNOMED CT or AJCC), or dataAbsentReason if it is unknown")
+                ledger.refuse(
+                    entry.resource["valueCodeableConcept"] == nil ? entry.pointer : pointer,
+                    "\(shown) is not an AJCC \(element.rawValue) category code the service knows; leaving it out would stage the case with the default \(element.rawValue)0: send a coded \(element.rawValue) category (SNOMED CT or AJCC), or dataAbsentReason if it is unknown"
+                )
             }
             return
         }
         if categories.contains(where: { $0.0 != category }) {
-            ledger.refuse(pointer, "the codings disagree (\(categories.map(\.0).joined(separator: " vs "))): one \(element.rawValue) category per observation")
+            ledger.refuse(
+                pointer,
+                "the codings disagree (\(categories.map(\.0).joined(separator: " vs "))): one \(element.rawValue) category per observation"
+            )
             return
         }
         switch element {
         case .t:
             ledger.report(.tCategory, category, from: entry, at: coding.pointer)
-            ledger.ignore(entry, element: "valueCodeableConcept", at: coding.pointer,
-                          "\(category): T is computed by sarcoma-guide from tumour size and site (AJCC 8); the reported T is not input (it is compared: a T that differs from the computed one is refused; when the engine computes TX, it is announced as not checked)")
+            ledger.ignore(
+                entry, element: "valueCodeableConcept", at: coding.pointer,
+                "\(category): T is computed by sarcoma-guide from tumour size and site (AJCC 8); the reported T is not input (it is compared: a T that differs from the computed one is refused; when the engine computes TX, it is announced as not checked)"
+            )
         case .n:
-            proposeCategory(category, allowed: ["N0", "N1"], unknown: "NX", target: "/tumor/nodes", entry, coding, &ledger)
+            proposeCategory(
+                category, allowed: ["N0", "N1"], unknown: "NX", target: "/tumor/nodes", entry, coding, &ledger)
         case .m:
-            proposeCategory(category, allowed: ["M0", "M1"], unknown: "MX", target: "/tumor/metastasis", entry, coding, &ledger)
+            proposeCategory(
+                category, allowed: ["M0", "M1"], unknown: "MX", target: "/tumor/metastasis", entry, coding, &ledger)
         case .stageGroup:
             break
         }
     }
 
-    private func proposeCategory(_ category: String, allowed: Set<String>, unknown: String, target: String,
-                                 _ entry: FHIRResourceEntry, _ coding: FHIRCoding, _ ledger: inout MappingLedger) {
+    private func proposeCategory(
+        _ category: String, allowed: Set<String>, unknown: String, target: String,
+        _ entry: FHIRResourceEntry, _ coding: FHIRCoding, _ ledger: inout MappingLedger
+    ) {
         if allowed.contains(category) {
-            ledger.propose(target, .string(category), shown: category, from: entry, element: "valueCodeableConcept",
-                           at: coding.pointer, note: coding.shown)
+            ledger.propose(
+                target, .string(category), shown: category, from: entry, element: "valueCodeableConcept",
+                at: coding.pointer, note: coding.shown)
         } else if category == unknown {
-            ledger.ignore(entry, element: "valueCodeableConcept", at: coding.pointer,
-                          "\(category) (unknown): left unset; the engine applies AJCC's default (N0 / M0) and says so in its warnings")
+            ledger.ignore(
+                entry, element: "valueCodeableConcept", at: coding.pointer,
+                "\(category) (unknown): left unset; the engine applies AJCC's default (N0 / M0) and says so in its warnings"
+            )
         } else {
-            ledger.refuse(coding.pointer, "\(coding.shown) gives \(category), which is not an AJCC 8 soft tissue sarcoma category (\(allowed.sorted().joined(separator: " or ")))")
+            ledger.refuse(
+                coding.pointer,
+                "\(coding.shown) gives \(category), which is not an AJCC 8 soft tissue sarcoma category (\(allowed.sorted().joined(separator: " or ")))"
+            )
         }
     }
 }
@@ -150,11 +196,23 @@ enum ObservationKind: Sendable, Equatable {
             guard let code = coding.code else { continue }
             switch coding.system {
             case FHIRSystem.loinc:
-                if let element = TNMCodes.loinc[code] { self = .tnm(element); return }
-                if TumorSizeCodes.observationCodes.contains(code) { self = .tumorSize; return }
-                if code == ObservationCodes.ecog { self = .ecog; return }
+                if let element = TNMCodes.loinc[code] {
+                    self = .tnm(element)
+                    return
+                }
+                if TumorSizeCodes.observationCodes.contains(code) {
+                    self = .tumorSize
+                    return
+                }
+                if code == ObservationCodes.ecog {
+                    self = .ecog
+                    return
+                }
             case FHIRSystem.snomed:
-                if let element = TNMCodes.snomed[code] { self = .tnm(element); return }
+                if let element = TNMCodes.snomed[code] {
+                    self = .tnm(element)
+                    return
+                }
             default:
                 break
             }

@@ -11,33 +11,43 @@ extension FHIRCaseMapper {
         // FHIR AdministrativeGender is exactly the contract's `sex` vocabulary.
         if let gender = entry.resource["gender"]?.stringValue {
             if Sex(rawValue: gender) != nil {
-                ledger.propose("/patient/sex", .string(gender), shown: gender, from: entry,
-                               element: "gender", at: entry.pointer("gender"))
+                ledger.propose(
+                    "/patient/sex", .string(gender), shown: gender, from: entry,
+                    element: "gender", at: entry.pointer("gender"))
             } else {
-                ledger.refuse(entry.pointer("gender"), "gender '\(gender)' is not a FHIR AdministrativeGender code (male, female, other, unknown)")
+                ledger.refuse(
+                    entry.pointer("gender"),
+                    "gender '\(gender)' is not a FHIR AdministrativeGender code (male, female, other, unknown)")
             }
         }
         guard let birthDate = entry.resource["birthDate"]?.stringValue else { return }
         guard let referenceDate else {
-            ledger.ignore(entry, element: "birthDate", at: entry.pointer("birthDate"),
-                          "no reference date was given to compute an age from the birth date")
+            ledger.ignore(
+                entry, element: "birthDate", at: entry.pointer("birthDate"),
+                "no reference date was given to compute an age from the birth date")
             return
         }
         guard let ages = Self.ages(born: birthDate, on: referenceDate) else {
-            ledger.ignore(entry, element: "birthDate", at: entry.pointer("birthDate"),
-                          "birthDate '\(birthDate)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) on or before \(referenceDate): the age would be a guess")
+            ledger.ignore(
+                entry, element: "birthDate", at: entry.pointer("birthDate"),
+                "birthDate '\(birthDate)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD) on or before \(referenceDate): the age would be a guess"
+            )
             return
         }
         guard ages.lowerBound == ages.upperBound else {
             // A year-only (or same-month) birth date: two ages are possible, and age limits
             // (e.g. for chemotherapy) must not rest on a guess.
-            ledger.ignore(entry, element: "birthDate", at: entry.pointer("birthDate"),
-                          "birthDate '\(birthDate)' is not a full date: on \(referenceDate) the patient is \(ages.lowerBound) or \(ages.upperBound); ageYears left unset (send the full birth date, or set patient.ageYears with PUT)")
+            ledger.ignore(
+                entry, element: "birthDate", at: entry.pointer("birthDate"),
+                "birthDate '\(birthDate)' is not a full date: on \(referenceDate) the patient is \(ages.lowerBound) or \(ages.upperBound); ageYears left unset (send the full birth date, or set patient.ageYears with PUT)"
+            )
             return
         }
         let partial = birthDate.count < 10 ? " (from a partial birth date; either day gives this age)" : ""
-        ledger.propose("/patient/ageYears", .number(Double(ages.lowerBound)), shown: "\(ages.lowerBound)", from: entry, element: "birthDate",
-                       at: entry.pointer("birthDate"), note: "age on \(referenceDate)\(partial)")
+        ledger.propose(
+            "/patient/ageYears", .number(Double(ages.lowerBound)), shown: "\(ages.lowerBound)", from: entry,
+            element: "birthDate",
+            at: entry.pointer("birthDate"), note: "age on \(referenceDate)\(partial)")
     }
 
     /// Whole years from `born` to `on` (`YYYY-MM-DD`); nil when either is not a date or the
@@ -85,8 +95,9 @@ extension FHIRCaseMapper {
     static func dateParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         return (year, month, day)
     }
 
@@ -94,22 +105,37 @@ extension FHIRCaseMapper {
     /// Condition's business identifier as `system|value` (or `value`), which stays the same
     /// when the EHR sends the tumour again (Patient identifiers name the patient, not the
     /// tumour, and are not used); without one, the Condition's own identity (`resourceKey`).
-    func sourceKey(of primary: FHIRResourceEntry, _ ledger: inout MappingLedger) -> (key: String, element: FHIRMappedElement)? {
+    func sourceKey(of primary: FHIRResourceEntry, _ ledger: inout MappingLedger) -> (
+        key: String, element: FHIRMappedElement
+    )? {
         let identifiers = primary.resource["identifier"]?.arrayValue ?? []
         let ranked = identifiers.enumerated().filter { $0.element["value"]?.stringValue?.isEmpty == false }
             .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
         if let (index, chosen) = ranked.first, let value = chosen["value"]?.stringValue {
             let key = chosen["system"]?.stringValue.map { "\($0)|\(value)" } ?? value
-            return (key, FHIRMappedElement(resource: primary.label, element: "identifier[\(index)]", target: "/externalId",
-                                           source: primary.pointer("identifier", String(index)).description, note: key))
+            return (
+                key,
+                FHIRMappedElement(
+                    resource: primary.label, element: "identifier[\(index)]", target: "/externalId",
+                    source: primary.pointer("identifier", String(index)).description, note: key)
+            )
         }
         guard let (key, element, source) = resourceKey(of: primary) else {
-            ledger.ignore(primary, element: "identifier", at: primary.pointer("identifier"),
-                          "the primary Condition has no identifier and no absolute or urn:uuid fullUrl: the case gets no externalId, so importing the same Bundle again creates another case (a server-relative id is not a key: another server may use it for another patient). Send Condition.identifier, or absolute fullUrls")
+            ledger.ignore(
+                primary, element: "identifier", at: primary.pointer("identifier"),
+                "the primary Condition has no identifier and no absolute or urn:uuid fullUrl: the case gets no externalId, so importing the same Bundle again creates another case (a server-relative id is not a key: another server may use it for another patient). Send Condition.identifier, or absolute fullUrls"
+            )
             return nil
         }
-        ledger.warn("external-id-from-resource", "the primary Condition (\(primary.label)) has no identifier: the case is keyed by its \(element) '\(key)', so a re-import of the same Condition updates this case. Send Condition.identifier for a key that does not depend on the FHIR server")
-        return (key, FHIRMappedElement(resource: primary.label, element: element, target: "/externalId", source: source, note: key))
+        ledger.warn(
+            "external-id-from-resource",
+            "the primary Condition (\(primary.label)) has no identifier: the case is keyed by its \(element) '\(key)', so a re-import of the same Condition updates this case. Send Condition.identifier for a key that does not depend on the FHIR server"
+        )
+        return (
+            key,
+            FHIRMappedElement(
+                resource: primary.label, element: element, target: "/externalId", source: source, note: key)
+        )
     }
 
     /// The Condition's identity when it has no identifier, only where it is unique beyond
@@ -121,7 +147,8 @@ extension FHIRCaseMapper {
     /// case is safe; an overwrite with another patient's tumour is not. Nil when none, or when
     /// the key is longer than an externalId may be (then no key beats a truncated one).
     func resourceKey(of primary: FHIRResourceEntry) -> (key: String, element: String, source: String)? {
-        let entryPointer = JSONPointer(tokens: Array(primary.pointer.tokens.dropLast())).appending("fullUrl").description
+        let entryPointer = JSONPointer(tokens: Array(primary.pointer.tokens.dropLast())).appending("fullUrl")
+            .description
         var candidates: [(String, String, String)] = []
         if let fullUrl = primary.fullUrl, fullUrl.hasPrefix("https://") || fullUrl.hasPrefix("http://") {
             let url = fullUrl.firstRange(of: "/_history/").map { String(fullUrl[..<$0.lowerBound]) } ?? fullUrl

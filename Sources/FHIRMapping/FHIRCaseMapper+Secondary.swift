@@ -22,7 +22,9 @@ extension FHIRCaseMapper {
         guard !secondaries.isEmpty else { return }
         let mValues = Self.proposed("/tumor/metastasis", ledger)
         let nValues = Self.proposed("/tumor/nodes", ledger)
-        let distant = secondaries.flatMap { entry in secondaryCodings(entry).filter { $0.0 == .distant }.map { (entry, $0.1) } }
+        let distant = secondaries.flatMap { entry in
+            secondaryCodings(entry).filter { $0.0 == .distant }.map { (entry, $0.1) }
+        }
         // M1 holds when an M Observation says so, or none is sent and a coded distant metastasis is.
         let isM1 = mValues.isEmpty ? !distant.isEmpty : (mValues == ["M1"])
         for entry in secondaries {
@@ -40,39 +42,62 @@ extension FHIRCaseMapper {
     }
 
     /// The profile alone says "a metastasis", not where: it must agree with M1.
-    private func checkUncoded(_ entry: FHIRResourceEntry, isM1: Bool, mValues: [String], _ ledger: inout MappingLedger) {
+    private func checkUncoded(_ entry: FHIRResourceEntry, isM1: Bool, mValues: [String], _ ledger: inout MappingLedger)
+    {
         if isM1 {
-            ledger.ignore(entry, "a secondary cancer Condition (metastasis): consistent with M1; metastatic sites are not mapped from it")
+            ledger.ignore(
+                entry,
+                "a secondary cancer Condition (metastasis): consistent with M1; metastatic sites are not mapped from it"
+            )
         } else {
-            ledger.refuse(entry.pointer, "a secondary cancer Condition (a metastasis) is in the payload but no M category observation says M1"
-                + (mValues.isEmpty ? "" : " (it says \(mValues.joined(separator: ", ")))") + ": the stage would be wrong; send the M category")
+            ledger.refuse(
+                entry.pointer,
+                "a secondary cancer Condition (a metastasis) is in the payload but no M category observation says M1"
+                    + (mValues.isEmpty ? "" : " (it says \(mValues.joined(separator: ", ")))")
+                    + ": the stage would be wrong; send the M category")
         }
     }
 
     /// C78 / C79: a distant metastasis is M1; an M0 Observation contradicts it.
-    private func checkDistant(_ entry: FHIRResourceEntry, _ coding: FHIRCoding, mValues: [String], _ ledger: inout MappingLedger) {
+    private func checkDistant(
+        _ entry: FHIRResourceEntry, _ coding: FHIRCoding, mValues: [String], _ ledger: inout MappingLedger
+    ) {
         if mValues.isEmpty {
-            ledger.propose("/tumor/metastasis", .string("M1"), shown: "M1", from: entry, element: "code", at: coding.pointer,
-                           note: "\(coding.shown): a distant metastasis -> M1")
+            ledger.propose(
+                "/tumor/metastasis", .string("M1"), shown: "M1", from: entry, element: "code", at: coding.pointer,
+                note: "\(coding.shown): a distant metastasis -> M1")
         } else if mValues.contains("M0") {
-            ledger.refuse(coding.pointer, "\(coding.shown) states a distant metastasis, but the M category observation says M0: the service does not pick one; correct the M category or the Condition")
+            ledger.refuse(
+                coding.pointer,
+                "\(coding.shown) states a distant metastasis, but the M category observation says M0: the service does not pick one; correct the M category or the Condition"
+            )
         } else {
-            ledger.ignore(entry, element: "code", at: coding.pointer,
-                          "\(coding.shown): a distant metastasis, consistent with M1; metastatic sites are not mapped from it")
+            ledger.ignore(
+                entry, element: "code", at: coding.pointer,
+                "\(coding.shown): a distant metastasis, consistent with M1; metastatic sites are not mapped from it")
         }
     }
 
     /// C77: nodes, regional (N1) or distant (M1); which depends on the primary site, so it is
     /// never mapped alone: it needs N1, or N0 with M1 (distant nodes).
-    private func checkNodes(_ entry: FHIRResourceEntry, _ coding: FHIRCoding, nValues: [String], isM1: Bool,
-                            _ ledger: inout MappingLedger) {
+    private func checkNodes(
+        _ entry: FHIRResourceEntry, _ coding: FHIRCoding, nValues: [String], isM1: Bool,
+        _ ledger: inout MappingLedger
+    ) {
         if nValues == ["N1"] || (nValues == ["N0"] && isM1) {
-            ledger.ignore(entry, element: "code", at: coding.pointer,
-                          "\(coding.shown): a lymph node metastasis, consistent with \(nValues[0])\(isM1 ? " and M1" : "")")
+            ledger.ignore(
+                entry, element: "code", at: coding.pointer,
+                "\(coding.shown): a lymph node metastasis, consistent with \(nValues[0])\(isM1 ? " and M1" : "")")
         } else if nValues.isEmpty {
-            ledger.refuse(coding.pointer, "\(coding.shown) states a lymph node metastasis, but no N category observation is sent and ICD-10 does not tell regional nodes (N1) from distant ones (M1): leaving it out would stage N0; send the N category (and M)")
+            ledger.refuse(
+                coding.pointer,
+                "\(coding.shown) states a lymph node metastasis, but no N category observation is sent and ICD-10 does not tell regional nodes (N1) from distant ones (M1): leaving it out would stage N0; send the N category (and M)"
+            )
         } else if nValues == ["N0"] {
-            ledger.refuse(coding.pointer, "\(coding.shown) states a lymph node metastasis, but the N category observation says N0 and no M1 is stated: the service does not pick one; correct the N / M category or the Condition")
+            ledger.refuse(
+                coding.pointer,
+                "\(coding.shown) states a lymph node metastasis, but the N category observation says N0 and no M1 is stated: the service does not pick one; correct the N / M category or the Condition"
+            )
         }
         // Disagreeing N observations are refused by the ledger already.
     }

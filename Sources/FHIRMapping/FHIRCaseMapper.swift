@@ -24,9 +24,10 @@ public struct FHIRCaseMapper: Sendable {
 
     /// Maps resources given as an array; pointers in the answer index that array (`/2/code`).
     public func map(_ resources: [JSONObject]) -> FHIRCaseMapping {
-        map(entries: resources.enumerated().map { index, resource in
-            FHIRResourceEntry(resource: resource, pointer: JSONPointer(tokens: [String(index)]))
-        })
+        map(
+            entries: resources.enumerated().map { index, resource in
+                FHIRResourceEntry(resource: resource, pointer: JSONPointer(tokens: [String(index)]))
+            })
     }
 
     /// Maps located resources (`FHIRResources.locate`): pointers point into the payload.
@@ -41,12 +42,15 @@ public struct FHIRCaseMapper: Sendable {
         let isSarcoma = mapPrimary(primary, &ledger)
         guard isSarcoma else {
             // The case is refused for what it is; its observations would only add noise.
-            ignoreAllBut([primary], in: entries, &ledger, reason: "not read: the primary cancer Condition is not a soft tissue sarcoma")
+            ignoreAllBut(
+                [primary], in: entries, &ledger,
+                reason: "not read: the primary cancer Condition is not a soft tissue sarcoma")
             return FHIRCaseMapping(ignored: ledger.ignored, issues: ledger.issues)
         }
         if let status = Self.inactiveClinicalStatus(primary) {
             ledger.refuse(primary.pointer("clinicalStatus"), Self.inactiveDetail(status))
-            ignoreAllBut([primary], in: entries, &ledger, reason: "not read: the primary cancer Condition is not active")
+            ignoreAllBut(
+                [primary], in: entries, &ledger, reason: "not read: the primary cancer Condition is not active")
             return FHIRCaseMapping(ignored: ledger.ignored, issues: ledger.issues)
         }
         var secondaries: [FHIRResourceEntry] = []
@@ -57,7 +61,10 @@ public struct FHIRCaseMapper: Sendable {
                     if let status = Self.unusableVerification(entry) {
                         // refuted / entered-in-error: already left out as not a diagnosis.
                         if !Self.voidVerifications.contains(status) {
-                            ledger.refuse(entry.pointer("verificationStatus"), "a secondary cancer Condition (metastasis) whose verificationStatus is '\(status)': staging with it or without it could be wrong; send it confirmed, or refuted / entered-in-error, with the N and M categories")
+                            ledger.refuse(
+                                entry.pointer("verificationStatus"),
+                                "a secondary cancer Condition (metastasis) whose verificationStatus is '\(status)': staging with it or without it could be wrong; send it confirmed, or refuted / entered-in-error, with the N and M categories"
+                            )
                         }
                     } else {
                         secondaries.append(entry)
@@ -70,7 +77,10 @@ public struct FHIRCaseMapper: Sendable {
             case "Patient":
                 mapPatient(entry, subject: subject, &ledger)
             default:
-                ledger.ignore(entry, "\(entry.resourceType ?? "this resource type") is not used by sarcoma-guide (see the mapping table in docs/fhir.md)")
+                ledger.ignore(
+                    entry,
+                    "\(entry.resourceType ?? "this resource type") is not used by sarcoma-guide (see the mapping table in docs/fhir.md)"
+                )
             }
         }
         checkSecondaries(secondaries, &ledger)
@@ -96,13 +106,16 @@ public struct FHIRCaseMapper: Sendable {
         if let source {
             mappedElements.insert(source.element, at: 0)
         }
-        return FHIRCaseMapping(caseDocument: document, sourceIdentifier: identifier, mapped: mappedElements,
-                               ignored: ledger.ignored, issues: ledger.issues, reported: ledger.reported,
-                               warnings: ledger.warnings)
+        return FHIRCaseMapping(
+            caseDocument: document, sourceIdentifier: identifier, mapped: mappedElements,
+            ignored: ledger.ignored, issues: ledger.issues, reported: ledger.reported,
+            warnings: ledger.warnings)
     }
 
-    private func ignoreAllBut(_ kept: [FHIRResourceEntry], in entries: [FHIRResourceEntry], _ ledger: inout MappingLedger,
-                              reason: String = "not read: no primary cancer Condition to attach it to") {
+    private func ignoreAllBut(
+        _ kept: [FHIRResourceEntry], in entries: [FHIRResourceEntry], _ ledger: inout MappingLedger,
+        reason: String = "not read: no primary cancer Condition to attach it to"
+    ) {
         for entry in entries where !kept.contains(entry) {
             ledger.ignore(entry, reason)
         }

@@ -25,10 +25,12 @@ public struct FHIRCaseMapping: Sendable, Equatable {
     /// the import answer lists them under `warnings`.
     public var warnings: [FHIRMappingWarning]
 
-    public init(caseDocument: JSONObject = JSONObject(), sourceIdentifier: String? = nil,
-                mapped: [FHIRMappedElement] = [], ignored: [FHIRIgnoredElement] = [],
-                issues: [FieldIssue] = [], reported: [FHIRReportedValue] = [],
-                warnings: [FHIRMappingWarning] = []) {
+    public init(
+        caseDocument: JSONObject = JSONObject(), sourceIdentifier: String? = nil,
+        mapped: [FHIRMappedElement] = [], ignored: [FHIRIgnoredElement] = [],
+        issues: [FieldIssue] = [], reported: [FHIRReportedValue] = [],
+        warnings: [FHIRMappingWarning] = []
+    ) {
         self.caseDocument = caseDocument
         self.sourceIdentifier = sourceIdentifier
         self.mapped = mapped
@@ -68,8 +70,10 @@ public struct FHIRMappedElement: Sendable, Equatable {
     }
 
     public var json: JSONValue {
-        var object: JSONObject = ["resource": .string(resource), "element": .string(element),
-                                  "target": .string(target), "source": .string(source)]
+        var object: JSONObject = [
+            "resource": .string(resource), "element": .string(element),
+            "target": .string(target), "source": .string(source),
+        ]
         object["note"] = note.map(JSONValue.string) ?? .null
         return .object(object)
     }
@@ -92,8 +96,10 @@ public struct FHIRIgnoredElement: Sendable, Equatable {
     }
 
     public var json: JSONValue {
-        ["resource": .string(resource), "element": element.map(JSONValue.string) ?? .null,
-         "reason": .string(reason), "source": .string(source)]
+        [
+            "resource": .string(resource), "element": element.map(JSONValue.string) ?? .null,
+            "reason": .string(reason), "source": .string(source),
+        ]
     }
 }
 

@@ -28,9 +28,10 @@ struct FHIRCoding: Sendable, Equatable {
         guard let items = value?["coding"]?.arrayValue else { return [] }
         return items.enumerated().compactMap { index, item in
             guard case .object(let coding) = item else { return nil }
-            return FHIRCoding(system: FHIRSystem.canonical(coding["system"]?.stringValue), code: coding["code"]?.stringValue,
-                              display: coding["display"]?.stringValue,
-                              pointer: pointer.appending("coding").appending(index))
+            return FHIRCoding(
+                system: FHIRSystem.canonical(coding["system"]?.stringValue), code: coding["code"]?.stringValue,
+                display: coding["display"]?.stringValue,
+                pointer: pointer.appending("coding").appending(index))
         }
     }
 

@@ -19,7 +19,9 @@ package enum FHIRImportReport {
         var pointer = issue.pointer
         while !pointer.isEmpty {
             if let source = mapping.source(of: pointer) {
-                return FieldIssue(pointer: source.source, detail: "\(field) (from \(source.resource) \(source.element)): \(issue.detail)")
+                return FieldIssue(
+                    pointer: source.source,
+                    detail: "\(field) (from \(source.resource) \(source.element)): \(issue.detail)")
             }
             pointer = String(pointer[..<(pointer.lastIndex(of: "/") ?? pointer.startIndex)])
         }
@@ -36,13 +38,23 @@ package enum FHIRImportReport {
             switch reported.kind {
             case .tCategory:
                 // TX: the engine lacks what T needs; that is missing data, not a contradiction.
-                guard let computed = staging["t"]?.stringValue, computed != "TX", reported.value != computed else { continue }
-                issues.append(FieldIssue(pointer: reported.source, detail:
-                    "reported-t-differs: \(reported.resource) reports \(reported.value); sarcoma-guide computes \(computed) from the mapped size and site (AJCC 8). The service does not pick one: correct the source's T, tumour size or site (or send the Bundle without the reported T)"))
+                guard let computed = staging["t"]?.stringValue, computed != "TX", reported.value != computed else {
+                    continue
+                }
+                issues.append(
+                    FieldIssue(
+                        pointer: reported.source,
+                        detail:
+                            "reported-t-differs: \(reported.resource) reports \(reported.value); sarcoma-guide computes \(computed) from the mapped size and site (AJCC 8). The service does not pick one: correct the source's T, tumour size or site (or send the Bundle without the reported T)"
+                    ))
             case .stageGroup:
                 guard let computed = staging["stageGroup"]?.stringValue, reported.value != computed else { continue }
-                issues.append(FieldIssue(pointer: reported.source, detail:
-                    "reported-stage-group-differs: \(reported.resource) reports stage \(reported.value); sarcoma-guide computes stage \(computed) from the mapped facts (AJCC 8). The service does not pick one: correct the source's stage group or the facts it was staged from"))
+                issues.append(
+                    FieldIssue(
+                        pointer: reported.source,
+                        detail:
+                            "reported-stage-group-differs: \(reported.resource) reports stage \(reported.value); sarcoma-guide computes stage \(computed) from the mapped facts (AJCC 8). The service does not pick one: correct the source's stage group or the facts it was staged from"
+                    ))
             }
         }
         return issues
@@ -58,13 +70,19 @@ package enum FHIRImportReport {
             case .tCategory:
                 let computed = staging["t"]?.stringValue ?? "TX"
                 guard computed == "TX" else { continue }
-                warnings.append(warning("reported-t-not-checked",
-                    "\(reported.resource) reports \(reported.value) (at \(reported.source)); sarcoma-guide computes TX: the Bundle has no tumour size it could read, or the site has no AJCC 8 T category. The reported T was not checked"))
+                warnings.append(
+                    warning(
+                        "reported-t-not-checked",
+                        "\(reported.resource) reports \(reported.value) (at \(reported.source)); sarcoma-guide computes TX: the Bundle has no tumour size it could read, or the site has no AJCC 8 T category. The reported T was not checked"
+                    ))
             case .stageGroup:
                 guard staging["stageGroup"]?.stringValue == nil else { continue }
                 let reason = staging["stageGroupReason"]?.stringValue.map { ": \($0)" } ?? ""
-                warnings.append(warning("reported-stage-group-not-checked",
-                    "\(reported.resource) reports stage \(reported.value) (at \(reported.source)); sarcoma-guide computes no stage group\(reason). The reported stage group was not checked"))
+                warnings.append(
+                    warning(
+                        "reported-stage-group-not-checked",
+                        "\(reported.resource) reports stage \(reported.value) (at \(reported.source)); sarcoma-guide computes no stage group\(reason). The reported stage group was not checked"
+                    ))
             }
         }
         return warnings
@@ -79,8 +97,12 @@ package enum FHIRImportReport {
         var issues: [FieldIssue] = []
         for (field, positive, observation) in [("nodes", "N1", "N category"), ("metastasis", "M1", "M category")] {
             guard stored?[field]?.stringValue == positive, incoming?[field] == nil else { continue }
-            issues.append(FieldIssue(pointer: "", detail:
-                "stored-\(field)-dropped: the stored case with this externalId has tumor.\(field) \(positive); the Bundle states no \(observation), so the import would replace it with the default and lower the stage. Send the \(observation) Observation (or change the stored case with PUT first)"))
+            issues.append(
+                FieldIssue(
+                    pointer: "",
+                    detail:
+                        "stored-\(field)-dropped: the stored case with this externalId has tumor.\(field) \(positive); the Bundle states no \(observation), so the import would replace it with the default and lower the stage. Send the \(observation) Observation (or change the stored case with PUT first)"
+                ))
         }
         return issues
     }
@@ -97,8 +119,10 @@ package enum FHIRImportReport {
         guard let previous = previous?.objectValue else { return nil }
         let dropped = fieldPaths(previous).filter { !fieldPaths(imported).contains($0) }
         guard !dropped.isEmpty else { return nil }
-        return warning("stored-fields-dropped",
-            "the import replaced the stored case; these fields it had are not in the Bundle and are no longer stored: \(dropped.joined(separator: ", ")). Set them again (PUT) if they still hold")
+        return warning(
+            "stored-fields-dropped",
+            "the import replaced the stored case; these fields it had are not in the Bundle and are no longer stored: \(dropped.joined(separator: ", ")). Set them again (PUT) if they still hold"
+        )
     }
 
     /// `externalId`, `tumor.site`, `disease.presentation`: top-level members, and the members of
@@ -106,7 +130,8 @@ package enum FHIRImportReport {
     package static func fieldPaths(_ document: JSONObject) -> [String] {
         var paths: [String] = []
         for member in document.members {
-            let key = member.key, value = member.value
+            let key = member.key
+            let value = member.value
             if let object = value.objectValue, !object.isEmpty {
                 paths.append(contentsOf: object.keys.map { "\(key).\($0)" })
             } else if value != .null {

@@ -21,8 +21,10 @@ public enum FHIRResources {
     /// Bundles inside Bundles deeper than this are not followed (a guard, not a FHIR rule).
     static let maxNesting = 4
 
-    private static func collect(_ value: JSONValue, at pointer: JSONPointer, fullUrl: String?, depth: Int,
-                                into found: inout [FHIRResourceEntry]) {
+    private static func collect(
+        _ value: JSONValue, at pointer: JSONPointer, fullUrl: String?, depth: Int,
+        into found: inout [FHIRResourceEntry]
+    ) {
         guard case .object(let object) = value, object["resourceType"]?.stringValue != nil else { return }
         guard object["resourceType"]?.stringValue == "Bundle" else {
             found.append(FHIRResourceEntry(resource: object, pointer: pointer, fullUrl: fullUrl))
@@ -32,8 +34,9 @@ public enum FHIRResources {
         for (index, entry) in entries.enumerated() {
             guard let resource = entry["resource"] else { continue }
             let entryPointer = pointer.appending("entry").appending(index)
-            collect(resource, at: entryPointer.appending("resource"), fullUrl: entry["fullUrl"]?.stringValue,
-                    depth: depth + 1, into: &found)
+            collect(
+                resource, at: entryPointer.appending("resource"), fullUrl: entry["fullUrl"]?.stringValue,
+                depth: depth + 1, into: &found)
         }
     }
 }

@@ -25,7 +25,9 @@ public struct FHIRStagingExport: Sendable {
     /// When the staged facts were recorded (the case's `updatedAt`), for `effectiveDateTime`.
     public var effective: String?
 
-    public init(caseId: String, patientReference: String, condition: PrimaryConditionReference, effective: String? = nil) {
+    public init(
+        caseId: String, patientReference: String, condition: PrimaryConditionReference, effective: String? = nil
+    ) {
         self.caseId = caseId
         self.patientReference = patientReference
         self.condition = condition
@@ -48,7 +50,8 @@ public struct FHIRStagingExport: Sendable {
         for part in parts {
             let url = fullUrl(part.kind)
             members.append(["reference": .string(url)])
-            var resource = stagingObservation(part.kind, value: part.defaulted ? nil : part.value.map { category(part.kind, $0) })
+            var resource = stagingObservation(
+                part.kind, value: part.defaulted ? nil : part.value.map { category(part.kind, $0) })
             if part.defaulted {
                 // A default is not a finding: written as absent, never as a final cN0 / cM0.
                 resource["dataAbsentReason"] = assumedCategory(part.kind, part.value)
@@ -60,7 +63,13 @@ public struct FHIRStagingExport: Sendable {
             group["valueCodeableConcept"] = stageGroupConcept(stageGroup)
             let assumed = [nodesDefaulted ? n : nil, metastasisDefaulted ? m : nil].compactMap { $0 }
             if !assumed.isEmpty {
-                group["note"] = [["text": .string("Staged assuming \(assumed.joined(separator: " and ")): not given to sarcoma-guide (AJCC 8 defaults for an unassessed category). Confirm before relying on this stage group.")]]
+                group["note"] = [
+                    [
+                        "text": .string(
+                            "Staged assuming \(assumed.joined(separator: " and ")): not given to sarcoma-guide (AJCC 8 defaults for an unassessed category). Confirm before relying on this stage group."
+                        )
+                    ]
+                ]
             }
         } else {
             group["dataAbsentReason"] = absentGroup(staging)
@@ -91,8 +100,12 @@ public struct FHIRStagingExport: Sendable {
     private func stagingObservation(_ kind: String, value: JSONValue?) -> JSONObject {
         var resource = header(kind)
         if let codes = TNMExportCodes.observationCodes[kind] {
-            resource["code"] = ["coding": [coding(FHIRSystem.snomed, codes.snomed.code, codes.snomed.display),
-                                           coding(FHIRSystem.loinc, codes.loinc.code, codes.loinc.display)]]
+            resource["code"] = [
+                "coding": [
+                    coding(FHIRSystem.snomed, codes.snomed.code, codes.snomed.display),
+                    coding(FHIRSystem.loinc, codes.loinc.code, codes.loinc.display),
+                ]
+            ]
         }
         resource["subject"] = ["reference": .string(patientReference)]
         resource["focus"] = [condition.json]
@@ -113,7 +126,9 @@ public struct FHIRStagingExport: Sendable {
         resource["code"] = ["coding": [coding(FHIRSystem.ncit, "C18000", "Histologic Grade")]]
         resource["subject"] = ["reference": .string(patientReference)]
         if let effective { resource["effectiveDateTime"] = .string(effective) }
-        resource["method"] = ["coding": [coding(FHIRSystem.snomed, GradeCodes.fnclccMethod.code, GradeCodes.fnclccMethod.display)]]
+        resource["method"] = [
+            "coding": [coding(FHIRSystem.snomed, GradeCodes.fnclccMethod.code, GradeCodes.fnclccMethod.display)]
+        ]
         resource["valueCodeableConcept"] = gradeConcept(grade)
         return resource
     }
@@ -152,7 +167,8 @@ public struct FHIRStagingExport: Sendable {
     private func stageGroupConcept(_ group: String) -> JSONValue {
         var codings: [JSONValue] = []
         if let code = StageGroupCodes.snomedCode(for: group) {
-            codings.append(coding(FHIRSystem.snomed, code, "American Joint Committee on Cancer stage \(group) (qualifier value)"))
+            codings.append(
+                coding(FHIRSystem.snomed, code, "American Joint Committee on Cancer stage \(group) (qualifier value)"))
         }
         if let code = StageGroupCodes.ajcc[group] {
             codings.append(coding(FHIRSystem.ajcc, code, group))
@@ -164,8 +180,12 @@ public struct FHIRStagingExport: Sendable {
     /// An N or M the engine assumed (not given): `unknown`, and what was assumed as text.
     private func assumedCategory(_ kind: String, _ value: String?) -> JSONValue {
         let letter = kind.uppercased()
-        return ["coding": [["system": .string(FHIRSystem.dataAbsentReason), "code": "unknown"]],
-                "text": .string("\(letter) not given to sarcoma-guide; the stage group assumes \(value ?? "\(letter)0") (AJCC 8 default)")]
+        return [
+            "coding": [["system": .string(FHIRSystem.dataAbsentReason), "code": "unknown"]],
+            "text": .string(
+                "\(letter) not given to sarcoma-guide; the stage group assumes \(value ?? "\(letter)0") (AJCC 8 default)"
+            ),
+        ]
     }
 
     /// `not-applicable` where AJCC 8 defines no groups for the site; `unknown` where inputs
@@ -180,8 +200,11 @@ public struct FHIRStagingExport: Sendable {
 
     private func gradeConcept(_ grade: String) -> JSONValue {
         var codings: [JSONValue] = []
-        if let number = Int(grade.dropFirst()), let code = GradeCodes.snomedGrades.first(where: { $0.value == number })?.key {
-            codings.append(coding(FHIRSystem.snomed, code, "American Joint Committee on Cancer grade \(grade) (qualifier value)"))
+        if let number = Int(grade.dropFirst()),
+            let code = GradeCodes.snomedGrades.first(where: { $0.value == number })?.key
+        {
+            codings.append(
+                coding(FHIRSystem.snomed, code, "American Joint Committee on Cancer grade \(grade) (qualifier value)"))
         }
         codings.append(coding(StageGroupCodes.serviceSystem, grade))
         return ["coding": .array(codings), "text": .string("FNCLCC \(grade)")]

@@ -23,7 +23,7 @@ public enum FHIRSystem {
     /// from CDA-era interfaces). ICD-10-CM's OID is its identifier on terminology.hl7.org
     /// (CodeSystem icd10CM: `urn:oid:2.16.840.1.113883.6.90`).
     static let aliases: [String: String] = [
-        "urn:oid:2.16.840.1.113883.6.90": icd10CM,
+        "urn:oid:2.16.840.1.113883.6.90": icd10CM
     ]
 
     /// `system` under the name the tables use.

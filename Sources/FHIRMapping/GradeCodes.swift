@@ -6,9 +6,9 @@
 enum GradeCodes {
     /// Observation.code values of a histologic grade observation.
     static let observationCodes: [(system: String, code: String)] = [
-        (FHIRSystem.ncit, "C18000"),      // Histologic Grade (mCODE STU2+)
-        (FHIRSystem.loinc, "21858-6"),    // Grade Cancer
-        (FHIRSystem.loinc, "33732-9"),    // Histology grade [Identifier] in Cancer specimen
+        (FHIRSystem.ncit, "C18000"),  // Histologic Grade (mCODE STU2+)
+        (FHIRSystem.loinc, "21858-6"),  // Grade Cancer
+        (FHIRSystem.loinc, "33732-9"),  // Histology grade [Identifier] in Cancer specimen
     ]
 
     /// SNOMED CT "American Joint Committee on Cancer grade G1/G2/G3 (qualifier value)", as
@@ -27,7 +27,9 @@ enum GradeCodes {
     /// systems"). 426757001 "French Federation of Cancer Centers Sarcoma Group grading system
     /// (staging scale)", as two independent published artefacts list it (a pathology data
     /// group fixing it for FNCLCC grading, and a summary of HistologicGradingSystemVS's codes).
-    static let fnclccMethod = (code: "426757001", display: "French Federation of Cancer Centers Sarcoma Group grading system (staging scale)")
+    static let fnclccMethod = (
+        code: "426757001", display: "French Federation of Cancer Centers Sarcoma Group grading system (staging scale)"
+    )
 
     /// Codes recognized as grades that do not give an FNCLCC grade, with the reason.
     static let snomedNotFNCLCC: [String: String] = [

@@ -18,10 +18,13 @@ struct MappingLedger: Sendable {
     var reported: [FHIRReportedValue] = []
     var warnings: [FHIRMappingWarning] = []
 
-    mutating func propose(_ target: String, _ value: JSONValue, shown: String, from entry: FHIRResourceEntry,
-                          element: String, at source: JSONPointer, note: String? = nil) {
-        let mapped = FHIRMappedElement(resource: entry.label, element: element, target: target,
-                                       source: source.description, note: note)
+    mutating func propose(
+        _ target: String, _ value: JSONValue, shown: String, from entry: FHIRResourceEntry,
+        element: String, at source: JSONPointer, note: String? = nil
+    ) {
+        let mapped = FHIRMappedElement(
+            resource: entry.label, element: element, target: target,
+            source: source.description, note: note)
         let proposal = Proposal(value: value, shown: shown, element: mapped)
         if let index = proposals.firstIndex(where: { $0.target == target }) {
             proposals[index].items.append(proposal)
@@ -30,16 +33,22 @@ struct MappingLedger: Sendable {
         }
     }
 
-    mutating func ignore(_ entry: FHIRResourceEntry, element: String? = nil, at source: JSONPointer? = nil, _ reason: String) {
-        ignored.append(FHIRIgnoredElement(resource: entry.label, element: element, reason: reason,
-                                          source: (source ?? entry.pointer).description))
+    mutating func ignore(
+        _ entry: FHIRResourceEntry, element: String? = nil, at source: JSONPointer? = nil, _ reason: String
+    ) {
+        ignored.append(
+            FHIRIgnoredElement(
+                resource: entry.label, element: element, reason: reason,
+                source: (source ?? entry.pointer).description))
     }
 
     mutating func refuse(_ pointer: JSONPointer, _ detail: String) {
         issues.append(FieldIssue(at: pointer, detail: detail))
     }
 
-    mutating func report(_ kind: FHIRReportedValue.Kind, _ value: String, from entry: FHIRResourceEntry, at source: JSONPointer) {
+    mutating func report(
+        _ kind: FHIRReportedValue.Kind, _ value: String, from entry: FHIRResourceEntry, at source: JSONPointer
+    ) {
         reported.append(FHIRReportedValue(kind: kind, value: value, resource: entry.label, source: source.description))
     }
 
@@ -68,8 +77,12 @@ struct MappingLedger: Sendable {
             }
             let summary = items.map { "\($0.shown) (\($0.element.resource))" }.joined(separator: " vs ")
             for item in items {
-                issues.append(FieldIssue(pointer: item.element.source, detail:
-                    "conflicting values for \(Self.fieldName(target)): \(summary); the service does not pick one: correct the source"))
+                issues.append(
+                    FieldIssue(
+                        pointer: item.element.source,
+                        detail:
+                            "conflicting values for \(Self.fieldName(target)): \(summary); the service does not pick one: correct the source"
+                    ))
             }
         }
         return (values, mapped)

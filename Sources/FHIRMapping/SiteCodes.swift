@@ -10,12 +10,12 @@ enum SiteCodes {
     /// (22943007) is left out on purpose: the trunk region holds the retroperitoneum and the
     /// viscera too, while AJCC's "trunk" is the trunk wall, and the two stage N1 differently.
     static let snomed: [String: Site] = [
-        "53120007": .extremity,       // Upper limb structure
-        "61685007": .extremity,       // Lower limb structure
-        "66019005": .extremity,       // Limb structure (DICOM "Extremity")
-        "78904004": .trunk,           // Chest wall structure
-        "82849001": .retroperitoneum, // Retroperitoneal structure (DICOM "Retroperitoneum")
-        "774007": .headAndNeck,       // Structure of head and/or neck
+        "53120007": .extremity,  // Upper limb structure
+        "61685007": .extremity,  // Lower limb structure
+        "66019005": .extremity,  // Limb structure (DICOM "Extremity")
+        "78904004": .trunk,  // Chest wall structure
+        "82849001": .retroperitoneum,  // Retroperitoneal structure (DICOM "Retroperitoneum")
+        "774007": .headAndNeck,  // Structure of head and/or neck
     ]
 
     /// What an ICD-10 / ICD-10-CM diagnosis code in Condition.code says: a soft tissue
@@ -30,18 +30,20 @@ enum SiteCodes {
     static func icd10(_ raw: String) -> Diagnosis? {
         let code = raw.uppercased().replacing(".", with: "")
         if code.hasPrefix("C49A") {
-            return .outOfScope(name: "gastrointestinal stromal tumour (GIST)", contractCode: "gastrointestinal_stromal_tumor")
+            return .outOfScope(
+                name: "gastrointestinal stromal tumour (GIST)", contractCode: "gastrointestinal_stromal_tumor")
         }
         if code.hasPrefix("C46") { return .outOfScope(name: "Kaposi sarcoma", contractCode: "kaposi_sarcoma") }
         if code.hasPrefix("C40") || code.hasPrefix("C41") {
-            return .outOfScope(name: "a malignant neoplasm of bone (bone sarcomas have their own guideline)", contractCode: nil)
+            return .outOfScope(
+                name: "a malignant neoplasm of bone (bone sarcomas have their own guideline)", contractCode: nil)
         }
         if code == "C480" { return .softTissue(.retroperitoneum) }
         guard code.hasPrefix("C49"), code.count >= 4 else { return nil }
         switch code.dropFirst(3).first {
-        case "0": return .softTissue(.headAndNeck)   // head, face and neck
-        case "1", "2": return .softTissue(.extremity) // upper limb incl. shoulder; lower limb incl. hip
-        case "6": return .softTissue(.trunk)          // trunk, unspecified
+        case "0": return .softTissue(.headAndNeck)  // head, face and neck
+        case "1", "2": return .softTissue(.extremity)  // upper limb incl. shoulder; lower limb incl. hip
+        case "6": return .softTissue(.trunk)  // trunk, unspecified
         // C49.3 thorax, C49.4 abdomen, C49.5 pelvis, C49.8 overlapping, C49.9 unspecified:
         // a soft tissue sarcoma, but trunk wall or not is not said.
         default: return .softTissue(nil)

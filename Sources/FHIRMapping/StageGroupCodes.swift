@@ -29,10 +29,12 @@ public enum StageGroupCodes {
     /// The service's own code system for AJCC 8 categories and groups it writes (`T3`, `IIIB`).
     public static let serviceSystem = "urn:sarcoma-guide:ajcc8-soft-tissue-sarcoma"
 
-    static let notInputReason = "the stage group is computed by sarcoma-guide from T, N, M and grade; the reported value is not input (it is compared: a group that differs from the computed one is refused)"
+    static let notInputReason =
+        "the stage group is computed by sarcoma-guide from T, N, M and grade; the reported value is not input (it is compared: a group that differs from the computed one is refused)"
 
     /// A stage group present in a form the service does not read (text only, a code it does not list).
-    static let notReadReason = "the stage group is computed by sarcoma-guide from T, N, M and grade; this value is not in a form the service reads (text only, or a code not in its table), so it is not read and not compared with the computed group"
+    static let notReadReason =
+        "the stage group is computed by sarcoma-guide from T, N, M and grade; this value is not in a form the service reads (text only, or a code not in its table), so it is not read and not compared with the computed group"
 
     static let notReadWarning = "reported-stage-not-read"
 
@@ -55,8 +57,10 @@ public enum StageGroupCodes {
     static func romanGroup(_ raw: String) -> String? {
         var text = Substring(raw.uppercased())
         if text.hasPrefix("STAGE ") { text = text.dropFirst(6) }
-        let numerals: [(String, String)] = [("IV", "IV"), ("III", "III"), ("II", "II"), ("I", "I"),
-                                            ("4", "IV"), ("3", "III"), ("2", "II"), ("1", "I"), ("0", "0")]
+        let numerals: [(String, String)] = [
+            ("IV", "IV"), ("III", "III"), ("II", "II"), ("I", "I"),
+            ("4", "IV"), ("3", "III"), ("2", "II"), ("1", "I"), ("0", "0"),
+        ]
         for (prefix, roman) in numerals where text.hasPrefix(prefix) {
             let letter = text.dropFirst(prefix.count)
             guard letter.isEmpty || (letter.count == 1 && "ABC".contains(letter)) else { return nil }

@@ -12,16 +12,16 @@ enum TNMCodes {
 
     /// Observation.code -> what it reports.
     static let loinc: [String: Element] = [
-        "21905-5": .t, "21906-3": .n, "21907-1": .m, "21908-9": .stageGroup,   // clinical (STU1)
-        "21899-0": .t, "21900-6": .n, "21901-4": .m, "21902-2": .stageGroup,   // pathological (STU1)
+        "21905-5": .t, "21906-3": .n, "21907-1": .m, "21908-9": .stageGroup,  // clinical (STU1)
+        "21899-0": .t, "21900-6": .n, "21901-4": .m, "21902-2": .stageGroup,  // pathological (STU1)
     ]
 
     static let snomed: [String: Element] = [
-        "399504009": .t, "399534004": .n, "399387003": .m,    // cT, cN, cM category
-        "384625004": .t, "371494008": .n, "371497001": .m,    // pT, pN, pM category
-        "78873005": .t, "277206009": .n, "277208005": .m,     // T, N, M category (no c/p)
-        "399537006": .stageGroup, "399588009": .stageGroup,   // clinical, pathologic TNM stage grouping
-        "399390009": .stageGroup,                             // TNM stage grouping
+        "399504009": .t, "399534004": .n, "399387003": .m,  // cT, cN, cM category
+        "384625004": .t, "371494008": .n, "371497001": .m,  // pT, pN, pM category
+        "78873005": .t, "277206009": .n, "277208005": .m,  // T, N, M category (no c/p)
+        "399537006": .stageGroup, "399588009": .stageGroup,  // clinical, pathologic TNM stage grouping
+        "399390009": .stageGroup,  // TNM stage grouping
     ]
 
     /// SNOMED CT AJCC category values (qualifier values) -> the category without its c/p
@@ -36,9 +36,9 @@ enum TNMCodes {
         // Subcategories other AJCC chapters define (lung, melanoma ...). AJCC 8 soft tissue
         // sarcoma has only N0/N1 and M0/M1, so each is read as its parent category: a node
         // or distant metastasis, however subdivided, is N1 / M1 (see `subcategoryParent`).
-        "1229975001": "N1", "1229976000": "N1", "1229977009": "N1", "1229974002": "N1",   // cN1a, cN1b, cN1c, cN1mi
-        "1229904003": "M1", "1229907005": "M1", "1229910003": "M1",                       // cM1a, cM1b, cM1c
-        "1229917000": "M1", "1229920008": "M1", "1229923005": "M1",                       // pM1a, pM1b, pM1c
+        "1229975001": "N1", "1229976000": "N1", "1229977009": "N1", "1229974002": "N1",  // cN1a, cN1b, cN1c, cN1mi
+        "1229904003": "M1", "1229907005": "M1", "1229910003": "M1",  // cM1a, cM1b, cM1c
+        "1229917000": "M1", "1229920008": "M1", "1229923005": "M1",  // pM1a, pM1b, pM1c
     ]
 
     /// AJCC-written subcategories of N1 and M1 (`N1a`, `N1mi`, `M1c`) -> `N1` / `M1`, the only

@@ -12,19 +12,30 @@ enum TNMExportCodes {
 
     /// Export kind -> (SNOMED CT observable, LOINC clinical code).
     static let observationCodes: [String: (snomed: Code, loinc: Code)] = [
-        "t": (Code(code: "399504009", display: "cT category"),
-              Code(code: "21905-5", display: "Primary tumor.clinical [Class] Cancer")),
-        "n": (Code(code: "399534004", display: "cN category"),
-              Code(code: "21906-3", display: "Regional lymph nodes.clinical [Class] Cancer")),
-        "m": (Code(code: "399387003", display: "cM category"),
-              Code(code: "21907-1", display: "Distant metastases.clinical [Class] Cancer")),
-        "stage-group": (Code(code: "399537006", display: "Clinical TNM stage grouping"),
-                        Code(code: "21908-9", display: "Stage group.clinical Cancer")),
+        "t": (
+            Code(code: "399504009", display: "cT category"),
+            Code(code: "21905-5", display: "Primary tumor.clinical [Class] Cancer")
+        ),
+        "n": (
+            Code(code: "399534004", display: "cN category"),
+            Code(code: "21906-3", display: "Regional lymph nodes.clinical [Class] Cancer")
+        ),
+        "m": (
+            Code(code: "399387003", display: "cM category"),
+            Code(code: "21907-1", display: "Distant metastases.clinical [Class] Cancer")
+        ),
+        "stage-group": (
+            Code(code: "399537006", display: "Clinical TNM stage grouping"),
+            Code(code: "21908-9", display: "Stage group.clinical Cancer")
+        ),
     ]
 
     /// Observation.method of T, N, M and the stage group (TNMStagingMethodVS).
-    static let ajcc8Method = Code(code: "897275008",
-        display: "American Joint Commission on Cancer, Cancer Staging Manual, 8th edition neoplasm staging system (tumor staging)")
+    static let ajcc8Method = Code(
+        code: "897275008",
+        display:
+            "American Joint Commission on Cancer, Cancer Staging Manual, 8th edition neoplasm staging system (tumor staging)"
+    )
 
     /// "American Joint Committee on Cancer cT1 (qualifier value)" ...: the codes mCODE's
     /// examples use (cT3, cN0, cM0 in the STU3/STU4 examples) and published value sets list;

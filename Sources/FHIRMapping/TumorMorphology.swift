@@ -23,52 +23,55 @@ enum TumorMorphology: Sendable, Equatable {
 /// the source next to each). docs/fhir.md repeats this list (MorphologyDocsTests checks it).
 enum MorphologyCodes {
     static let icdO3: [String: TumorMorphology] = [
-        "8890/3": .histology(.leiomyosarcoma),                      // Leiomyosarcoma, NOS
-        "8891/3": .histology(.leiomyosarcoma),                      // Epithelioid leiomyosarcoma
-        "8896/3": .histology(.leiomyosarcoma),                      // Myxoid leiomyosarcoma
-        "8858/3": .histology(.dedifferentiatedLiposarcoma),         // Dedifferentiated liposarcoma
-        "8852/3": .histology(.myxoidLiposarcoma),                   // Myxoid liposarcoma
-        "8853/3": .histology(.myxoidLiposarcoma),                   // Round cell liposarcoma (WHO: high-grade myxoid liposarcoma)
-        "8854/3": .histology(.pleomorphicLiposarcoma),              // Pleomorphic liposarcoma
-        "8851/3": .histology(.wellDifferentiatedLiposarcoma),       // Liposarcoma, well differentiated
-        "8850/1": .histology(.wellDifferentiatedLiposarcoma),       // Atypical lipomatous tumour (ICD-O-3.1)
+        "8890/3": .histology(.leiomyosarcoma),  // Leiomyosarcoma, NOS
+        "8891/3": .histology(.leiomyosarcoma),  // Epithelioid leiomyosarcoma
+        "8896/3": .histology(.leiomyosarcoma),  // Myxoid leiomyosarcoma
+        "8858/3": .histology(.dedifferentiatedLiposarcoma),  // Dedifferentiated liposarcoma
+        "8852/3": .histology(.myxoidLiposarcoma),  // Myxoid liposarcoma
+        "8853/3": .histology(.myxoidLiposarcoma),  // Round cell liposarcoma (WHO: high-grade myxoid liposarcoma)
+        "8854/3": .histology(.pleomorphicLiposarcoma),  // Pleomorphic liposarcoma
+        "8851/3": .histology(.wellDifferentiatedLiposarcoma),  // Liposarcoma, well differentiated
+        "8850/1": .histology(.wellDifferentiatedLiposarcoma),  // Atypical lipomatous tumour (ICD-O-3.1)
         "8850/3": .sarcomaSubtypeUnknown("liposarcoma, NOS (ICD-O-3 8850/3)"),
         "8855/3": .sarcomaSubtypeUnknown("mixed liposarcoma (ICD-O-3 8855/3)"),
         "8802/3": .histology(.undifferentiatedPleomorphicSarcoma),  // Undifferentiated pleomorphic sarcoma (ICD-O-3.2 term)
         "8830/3": .histology(.undifferentiatedPleomorphicSarcoma),  // Malignant fibrous histiocytoma (former name of UPS)
-        "8811/3": .histology(.myxofibrosarcoma),                    // Myxofibrosarcoma (ICD-O-3.1; formerly fibromyxosarcoma)
-        "9040/3": .histology(.synovialSarcoma),                     // Synovial sarcoma, NOS
-        "9041/3": .histology(.synovialSarcoma),                     // Synovial sarcoma, spindle cell
-        "9042/3": .histology(.synovialSarcoma),                     // Synovial sarcoma, epithelioid cell
-        "9043/3": .histology(.synovialSarcoma),                     // Synovial sarcoma, biphasic
-        "9540/3": .histology(.malignantPeripheralNerveSheathTumor), // Malignant peripheral nerve sheath tumour
-        "9561/3": .histology(.malignantPeripheralNerveSheathTumor), // MPNST with rhabdomyoblastic differentiation
-        "9120/3": .histology(.angiosarcoma),                        // Hemangiosarcoma (angiosarcoma)
-        "8832/3": .histology(.dermatofibrosarcomaProtuberans),      // Dermatofibrosarcoma, NOS
-        "8832/1": .histology(.dermatofibrosarcomaProtuberans),      // Dermatofibrosarcoma protuberans (ICD-O-3.2 behaviour /1)
-        "8833/3": .histology(.dermatofibrosarcomaProtuberans),      // Pigmented dermatofibrosarcoma protuberans
-        "8804/3": .histology(.epithelioidSarcoma),                  // Epithelioid sarcoma
-        "9581/3": .histology(.alveolarSoftPartSarcoma),             // Alveolar soft part sarcoma
-        "9044/3": .histology(.clearCellSarcoma),                    // Clear cell sarcoma (of soft parts)
-        "8815/1": .histology(.solitaryFibrousTumor),                // Solitary fibrous tumour, NOS (ICD-O-3.2)
-        "8815/3": .histology(.solitaryFibrousTumor),                // Solitary fibrous tumour, malignant
-        "9231/3": .histology(.extraskeletalMyxoidChondrosarcoma),   // Myxoid chondrosarcoma
-        "8900/3": .histology(.rhabdomyosarcoma),                    // Rhabdomyosarcoma, NOS
-        "8901/3": .histology(.rhabdomyosarcoma),                    // Pleomorphic rhabdomyosarcoma
-        "8902/3": .histology(.rhabdomyosarcoma),                    // Mixed type rhabdomyosarcoma
-        "8910/3": .histology(.rhabdomyosarcoma),                    // Embryonal rhabdomyosarcoma
-        "8912/3": .histology(.rhabdomyosarcoma),                    // Spindle cell rhabdomyosarcoma
-        "8920/3": .histology(.rhabdomyosarcoma),                    // Alveolar rhabdomyosarcoma
-        "8810/3": .histology(.fibrosarcoma),                        // Fibrosarcoma, NOS
+        "8811/3": .histology(.myxofibrosarcoma),  // Myxofibrosarcoma (ICD-O-3.1; formerly fibromyxosarcoma)
+        "9040/3": .histology(.synovialSarcoma),  // Synovial sarcoma, NOS
+        "9041/3": .histology(.synovialSarcoma),  // Synovial sarcoma, spindle cell
+        "9042/3": .histology(.synovialSarcoma),  // Synovial sarcoma, epithelioid cell
+        "9043/3": .histology(.synovialSarcoma),  // Synovial sarcoma, biphasic
+        "9540/3": .histology(.malignantPeripheralNerveSheathTumor),  // Malignant peripheral nerve sheath tumour
+        "9561/3": .histology(.malignantPeripheralNerveSheathTumor),  // MPNST with rhabdomyoblastic differentiation
+        "9120/3": .histology(.angiosarcoma),  // Hemangiosarcoma (angiosarcoma)
+        "8832/3": .histology(.dermatofibrosarcomaProtuberans),  // Dermatofibrosarcoma, NOS
+        "8832/1": .histology(.dermatofibrosarcomaProtuberans),  // Dermatofibrosarcoma protuberans (ICD-O-3.2 behaviour /1)
+        "8833/3": .histology(.dermatofibrosarcomaProtuberans),  // Pigmented dermatofibrosarcoma protuberans
+        "8804/3": .histology(.epithelioidSarcoma),  // Epithelioid sarcoma
+        "9581/3": .histology(.alveolarSoftPartSarcoma),  // Alveolar soft part sarcoma
+        "9044/3": .histology(.clearCellSarcoma),  // Clear cell sarcoma (of soft parts)
+        "8815/1": .histology(.solitaryFibrousTumor),  // Solitary fibrous tumour, NOS (ICD-O-3.2)
+        "8815/3": .histology(.solitaryFibrousTumor),  // Solitary fibrous tumour, malignant
+        "9231/3": .histology(.extraskeletalMyxoidChondrosarcoma),  // Myxoid chondrosarcoma
+        "8900/3": .histology(.rhabdomyosarcoma),  // Rhabdomyosarcoma, NOS
+        "8901/3": .histology(.rhabdomyosarcoma),  // Pleomorphic rhabdomyosarcoma
+        "8902/3": .histology(.rhabdomyosarcoma),  // Mixed type rhabdomyosarcoma
+        "8910/3": .histology(.rhabdomyosarcoma),  // Embryonal rhabdomyosarcoma
+        "8912/3": .histology(.rhabdomyosarcoma),  // Spindle cell rhabdomyosarcoma
+        "8920/3": .histology(.rhabdomyosarcoma),  // Alveolar rhabdomyosarcoma
+        "8810/3": .histology(.fibrosarcoma),  // Fibrosarcoma, NOS
         "8800/3": .sarcomaSubtypeUnknown("sarcoma, NOS (ICD-O-3 8800/3)"),
         "8801/3": .sarcomaSubtypeUnknown("spindle cell sarcoma, NOS (ICD-O-3 8801/3)"),
-        "8936/3": .outOfScope(name: "gastrointestinal stromal tumour (GIST)", contractCode: "gastrointestinal_stromal_tumor"),
-        "8936/1": .outOfScope(name: "gastrointestinal stromal tumour (GIST)", contractCode: "gastrointestinal_stromal_tumor"),
+        "8936/3": .outOfScope(
+            name: "gastrointestinal stromal tumour (GIST)", contractCode: "gastrointestinal_stromal_tumor"),
+        "8936/1": .outOfScope(
+            name: "gastrointestinal stromal tumour (GIST)", contractCode: "gastrointestinal_stromal_tumor"),
         "9140/3": .outOfScope(name: "Kaposi sarcoma", contractCode: "kaposi_sarcoma"),
         "8821/1": .outOfScope(name: "desmoid tumour (aggressive fibromatosis)", contractCode: "desmoid_tumor"),
         "9180/3": .outOfScope(name: "osteosarcoma (a bone sarcoma)", contractCode: nil),
         "9220/3": .outOfScope(name: "chondrosarcoma (a bone sarcoma)", contractCode: nil),
-        "9260/3": .outOfScope(name: "Ewing sarcoma (bone and soft tissue Ewing sarcoma have their own guideline)", contractCode: nil),
+        "9260/3": .outOfScope(
+            name: "Ewing sarcoma (bone and soft tissue Ewing sarcoma have their own guideline)", contractCode: nil),
         "9370/3": .outOfScope(name: "chordoma (a bone tumour)", contractCode: nil),
     ]
 

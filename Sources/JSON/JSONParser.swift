@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// A strict RFC 8259 parser: bytes in, `JSONValue` out, or a `JSONParseError` that says
@@ -29,8 +29,9 @@ public struct JSONParser: Sendable {
     public static let depthCeiling = 1024
 
     public init(maxDepth: Int = JSONParser.defaultMaxDepth, maxBytes: Int? = nil) {
-        precondition((1...JSONParser.depthCeiling).contains(maxDepth),
-                     "maxDepth must be within 1...\(JSONParser.depthCeiling)")
+        precondition(
+            (1...JSONParser.depthCeiling).contains(maxDepth),
+            "maxDepth must be within 1...\(JSONParser.depthCeiling)")
         precondition(maxBytes.map { $0 >= 0 } ?? true, "maxBytes must not be negative")
         self.maxDepth = maxDepth
         self.maxBytes = maxBytes

@@ -32,7 +32,8 @@ extension JSONReader {
         }
         let byte = bytes[index]
         if byte == Byte.slash, index + 1 < bytes.count,
-           bytes[index + 1] == Byte.slash || bytes[index + 1] == Byte.asterisk {
+            bytes[index + 1] == Byte.slash || bytes[index + 1] == Byte.asterisk
+        {
             return failure(.commentNotAllowed, at: index)
         }
         guard let found = printableCharacter(at: index) else {
@@ -48,7 +49,7 @@ extension JSONReader {
         guard let scalar = scalar(at: offset) else { return nil }
         switch scalar.properties.generalCategory {
         case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator,
-             .surrogate, .privateUse, .unassigned:
+            .surrogate, .privateUse, .unassigned:
             return Self.codePoint(scalar.value)
         default:
             return String(Character(scalar))
@@ -67,7 +68,7 @@ extension JSONReader {
         var value = UInt32(bytes[offset])
         if length > 1 {
             value &= 0xFF >> (length + 1)
-            for position in offset + 1 ..< offset + length {
+            for position in offset + 1..<offset + length {
                 value = value << 6 | UInt32(bytes[position] & 0x3F)
             }
         }
@@ -83,16 +84,24 @@ extension JSONReader {
         switch lead {
         case 0x00...0x7F: return 1
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE0:
+            length = 3
+            secondRange = 0xA0...0xBF
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; secondRange = 0x80...0x9F
-        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xED:
+            length = 3
+            secondRange = 0x80...0x9F
+        case 0xF0:
+            length = 4
+            secondRange = 0x90...0xBF
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        case 0xF4:
+            length = 4
+            secondRange = 0x80...0x8F
         default: return nil
         }
         guard offset + length <= bytes.count, secondRange.contains(bytes[offset + 1]) else { return nil }
-        for position in offset + 2 ..< offset + length where bytes[position] & 0xC0 != 0x80 {
+        for position in offset + 2..<offset + length where bytes[position] & 0xC0 != 0x80 {
             return nil
         }
         return length

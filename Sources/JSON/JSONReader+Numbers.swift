@@ -57,7 +57,8 @@ extension JSONReader {
 
         let scale = exponent - fractionDigits
         if mantissaExact, mantissa <= 1 << 53, (-22...22).contains(scale) {
-            let magnitude = scale < 0
+            let magnitude =
+                scale < 0
                 ? Double(mantissa) / Self.powersOfTen[-scale]
                 : Double(mantissa) * Self.powersOfTen[scale]
             return negative ? -magnitude : magnitude

@@ -30,7 +30,7 @@ extension JSONReader {
                 throw failure(.controlCharacterInString(Self.codePoint(UInt32(byte))), at: index)
             case 0x80...:
                 guard let length = validUTF8Length(at: index) else { throw failure(.invalidUTF8, at: index) }
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index ..< index + length]))
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
                 index += length
             default:
                 scratch.append(byte)

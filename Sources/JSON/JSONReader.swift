@@ -37,9 +37,15 @@ package struct JSONReader {
         case Byte.openBracket: return try readArray()
         case Byte.quote: return .string(try readString())
         case Byte.minus, Byte.zero...Byte.nine: return .number(try readNumber())
-        case Byte.t: try readLiteral("true"); return .bool(true)
-        case Byte.f: try readLiteral("false"); return .bool(false)
-        case Byte.n: try readLiteral("null"); return .null
+        case Byte.t:
+            try readLiteral("true")
+            return .bool(true)
+        case Byte.f:
+            try readLiteral("false")
+            return .bool(false)
+        case Byte.n:
+            try readLiteral("null")
+            return .null
         case Byte.upperN where matches("NaN"), Byte.upperI where matches("Infinity"):
             throw failure(.nonFiniteNumberLiteral, at: index)
         default: throw unexpected(expected: expected)
@@ -65,7 +71,8 @@ package struct JSONReader {
             }
             let keyOffset = index
             let key = try readString()
-            let duplicate = members.count < hashFrom
+            let duplicate =
+                members.count < hashFrom
                 ? members.contains { $0.key == key }
                 : !seen.insert(key).inserted
             if duplicate { throw failure(.duplicateKey(key), at: keyOffset) }

@@ -87,7 +87,8 @@ public struct JSONWriter: Sendable {
             var index = 0
             while index < count {
                 if count - index >= 8,
-                   !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                {
                     index += 8
                     continue
                 }

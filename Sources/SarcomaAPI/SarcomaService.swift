@@ -19,9 +19,11 @@ public final class SarcomaService: Sendable {
     public let cdsAuthentication: JWTAuthentication
     private let connections: ConnectionGauge
 
-    init(configuration: ServiceConfiguration, engine: GuidelineEngine, store: CaseStore,
-         router: Router, metrics: MetricsRegistry, accessLog: AccessLog, accessTokens: AccessTokens?,
-         cdsAuthentication: JWTAuthentication, connections: ConnectionGauge) {
+    init(
+        configuration: ServiceConfiguration, engine: GuidelineEngine, store: CaseStore,
+        router: Router, metrics: MetricsRegistry, accessLog: AccessLog, accessTokens: AccessTokens?,
+        cdsAuthentication: JWTAuthentication, connections: ConnectionGauge
+    ) {
         self.configuration = configuration
         self.engine = engine
         self.store = store
@@ -83,11 +85,13 @@ public func makeService(
     }
     let store: CaseStore
     do {
-        var storeConfiguration = CaseStoreConfiguration(path: configuration.database, migrationsDirectory: configuration.migrations)
+        var storeConfiguration = CaseStoreConfiguration(
+            path: configuration.database, migrationsDirectory: configuration.migrations)
         storeConfiguration.busyTimeoutMilliseconds = configuration.busyTimeoutMilliseconds
         store = try SQLiteCaseStore.open(storeConfiguration, beforeMigration: beforeMigration)
     } catch .migrationsStopped(let schemaVersion, let newest) {
-        throw StartupError.stopped(CaseStoreError.migrationsStopped(schemaVersion: schemaVersion, newest: newest).description)
+        throw StartupError.stopped(
+            CaseStoreError.migrationsStopped(schemaVersion: schemaVersion, newest: newest).description)
     } catch {
         throw StartupError.store(error.description)
     }
@@ -103,15 +107,18 @@ public func makeService(
     var builder = RouterBuilder(wrappingEachHandler: { method, template, handler in
         cors.wrapping(method: method, template: template, gate.guarding(method: method, template: template, handler))
     })
-    OperationsRoutes(store: store, engine: engine, metrics: metrics, connections: connections,
-                     openAPIDocument: [UInt8](openAPI)).register(into: &builder)
+    OperationsRoutes(
+        store: store, engine: engine, metrics: metrics, connections: connections,
+        openAPIDocument: [UInt8](openAPI)
+    ).register(into: &builder)
     CaseRoutes(store: store, reader: reader).register(into: &builder)
     EvaluationRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
     AuditRoutes(store: store).register(into: &builder)
     FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
     CDSHooksRoutes(store: store, engine: engine).register(into: &builder)
 
-    return SarcomaService(configuration: configuration, engine: engine, store: store, router: builder.build(),
-                          metrics: metrics, accessLog: AccessLog(), accessTokens: tokens, cdsAuthentication: cdsAuthentication,
-                          connections: connections)
+    return SarcomaService(
+        configuration: configuration, engine: engine, store: store, router: builder.build(),
+        metrics: metrics, accessLog: AccessLog(), accessTokens: tokens, cdsAuthentication: cdsAuthentication,
+        connections: connections)
 }

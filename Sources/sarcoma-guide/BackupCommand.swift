@@ -17,14 +17,18 @@ struct BackupCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The database to copy (default: the configured database, ./data/sarcoma-guide.sqlite).",
-                               valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The database to copy (default: the configured database, ./data/sarcoma-guide.sqlite).",
+            valueName: "path"))
     var database: String?
     @Option(help: ArgumentHelp("The backup file to write; refused if it exists, unless --force.", valueName: "file"))
     var to: String
     @Flag(help: "Replace FILE if it exists (atomically: the old file stays until the new copy is whole).")
     var force = false
-    @Option(help: ArgumentHelp("JSON config file whose `database` key names the database (as for serve).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "JSON config file whose `database` key names the database (as for serve).", valueName: "file"))
     var config: String?
 
     func run() throws {
@@ -38,7 +42,8 @@ struct BackupCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print("backup of \(source) written to \(to): schema \(report.schemaVersion), \(report.cases) cases, "
-            + "\(report.pages) pages, \(report.bytes) bytes, in \(seconds) s")
+        print(
+            "backup of \(source) written to \(to): schema \(report.schemaVersion), \(report.cases) cases, "
+                + "\(report.pages) pages, \(report.bytes) bytes, in \(seconds) s")
     }
 }

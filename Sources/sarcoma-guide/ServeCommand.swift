@@ -7,7 +7,8 @@ import SarcomaAPI
 /// database before exiting 0. A signal during start-up lets the migrations finish, then
 /// exits 0 without serving (see `StartupSignal`).
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP service (the default).")
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the HTTP service (the default).")
 
     @OptionGroup var settings: SettingOptions
 
@@ -17,7 +18,8 @@ struct ServeCommand: ParsableCommand {
         // under way finish (each is one transaction), starts no other, and exits 0 unserved.
         let startup = StartupSignal()
         TerminationSignal.onTermination { signal in startup.deliver(signal) }
-        FileHandle.standardOutput.write(Data("starting: opening the database \(configuration.database) (migrations apply now)\n".utf8))
+        FileHandle.standardOutput.write(
+            Data("starting: opening the database \(configuration.database) (migrations apply now)\n".utf8))
         let startupLog = AccessLog()
         let service: SarcomaService
         do {
@@ -42,8 +44,9 @@ struct ServeCommand: ParsableCommand {
             server.shutdown()
         }) {
             service.store.close()
-            log.event("signal \(signal) during start-up: database opened and migrated to schema "
-                + "\(service.store.schemaVersion), then closed; not serving")
+            log.event(
+                "signal \(signal) during start-up: database opened and migrated to schema "
+                    + "\(service.store.schemaVersion), then closed; not serving")
             return
         }
         let port: Int
@@ -58,10 +61,12 @@ struct ServeCommand: ParsableCommand {
             throw RefusedToStart(message: "cannot listen on \(configuration.host):\(configuration.port): \(error)")
         }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        let access = service.accessTokens.map { tokens in
-            "access tokens required (\(tokens.holders.count) configured: \(tokens.summary)); public: /health, /ready, /openapi.json"
-        } ?? "no access tokens configured: serving everything, loopback only"
-        service.accessLog.event("guideline pack \(service.engine.pack.version); database schema \(service.store.schemaVersion); \(access)")
+        let access =
+            service.accessTokens.map { tokens in
+                "access tokens required (\(tokens.holders.count) configured: \(tokens.summary)); public: /health, /ready, /openapi.json"
+            } ?? "no access tokens configured: serving everything, loopback only"
+        service.accessLog.event(
+            "guideline pack \(service.engine.pack.version); database schema \(service.store.schemaVersion); \(access)")
         service.accessLog.event(service.cdsAuthentication.summary)
         // Tests and scripts wait for this exact line; FileHandle writes are unbuffered.
         FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))

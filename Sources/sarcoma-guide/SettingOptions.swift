@@ -23,14 +23,19 @@ struct SettingOptions: ParsableArguments {
     @Option(help: "Seconds to send a request body once its head arrived (default 30).") var bodyTimeoutSeconds: String?
     @Option(help: "Idle keep-alive seconds (default 60).") var idleTimeoutSeconds: String?
     @Option(help: "Seconds in-flight requests may finish on SIGTERM (default 10).") var drainTimeoutSeconds: String?
-    @Option(help: "Milliseconds a write waits on a locked database (default 5000).") var busyTimeoutMilliseconds: String?
+    @Option(help: "Milliseconds a write waits on a locked database (default 5000).") var busyTimeoutMilliseconds:
+        String?
     @Option(help: "true/false: one log line per request on stdout (default true).") var accessLog: String?
-    @Option(help: "Access tokens file, `name role sha256-hex` per line (default: none, loopback only).") var tokensFile: String?
-    @Option(help: "URL clients see behind a TLS proxy, e.g. https://sts.example.org (default: none).") var publicBaseUrl: String?
+    @Option(help: "Access tokens file, `name role sha256-hex` per line (default: none, loopback only).") var tokensFile:
+        String?
+    @Option(help: "URL clients see behind a TLS proxy, e.g. https://sts.example.org (default: none).")
+    var publicBaseUrl: String?
     @Option(help: "JWKS file of the EHRs' public keys for CDS Hooks JWTs (default: none).") var cdsJwksFile: String?
     @Option(help: "Comma-separated JWT issuers accepted on CDS Hooks calls (default: none).") var cdsIssuers: String?
-    @Option(help: "Clock skew allowed on CDS Hooks JWT exp/iat/nbf in seconds (default 60).") var cdsClockSkewSeconds: String?
-    @Option(help: "Comma-separated browser origins allowed on /cds-services (CORS; * = any; default: none).") var corsOrigins: String?
+    @Option(help: "Clock skew allowed on CDS Hooks JWT exp/iat/nbf in seconds (default 60).") var cdsClockSkewSeconds:
+        String?
+    @Option(help: "Comma-separated browser origins allowed on /cds-services (CORS; * = any; default: none).")
+    var corsOrigins: String?
 
     /// The merged configuration, or a message that names the offending key.
     func resolve() throws -> ServiceConfiguration {

@@ -41,10 +41,14 @@ struct CreateTokenCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let role = AccessRole(rawValue: role) else { throw ValidationError("--role must be \(AccessRole.spelledOut)") }
+        guard let role = AccessRole(rawValue: role) else {
+            throw ValidationError("--role must be \(AccessRole.spelledOut)")
+        }
         let token = AccessToken.generate()
-        FileHandle.standardOutput.write(Data("\(token)\n\(AccessTokens.fileLine(name: name, role: role, token: token))\n".utf8))
-        let note = "line 1 is the token for '\(name)': give it to the client now; it is stored nowhere and cannot be shown again.\n"
+        FileHandle.standardOutput.write(
+            Data("\(token)\n\(AccessTokens.fileLine(name: name, role: role, token: token))\n".utf8))
+        let note =
+            "line 1 is the token for '\(name)': give it to the client now; it is stored nowhere and cannot be shown again.\n"
             + "line 2 goes into the tokens file (SARCOMA_GUIDE_TOKENS_FILE); restart the service to load it.\n"
         FileHandle.standardError.write(Data(note.utf8))
     }

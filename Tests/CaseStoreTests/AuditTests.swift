@@ -9,13 +9,16 @@ import Testing
 struct AuditTests {
     static let context = AuditContext(actor: "ehr-gateway", requestId: "req-1", route: "/v1/cases")
 
-    static func context(_ requestId: String, actor: String = "ehr-gateway", route: String = "/v1/cases/{id}") -> AuditContext {
+    static func context(_ requestId: String, actor: String = "ehr-gateway", route: String = "/v1/cases/{id}")
+        -> AuditContext
+    {
         AuditContext(actor: actor, requestId: requestId, route: route)
     }
 
     private func evaluation(_ stored: StoredCase) -> EvaluationInput {
-        EvaluationInput(caseId: stored.id, caseVersion: stored.version, endpoint: "staging", guidelineVersion: "2026.11-1",
-                        result: Array(#"{"t":"T1"}"#.utf8))
+        EvaluationInput(
+            caseId: stored.id, caseVersion: stored.version, endpoint: "staging", guidelineVersion: "2026.11-1",
+            result: Array(#"{"t":"T1"}"#.utf8))
     }
 
     private func trail(_ store: SQLiteCaseStore, _ query: AuditQuery = AuditQuery(limit: 200)) throws -> [AuditRecord] {
@@ -28,10 +31,13 @@ struct AuditTests {
 
     @Test func everyAuditedWriteRecordsItsRowWithTheChange() throws {
         try withStore { store, _ in
-            let created = try store.create(caseInput(externalId: "EHR-1"), audit: Self.context("req-create", route: "/v1/cases"))
-            let replaced = try store.replace(id: created.id, with: caseInput(externalId: "EHR-1", size: 7), expectedVersion: 1,
-                                             audit: Self.context("req-update"))
-            let evaluated = try store.recordEvaluation(evaluation(replaced), audit: Self.context("req-eval", route: "/v1/cases/{id}/staging"))
+            let created = try store.create(
+                caseInput(externalId: "EHR-1"), audit: Self.context("req-create", route: "/v1/cases"))
+            let replaced = try store.replace(
+                id: created.id, with: caseInput(externalId: "EHR-1", size: 7), expectedVersion: 1,
+                audit: Self.context("req-update"))
+            let evaluated = try store.recordEvaluation(
+                evaluation(replaced), audit: Self.context("req-eval", route: "/v1/cases/{id}/staging"))
             try store.delete(id: created.id, expectedVersion: 2, audit: Self.context("req-delete"))
 
             let rows = try trail(store)
@@ -61,14 +67,16 @@ struct AuditTests {
                 try store.replace(id: stored.id, with: caseInput(), expectedVersion: 5, audit: Self.context("stale"))
             }
             #expect(throws: CaseStoreError.notFound(id: "missing")) {
-                try store.replace(id: "missing", with: caseInput(), expectedVersion: nil, audit: Self.context("missing-put"))
+                try store.replace(
+                    id: "missing", with: caseInput(), expectedVersion: nil, audit: Self.context("missing-put"))
             }
             #expect(throws: CaseStoreError.notFound(id: "missing")) {
                 try store.delete(id: "missing", expectedVersion: nil, audit: Self.context("missing-delete"))
             }
             #expect(throws: CaseStoreError.notFound(id: "missing")) {
                 try store.recordEvaluation(
-                    EvaluationInput(caseId: "missing", caseVersion: 1, endpoint: "staging", guidelineVersion: "x", result: []),
+                    EvaluationInput(
+                        caseId: "missing", caseVersion: 1, endpoint: "staging", guidelineVersion: "x", result: []),
                     audit: Self.context("missing-eval"))
             }
             #expect(try trail(store).map(\.requestId) == ["ok"])
@@ -82,16 +90,26 @@ struct AuditTests {
             let kept = try store.create(caseInput(externalId: "kept"), audit: Self.context("kept"))
             try store.writer.perform { (database) throws(CaseStoreError) in
                 try database.run(
-                    "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON main.audit BEGIN SELECT RAISE(ABORT, 'audit refused in a test'); END")
+                    "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON main.audit BEGIN SELECT RAISE(ABORT, 'audit refused in a test'); END"
+                )
             }
-            #expect(throws: CaseStoreError.self) { try store.create(caseInput(externalId: "new"), audit: Self.context("c")) }
             #expect(throws: CaseStoreError.self) {
-                try store.replace(id: kept.id, with: caseInput(externalId: "kept", size: 9), expectedVersion: nil, audit: Self.context("u"))
+                try store.create(caseInput(externalId: "new"), audit: Self.context("c"))
             }
-            #expect(throws: CaseStoreError.self) { try store.recordEvaluation(evaluation(kept), audit: Self.context("e")) }
-            #expect(throws: CaseStoreError.self) { try store.delete(id: kept.id, expectedVersion: nil, audit: Self.context("d")) }
             #expect(throws: CaseStoreError.self) {
-                try store.recordAudit(AuditEntry(action: .read, caseId: kept.id, caseVersion: 1, context: Self.context("r")))
+                try store.replace(
+                    id: kept.id, with: caseInput(externalId: "kept", size: 9), expectedVersion: nil,
+                    audit: Self.context("u"))
+            }
+            #expect(throws: CaseStoreError.self) {
+                try store.recordEvaluation(evaluation(kept), audit: Self.context("e"))
+            }
+            #expect(throws: CaseStoreError.self) {
+                try store.delete(id: kept.id, expectedVersion: nil, audit: Self.context("d"))
+            }
+            #expect(throws: CaseStoreError.self) {
+                try store.recordAudit(
+                    AuditEntry(action: .read, caseId: kept.id, caseVersion: 1, context: Self.context("r")))
             }
 
             #expect(try store.list(CaseListQuery()).items.map(\.externalId) == ["kept"])
@@ -114,7 +132,8 @@ struct AuditTests {
                 let error = #expect(throws: CaseStoreError.self) {
                     try store.writer.perform { (database) throws(CaseStoreError) in try database.run(sql) }
                 }
-                #expect(error?.description.contains("audit rows cannot be") == true, "\(sql): \(String(describing: error))")
+                #expect(
+                    error?.description.contains("audit rows cannot be") == true, "\(sql): \(String(describing: error))")
             }
             let rows = try trail(store)
             #expect(rows.count == 1)
@@ -128,7 +147,8 @@ struct AuditTests {
             let error = #expect(throws: CaseStoreError.self) {
                 try store.writer.perform { (database) throws(CaseStoreError) in
                     try database.run(
-                        "INSERT INTO audit (id, at, actor, action, case_id, case_version, request_id, route) VALUES ('x', 't', 'a', 'peek', NULL, NULL, 'r', '/')")
+                        "INSERT INTO audit (id, at, actor, action, case_id, case_version, request_id, route) VALUES ('x', 't', 'a', 'peek', NULL, NULL, 'r', '/')"
+                    )
                 }
             }
             if case .sqlite(let code, _, _)? = error {
@@ -144,12 +164,15 @@ struct AuditTests {
             #expect(try store.recordAudit([]).isEmpty)
             #expect(store.writer.batchesRun == 0, "an empty record does not wake the writer")
             let entries = (1...3).map { (index: Int) in
-                AuditEntry(action: .list, caseId: "case-\(index)", caseVersion: index, context: Self.context("list-req", route: "/v1/cases"))
+                AuditEntry(
+                    action: .list, caseId: "case-\(index)", caseVersion: index,
+                    context: Self.context("list-req", route: "/v1/cases"))
             }
             let records = try store.recordAudit(entries)
             #expect(records.map(\.caseId) == ["case-1", "case-2", "case-3"])
             #expect(try trail(store) == records)
-            let export = try store.recordAudit(AuditEntry(action: .export, caseId: nil, caseVersion: nil, context: Self.context("x")))
+            let export = try store.recordAudit(
+                AuditEntry(action: .export, caseId: nil, caseVersion: nil, context: Self.context("x")))
             #expect(export.caseId == nil && export.caseVersion == nil)
             #expect(try trail(store).last == export)
         }
@@ -160,8 +183,10 @@ struct AuditTests {
             let first = try store.create(caseInput(), audit: Self.context("a"))
             let second = try store.create(caseInput(), audit: Self.context("b"))
             for index in 0..<5 {
-                try store.recordAudit(AuditEntry(action: .read, caseId: first.id, caseVersion: 1, context: Self.context("r\(index)")))
-                try store.recordAudit(AuditEntry(action: .read, caseId: second.id, caseVersion: 1, context: Self.context("s\(index)")))
+                try store.recordAudit(
+                    AuditEntry(action: .read, caseId: first.id, caseVersion: 1, context: Self.context("r\(index)")))
+                try store.recordAudit(
+                    AuditEntry(action: .read, caseId: second.id, caseVersion: 1, context: Self.context("s\(index)")))
             }
             var seen: [String] = []
             var cursor: String?
@@ -172,7 +197,8 @@ struct AuditTests {
                 cursor = page.nextCursor
                 // A row recorded between pages lands after every cursor already issued.
                 if seen.count == 2 {
-                    try store.recordAudit(AuditEntry(action: .read, caseId: first.id, caseVersion: 1, context: Self.context("late")))
+                    try store.recordAudit(
+                        AuditEntry(action: .read, caseId: first.id, caseVersion: 1, context: Self.context("late")))
                 }
             } while cursor != nil
             #expect(seen == ["a", "r0", "r1", "r2", "r3", "r4", "late"])
@@ -182,18 +208,25 @@ struct AuditTests {
 
     @Test func sinceSelectsRowsAtOrAfterTheInstant() throws {
         try withStore { store, _ in
-            let early = try store.recordAudit(AuditEntry(action: .read, caseId: "c", caseVersion: 1, context: Self.context("early")))
+            let early = try store.recordAudit(
+                AuditEntry(action: .read, caseId: "c", caseVersion: 1, context: Self.context("early")))
             Thread.sleep(forTimeInterval: 0.01)
-            let late = try store.recordAudit(AuditEntry(action: .read, caseId: "c", caseVersion: 1, context: Self.context("late")))
+            let late = try store.recordAudit(
+                AuditEntry(action: .read, caseId: "c", caseVersion: 1, context: Self.context("late")))
             let lateMilliseconds = try #require(Self.milliseconds(late.at))
             #expect(try trail(store, AuditQuery(sinceMilliseconds: lateMilliseconds)).map(\.requestId) == ["late"])
             #expect(try trail(store, AuditQuery(sinceMilliseconds: lateMilliseconds + 1)).isEmpty)
             #expect(try trail(store, AuditQuery(sinceMilliseconds: 0)).map(\.requestId) == ["early", "late"])
             let earlyMilliseconds = try #require(Self.milliseconds(early.at))
-            #expect(try trail(store, AuditQuery(caseId: "c", sinceMilliseconds: earlyMilliseconds)).map(\.requestId) == ["early", "late"])
+            #expect(
+                try trail(store, AuditQuery(caseId: "c", sinceMilliseconds: earlyMilliseconds)).map(\.requestId) == [
+                    "early", "late",
+                ])
             // A cursor from before `since` does not bring earlier rows back.
             let page = try store.auditTrail(AuditQuery(limit: 1))
-            #expect(try trail(store, AuditQuery(cursor: page.nextCursor, sinceMilliseconds: lateMilliseconds)).map(\.requestId) == ["late"])
+            #expect(
+                try trail(store, AuditQuery(cursor: page.nextCursor, sinceMilliseconds: lateMilliseconds)).map(
+                    \.requestId) == ["late"])
         }
     }
 
@@ -204,9 +237,11 @@ struct AuditTests {
             let future = "2999-01-01T00:00:00.000Z"
             try store.writer.perform { (database) throws(CaseStoreError) in
                 _ = try AuditRepository(database: database).insert(
-                    AuditEntry(action: .read, caseId: "c", caseVersion: 1, context: Self.context("future")), now: future)
+                    AuditEntry(action: .read, caseId: "c", caseVersion: 1, context: Self.context("future")), now: future
+                )
             }
-            let next = try store.recordAudit(AuditEntry(action: .read, caseId: "c", caseVersion: 1, context: Self.context("now")))
+            let next = try store.recordAudit(
+                AuditEntry(action: .read, caseId: "c", caseVersion: 1, context: Self.context("now")))
             #expect(next.at == future)
         }
     }
@@ -244,8 +279,9 @@ struct AuditTests {
         #expect(try store.get(id: stored.id)?.externalId == "before-audit")
         #expect(try count(store, "evaluations") == 1)
         #expect(try trail(store).isEmpty, "history before the audit trail existed is not invented")
-        _ = try store.replace(id: stored.id, with: caseInput(externalId: "before-audit", size: 3), expectedVersion: 1,
-                              audit: Self.context("first-audited"))
+        _ = try store.replace(
+            id: stored.id, with: caseInput(externalId: "before-audit", size: 3), expectedVersion: 1,
+            audit: Self.context("first-audited"))
         #expect(try trail(store).map(\.requestId) == ["first-audited"])
     }
 

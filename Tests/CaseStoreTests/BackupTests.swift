@@ -44,7 +44,8 @@ struct BackupTests {
         #expect(report.bytes == report.pages * 4_096)
         #expect(Self.files(in: database.folder, containing: ".partial-").isEmpty)
 
-        let copy = try SQLiteCaseStore.open(CaseStoreConfiguration(path: destination, migrationsDirectory: TemporaryDatabase.shippedMigrations))
+        let copy = try SQLiteCaseStore.open(
+            CaseStoreConfiguration(path: destination, migrationsDirectory: TemporaryDatabase.shippedMigrations))
         defer { copy.close() }
         #expect(try copy.integrityCheck() == ["ok"])
         #expect(copy.schemaVersion == newest)
@@ -65,7 +66,8 @@ struct BackupTests {
 
             let report = try DatabaseBackup(source: database.path, destination: destination, overwrite: true).run()
             #expect(report.cases == 1)
-            let copy = try SQLiteCaseStore.open(CaseStoreConfiguration(path: destination, migrationsDirectory: TemporaryDatabase.shippedMigrations))
+            let copy = try SQLiteCaseStore.open(
+                CaseStoreConfiguration(path: destination, migrationsDirectory: TemporaryDatabase.shippedMigrations))
             defer { copy.close() }
             #expect(try copy.get(id: kept.id) == kept)
         }
@@ -75,7 +77,8 @@ struct BackupTests {
         try withStore { _, database in
             let folder = database.folder
             let notADatabase = folder + "/notes.txt"
-            FileManager.default.createFile(atPath: notADatabase, contents: Data(String(repeating: "not sqlite ", count: 500).utf8))
+            FileManager.default.createFile(
+                atPath: notADatabase, contents: Data(String(repeating: "not sqlite ", count: 500).utf8))
             let cases: [(source: String, destination: String, fragment: String)] = [
                 (folder + "/missing.sqlite", folder + "/b1.sqlite", "missing.sqlite"),
                 (notADatabase, folder + "/b2.sqlite", "not a sarcoma-guide database"),

@@ -4,17 +4,22 @@ import Testing
 
 @Suite("CDS Hooks feedback")
 struct CDSFeedbackTests {
-    private func item(_ card: String, _ outcome: String, client: String? = "https://ehr.example/#app") -> CDSFeedbackInput {
-        CDSFeedbackInput(serviceId: "sarcoma-patient-view", card: card, outcome: outcome,
-                         outcomeTimestamp: "2026-11-26T10:00:00Z", client: client,
-                         item: Array("{\"card\":\"\(card)\",\"outcome\":\"\(outcome)\"}".utf8))
+    private func item(_ card: String, _ outcome: String, client: String? = "https://ehr.example/#app")
+        -> CDSFeedbackInput
+    {
+        CDSFeedbackInput(
+            serviceId: "sarcoma-patient-view", card: card, outcome: outcome,
+            outcomeTimestamp: "2026-11-26T10:00:00Z", client: client,
+            item: Array("{\"card\":\"\(card)\",\"outcome\":\"\(outcome)\"}".utf8))
     }
 
     @Test func feedbackIsStoredAndSurvivesAReopen() throws {
         let database = TemporaryDatabase()
         defer { database.remove() }
         let store = try database.open()
-        let stored = try store.recordCDSFeedback([item("card-1", "accepted"), item("card-1", "overridden", client: nil), item("card-2", "accepted")])
+        let stored = try store.recordCDSFeedback([
+            item("card-1", "accepted"), item("card-1", "overridden", client: nil), item("card-2", "accepted"),
+        ])
         #expect(stored.count == 3)
         #expect(Set(stored.map(\.id)).count == 3)
         store.close()

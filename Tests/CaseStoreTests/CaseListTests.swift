@@ -101,7 +101,9 @@ struct CaseListTests {
         }
     }
 
-    @Test(arguments: ["", "garbage!", "bm90LWEtY3Vyc29y", "YzotMQ", "YzoxMg==x", "ZToxMg", String(repeating: "A", count: 100)])
+    @Test(arguments: [
+        "", "garbage!", "bm90LWEtY3Vyc29y", "YzotMQ", "YzoxMg==x", "ZToxMg", String(repeating: "A", count: 100),
+    ])
     func invalidCursorIsRefused(cursor: String) throws {
         try withStore { store, _ in
             #expect(throws: CaseStoreError.invalidCursor) {

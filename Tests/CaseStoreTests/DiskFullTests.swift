@@ -11,11 +11,15 @@ struct DiskFullTests {
 
     /// A case whose document takes about `kilobytes` kB (many pages).
     static func large(_ kilobytes: Int, externalId: String? = nil) -> CaseInput {
-        CaseInput(externalId: externalId, site: "trunk", document: Array(repeating: UInt8(ascii: "x"), count: kilobytes * 1_024))
+        CaseInput(
+            externalId: externalId, site: "trunk",
+            document: Array(repeating: UInt8(ascii: "x"), count: kilobytes * 1_024))
     }
 
     /// Queues `inputs` in this order into one held batch, then lets the writer run it.
-    private func createInOneBatch(_ store: SQLiteCaseStore, _ inputs: [CaseInput]) -> (outcomes: [Outcome], batches: Int) {
+    private func createInOneBatch(_ store: SQLiteCaseStore, _ inputs: [CaseInput]) -> (
+        outcomes: [Outcome], batches: Int
+    ) {
         store.writer.hold()
         var runs: [ThreadRun<Outcome>] = []
         for (index, input) in inputs.enumerated() {
@@ -35,10 +39,12 @@ struct DiskFullTests {
             #expect(try store.limitSize(toPages: pages + 8) == pages + 8)
             // SQLite drops the whole transaction when the large insert hits the cap: the small
             // writes around it must still be answered on their own merits, not with 507.
-            let (outcomes, batches) = createInOneBatch(store, [
-                caseInput(externalId: "S-1"), caseInput(externalId: "S-2"), Self.large(300, externalId: "BIG"),
-                caseInput(externalId: "S-3"), caseInput(externalId: "BEFORE"), caseInput(externalId: "S-1"),
-            ])
+            let (outcomes, batches) = createInOneBatch(
+                store,
+                [
+                    caseInput(externalId: "S-1"), caseInput(externalId: "S-2"), Self.large(300, externalId: "BIG"),
+                    caseInput(externalId: "S-3"), caseInput(externalId: "BEFORE"), caseInput(externalId: "S-1"),
+                ])
             #expect(batches == 1)
             #expect(throws: CaseStoreError.diskFull) { try outcomes[2].get() }
             #expect(throws: CaseStoreError.duplicateExternalId(existingId: before.id)) { try outcomes[4].get() }
@@ -70,7 +76,9 @@ struct DiskFullTests {
             // 8 kB documents from 4 threads at a time, until every one of a round is refused.
             for round in 0..<100 {
                 let outcomes = ThreadRun(4) { index in
-                    Result { () throws(CaseStoreError) in try store.create(Self.large(8, externalId: "R\(round)-\(index)")) }
+                    Result { () throws(CaseStoreError) in
+                        try store.create(Self.large(8, externalId: "R\(round)-\(index)"))
+                    }
                 }.wait()
                 for outcome in outcomes {
                     switch outcome {

@@ -29,47 +29,51 @@ struct DurabilityTests {
     }
 
     #if os(Linux)
-    @Test func answeredWritesSurviveSIGKILL() throws {
-        let database = TemporaryDatabase()
-        defer { database.remove() }
-        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: executable)
-        child.arguments = ["--testing-library", "swift-testing", "--filter", "childWritesUntilKilled"]
-        child.environment = ProcessInfo.processInfo.environment.merging([Self.databaseVariable: database.path]) { $1 }
-        let pipe = Pipe()
-        child.standardOutput = pipe
-        child.standardError = FileHandle.nullDevice
-        try child.run()
+        @Test func answeredWritesSurviveSIGKILL() throws {
+            let database = TemporaryDatabase()
+            defer { database.remove() }
+            let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: executable)
+            child.arguments = ["--testing-library", "swift-testing", "--filter", "childWritesUntilKilled"]
+            child.environment = ProcessInfo.processInfo.environment.merging([Self.databaseVariable: database.path]) {
+                $1
+            }
+            let pipe = Pipe()
+            child.standardOutput = pipe
+            child.standardError = FileHandle.nullDevice
+            try child.run()
 
-        var answered: [(id: String, thread: Int, index: Int)] = []
-        var pending = ""
-        while answered.count < 300 {
-            let data = pipe.fileHandleForReading.availableData
-            guard !data.isEmpty else { break }  // the child ended early: checked below
-            pending += String(decoding: data, as: UTF8.self)
-            while let newline = pending.firstIndex(of: "\n") {
-                let fields = pending[..<newline].split(separator: " ")
-                pending.removeSubrange(...newline)
-                if fields.count == 4, fields[0] == "DURABLE", let thread = Int(fields[2]), let index = Int(fields[3]) {
-                    answered.append((String(fields[1]), thread, index))
+            var answered: [(id: String, thread: Int, index: Int)] = []
+            var pending = ""
+            while answered.count < 300 {
+                let data = pipe.fileHandleForReading.availableData
+                guard !data.isEmpty else { break }  // the child ended early: checked below
+                pending += String(decoding: data, as: UTF8.self)
+                while let newline = pending.firstIndex(of: "\n") {
+                    let fields = pending[..<newline].split(separator: " ")
+                    pending.removeSubrange(...newline)
+                    if fields.count == 4, fields[0] == "DURABLE", let thread = Int(fields[2]),
+                        let index = Int(fields[3])
+                    {
+                        answered.append((String(fields[1]), thread, index))
+                    }
                 }
             }
-        }
-        kill(child.processIdentifier, SIGKILL)
-        child.waitUntilExit()
-        #expect(child.terminationReason == .uncaughtSignal)
-        #expect(answered.count >= 300)
+            kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+            #expect(child.terminationReason == .uncaughtSignal)
+            #expect(answered.count >= 300)
 
-        let store = try database.open()
-        defer { store.close() }
-        for write in answered {
-            let stored = try store.get(id: write.id)
-            #expect(stored?.document == Self.input(thread: write.thread, index: write.index).document)
+            let store = try database.open()
+            defer { store.close() }
+            for write in answered {
+                let stored = try store.get(id: write.id)
+                #expect(stored?.document == Self.input(thread: write.thread, index: write.index).document)
+            }
+            let integrity = try store.readValue("PRAGMA integrity_check") { $0.text(0) }
+            #expect(integrity == "ok")
         }
-        let integrity = try store.readValue("PRAGMA integrity_check") { $0.text(0) }
-        #expect(integrity == "ok")
-    }
     #endif
 
     static func input(thread: Int, index: Int) -> CaseInput {

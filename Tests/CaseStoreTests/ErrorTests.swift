@@ -35,19 +35,24 @@ struct ErrorTests {
                 """
             let attempts: [[SQLValue]] = [
                 // UNIQUE on id
-                [.text(existing.id), .text(Self.secret), .text(Self.secret), .text(Self.secret), .integer(1),
-                 .text("t"), .text("t")],
+                [
+                    .text(existing.id), .text(Self.secret), .text(Self.secret), .text(Self.secret), .integer(1),
+                    .text("t"), .text("t"),
+                ],
                 // STRICT: TEXT into an INTEGER column
                 [.text("new-id"), .null, .text("x"), .text("{}"), .text(Self.secret), .text("t"), .text("t")],
                 // CHECK (version >= 1)
-                [.text("new-id"), .text(Self.secret), .text(Self.secret), .text(Self.secret), .integer(0),
-                 .text("t"), .text("t")],
+                [
+                    .text("new-id"), .text(Self.secret), .text(Self.secret), .text(Self.secret), .integer(0),
+                    .text("t"), .text("t"),
+                ],
                 // NOT NULL
                 [.text("new-id"), .text(Self.secret), .null, .text(Self.secret), .integer(1), .text("t"), .text("t")],
             ]
             for parameters in attempts {
                 let error = #expect(throws: CaseStoreError.self) {
-                    try store.writer.perform { (database) throws(CaseStoreError) in try database.run(insert, parameters) }
+                    try store.writer.perform { (database) throws(CaseStoreError) in try database.run(insert, parameters)
+                    }
                 }
                 if case .sqlite(let code, _, let message)? = error {
                     #expect(code & 0xFF == 19, "SQLITE_CONSTRAINT: \(message)")
@@ -82,7 +87,8 @@ struct ErrorTests {
     @Test func diskFullIsReportedAndTheStoreRecoversOnceThereIsRoom() throws {
         try withStore { store, _ in
             _ = try store.create(caseInput())
-            let large = CaseInput(externalId: nil, site: "trunk", document: Array(repeating: UInt8(ascii: "x"), count: 200_000))
+            let large = CaseInput(
+                externalId: nil, site: "trunk", document: Array(repeating: UInt8(ascii: "x"), count: 200_000))
             try store.writer.perform { (database) throws(CaseStoreError) in
                 let pages = try database.firstRow("PRAGMA page_count") { $0.integer(0) } ?? 1
                 try database.run("PRAGMA max_page_count = \(pages)")
@@ -114,7 +120,8 @@ struct ErrorTests {
         #expect(CaseStoreError(sqliteCode: 5 | (2 << 8), operation: "x", database: nil) == .busy)
         #expect(CaseStoreError(sqliteCode: 6, operation: "x", database: nil) == .busy)
         #expect(CaseStoreError(sqliteCode: 13, operation: "x", database: nil) == .diskFull)
-        guard case .ioError(let code, _) = CaseStoreError(sqliteCode: 10 | (4 << 8), operation: "x", database: nil) else {
+        guard case .ioError(let code, _) = CaseStoreError(sqliteCode: 10 | (4 << 8), operation: "x", database: nil)
+        else {
             Issue.record("SQLITE_IOERR_WRITE should be an ioError")
             return
         }

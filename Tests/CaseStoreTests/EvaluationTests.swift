@@ -43,7 +43,9 @@ struct EvaluationTests {
     @Test func aCaseWithoutEvaluationsListsNone() throws {
         try withStore { store, _ in
             let stored = try store.create(caseInput())
-            #expect(try store.evaluations(caseId: stored.id, limit: 10, cursor: nil) == EvaluationPage(items: [], nextCursor: nil))
+            #expect(
+                try store.evaluations(caseId: stored.id, limit: 10, cursor: nil)
+                    == EvaluationPage(items: [], nextCursor: nil))
         }
     }
 

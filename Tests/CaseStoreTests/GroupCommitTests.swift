@@ -12,7 +12,9 @@ struct GroupCommitTests {
 
     /// Creates `inputs` from one thread each, all queued before the writer takes any, so they
     /// meet in one batch; returns each outcome and the number of batches that ran them.
-    private func createInOneBatch(_ store: SQLiteCaseStore, _ inputs: [CaseInput]) -> (outcomes: [Outcome], batches: Int) {
+    private func createInOneBatch(_ store: SQLiteCaseStore, _ inputs: [CaseInput]) -> (
+        outcomes: [Outcome], batches: Int
+    ) {
         store.writer.hold()
         let run = ThreadRun(inputs.count) { index in Self.create(store, inputs[index]) }
         store.writer.waitUntilQueued(inputs.count)
@@ -49,10 +51,12 @@ struct GroupCommitTests {
     @Test func oneFailingWriteInABatchLeavesTheOthersCommitted() throws {
         try withStore { store, _ in
             let existing = try store.create(caseInput(externalId: "TAKEN"))
-            let (outcomes, batches) = createInOneBatch(store, [
-                caseInput(externalId: "OK-1"), caseInput(externalId: "TAKEN"), caseInput(externalId: "OK-2"),
-                caseInput(externalId: nil), caseInput(externalId: "OK-3"),
-            ])
+            let (outcomes, batches) = createInOneBatch(
+                store,
+                [
+                    caseInput(externalId: "OK-1"), caseInput(externalId: "TAKEN"), caseInput(externalId: "OK-2"),
+                    caseInput(externalId: nil), caseInput(externalId: "OK-3"),
+                ])
             #expect(batches == 1)
             #expect(throws: CaseStoreError.duplicateExternalId(existingId: existing.id)) { try outcomes[1].get() }
             for index in [0, 2, 3, 4] {
@@ -65,7 +69,8 @@ struct GroupCommitTests {
 
     @Test func sameExternalIdTwiceInOneBatchCreatesOneCase() throws {
         try withStore { store, _ in
-            let (outcomes, batches) = createInOneBatch(store, [caseInput(externalId: "TWIN"), caseInput(externalId: "TWIN")])
+            let (outcomes, batches) = createInOneBatch(
+                store, [caseInput(externalId: "TWIN"), caseInput(externalId: "TWIN")])
             #expect(batches == 1)
             let winners = outcomes.compactMap { try? $0.get() }
             #expect(winners.count == 1)

@@ -20,7 +20,8 @@ struct MigratorTests {
             #expect(store.isReady())
             let files = try TemporaryDatabase.shippedFiles()
             let recorded = try store.readers.withConnection { (database) throws(CaseStoreError) in
-                try database.rows("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version") {
+                try database.rows("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version")
+                {
                     [$0.text(0), $0.text(1), $0.text(2), $0.text(3)]
                 }
             }
@@ -61,7 +62,8 @@ struct MigratorTests {
         try database.open(migrations: folder).close()
 
         let next = try Self.shipped().newest + 1
-        files["\(CaseStoreError.paddedVersion(next))_case_notes.sql"] = "CREATE TABLE case_notes (id INTEGER PRIMARY KEY, note TEXT);"
+        files["\(CaseStoreError.paddedVersion(next))_case_notes.sql"] =
+            "CREATE TABLE case_notes (id INTEGER PRIMARY KEY, note TEXT);"
         let grown = database.migrationsFolder(files)
         let store = try database.open(migrations: grown)
         defer { store.close() }
@@ -97,24 +99,32 @@ struct MigratorTests {
         }
     }
 
-    @Test(arguments: ["2_evaluations.sql", "0002-evaluations.sql", "0002_Evaluations.sql", "0002_.sql", "0000_zero.sql", "0002_x.SQL", "00002_x.sql"])
+    @Test(arguments: [
+        "2_evaluations.sql", "0002-evaluations.sql", "0002_Evaluations.sql", "0002_.sql", "0000_zero.sql", "0002_x.SQL",
+        "00002_x.sql",
+    ])
     func aMalformedFileNameIsRefusedByName(fileName: String) throws {
         let database = TemporaryDatabase()
         defer { database.remove() }
-        let folder = database.migrationsFolder(["0001_cases.sql": "CREATE TABLE a (x);", fileName: "CREATE TABLE b (x);"])
+        let folder = database.migrationsFolder([
+            "0001_cases.sql": "CREATE TABLE a (x);", fileName: "CREATE TABLE b (x);",
+        ])
         let error = #expect(throws: CaseStoreError.self) { try database.open(migrations: folder) }
         guard case .invalidMigration(let file, _) = error else {
             Issue.record("expected invalidMigration, got \(String(describing: error))")
             return
         }
         #expect(file == fileName)
-        #expect(!FileManager.default.fileExists(atPath: database.path), "nothing is created before the folder checks out")
+        #expect(
+            !FileManager.default.fileExists(atPath: database.path), "nothing is created before the folder checks out")
     }
 
     @Test func aGapIsRefusedNamingTheFileAfterIt() throws {
         let database = TemporaryDatabase()
         defer { database.remove() }
-        let folder = database.migrationsFolder(["0001_a.sql": "CREATE TABLE a (x);", "0003_c.sql": "CREATE TABLE c (x);"])
+        let folder = database.migrationsFolder([
+            "0001_a.sql": "CREATE TABLE a (x);", "0003_c.sql": "CREATE TABLE c (x);",
+        ])
         let error = #expect(throws: CaseStoreError.self) { try database.open(migrations: folder) }
         guard case .invalidMigration(let file, let reason) = error else {
             Issue.record("expected invalidMigration, got \(String(describing: error))")
@@ -127,7 +137,9 @@ struct MigratorTests {
     @Test func aDuplicateVersionIsRefused() throws {
         let database = TemporaryDatabase()
         defer { database.remove() }
-        let folder = database.migrationsFolder(["0001_a.sql": "CREATE TABLE a (x);", "0001_b.sql": "CREATE TABLE b (x);"])
+        let folder = database.migrationsFolder([
+            "0001_a.sql": "CREATE TABLE a (x);", "0001_b.sql": "CREATE TABLE b (x);",
+        ])
         let error = #expect(throws: CaseStoreError.self) { try database.open(migrations: folder) }
         guard case .invalidMigration(let file, _) = error else {
             Issue.record("expected invalidMigration, got \(String(describing: error))")
@@ -150,7 +162,9 @@ struct MigratorTests {
         let database = TemporaryDatabase()
         defer { database.remove() }
         let empty = database.migrationsFolder([:])
-        #expect(throws: CaseStoreError.invalidMigration(file: empty, reason: "the folder holds no NNNN_name.sql migration")) {
+        #expect(
+            throws: CaseStoreError.invalidMigration(file: empty, reason: "the folder holds no NNNN_name.sql migration")
+        ) {
             try database.open(migrations: empty)
         }
         let missing = database.folder + "/no-such-folder"
@@ -175,7 +189,8 @@ struct MigratorTests {
 
         // Fix the file: version 1 stays applied, version 2 now applies from scratch.
         let fixed = database.migrationsFolder(
-            ["0001_a.sql": "CREATE TABLE a (x);", "0002_b.sql": "CREATE TABLE b (x);\nINSERT INTO a VALUES (1);"], named: "fixed")
+            ["0001_a.sql": "CREATE TABLE a (x);", "0002_b.sql": "CREATE TABLE b (x);\nINSERT INTO a VALUES (1);"],
+            named: "fixed")
         let store = try database.open(migrations: fixed)
         defer { store.close() }
         #expect(store.schemaVersion == 2)

@@ -15,7 +15,10 @@ struct StoreLifecycleTests {
 
             let writerSettings = try store.writer.perform { (database) throws(CaseStoreError) in
                 try database.firstRow("SELECT 1") { _ in
-                    [try? database.firstRow("PRAGMA synchronous") { $0.integer(0) }, try? database.firstRow("PRAGMA query_only") { $0.integer(0) }]
+                    [
+                        try? database.firstRow("PRAGMA synchronous") { $0.integer(0) },
+                        try? database.firstRow("PRAGMA query_only") { $0.integer(0) },
+                    ]
                 }
             }
             #expect(writerSettings == [2, 0])
@@ -44,7 +47,9 @@ struct StoreLifecycleTests {
         try withStore { store, _ in
             let stored = try (0..<20).map { try store.create(caseInput(externalId: "I-\($0)")) }
             for item in stored.prefix(5) { try store.delete(id: item.id, expectedVersion: nil) }
-            for item in stored.suffix(5) { _ = try store.replace(id: item.id, with: caseInput(size: 1), expectedVersion: 1) }
+            for item in stored.suffix(5) {
+                _ = try store.replace(id: item.id, with: caseInput(size: 1), expectedVersion: 1)
+            }
             #expect(try store.readValue("PRAGMA integrity_check") { $0.text(0) } == "ok")
             #expect(try store.readValue("SELECT count(*) FROM pragma_foreign_key_check") { $0.integer(0) } == 0)
         }
@@ -54,7 +59,8 @@ struct StoreLifecycleTests {
         let database = TemporaryDatabase()
         defer { database.remove() }
         let path = database.folder + "/a/b/c/store.sqlite"
-        let store = try SQLiteCaseStore.open(CaseStoreConfiguration(path: path, migrationsDirectory: TemporaryDatabase.shippedMigrations))
+        let store = try SQLiteCaseStore.open(
+            CaseStoreConfiguration(path: path, migrationsDirectory: TemporaryDatabase.shippedMigrations))
         defer { store.close() }
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(store.isReady())
@@ -67,7 +73,8 @@ struct StoreLifecycleTests {
         _ = FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
         for path in [blocker + "/store.sqlite", blocker + "/deeper/store.sqlite", database.folder] {
             let error = #expect(throws: CaseStoreError.self) {
-                try SQLiteCaseStore.open(CaseStoreConfiguration(path: path, migrationsDirectory: TemporaryDatabase.shippedMigrations))
+                try SQLiteCaseStore.open(
+                    CaseStoreConfiguration(path: path, migrationsDirectory: TemporaryDatabase.shippedMigrations))
             }
             guard case .cannotOpen(let reportedPath, _)? = error else {
                 Issue.record("expected cannotOpen, got \(String(describing: error))")

@@ -15,7 +15,8 @@ struct TemporaryDatabase {
         .appendingPathComponent("Migrations").path
 
     init() {
-        folder = FileManager.default.temporaryDirectory
+        folder =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("casestore-tests-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
@@ -45,7 +46,8 @@ struct TemporaryDatabase {
     /// The shipped migration files' contents, to copy into a folder a test may then alter.
     static func shippedFiles() throws -> [String: String] {
         var files: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: shippedMigrations) where name.hasSuffix(".sql") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: shippedMigrations) where name.hasSuffix(".sql")
+        {
             files[name] = try String(contentsOfFile: shippedMigrations + "/" + name, encoding: .utf8)
         }
         return files

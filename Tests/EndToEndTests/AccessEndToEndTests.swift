@@ -33,9 +33,10 @@ struct AccessEndToEndTests {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus,
-                             stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                             stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return CommandResult(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
     static func create(name: String, role: String) throws -> Issued {
@@ -109,7 +110,8 @@ struct AccessEndToEndTests {
         #expect(read.status == 200)
         #expect(try service.send("GET", location + "/staging", headers: bearer(clinician)).status == 200)
 
-        let refused = try service.send("POST", "/v1/cases", headers: bearer(clinician), body: Fixtures.contractCase(externalId: "EHR-2"))
+        let refused = try service.send(
+            "POST", "/v1/cases", headers: bearer(clinician), body: Fixtures.contractCase(externalId: "EHR-2"))
         #expect(refused.status == 403)
         #expect(refused.object.string("role") == "clinician")
         #expect(refused.object.string("detail")?.contains("ehr or admin") == true)
@@ -159,7 +161,8 @@ struct AccessEndToEndTests {
         // Connects to 127.0.0.1 only.
         #expect(try service.send("GET", "/health").status == 200)
         #expect(try service.send("GET", "/v1/cases").status == 401)
-        #expect(try service.send("GET", "/v1/cases", headers: [("Authorization", "Bearer \(admin.token)")]).status == 200)
+        #expect(
+            try service.send("GET", "/v1/cases", headers: [("Authorization", "Bearer \(admin.token)")]).status == 200)
         #expect(service.stop() == 0)
         #expect(service.standardOutput.contains("listening on http://0.0.0.0:"))
     }

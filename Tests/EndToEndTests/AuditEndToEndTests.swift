@@ -23,8 +23,9 @@ struct AuditEndToEndTests {
         let service = try ServiceProcess(environment: ["SARCOMA_GUIDE_TOKENS_FILE": file.path])
         let run = UUID().uuidString.prefix(8)
 
-        let created = try service.send("POST", "/v1/cases", headers: Self.bearer(ehr, requestId: "\(run)-create"),
-                                       body: Fixtures.contractCase())
+        let created = try service.send(
+            "POST", "/v1/cases", headers: Self.bearer(ehr, requestId: "\(run)-create"),
+            body: Fixtures.contractCase())
         #expect(created.status == 201)
         #expect(created.header("X-Request-ID") == "\(run)-create")
         let location = try #require(created.header("Location"))
@@ -37,8 +38,9 @@ struct AuditEndToEndTests {
             ("DELETE", location, nil, 204, "delete"),
         ]
         for step in steps {
-            let response = try service.send(step.method, step.path, headers: Self.bearer(ehr, requestId: "\(run)-\(step.action)"),
-                                             body: step.body)
+            let response = try service.send(
+                step.method, step.path, headers: Self.bearer(ehr, requestId: "\(run)-\(step.action)"),
+                body: step.body)
             #expect(response.status == step.status, "\(step.method) \(step.path): \(response.status)")
         }
 
@@ -60,9 +62,10 @@ struct AuditEndToEndTests {
         let again = try service.send("GET", "/v1/audit", headers: Self.bearer(admin))
         #expect(again.object.array("items").count == rows.count)
         #expect(service.stop() == 0)
-        #expect(service.standardOutput.split(separator: "\n").contains {
-            $0.contains("request_id=\(run)-create ") && $0.contains("client=ehr-gateway")
-        }, "the access log line carries the same request id and client as the audit row")
+        #expect(
+            service.standardOutput.split(separator: "\n").contains {
+                $0.contains("request_id=\(run)-create ") && $0.contains("client=ehr-gateway")
+            }, "the access log line carries the same request id and client as the audit row")
     }
 
     @Test func theTrailCannotBeChangedAndPagesAndFilters() throws {
@@ -73,12 +76,14 @@ struct AuditEndToEndTests {
         let service = try ServiceProcess(environment: ["SARCOMA_GUIDE_TOKENS_FILE": file.path])
 
         for index in 1...3 {
-            let created = try service.send("POST", "/v1/cases", headers: Self.bearer(ehr),
-                                           body: Fixtures.minimalCase(externalId: "EHR-P\(index)"))
+            let created = try service.send(
+                "POST", "/v1/cases", headers: Self.bearer(ehr),
+                body: Fixtures.minimalCase(externalId: "EHR-P\(index)"))
             #expect(created.status == 201)
         }
         for method in ["POST", "PUT", "DELETE"] {
-            let refused = try service.send(method, "/v1/audit", headers: Self.bearer(admin), body: method == "DELETE" ? nil : "{}")
+            let refused = try service.send(
+                method, "/v1/audit", headers: Self.bearer(admin), body: method == "DELETE" ? nil : "{}")
             #expect(refused.status == 405, "\(method)")
             #expect(refused.header("Allow") == "GET, HEAD")
             #expect(refused.header("Content-Type") == "application/problem+json")

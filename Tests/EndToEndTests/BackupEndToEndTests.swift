@@ -24,16 +24,21 @@ struct BackupEndToEndTests {
                 var index = 0
                 while !stop.withLock({ $0 }) {
                     let body = Fixtures.minimalCase(externalId: "LOAD-\(writer)-\(index)")
-                    if let response = try? client.send("POST", "/v1/cases", headers: [("Content-Type", "application/json")],
-                                                       body: Array(body.utf8)),
-                       response.status == 201, let id = response.object.string("id") {
+                    if let response = try? client.send(
+                        "POST", "/v1/cases", headers: [("Content-Type", "application/json")],
+                        body: Array(body.utf8)),
+                        response.status == 201, let id = response.object.string("id")
+                    {
                         acknowledged.withLock { $0.append(id) }
                     }
                     index += 1
                 }
             }.start()
         }
-        defer { stop.withLock { $0 = true }; group.wait() }
+        defer {
+            stop.withLock { $0 = true }
+            group.wait()
+        }
         while acknowledged.withLock({ $0.count }) < 30 { Thread.sleep(forTimeInterval: 0.02) }
 
         let beforeBackup = acknowledged.withLock { $0 }
@@ -60,19 +65,22 @@ struct BackupEndToEndTests {
         #expect(restored.standardOutput.contains("database schema \(newest)"))
         #expect(try restored.send("GET", "/ready").status == 200)
         for id in beforeBackup {
-            #expect(try restored.send("GET", "/v1/cases/\(id)").status == 200, "case \(id) acknowledged before the backup")
+            #expect(
+                try restored.send("GET", "/v1/cases/\(id)").status == 200, "case \(id) acknowledged before the backup")
         }
         #expect(restored.stop() == 0)
     }
 
     @Test func sigtermDuringAMigrationFinishesItStartsNoOtherAndExitsZeroWithoutServing() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("slow-migrations-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "slow-migrations-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let shipped = ServiceProcess.packageRoot.appendingPathComponent("Migrations")
         let names = try Self.shippedMigrationNames()
         for name in names {
-            try FileManager.default.copyItem(at: shipped.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: shipped.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         // About a second of CPU inside one migration transaction, then one more migration.
         let slowVersion = names.count + 1
@@ -84,7 +92,8 @@ struct BackupEndToEndTests {
                 WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT x FROM c);
             """
         try Data(slow.utf8).write(to: folder.appendingPathComponent(slowFile))
-        try Data("CREATE TABLE drill_after (n INTEGER) STRICT;\n".utf8).write(to: folder.appendingPathComponent(afterFile))
+        try Data("CREATE TABLE drill_after (n INTEGER) STRICT;\n".utf8).write(
+            to: folder.appendingPathComponent(afterFile))
 
         let run = try StartingProcess(arguments: ["--migrations", folder.path])
         try run.waitFor("applying migration \(slowFile)")
@@ -133,6 +142,8 @@ struct BackupEndToEndTests {
         run.process.terminate()
         run.process.waitUntilExit()
         #expect(run.process.terminationStatus == 0)
-        #expect(FileManager.default.fileExists(atPath: run.directory.appendingPathComponent("data/sarcoma-guide.sqlite").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: run.directory.appendingPathComponent("data/sarcoma-guide.sqlite").path))
     }
 }

@@ -31,15 +31,21 @@ struct CDSHooksEndToEndTests {
         }
 
         /// `overriding` replaces claims after the defaults (e.g. an `exp` beyond Int's range).
-        func token(alg: String, path: String, expiresIn: Int = 300, overriding: [String: Double] = [:]) throws -> String {
+        func token(alg: String, path: String, expiresIn: Int = 300, overriding: [String: Double] = [:]) throws -> String
+        {
             let now = Int(Date().timeIntervalSince1970)
             let header = ["alg": alg, "typ": "JWT", "kid": alg == "ES384" ? "e2e-ec" : "e2e-rsa"]
-            var claims: [String: Any] = ["iss": issuer, "sub": "e2e", "aud": base + path, "iat": now,
-                                         "exp": now + expiresIn, "jti": UUID().uuidString]
+            var claims: [String: Any] = [
+                "iss": issuer, "sub": "e2e", "aud": base + path, "iat": now,
+                "exp": now + expiresIn, "jti": UUID().uuidString,
+            ]
             for (claim, value) in overriding { claims[claim] = value }
-            let input = b64(try JSONSerialization.data(withJSONObject: header)) + "." + b64(try JSONSerialization.data(withJSONObject: claims))
+            let input =
+                b64(try JSONSerialization.data(withJSONObject: header)) + "."
+                + b64(try JSONSerialization.data(withJSONObject: claims))
             let digest = SHA384.hash(data: Array(input.utf8))
-            let signature = alg == "ES384"
+            let signature =
+                alg == "ES384"
                 ? try ec.signature(for: digest).rawRepresentation
                 : try rsa.signature(for: digest, padding: .insecurePKCS1v1_5).rawRepresentation
             return input + "." + b64(signature)
@@ -62,22 +68,64 @@ struct CDSHooksEndToEndTests {
             "context": ["userId": "Practitioner/1", "patientId": "p1"],
             "prefetch": [
                 "patient": ["resourceType": "Patient", "id": "p1"],
-                "conditions": ["resourceType": "Bundle", "type": "searchset", "entry": [["resource": [
-                    "resourceType": "Condition", "id": "c1",
-                    "extension": [["url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior",
-                                   "valueCodeableConcept": ["coding": [["system": "http://terminology.hl7.org/CodeSystem/icd-o-3",
-                                                                        "code": "8858/3"]]]]],
-                    "code": ["text": "Dedifferentiated liposarcoma",
-                             "coding": [["system": "http://terminology.hl7.org/CodeSystem/icd-o-3", "code": "8858/3",
-                                         "display": "Dedifferentiated liposarcoma"]]],
-                    "bodySite": [["text": "Retroperitoneum",
-                                  "coding": [["system": "http://snomed.info/sct", "code": "82849001", "display": "Retroperitoneum"]]]],
-                ]]]],
-                "observations": ["resourceType": "Bundle", "type": "searchset", "entry": [["resource": [
-                    "resourceType": "Observation", "id": "m", "status": "final",
-                    "code": ["coding": [["system": "http://loinc.org", "code": "21907-1"]]],
-                    "valueCodeableConcept": ["coding": [["system": "http://cancerstaging.org", "code": "cM1"]], "text": "M1"],
-                ]]]],
+                "conditions": [
+                    "resourceType": "Bundle", "type": "searchset",
+                    "entry": [
+                        [
+                            "resource": [
+                                "resourceType": "Condition", "id": "c1",
+                                "extension": [
+                                    [
+                                        "url":
+                                            "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior",
+                                        "valueCodeableConcept": [
+                                            "coding": [
+                                                [
+                                                    "system": "http://terminology.hl7.org/CodeSystem/icd-o-3",
+                                                    "code": "8858/3",
+                                                ]
+                                            ]
+                                        ],
+                                    ]
+                                ],
+                                "code": [
+                                    "text": "Dedifferentiated liposarcoma",
+                                    "coding": [
+                                        [
+                                            "system": "http://terminology.hl7.org/CodeSystem/icd-o-3", "code": "8858/3",
+                                            "display": "Dedifferentiated liposarcoma",
+                                        ]
+                                    ],
+                                ],
+                                "bodySite": [
+                                    [
+                                        "text": "Retroperitoneum",
+                                        "coding": [
+                                            [
+                                                "system": "http://snomed.info/sct", "code": "82849001",
+                                                "display": "Retroperitoneum",
+                                            ]
+                                        ],
+                                    ]
+                                ],
+                            ]
+                        ]
+                    ],
+                ],
+                "observations": [
+                    "resourceType": "Bundle", "type": "searchset",
+                    "entry": [
+                        [
+                            "resource": [
+                                "resourceType": "Observation", "id": "m", "status": "final",
+                                "code": ["coding": [["system": "http://loinc.org", "code": "21907-1"]]],
+                                "valueCodeableConcept": [
+                                    "coding": [["system": "http://cancerstaging.org", "code": "cM1"]], "text": "M1",
+                                ],
+                            ]
+                        ]
+                    ],
+                ],
             ],
         ]
         return String(decoding: try! JSONSerialization.data(withJSONObject: body), as: UTF8.self)
@@ -86,19 +134,27 @@ struct CDSHooksEndToEndTests {
     static let keys = Keys()
 
     func signedService(extra: [String] = []) throws -> ServiceProcess {
-        try ServiceProcess(arguments: ["--cds-jwks-file", Self.keys.jwksFile().path, "--cds-issuers", Self.issuer,
-                                       "--public-base-url", Self.base, "--cors-origins", "https://sandbox.cds-hooks.org"] + extra)
+        try ServiceProcess(
+            arguments: [
+                "--cds-jwks-file", Self.keys.jwksFile().path, "--cds-issuers", Self.issuer,
+                "--public-base-url", Self.base, "--cors-origins", "https://sandbox.cds-hooks.org",
+            ] + extra)
     }
 
     @Test func theSpecExampleTokenIsRefusedForExpiryWithItsKeyConfigured() throws {
-        let example = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: Self.fixtures.appendingPathComponent("spec-2.0.1-jwt-example.json"))) as? [String: Any])
+        let example = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.fixtures.appendingPathComponent("spec-2.0.1-jwt-example.json")))
+                as? [String: Any])
         let jwks = FileManager.default.temporaryDirectory.appendingPathComponent("spec-jwks-\(UUID().uuidString).json")
         try JSONSerialization.data(withJSONObject: try #require(example["jwks_public"])).write(to: jwks)
         let authorization = try #require(example["authorization_header"] as? String)
-        let service = try ServiceProcess(arguments: ["--cds-jwks-file", jwks.path, "--cds-issuers", "https://fhir-ehr.example.com/",
-                                                     "--public-base-url", "https://cds.example.org"])
-        let response = try service.send("POST", Self.path, headers: [("Authorization", authorization)], body: Self.patientViewBody())
+        let service = try ServiceProcess(arguments: [
+            "--cds-jwks-file", jwks.path, "--cds-issuers", "https://fhir-ehr.example.com/",
+            "--public-base-url", "https://cds.example.org",
+        ])
+        let response = try service.send(
+            "POST", Self.path, headers: [("Authorization", authorization)], body: Self.patientViewBody())
         #expect(response.status == 401)
         #expect(Self.problemType(response.text) == "urn:sarcoma-guide:problem:jwt-expired", "\(response.text)")
         #expect(response.headers["Content-Type"] == "application/problem+json")
@@ -111,45 +167,73 @@ struct CDSHooksEndToEndTests {
         var issuedCard: String?
         for alg in ["ES384", "RS384"] {
             let token = try Self.keys.token(alg: alg, path: Self.path)
-            let response = try service.send("POST", Self.path, headers: [("Authorization", "Bearer \(token)")], body: Self.patientViewBody())
+            let response = try service.send(
+                "POST", Self.path, headers: [("Authorization", "Bearer \(token)")], body: Self.patientViewBody())
             #expect(response.status == 200, "\(alg): \(response.text)")
-            let cards = ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["cards"] as? [[String: Any]]
-            #expect(cards?.contains { ($0["summary"] as? String)?.contains("stage IV") == true } == true, "\(response.text)")
+            let cards =
+                ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["cards"]
+                as? [[String: Any]]
+            #expect(
+                cards?.contains { ($0["summary"] as? String)?.contains("stage IV") == true } == true, "\(response.text)"
+            )
             issuedCard = cards?.first?["uuid"] as? String
             // The same token again is a replay.
-            let again = try service.send("POST", Self.path, headers: [("Authorization", "Bearer \(token)")], body: Self.patientViewBody())
+            let again = try service.send(
+                "POST", Self.path, headers: [("Authorization", "Bearer \(token)")], body: Self.patientViewBody())
             #expect(Self.problemType(again.text) == "urn:sarcoma-guide:problem:jwt-replayed")
         }
         let feedbackPath = Self.path + "/feedback"
         // Feedback names a card this service answered (the spec example's uuid is not one).
-        let feedback = String(decoding: try Data(contentsOf: Self.fixtures.appendingPathComponent("spec-2.0.1-feedback-accepted.json")), as: UTF8.self)
-            .replacingOccurrences(of: "4e0a3a1e-3283-4575-ab82-028d55fe2719", with: try #require(issuedCard))
-        let stored = try service.send("POST", feedbackPath,
-                                      headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: feedbackPath))")],
-                                      body: feedback)
+        let feedback = String(
+            decoding: try Data(contentsOf: Self.fixtures.appendingPathComponent("spec-2.0.1-feedback-accepted.json")),
+            as: UTF8.self
+        )
+        .replacingOccurrences(of: "4e0a3a1e-3283-4575-ab82-028d55fe2719", with: try #require(issuedCard))
+        let stored = try service.send(
+            "POST", feedbackPath,
+            headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: feedbackPath))")],
+            body: feedback)
         #expect(stored.status == 200, "\(stored.text)")
-        let expired = try service.send("POST", Self.path,
-                                       headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: Self.path, expiresIn: -600))")],
-                                       body: Self.patientViewBody())
+        let expired = try service.send(
+            "POST", Self.path,
+            headers: [
+                ("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: Self.path, expiresIn: -600))")
+            ],
+            body: Self.patientViewBody())
         #expect(Self.problemType(expired.text) == "urn:sarcoma-guide:problem:jwt-expired")
         // A validly signed 30-year token: CDS Hooks tokens live at most 5 minutes.
-        let longLived = try service.send("POST", Self.path,
-                                         headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: Self.path, expiresIn: 30 * 365 * 86_400))")],
-                                         body: Self.patientViewBody())
+        let longLived = try service.send(
+            "POST", Self.path,
+            headers: [
+                (
+                    "Authorization",
+                    "Bearer \(try Self.keys.token(alg: "ES384", path: Self.path, expiresIn: 30 * 365 * 86_400))"
+                )
+            ],
+            body: Self.patientViewBody())
         #expect(longLived.status == 401)
         #expect(Self.problemType(longLived.text) == "urn:sarcoma-guide:problem:jwt-lifetime-too-long")
         // Validly signed times beyond Int's range trapped the whole process (signal 4): each is
         // a 401, and the server goes on (its clean exit below says it did not crash).
         for overriding in [["exp": 1e19], ["iat": -1e19], ["exp": 1e308], ["exp": 1.5]] {
-            let extreme = try service.send("POST", Self.path,
-                                           headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: Self.path, overriding: overriding))")],
-                                           body: Self.patientViewBody())
+            let extreme = try service.send(
+                "POST", Self.path,
+                headers: [
+                    (
+                        "Authorization",
+                        "Bearer \(try Self.keys.token(alg: "ES384", path: Self.path, overriding: overriding))"
+                    )
+                ],
+                body: Self.patientViewBody())
             #expect(extreme.status == 401, "\(overriding)")
-            #expect(Self.problemType(extreme.text)?.hasPrefix("urn:sarcoma-guide:problem:jwt-") == true, "\(overriding): \(extreme.text)")
+            #expect(
+                Self.problemType(extreme.text)?.hasPrefix("urn:sarcoma-guide:problem:jwt-") == true,
+                "\(overriding): \(extreme.text)")
         }
-        let wrongAudience = try service.send("POST", Self.path,
-                                             headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: feedbackPath))")],
-                                             body: Self.patientViewBody())
+        let wrongAudience = try service.send(
+            "POST", Self.path,
+            headers: [("Authorization", "Bearer \(try Self.keys.token(alg: "ES384", path: feedbackPath))")],
+            body: Self.patientViewBody())
         #expect(Self.problemType(wrongAudience.text) == "urn:sarcoma-guide:problem:jwt-audience-mismatch")
         #expect(service.stop() == 0)
         let log = service.standardOutput
@@ -164,9 +248,12 @@ struct CDSHooksEndToEndTests {
         #expect(discovery.status == 200)
         #expect(discovery.text.contains("\"sarcoma-order-select\""))
         #expect(discovery.headers["Access-Control-Allow-Origin"] == "https://sandbox.cds-hooks.org")
-        let preflight = try service.send("OPTIONS", Self.path, headers: [
-            ("Origin", "https://sandbox.cds-hooks.org"), ("Access-Control-Request-Method", "POST"),
-            ("Access-Control-Request-Headers", "authorization, content-type")])
+        let preflight = try service.send(
+            "OPTIONS", Self.path,
+            headers: [
+                ("Origin", "https://sandbox.cds-hooks.org"), ("Access-Control-Request-Method", "POST"),
+                ("Access-Control-Request-Headers", "authorization, content-type"),
+            ])
         #expect(preflight.status == 204)
         #expect(preflight.headers["Access-Control-Allow-Headers"]?.contains("Authorization") == true)
         #expect(service.stop() == 0)
@@ -182,7 +269,8 @@ struct CDSHooksEndToEndTests {
 
     @Test func aJWKSWithoutPublicBaseUrlRefusesToStart() throws {
         do {
-            _ = try ServiceProcess(arguments: ["--cds-jwks-file", Self.keys.jwksFile().path, "--cds-issuers", Self.issuer], timeout: 20)
+            _ = try ServiceProcess(
+                arguments: ["--cds-jwks-file", Self.keys.jwksFile().path, "--cds-issuers", Self.issuer], timeout: 20)
             Issue.record("a JWKS without publicBaseUrl must refuse start-up")
         } catch let failure as ServiceProcess.StartFailure {
             #expect(failure.description.contains("publicBaseUrl"), "\(failure.description)")

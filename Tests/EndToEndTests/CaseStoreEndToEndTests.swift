@@ -50,8 +50,9 @@ struct CaseStoreEndToEndTests {
 
         var otherID = document
         otherID["id"] = "00000000-0000-0000-0000-000000000000"
-        let mismatch = try service.send("PUT", "/v1/cases/\(id)",
-                                        body: String(decoding: try JSONSerialization.data(withJSONObject: otherID), as: UTF8.self))
+        let mismatch = try service.send(
+            "PUT", "/v1/cases/\(id)",
+            body: String(decoding: try JSONSerialization.data(withJSONObject: otherID), as: UTF8.self))
         #expect(mismatch.status == 422)
         #expect(mismatch.object.array("errors").first?.string("pointer") == "/id")
 
@@ -77,7 +78,8 @@ struct CaseStoreEndToEndTests {
         var created: [String] = []
         for index in 0..<7 {
             let site = index.isMultiple(of: 2) ? "trunk" : "extremity"
-            let response = try service.send("POST", "/v1/cases", body: Fixtures.minimalCase(site: site, externalId: "EHR-\(index)"))
+            let response = try service.send(
+                "POST", "/v1/cases", body: Fixtures.minimalCase(site: site, externalId: "EHR-\(index)"))
             created.append(try #require(response.object.string("id")))
         }
         var seen: [String] = []

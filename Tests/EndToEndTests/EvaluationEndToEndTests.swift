@@ -58,14 +58,17 @@ struct EvaluationEndToEndTests {
     @Test func plainTextForTheTerminal() throws {
         let service = try ServiceProcess()
         for kind in ["staging", "margins", "imaging", "perioperative", "palliative", "assessment"] {
-            let response = try service.send("POST", "/v1/\(kind)", headers: [("Accept", "text/plain")], body: Fixtures.contractCase())
+            let response = try service.send(
+                "POST", "/v1/\(kind)", headers: [("Accept", "text/plain")], body: Fixtures.contractCase())
             #expect(response.status == 200, "\(kind)")
             #expect(response.header("Content-Type")?.hasPrefix("text/plain") == true)
             #expect(!response.text.isEmpty && response.text.hasSuffix("\n"))
         }
-        let staging = try service.send("POST", "/v1/staging", headers: [("Accept", "text/plain")], body: Fixtures.contractCase())
+        let staging = try service.send(
+            "POST", "/v1/staging", headers: [("Accept", "text/plain")], body: Fixtures.contractCase())
         #expect(staging.text.contains("IIIB"))
-        let refused = try service.send("POST", "/v1/staging", headers: [("Accept", "image/png")], body: Fixtures.contractCase())
+        let refused = try service.send(
+            "POST", "/v1/staging", headers: [("Accept", "image/png")], body: Fixtures.contractCase())
         #expect(refused.status == 406)
     }
 

@@ -12,7 +12,8 @@ struct FHIREndToEndTests {
     }
 
     static func synthetic() throws -> [String: Any] {
-        let data = try Data(contentsOf: fixtures.appendingPathComponent("sarcoma/Bundle-myxofibrosarcoma-extremity.json"))
+        let data = try Data(
+            contentsOf: fixtures.appendingPathComponent("sarcoma/Bundle-myxofibrosarcoma-extremity.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
@@ -34,18 +35,23 @@ struct FHIREndToEndTests {
         #expect(created.object.string("status") == "created")
         #expect(created.object.string("externalId") == "https://ehr.example.org/cancer-registry|STS-2026-0001")
         #expect(created.object.object("case").object("tumor").string("histology") == "myxofibrosarcoma")
-        #expect(created.object.array("mapped").contains { $0.string("target") == "/tumor/sizeCm" && $0.string("note") == "125 mm -> 12.5 cm" })
+        #expect(
+            created.object.array("mapped").contains {
+                $0.string("target") == "/tumor/sizeCm" && $0.string("note") == "125 mm -> 12.5 cm"
+            })
         #expect(created.object.array("ignored").contains { $0.string("resource") == "Observation/sts-ct-1" })
         // The source's own cT3 and stage IIIB agree with the engine: no warning.
         #expect(created.object.array("warnings").isEmpty)
 
         // Importing the same tumour again updates the case; no duplicate.
-        let again = try service.send("POST", "/v1/fhir/import", headers: [("Content-Type", "application/json")], body: bundle)
+        let again = try service.send(
+            "POST", "/v1/fhir/import", headers: [("Content-Type", "application/json")], body: bundle)
         #expect(again.status == 200)
         #expect(again.object.string("id") == id)
         #expect(again.object.string("status") == "updated")
         #expect(again.object.object("case").int("version") == 2)
-        let list = try service.send("GET", "/v1/cases?externalId=https%3A%2F%2Fehr.example.org%2Fcancer-registry%7CSTS-2026-0001")
+        let list = try service.send(
+            "GET", "/v1/cases?externalId=https%3A%2F%2Fehr.example.org%2Fcancer-registry%7CSTS-2026-0001")
         #expect(list.object.array("items").count == 1)
 
         // `docs/clinical/clinical-rules-2026.11-1.md` section 2, trunk/extremity: 12.5 cm is T3 (> 10, <= 15); T3 N0 M0 G3 is IIIB.
@@ -63,21 +69,26 @@ struct FHIREndToEndTests {
         #expect(export.object.string("resourceType") == "Bundle")
         #expect(export.object.string("type") == "collection")
         let observations = export.object.array("entry").map { $0.object("resource") }
-        let group = try #require(observations.first { $0.object("code").array("coding").first?.string("code") == "399537006" })
+        let group = try #require(
+            observations.first { $0.object("code").array("coding").first?.string("code") == "399537006" })
         #expect(group.object("valueCodeableConcept").string("text") == "Stage IIIB")
         #expect(group.object("valueCodeableConcept").array("coding").contains { $0.string("code") == "IIIB" })
         #expect(group.object("subject").string("reference") == "Patient/sts-patient-1")
         #expect(group.object("method").array("coding").first?.string("code") == "897275008")
-        let t = try #require(observations.first { $0.object("code").array("coding").first?.string("code") == "399504009" })
+        let t = try #require(
+            observations.first { $0.object("code").array("coding").first?.string("code") == "399504009" })
         #expect(t.object("valueCodeableConcept").array("coding").first?.string("code") == "1228938002")  // cT3
         // mCODE STU3: focus 1..1, the primary Condition, by its identifier (the case's externalId).
         let focus = try #require(group.array("focus").first)
         #expect(focus.string("type") == "Condition")
         #expect(focus.object("identifier").string("value") == "STS-2026-0001")
         #expect(focus.object("identifier").string("system") == "https://ehr.example.org/cancer-registry")
-        let named = try service.send("GET", "/v1/cases/\(id)/fhir?patient=Patient/sts-patient-1&condition=Condition/sts-primary-1")
-        let namedGroup = try #require(named.object.array("entry").map { $0.object("resource") }.first {
-            $0.object("code").array("coding").first?.string("code") == "399537006" })
+        let named = try service.send(
+            "GET", "/v1/cases/\(id)/fhir?patient=Patient/sts-patient-1&condition=Condition/sts-primary-1")
+        let namedGroup = try #require(
+            named.object.array("entry").map { $0.object("resource") }.first {
+                $0.object("code").array("coding").first?.string("code") == "399537006"
+            })
         #expect(namedGroup.array("focus").first?.string("reference") == "Condition/sts-primary-1")
     }
 
@@ -90,7 +101,9 @@ struct FHIREndToEndTests {
             if !fullUrls { entries[index]["fullUrl"] = nil }
             if type == "searchset" { entries[index]["search"] = ["mode": "match"] }
             if type == "batch", let resource = entries[index]["resource"] as? [String: Any] {
-                entries[index]["request"] = ["method": "PUT", "url": "\(resource["resourceType"] ?? "")/\(resource["id"] ?? "")"]
+                entries[index]["request"] = [
+                    "method": "PUT", "url": "\(resource["resourceType"] ?? "")/\(resource["id"] ?? "")",
+                ]
             }
         }
         if !keepIdentifier, var condition = entries[1]["resource"] as? [String: Any] {
@@ -101,10 +114,12 @@ struct FHIREndToEndTests {
             let composition: [String: Any] = [
                 "resourceType": "Composition", "id": "sts-summary-1", "status": "final",
                 "type": ["coding": [["system": "http://loinc.org", "code": "11506-3"]]],
-                "subject": ["reference": "Patient/sts-patient-1"], "date": "2026-11-20", "title": "Tumour board summary",
+                "subject": ["reference": "Patient/sts-patient-1"], "date": "2026-11-20",
+                "title": "Tumour board summary",
                 "author": [["display": "Tumour board"]],
             ]
-            entries.insert(["fullUrl": "https://ehr.example.org/fhir/Composition/sts-summary-1", "resource": composition], at: 0)
+            entries.insert(
+                ["fullUrl": "https://ehr.example.org/fhir/Composition/sts-summary-1", "resource": composition], at: 0)
             bundle["identifier"] = ["system": "https://ehr.example.org/documents", "value": "doc-1"]
             bundle["timestamp"] = "2026-11-20T10:00:00Z"
         }
@@ -153,9 +168,12 @@ struct FHIREndToEndTests {
     /// A paged search: the M Observation may be on the next page; nothing is stored.
     @Test func aSearchsetWithANextPageIsRefusedAndNothingIsStored() throws {
         let service = try ServiceProcess()
-        var bundle = try JSONSerialization.jsonObject(with: Data(try Self.reshaped("searchset").utf8)) as? [String: Any] ?? [:]
-        bundle["link"] = [["relation": "self", "url": "https://ehr.example.org/fhir/Patient/sts-patient-1/$everything"],
-                          ["relation": "next", "url": "https://ehr.example.org/fhir/Patient/sts-patient-1/$everything?page=2"]]
+        var bundle =
+            try JSONSerialization.jsonObject(with: Data(try Self.reshaped("searchset").utf8)) as? [String: Any] ?? [:]
+        bundle["link"] = [
+            ["relation": "self", "url": "https://ehr.example.org/fhir/Patient/sts-patient-1/$everything"],
+            ["relation": "next", "url": "https://ehr.example.org/fhir/Patient/sts-patient-1/$everything?page=2"],
+        ]
         let refused = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: try Self.json(bundle))
         #expect(refused.status == 422)
         #expect(refused.object.array("errors").first?.string("pointer") == "/link/1")
@@ -169,7 +187,9 @@ struct FHIREndToEndTests {
         var sizeEntry = entries[2]
         var size = try #require(sizeEntry["resource"] as? [String: Any])
         var components = try #require(size["component"] as? [[String: Any]])
-        components[0]["valueQuantity"] = ["value": 45, "unit": "mm", "system": "http://unitsofmeasure.org", "code": "mm"]
+        components[0]["valueQuantity"] = [
+            "value": 45, "unit": "mm", "system": "http://unitsofmeasure.org", "code": "mm",
+        ]
         size["component"] = components
         sizeEntry["resource"] = size
         entries[2] = sizeEntry
@@ -183,7 +203,8 @@ struct FHIREndToEndTests {
         let errors = refused.object.array("errors")
         let t = try #require(errors.first { $0.string("detail")?.contains("reported-t-differs") == true })
         #expect(t.string("pointer") == "/entry/4/resource/valueCodeableConcept/coding/0")
-        #expect(t.string("detail")?.contains("reports T3") == true && t.string("detail")?.contains("computes T1") == true)
+        #expect(
+            t.string("detail")?.contains("reports T3") == true && t.string("detail")?.contains("computes T1") == true)
         #expect(errors.contains { $0.string("detail")?.contains("reported-stage-group-differs") == true })
         let cases = try service.send("GET", "/v1/cases")
         #expect(cases.object.array("items").isEmpty)
@@ -196,30 +217,38 @@ struct FHIREndToEndTests {
         #expect(notJSON.status == 400)
         #expect(notJSON.header("Content-Type") == "application/problem+json")
 
-        let patient = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON,
-                                       body: try Self.text("mcode/stu1-published-json/Patient-mCODEPatientExample01.json"))
+        let patient = try service.send(
+            "POST", "/v1/fhir/import", headers: Self.fhirJSON,
+            body: try Self.text("mcode/stu1-published-json/Patient-mCODEPatientExample01.json"))
         #expect(patient.status == 422)
         #expect(patient.object.array("errors").first?.string("pointer") == "/resourceType")
 
-        let noCondition = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON,
-                                           body: #"{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Patient", "id": "p"}}]}"#)
+        let noCondition = try service.send(
+            "POST", "/v1/fhir/import", headers: Self.fhirJSON,
+            body:
+                #"{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Patient", "id": "p"}}]}"#
+        )
         #expect(noCondition.status == 422)
         #expect(noCondition.object.array("errors").first?.string("pointer") == "")
-        #expect(noCondition.object.array("errors").first?.string("detail")?.contains("no primary cancer Condition") == true)
+        #expect(
+            noCondition.object.array("errors").first?.string("detail")?.contains("no primary cancer Condition") == true)
 
-        let breast = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON,
-                                      body: try Self.text("mcode/stu4-transcribed-from-fsh/Bundle-jenny-m-staging.json"))
+        let breast = try service.send(
+            "POST", "/v1/fhir/import", headers: Self.fhirJSON,
+            body: try Self.text("mcode/stu4-transcribed-from-fsh/Bundle-jenny-m-staging.json"))
         #expect(breast.status == 422)
         #expect(breast.object.string("title") == "The FHIR payload cannot be imported")
         #expect(breast.object.array("errors").first?.string("pointer") == "/entry/0/resource/code")
         #expect(breast.object.array("errors").first?.string("detail")?.contains("not a soft tissue sarcoma") == true)
 
-        let history = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON,
-                                       body: #"{"resourceType": "Bundle", "type": "history", "entry": []}"#)
+        let history = try service.send(
+            "POST", "/v1/fhir/import", headers: Self.fhirJSON,
+            body: #"{"resourceType": "Bundle", "type": "history", "entry": []}"#)
         #expect(history.status == 422)
         #expect(history.object.array("errors").map { $0.string("pointer") } == ["/type", "/entry"])
 
-        let xml = try service.send("POST", "/v1/fhir/import", headers: [("Content-Type", "application/fhir+xml")], body: "<Bundle/>")
+        let xml = try service.send(
+            "POST", "/v1/fhir/import", headers: [("Content-Type", "application/fhir+xml")], body: "<Bundle/>")
         #expect(xml.status == 415)
 
         // Nothing of the above was stored.
@@ -228,7 +257,8 @@ struct FHIREndToEndTests {
 
     @Test func aCaseTheDecoderRefusesPointsIntoTheBundle() throws {
         let service = try ServiceProcess()
-        let gist = try Self.text("sarcoma/Bundle-myxofibrosarcoma-extremity.json").replacingOccurrences(of: "8811/3", with: "8936/3")
+        let gist = try Self.text("sarcoma/Bundle-myxofibrosarcoma-extremity.json").replacingOccurrences(
+            of: "8811/3", with: "8936/3")
         let refused = try service.send("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: gist)
         #expect(refused.status == 422)
         let error = try #require(refused.object.array("errors").first)
@@ -253,7 +283,8 @@ struct FHIREndToEndTests {
         let export = try service.send("GET", "/v1/cases/\(id)/fhir?patient=Patient/p1&condition=Condition/c1")
         #expect(export.status == 200)
         let observations = export.object.array("entry").map { $0.object("resource") }
-        let group = try #require(observations.first { $0.object("code").array("coding").first?.string("code") == "399537006" })
+        let group = try #require(
+            observations.first { $0.object("code").array("coding").first?.string("code") == "399537006" })
         #expect(group["valueCodeableConcept"] == nil)
         #expect(group.object("dataAbsentReason").array("coding").first?.string("code") == "unknown")
         #expect(group.object("dataAbsentReason").string("text")?.isEmpty == false)

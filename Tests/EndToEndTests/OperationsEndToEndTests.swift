@@ -28,7 +28,8 @@ struct OperationsEndToEndTests {
         let metrics = try service.send("GET", "/metrics")
         #expect(metrics.status == 200)
         #expect(metrics.header("Content-Type")?.hasPrefix("text/plain") == true)
-        #expect(metrics.text.contains(#"sarcoma_guide_http_requests_total{method="GET",route="/health",status="200"} 1"#))
+        #expect(
+            metrics.text.contains(#"sarcoma_guide_http_requests_total{method="GET",route="/health",status="200"} 1"#))
         #expect(metrics.text.contains("sarcoma_guide_http_request_duration_seconds_bucket"))
         #expect(metrics.text.contains("sarcoma_guide_open_connections"))
         #expect(service.stop() == 0)
@@ -55,7 +56,9 @@ struct OperationsEndToEndTests {
             }
         }
         #expect(try service.send("GET", "/health?ts=1").object.string("status") == "ok")
-        #expect(try service.send("POST", "/v1/assessment?explain=true", body: Fixtures.contractCase(externalId: "Q-2")).status == 200)
+        #expect(
+            try service.send("POST", "/v1/assessment?explain=true", body: Fixtures.contractCase(externalId: "Q-2"))
+                .status == 200)
         #expect(service.stop() == 0)
     }
 
@@ -63,7 +66,8 @@ struct OperationsEndToEndTests {
         let service = try ServiceProcess()
         let response = try service.send("GET", "/health", headers: [("X-Request-ID", "trace-abc-123")])
         #expect(response.header("X-Request-ID") == "trace-abc-123")
-        let created = try service.send("POST", "/v1/cases", body: Fixtures.contractCase(externalId: "SECRET-MRN-998877"))
+        let created = try service.send(
+            "POST", "/v1/cases", body: Fixtures.contractCase(externalId: "SECRET-MRN-998877"))
         #expect(created.status == 201)
         #expect(service.stop() == 0)
         let log = service.standardOutput
@@ -82,8 +86,11 @@ struct OperationsEndToEndTests {
     }
 
     @Test func sigtermExitsZeroAndDataSurvivesRestart() throws {
-        let database = FileManager.default.temporaryDirectory.appendingPathComponent("restart-\(UUID().uuidString).sqlite")
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) } }
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "restart-\(UUID().uuidString).sqlite")
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+        }
         let first = try ServiceProcess(database: database)
         let created = try first.send("POST", "/v1/cases", body: Fixtures.contractCase())
         #expect(created.status == 201)

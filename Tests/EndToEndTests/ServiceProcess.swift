@@ -23,7 +23,9 @@ final class ServiceProcess: @unchecked Sendable {
         var candidates: [URL] = []
         candidates.append(Bundle.main.bundleURL.appendingPathComponent("sarcoma-guide"))
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sarcoma-guide"))
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sarcoma-guide"))
+        candidates.append(
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "sarcoma-guide"))
         candidates.append(packageRoot.appendingPathComponent(".build/debug/sarcoma-guide"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
@@ -33,8 +35,10 @@ final class ServiceProcess: @unchecked Sendable {
     }
 
     /// Starts the service; `arguments` are added after the defaults (later flags win).
-    init(arguments extra: [String] = [], environment extraEnvironment: [String: String] = [:],
-         database: URL? = nil, timeout: TimeInterval = 30) throws {
+    init(
+        arguments extra: [String] = [], environment extraEnvironment: [String: String] = [:],
+        database: URL? = nil, timeout: TimeInterval = 30
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sarcoma-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         stdoutURL = directory.appendingPathComponent("stdout.log")
@@ -46,11 +50,14 @@ final class ServiceProcess: @unchecked Sendable {
         process = Process()
         process.executableURL = Self.binary
         process.currentDirectoryURL = directory
-        process.arguments = ["serve", "--port", "0",
-                             "--database", (database ?? directory.appendingPathComponent("cases.sqlite")).path,
-                             "--migrations", root.appendingPathComponent("Migrations").path,
-                             "--guidelines", root.appendingPathComponent("Config/guidelines").path,
-                             "--openapi", root.appendingPathComponent("Config/openapi.json").path] + extra
+        process.arguments =
+            [
+                "serve", "--port", "0",
+                "--database", (database ?? directory.appendingPathComponent("cases.sqlite")).path,
+                "--migrations", root.appendingPathComponent("Migrations").path,
+                "--guidelines", root.appendingPathComponent("Config/guidelines").path,
+                "--openapi", root.appendingPathComponent("Config/openapi.json").path,
+            ] + extra
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SARCOMA_GUIDE_") }
         environment.merge(extraEnvironment) { $1 }
         process.environment = environment
@@ -64,7 +71,8 @@ final class ServiceProcess: @unchecked Sendable {
         while Date() < deadline {
             let output = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
             if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("listening on http://") }),
-               let portText = line.split(separator: ":").last, let value = Int(portText) {
+                let portText = line.split(separator: ":").last, let value = Int(portText)
+            {
                 found = value
                 break
             }
@@ -82,7 +90,9 @@ final class ServiceProcess: @unchecked Sendable {
 
     var client: LoopbackClient { LoopbackClient(host: "127.0.0.1", port: port, timeout: 10) }
 
-    func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: String? = nil) throws -> ClientResponse {
+    func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: String? = nil) throws
+        -> ClientResponse
+    {
         var allHeaders = headers
         if body != nil, !headers.contains(where: { $0.0.lowercased() == "content-type" }) {
             allHeaders.append(("Content-Type", "application/json"))

@@ -19,10 +19,13 @@ final class StartingProcess {
         let root = ServiceProcess.packageRoot
         process.executableURL = ServiceProcess.binary
         process.currentDirectoryURL = directory
-        process.arguments = ["serve", "--port", "0"] + (passDatabase ? ["--database", database.path] : [])
-            + ["--migrations", root.appendingPathComponent("Migrations").path,
-               "--guidelines", root.appendingPathComponent("Config/guidelines").path,
-               "--openapi", root.appendingPathComponent("Config/openapi.json").path] + arguments
+        process.arguments =
+            ["serve", "--port", "0"] + (passDatabase ? ["--database", database.path] : [])
+            + [
+                "--migrations", root.appendingPathComponent("Migrations").path,
+                "--guidelines", root.appendingPathComponent("Config/guidelines").path,
+                "--openapi", root.appendingPathComponent("Config/openapi.json").path,
+            ] + arguments
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SARCOMA_GUIDE_") }
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)

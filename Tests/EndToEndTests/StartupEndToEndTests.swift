@@ -4,17 +4,20 @@ import Testing
 @Suite("Start-up refusals on the real binary")
 struct StartupEndToEndTests {
     /// Each bad setting must stop start-up with a message that names the key.
-    @Test(arguments: [
-        (["--port", "eighty"], [:], "port"),
-        (["--port", "70000"], [:], "port"),
-        ([], ["SARCOMA_GUIDE_PORT": "abc"], "port"),
-        ([], ["SARCOMA_GUIDE_TOKEN_FILE": "/tmp/x"], "SARCOMA_GUIDE_TOKEN_FILE"),
-        (["--max-connections", "0"], [:], "maxConnections"),
-        (["--host", "0.0.0.0"], [:], "0.0.0.0"),
-        (["--guidelines", "/nonexistent/pack"], [:], "/nonexistent/pack"),
-        (["--migrations", "/nonexistent/migrations"], [:], "migrations"),
-    ] as [([String], [String: String], String)])
-    func invalidConfigurationRefusesToStart(arguments: [String], environment: [String: String], named key: String) throws {
+    @Test(
+        arguments: [
+            (["--port", "eighty"], [:], "port"),
+            (["--port", "70000"], [:], "port"),
+            ([], ["SARCOMA_GUIDE_PORT": "abc"], "port"),
+            ([], ["SARCOMA_GUIDE_TOKEN_FILE": "/tmp/x"], "SARCOMA_GUIDE_TOKEN_FILE"),
+            (["--max-connections", "0"], [:], "maxConnections"),
+            (["--host", "0.0.0.0"], [:], "0.0.0.0"),
+            (["--guidelines", "/nonexistent/pack"], [:], "/nonexistent/pack"),
+            (["--migrations", "/nonexistent/migrations"], [:], "migrations"),
+        ] as [([String], [String: String], String)])
+    func invalidConfigurationRefusesToStart(arguments: [String], environment: [String: String], named key: String)
+        throws
+    {
         do {
             _ = try ServiceProcess(arguments: arguments, environment: environment, timeout: 20)
             Issue.record("start-up with \(arguments) \(environment) must be refused")

@@ -12,21 +12,29 @@ struct EHRQuirkTests {
     }
 
     /// Quantity (code, unit, system) -> size in cm, or the refused member.
-    @Test(arguments: [
-        ("mm", "mm", nil, 12.5, nil),                        // code and unit mm, no system: read
-        (nil, "mm", nil, 12.5, nil),                         // unit only
-        ("cm", nil, nil, 125, nil),                          // code only (125 cm > 100 is the decoder's; here the read)
-        ("mm", "millimetre", nil, nil, "system"),           // code and unit disagree: refused (no system)
-        (nil, "MM", nil, nil, "code"),                       // another spelling: refused
-        ("mm", "mm", "http://example.org/units", nil, "system"),  // a system that is not UCUM: refused
-    ] as [(String?, String?, String?, Double?, String?)])
-    func aSizeUnitWithoutTheUCUMSystem(code: String?, unit: String?, system: String?, expected: Double?, refusedAt: String?) {
+    @Test(
+        arguments: [
+            ("mm", "mm", nil, 12.5, nil),  // code and unit mm, no system: read
+            (nil, "mm", nil, 12.5, nil),  // unit only
+            ("cm", nil, nil, 125, nil),  // code only (125 cm > 100 is the decoder's; here the read)
+            ("mm", "millimetre", nil, nil, "system"),  // code and unit disagree: refused (no system)
+            (nil, "MM", nil, nil, "code"),  // another spelling: refused
+            ("mm", "mm", "http://example.org/units", nil, "system"),  // a system that is not UCUM: refused
+        ] as [(String?, String?, String?, Double?, String?)])
+    func aSizeUnitWithoutTheUCUMSystem(
+        code: String?, unit: String?, system: String?, expected: Double?, refusedAt: String?
+    ) {
         var quantity: JSONObject = ["value": 125]
         quantity["code"] = code.map(JSONValue.string)
         quantity["unit"] = unit.map(JSONValue.string)
         quantity["system"] = system.map(JSONValue.string)
         var size = BundleBuilder.size(125).objectValue!
-        size["component"] = [["code": ["coding": [["system": .string(FHIRSystem.loinc), "code": "33728-7"]]], "valueQuantity": .object(quantity)]]
+        size["component"] = [
+            [
+                "code": ["coding": [["system": .string(FHIRSystem.loinc), "code": "33728-7"]]],
+                "valueQuantity": .object(quantity),
+            ]
+        ]
         let mapping = BundleBuilder.map([BundleBuilder.condition(), .object(size)])
         if let expected {
             #expect(mapping.issues.isEmpty, "\(mapping.issues)")
@@ -52,12 +60,22 @@ struct EHRQuirkTests {
     }
 
     static func ecog(value: JSONValue? = nil, answer: String? = nil, interpretation: String? = nil) -> JSONValue {
-        var object: JSONObject = ["resourceType": "Observation", "id": "e1", "status": "final",
-                                  "code": ["coding": [["system": .string(FHIRSystem.loinc), "code": "89247-1"]]],
-                                  "subject": ["reference": "Patient/p1"]]
+        var object: JSONObject = [
+            "resourceType": "Observation", "id": "e1", "status": "final",
+            "code": ["coding": [["system": .string(FHIRSystem.loinc), "code": "89247-1"]]],
+            "subject": ["reference": "Patient/p1"],
+        ]
         object["valueInteger"] = value
-        if let answer { object["valueCodeableConcept"] = ["coding": [["system": .string(FHIRSystem.loinc), "code": .string(answer)]]] }
-        if let interpretation { object["interpretation"] = [["coding": [["system": .string(FHIRSystem.loinc), "code": .string(interpretation)]]]] }
+        if let answer {
+            object["valueCodeableConcept"] = [
+                "coding": [["system": .string(FHIRSystem.loinc), "code": .string(answer)]]
+            ]
+        }
+        if let interpretation {
+            object["interpretation"] = [
+                ["coding": [["system": .string(FHIRSystem.loinc), "code": .string(interpretation)]]]
+            ]
+        }
         return .object(object)
     }
 
@@ -68,7 +86,9 @@ struct EHRQuirkTests {
         #expect(mapping.issues.isEmpty)
         #expect(mapping.caseDocument["patient"]?["ecog"] == .number(Double(grade)))
         // mCODE's own shape: valueInteger with the answer as interpretation.
-        let mcode = BundleBuilder.map([BundleBuilder.condition(), Self.ecog(value: .number(Double(grade)), interpretation: answer)])
+        let mcode = BundleBuilder.map([
+            BundleBuilder.condition(), Self.ecog(value: .number(Double(grade)), interpretation: answer),
+        ])
         #expect(mcode.caseDocument["patient"]?["ecog"] == .number(Double(grade)))
     }
 
@@ -88,14 +108,15 @@ struct EHRQuirkTests {
     }
 
     /// birthDate precision -> age on 2026-11-26, or none (two ages possible).
-    @Test(arguments: [
-        ("1960-11-27", 65), ("1960-11-26", 66),
-        ("1960-03", 66),          // year-month outside the reference month: one age
-        ("1960-12", 65),
-        ("1960-11", nil),         // the reference month: 65 or 66
-        ("1960", nil),            // year only: 65 or 66
-        ("2026", 0),              // born this year, on or before today
-    ] as [(String, Int?)])
+    @Test(
+        arguments: [
+            ("1960-11-27", 65), ("1960-11-26", 66),
+            ("1960-03", 66),  // year-month outside the reference month: one age
+            ("1960-12", 65),
+            ("1960-11", nil),  // the reference month: 65 or 66
+            ("1960", nil),  // year only: 65 or 66
+            ("2026", 0),  // born this year, on or before today
+        ] as [(String, Int?)])
     func partialBirthDates(birthDate: String, age: Int?) {
         let patient: JSONValue = ["resourceType": "Patient", "id": "p1", "birthDate": .string(birthDate)]
         let mapping = BundleBuilder.map([BundleBuilder.condition(), patient], referenceDate: "2026-11-26")
@@ -104,7 +125,9 @@ struct EHRQuirkTests {
             #expect(mapping.caseDocument["patient"]?["ageYears"] == .number(Double(age)), "\(birthDate)")
         } else {
             #expect(mapping.caseDocument["patient"] == nil, "\(birthDate)")
-            #expect(mapping.ignored.contains { $0.element == "birthDate" && $0.reason.contains("65 or 66") }, "\(birthDate)")
+            #expect(
+                mapping.ignored.contains { $0.element == "birthDate" && $0.reason.contains("65 or 66") }, "\(birthDate)"
+            )
         }
     }
 }

@@ -15,20 +15,45 @@ struct FixtureFileTests {
             ("", "a secondary cancer Condition alone does not describe the primary tumour"),
         "mcode/stu1-published-json/MedicationStatement-mCODECancerRelatedMedicationStatementExample01.json":
             ("", "no primary cancer Condition"),
-        "mcode/stu1-published-json/Observation-mCODEECOGPerformanceStatusExample01.json": ("", "no primary cancer Condition"),
-        "mcode/stu1-published-json/Observation-mCODETNMClinicalDistantMetastasesCategoryExample01.json": ("", "no primary cancer Condition"),
-        "mcode/stu1-published-json/Observation-mCODETNMClinicalPrimaryTumorCategoryExample01.json": ("", "no primary cancer Condition"),
-        "mcode/stu1-published-json/Observation-mCODETNMClinicalRegionalNodesCategoryExample01.json": ("", "no primary cancer Condition"),
-        "mcode/stu1-published-json/Observation-mCODETNMClinicalStageGroupExample01.json": ("", "no primary cancer Condition"),
-        "mcode/stu1-published-json/Observation-mCODETNMPathologicalDistantMetastasesCategoryExample01.json": ("", "no primary cancer Condition"),
-        "mcode/stu1-published-json/Observation-mCODETNMPathologicalPrimaryTumorCategoryExample01.json": ("", "no primary cancer Condition"),
-        "mcode/stu1-published-json/Observation-mCODETNMPathologicalRegionalNodesCategoryExample01.json": ("", "no primary cancer Condition"),
-        "mcode/stu1-published-json/Observation-mCODETNMPathologicalStageGroupExample01.json": ("", "no primary cancer Condition"),
+        "mcode/stu1-published-json/Observation-mCODEECOGPerformanceStatusExample01.json": (
+            "", "no primary cancer Condition"
+        ),
+        "mcode/stu1-published-json/Observation-mCODETNMClinicalDistantMetastasesCategoryExample01.json": (
+            "", "no primary cancer Condition"
+        ),
+        "mcode/stu1-published-json/Observation-mCODETNMClinicalPrimaryTumorCategoryExample01.json": (
+            "", "no primary cancer Condition"
+        ),
+        "mcode/stu1-published-json/Observation-mCODETNMClinicalRegionalNodesCategoryExample01.json": (
+            "", "no primary cancer Condition"
+        ),
+        "mcode/stu1-published-json/Observation-mCODETNMClinicalStageGroupExample01.json": (
+            "", "no primary cancer Condition"
+        ),
+        "mcode/stu1-published-json/Observation-mCODETNMPathologicalDistantMetastasesCategoryExample01.json": (
+            "", "no primary cancer Condition"
+        ),
+        "mcode/stu1-published-json/Observation-mCODETNMPathologicalPrimaryTumorCategoryExample01.json": (
+            "", "no primary cancer Condition"
+        ),
+        "mcode/stu1-published-json/Observation-mCODETNMPathologicalRegionalNodesCategoryExample01.json": (
+            "", "no primary cancer Condition"
+        ),
+        "mcode/stu1-published-json/Observation-mCODETNMPathologicalStageGroupExample01.json": (
+            "", "no primary cancer Condition"
+        ),
         "mcode/stu1-published-json/Patient-mCODEPatientExample01.json": ("", "no primary cancer Condition"),
-        "mcode/stu1-published-json/Procedure-mCODECancerRelatedSurgicalProcedureExample01.json": ("", "no primary cancer Condition"),
+        "mcode/stu1-published-json/Procedure-mCODECancerRelatedSurgicalProcedureExample01.json": (
+            "", "no primary cancer Condition"
+        ),
         "mcode/stu4-transcribed-from-fsh/Bundle-jenny-m-staging.json":
-            ("/entry/0/resource/code", "SNOMED CT 353431000119107 'Primary malignant neoplasm of female left breast (disorder)' is not a soft tissue sarcoma"),
-        "mcode/stu4-transcribed-from-fsh/Observation-histologic-grade-intermediate.json": ("", "no primary cancer Condition"),
+            (
+                "/entry/0/resource/code",
+                "SNOMED CT 353431000119107 'Primary malignant neoplasm of female left breast (disorder)' is not a soft tissue sarcoma"
+            ),
+        "mcode/stu4-transcribed-from-fsh/Observation-histologic-grade-intermediate.json": (
+            "", "no primary cancer Condition"
+        ),
         "mcode/stu4-transcribed-from-fsh/Observation-tumor-size-pathology.json": ("", "no primary cancer Condition"),
     ]
 
@@ -39,7 +64,8 @@ struct FixtureFileTests {
     @Test(arguments: FixtureFiles.mcodeFiles())
     func eachFixtureIsRefusedWithAPreciseReason(_ file: String) throws {
         let expected = try #require(Self.expectations[file])
-        let mapping = FHIRCaseMapper(referenceDate: "2026-11-26").map(entries: FHIRResources.locate(try FixtureFiles.value(file)))
+        let mapping = FHIRCaseMapper(referenceDate: "2026-11-26").map(
+            entries: FHIRResources.locate(try FixtureFiles.value(file)))
         let first = try #require(mapping.issues.first, "\(file) was not refused")
         #expect(first.pointer == expected.pointer, "\(file): \(first)")
         #expect(first.detail.contains(expected.words), "\(file): \(first.detail)")
@@ -49,8 +75,13 @@ struct FixtureFileTests {
     }
 
     @Test func theBreastCancerMorphologyIsNamedToo() throws {
-        let mapping = FHIRCaseMapper().map(entries: FHIRResources.locate(try FixtureFiles.value("mcode/stu4-transcribed-from-fsh/Bundle-jenny-m-staging.json")))
-        #expect(mapping.issues.map(\.pointer) == ["/entry/0/resource/code", "/entry/0/resource/extension/0/valueCodeableConcept/coding/0"])
+        let mapping = FHIRCaseMapper().map(
+            entries: FHIRResources.locate(
+                try FixtureFiles.value("mcode/stu4-transcribed-from-fsh/Bundle-jenny-m-staging.json")))
+        #expect(
+            mapping.issues.map(\.pointer) == [
+                "/entry/0/resource/code", "/entry/0/resource/extension/0/valueCodeableConcept/coding/0",
+            ])
         #expect(mapping.issues[1].detail.contains("82711006"))
         // The other nine entries were not read, and say why.
         #expect(mapping.ignored.count == 9)

@@ -12,7 +12,9 @@ struct MappingRuleTests {
     }
 
     @Test func twoPrimaryConditionsAreRefusedAtBoth() {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(id: "a"), BundleBuilder.condition(id: "b", icdO3: "8890/3")])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(id: "a"), BundleBuilder.condition(id: "b", icdO3: "8890/3"),
+        ])
         #expect(mapping.issues.map(\.pointer) == ["/entry/0/resource", "/entry/1/resource"])
         #expect(mapping.issues[0].detail.contains("2 primary cancer Conditions (Condition/a, Condition/b)"))
         #expect(mapping.caseDocument.isEmpty)
@@ -40,8 +42,10 @@ struct MappingRuleTests {
         #expect(Self.tumor(mapping, "site") == "extremity")
     }
 
-    @Test(arguments: [("C49.0", "head_and_neck"), ("C49.11", "extremity"), ("C49.2", "extremity"),
-                      ("C49.6", "trunk"), ("C48.0", "retroperitoneum")])
+    @Test(arguments: [
+        ("C49.0", "head_and_neck"), ("C49.11", "extremity"), ("C49.2", "extremity"),
+        ("C49.6", "trunk"), ("C48.0", "retroperitoneum"),
+    ])
     func icd10SoftTissueCodesGiveTheSite(_ code: String, _ site: String) {
         let mapping = BundleBuilder.map([BundleBuilder.condition(bodySite: nil, icd10: code)])
         #expect(mapping.issues.isEmpty, "\(mapping.issues)")
@@ -75,7 +79,10 @@ struct MappingRuleTests {
         let mapping = BundleBuilder.map([BundleBuilder.condition(icdO3: "8850/3")])
         #expect(mapping.issues.isEmpty)
         #expect(Self.tumor(mapping, "histology") == nil)
-        #expect(mapping.ignored.contains { $0.reason.contains("liposarcoma, NOS") && $0.reason.contains("needs the subtype") })
+        #expect(
+            mapping.ignored.contains {
+                $0.reason.contains("liposarcoma, NOS") && $0.reason.contains("needs the subtype")
+            })
     }
 
     @Test func gistIsPassedToTheDecoderWhichRefusesItAtTheMorphology() throws {
@@ -87,7 +94,9 @@ struct MappingRuleTests {
             return
         }
         #expect(issues.first?.pointer == "/tumor/histology")
-        #expect(mapping.source(of: "/tumor/histology")?.source == "/entry/0/resource/extension/0/valueCodeableConcept/coding/0")
+        #expect(
+            mapping.source(of: "/tumor/histology")?.source
+                == "/entry/0/resource/extension/0/valueCodeableConcept/coding/0")
     }
 
     @Test func aBoneSarcomaIsRefusedAtItsMorphology() throws {
@@ -101,7 +110,7 @@ struct MappingRuleTests {
         let mapping = BundleBuilder.map([
             BundleBuilder.condition(),
             BundleBuilder.category(id: "n", snomedCode: "399534004", value: (FHIRSystem.snomed, "1229973008")),  // cN1
-            BundleBuilder.category(id: "m", loincCode: "21907-1", value: (FHIRSystem.ajcc, "cM0")),               // STU1
+            BundleBuilder.category(id: "m", loincCode: "21907-1", value: (FHIRSystem.ajcc, "cM0")),  // STU1
         ])
         #expect(mapping.issues.isEmpty)
         #expect(Self.tumor(mapping, "nodes") == "N1")
@@ -120,32 +129,42 @@ struct MappingRuleTests {
     }
 
     @Test func categoriesThatSoftTissueSarcomaDoesNotHaveAreRefused() throws {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(),
-                                         BundleBuilder.category(id: "n", loincCode: "21906-3", value: (FHIRSystem.ajcc, "cN3"))])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(),
+            BundleBuilder.category(id: "n", loincCode: "21906-3", value: (FHIRSystem.ajcc, "cN3")),
+        ])
         let issue = try #require(mapping.issues.first)
         #expect(issue.pointer == "/entry/1/resource/valueCodeableConcept/coding/0")
         #expect(issue.detail.contains("N3, which is not an AJCC 8 soft tissue sarcoma category (N0 or N1)"))
     }
 
     @Test func nxIsLeftToTheEnginesAnnouncedDefault() {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(),
-                                         BundleBuilder.category(id: "n", loincCode: "21906-3", value: (FHIRSystem.ajcc, "cNX"))])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(),
+            BundleBuilder.category(id: "n", loincCode: "21906-3", value: (FHIRSystem.ajcc, "cNX")),
+        ])
         #expect(mapping.issues.isEmpty)
         #expect(Self.tumor(mapping, "nodes") == nil)
         #expect(mapping.ignored.contains { $0.reason.contains("NX (unknown)") })
     }
 
     @Test func aPreliminaryMetastasisIsRefusedNotDefaultedToM0() throws {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(),
-                                         BundleBuilder.category(id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, "1229903009"), status: "preliminary")])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(),
+            BundleBuilder.category(
+                id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, "1229903009"), status: "preliminary"),
+        ])
         let issue = try #require(mapping.issues.first)
         #expect(issue.pointer == "/entry/1/resource/status")
         #expect(issue.detail.contains("'preliminary'") && issue.detail.contains("M0"))
     }
 
     @Test func anEnteredInErrorNodesObservationIsLeftOutAsIfAbsent() {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(),
-                                         BundleBuilder.category(id: "n", snomedCode: "399534004", value: (FHIRSystem.snomed, "1229973008"), status: "entered-in-error")])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(),
+            BundleBuilder.category(
+                id: "n", snomedCode: "399534004", value: (FHIRSystem.snomed, "1229973008"), status: "entered-in-error"),
+        ])
         #expect(mapping.issues.isEmpty, "\(mapping.issues)")
         #expect(Self.tumor(mapping, "nodes") == nil)
         #expect(mapping.ignored.contains { $0.element == "status" && $0.reason.contains("entered-in-error") })
@@ -160,8 +179,10 @@ struct MappingRuleTests {
     }
 
     @Test func anUnknownMetastasisCodeIsRefusedAtTheValue() throws {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(),
-                                         BundleBuilder.category(id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, "1229999999"))])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(),
+            BundleBuilder.category(id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, "1229999999")),
+        ])
         let issue = try #require(mapping.issues.first)
         #expect(issue.pointer == "/entry/1/resource/valueCodeableConcept")
         #expect(issue.detail.contains("1229999999") && issue.detail.contains("default M0"))
@@ -198,27 +219,35 @@ struct MappingRuleTests {
 
     /// AJCC 8 soft tissue sarcoma has only M0/M1 and N0/N1: a subcategory other chapters use
     /// (cM1a lung, cN1mi breast) is still a distant / nodal metastasis.
-    @Test(arguments: [("1229904003", "M1"), ("1229907005", "M1"), ("1229910003", "M1"),
-                      ("1229917000", "M1"), ("1229920008", "M1"), ("1229923005", "M1")])
+    @Test(arguments: [
+        ("1229904003", "M1"), ("1229907005", "M1"), ("1229910003", "M1"),
+        ("1229917000", "M1"), ("1229920008", "M1"), ("1229923005", "M1"),
+    ])
     func m1SubcategoriesAreM1(_ code: String, _ category: String) {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(),
-                                         BundleBuilder.category(id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, code))])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(),
+            BundleBuilder.category(id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, code)),
+        ])
         #expect(mapping.issues.isEmpty, "\(mapping.issues)")
         #expect(Self.tumor(mapping, "metastasis") == .string(category))
     }
 
     @Test(arguments: ["1229974002", "1229975001", "1229976000", "1229977009"])
     func n1SubcategoriesAreN1(_ code: String) {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(),
-                                         BundleBuilder.category(id: "n", snomedCode: "399534004", value: (FHIRSystem.snomed, code))])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(),
+            BundleBuilder.category(id: "n", snomedCode: "399534004", value: (FHIRSystem.snomed, code)),
+        ])
         #expect(mapping.issues.isEmpty, "\(mapping.issues)")
         #expect(Self.tumor(mapping, "nodes") == "N1")
     }
 
     @Test func ajccWrittenSubcategoriesMapToTheirParentOnly() throws {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(),
-                                         BundleBuilder.category(id: "m", loincCode: "21907-1", value: (FHIRSystem.ajcc, "cM1b")),
-                                         BundleBuilder.category(id: "n", loincCode: "21906-3", value: (FHIRSystem.ajcc, "pN1mi"))])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(),
+            BundleBuilder.category(id: "m", loincCode: "21907-1", value: (FHIRSystem.ajcc, "cM1b")),
+            BundleBuilder.category(id: "n", loincCode: "21906-3", value: (FHIRSystem.ajcc, "pN1mi")),
+        ])
         #expect(mapping.issues.isEmpty, "\(mapping.issues)")
         #expect(Self.tumor(mapping, "metastasis") == "M1")
         #expect(Self.tumor(mapping, "nodes") == "N1")
@@ -229,7 +258,9 @@ struct MappingRuleTests {
     @Test(arguments: ["provisional", "differential", "unconfirmed"])
     func anUnconfirmedDiagnosisIsRefusedAtItsVerificationStatus(_ status: String) throws {
         var condition = BundleBuilder.condition().objectValue!
-        condition["verificationStatus"] = ["coding": [["system": .string(FHIRSystem.verificationStatus), "code": .string(status)]]]
+        condition["verificationStatus"] = [
+            "coding": [["system": .string(FHIRSystem.verificationStatus), "code": .string(status)]]
+        ]
         let mapping = BundleBuilder.map([.object(condition), BundleBuilder.size(50)])
         #expect(mapping.issues.map(\.pointer) == ["/entry/0/resource/verificationStatus"])
         #expect(mapping.issues.first?.detail.contains("'\(status)'") == true)
@@ -238,31 +269,39 @@ struct MappingRuleTests {
 
     @Test func aConfirmedOrUnstatedDiagnosisIsStaged() {
         var condition = BundleBuilder.condition().objectValue!
-        condition["verificationStatus"] = ["coding": [["system": .string(FHIRSystem.verificationStatus), "code": "confirmed"]]]
+        condition["verificationStatus"] = [
+            "coding": [["system": .string(FHIRSystem.verificationStatus), "code": "confirmed"]]
+        ]
         #expect(BundleBuilder.map([.object(condition)]).issues.isEmpty)
         condition["verificationStatus"] = nil
         #expect(BundleBuilder.map([.object(condition)]).issues.isEmpty)
     }
 
     @Test func anObservationAboutAnotherPatientIsRefused() throws {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(), BundleBuilder.size(50, subject: "Patient/someone-else")])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(), BundleBuilder.size(50, subject: "Patient/someone-else"),
+        ])
         let issue = try #require(mapping.issues.first)
         #expect(issue.pointer == "/entry/1/resource/subject")
         #expect(issue.detail.contains("Patient/someone-else"))
     }
 
     @Test func aSecondaryCancerWithoutM1IsRefused() throws {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(),
-                                         BundleBuilder.condition(id: "met", icdO3: nil, bodySite: nil, profile: "mcode-secondary-cancer-condition")])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(),
+            BundleBuilder.condition(id: "met", icdO3: nil, bodySite: nil, profile: "mcode-secondary-cancer-condition"),
+        ])
         let issue = try #require(mapping.issues.first)
         #expect(issue.pointer == "/entry/1/resource")
         #expect(issue.detail.contains("no M category observation says M1"))
     }
 
     @Test func aSecondaryCancerWithM1IsConsistent() {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(),
-                                         BundleBuilder.condition(id: "met", icdO3: nil, bodySite: nil, profile: "mcode-secondary-cancer-condition"),
-                                         BundleBuilder.category(id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, "1229903009"))])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(),
+            BundleBuilder.condition(id: "met", icdO3: nil, bodySite: nil, profile: "mcode-secondary-cancer-condition"),
+            BundleBuilder.category(id: "m", snomedCode: "399387003", value: (FHIRSystem.snomed, "1229903009")),
+        ])
         #expect(mapping.issues.isEmpty, "\(mapping.issues)")
         #expect(Self.tumor(mapping, "metastasis") == "M1")
     }

@@ -12,7 +12,8 @@ struct MorphologyDocsTests {
             .deletingLastPathComponent().appendingPathComponent("docs/fhir.md")
         let text = (try? String(contentsOf: document, encoding: .utf8)) ?? ""
         guard let start = text.range(of: "ICD-O-3 morphology -> `tumor.histology`:"),
-              let end = text.range(of: "\n\n", range: start.upperBound..<text.endIndex) else { return "" }
+            let end = text.range(of: "\n\n", range: start.upperBound..<text.endIndex)
+        else { return "" }
         return String(text[start.upperBound..<end.lowerBound])
     }()
 

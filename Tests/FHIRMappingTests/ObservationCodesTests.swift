@@ -7,13 +7,17 @@ import Testing
 struct ObservationCodesTests {
     @Test func everyListedCodeIsOneTheMapperReads() {
         for (system, code) in ObservationCodes.read {
-            #expect(ObservationKind([FHIRCoding(system: system, code: code, display: nil, pointer: .root)]) != nil, "\(system)|\(code)")
+            #expect(
+                ObservationKind([FHIRCoding(system: system, code: code, display: nil, pointer: .root)]) != nil,
+                "\(system)|\(code)")
         }
     }
 
     @Test func everyCodeOfTheMappersTablesIsListed() {
         let listed = Set(ObservationCodes.read.map { "\($0.system)|\($0.code)" })
-        var tables = TNMCodes.loinc.keys.map { "\(FHIRSystem.loinc)|\($0)" } + TNMCodes.snomed.keys.map { "\(FHIRSystem.snomed)|\($0)" }
+        var tables =
+            TNMCodes.loinc.keys.map { "\(FHIRSystem.loinc)|\($0)" }
+            + TNMCodes.snomed.keys.map { "\(FHIRSystem.snomed)|\($0)" }
         tables += TumorSizeCodes.observationCodes.map { "\(FHIRSystem.loinc)|\($0)" }
         tables += GradeCodes.observationCodes.map { "\($0.system)|\($0.code)" }
         tables.append("\(FHIRSystem.loinc)|\(ObservationCodes.ecog)")

@@ -11,7 +11,8 @@ struct StagingExportTests {
         "grade": "G3", "stageGroup": "IIIB", "stageGroupReason": nil, "ajccEdition": 8,
     ]
 
-    static let export = FHIRStagingExport(caseId: "c", patientReference: "Patient/p1", condition: .literal("Condition/c1"))
+    static let export = FHIRStagingExport(
+        caseId: "c", patientReference: "Patient/p1", condition: .literal("Condition/c1"))
 
     static func observations(_ bundle: JSONValue) -> [JSONValue] {
         (bundle["entry"]?.arrayValue ?? []).compactMap { $0["resource"] }
@@ -22,8 +23,9 @@ struct StagingExportTests {
     }
 
     @Test func aStagedCaseBecomesACollectionOfMCODEObservations() throws {
-        let export = FHIRStagingExport(caseId: "6db92656-ccd9-4f63-ba19-f67dc098812d", patientReference: "Patient/p1",
-                                       condition: .literal("Condition/c1"), effective: "2026-11-26T19:33:14.428Z")
+        let export = FHIRStagingExport(
+            caseId: "6db92656-ccd9-4f63-ba19-f67dc098812d", patientReference: "Patient/p1",
+            condition: .literal("Condition/c1"), effective: "2026-11-26T19:33:14.428Z")
         let bundle = export.bundle(staging: Self.staging)
         #expect(bundle["resourceType"] == "Bundle")
         #expect(bundle["type"] == "collection")
@@ -31,7 +33,10 @@ struct StagingExportTests {
 
         let group = try #require(Self.observation(bundle, code: "399537006"))
         #expect(group["valueCodeableConcept"]?["text"] == "Stage IIIB")
-        #expect(group["valueCodeableConcept"]?["coding"]?[0] == ["system": .string(StageGroupCodes.serviceSystem), "code": "IIIB"])
+        #expect(
+            group["valueCodeableConcept"]?["coding"]?[0] == [
+                "system": .string(StageGroupCodes.serviceSystem), "code": "IIIB",
+            ])
         #expect(group["method"]?["coding"]?[0]?["code"] == "897275008")
         #expect(group["subject"] == ["reference": "Patient/p1"])
         #expect(group["effectiveDateTime"] == "2026-11-26T19:33:14.428Z")
@@ -105,7 +110,10 @@ struct StagingExportTests {
         #expect(group["dataAbsentReason"]?["coding"]?[0]?["code"] == "not-applicable")
         // T4a has no SNOMED code the service can vouch for: its own coding and a text only.
         let t = try #require(Self.observation(bundle, code: "399504009"))
-        #expect(t["valueCodeableConcept"] == ["coding": [["system": .string(StageGroupCodes.serviceSystem), "code": "T4a"]], "text": "cT4a"])
+        #expect(
+            t["valueCodeableConcept"] == [
+                "coding": [["system": .string(StageGroupCodes.serviceSystem), "code": "T4a"]], "text": "cT4a",
+            ])
     }
 
     /// mCODE STU3 (3.0.0) SD_Staging_TNM.fsh / SD_Staging.fsh and STU4 (4.0.0) SD_Histology.fsh.
@@ -133,18 +141,30 @@ struct StagingExportTests {
         }
         let grade = try #require(Self.observation(bundle, code: "C18000"))
         #expect(grade["category"]?[0]?["coding"]?[0]?["code"] == "laboratory")
-        #expect(grade["category"]?[0]?["coding"]?[0]?["system"] == "http://terminology.hl7.org/CodeSystem/observation-category")
+        #expect(
+            grade["category"]?[0]?["coding"]?[0]?["system"]
+                == "http://terminology.hl7.org/CodeSystem/observation-category")
         #expect(grade["method"]?["coding"]?[0]?["code"] == "426757001")  // FNCLCC grading system, not AJCC staging
         #expect(grade["extension"]?[0]?["valueReference"] == ["reference": "Condition/c1"])
         #expect(grade["focus"] == nil)
     }
 
     @Test func aConditionKnownOnlyByItsIdentifierIsALogicalReference() throws {
-        let export = FHIRStagingExport(caseId: "c", patientReference: "Patient/p1",
-                                       condition: .identifier("https://ehr.example.org/cancer-registry|STS-1"))
+        let export = FHIRStagingExport(
+            caseId: "c", patientReference: "Patient/p1",
+            condition: .identifier("https://ehr.example.org/cancer-registry|STS-1"))
         let group = try #require(Self.observation(export.bundle(staging: Self.staging), code: "399537006"))
-        #expect(group["focus"] == [["type": "Condition", "identifier": ["system": "https://ehr.example.org/cancer-registry", "value": "STS-1"]]])
-        #expect(PrimaryConditionReference.identifier("STS-1").json == ["type": "Condition", "identifier": ["value": "STS-1"]])
+        #expect(
+            group["focus"] == [
+                [
+                    "type": "Condition",
+                    "identifier": ["system": "https://ehr.example.org/cancer-registry", "value": "STS-1"],
+                ]
+            ])
+        #expect(
+            PrimaryConditionReference.identifier("STS-1").json == [
+                "type": "Condition", "identifier": ["value": "STS-1"],
+            ])
     }
 
     /// Stage group -> the codings written besides the service's own: SNOMED CT where a
@@ -160,8 +180,11 @@ struct StagingExportTests {
     func stageGroupValuesCarryOnlyVerifiedStandardCodes(group: String, standard: [(String, String)]) throws {
         var staging = Self.staging.objectValue!
         staging["stageGroup"] = .string(group)
-        let value = try #require(Self.observation(Self.export.bundle(staging: .object(staging)), code: "399537006")?["valueCodeableConcept"])
-        let codings = (value["coding"]?.arrayValue ?? []).map { ($0["system"]?.stringValue ?? "", $0["code"]?.stringValue ?? "") }
+        let value = try #require(
+            Self.observation(Self.export.bundle(staging: .object(staging)), code: "399537006")?["valueCodeableConcept"])
+        let codings = (value["coding"]?.arrayValue ?? []).map {
+            ($0["system"]?.stringValue ?? "", $0["code"]?.stringValue ?? "")
+        }
         let expected = standard + [(StageGroupCodes.serviceSystem, group)]
         #expect(codings.map { "\($0.0)|\($0.1)" } == expected.map { "\($0.0)|\($0.1)" })
         #expect(value["text"] == .string("Stage \(group)"))

@@ -18,8 +18,10 @@ struct SyntheticBundleTests {
         let expected: JSONValue = [
             "externalId": "https://ehr.example.org/cancer-registry|STS-2026-0001",
             "patient": ["ageYears": 61, "sex": "female", "ecog": 1],
-            "tumor": ["site": "extremity", "sizeCm": 12.5, "histology": "myxofibrosarcoma", "grade": 3,
-                      "nodes": "N0", "metastasis": "M0"],
+            "tumor": [
+                "site": "extremity", "sizeCm": 12.5, "histology": "myxofibrosarcoma", "grade": 3,
+                "nodes": "N0", "metastasis": "M0",
+            ],
         ]
         #expect(JSONValue.object(mapping.caseDocument) == expected)
         #expect(mapping.sourceIdentifier == "https://ehr.example.org/cancer-registry|STS-2026-0001")
@@ -45,21 +47,32 @@ struct SyntheticBundleTests {
         #expect(bySource["/tumor/nodes"]?.first?.resource == "Observation/sts-cn-1")
         #expect(bySource["/tumor/metastasis"]?.map(\.source) == ["/entry/6/resource/valueCodeableConcept/coding/0"])
         #expect(bySource["/tumor/grade"]?.map(\.source) == ["/entry/3/resource/valueCodeableConcept/coding/0"])
-        #expect(bySource["/tumor/histology"]?.map(\.source) == ["/entry/1/resource/extension/0/valueCodeableConcept/coding/0"])
+        #expect(
+            bySource["/tumor/histology"]?.map(\.source) == [
+                "/entry/1/resource/extension/0/valueCodeableConcept/coding/0"
+            ])
         // Both the ICD-10-CM code and the body site say extremity: both are listed.
-        #expect(Set(bySource["/tumor/site"]?.map(\.source) ?? []) == [
-            "/entry/1/resource/code/coding/0", "/entry/1/resource/bodySite/0/coding/0"])
+        #expect(
+            Set(bySource["/tumor/site"]?.map(\.source) ?? []) == [
+                "/entry/1/resource/code/coding/0", "/entry/1/resource/bodySite/0/coding/0",
+            ])
         #expect(bySource["/externalId"]?.map(\.source) == ["/entry/1/resource/identifier/0"])
         #expect(bySource["/patient/sex"]?.map(\.source) == ["/entry/0/resource/gender"])
     }
 
     @Test func theReportedTAndStageGroupAreIgnoredAsInputButKept() throws {
         let mapping = try Self.mapping()
-        #expect(mapping.reported.contains { $0.kind == .tCategory && $0.value == "T3" && $0.resource == "Observation/sts-ct-1" })
+        #expect(
+            mapping.reported.contains {
+                $0.kind == .tCategory && $0.value == "T3" && $0.resource == "Observation/sts-ct-1"
+            })
         #expect(mapping.reported.contains { $0.kind == .stageGroup && $0.value == "IIIB" })
         let tIgnored = try #require(mapping.ignored.first { $0.resource == "Observation/sts-ct-1" })
         #expect(tIgnored.reason.contains("T is computed by sarcoma-guide"))
-        #expect(mapping.ignored.contains { $0.resource == "Observation/sts-stage-group-1" && $0.reason.contains("stage group is computed") })
+        #expect(
+            mapping.ignored.contains {
+                $0.resource == "Observation/sts-stage-group-1" && $0.reason.contains("stage group is computed")
+            })
         #expect(!mapping.mapped.contains { $0.resource == "Observation/sts-ct-1" })
     }
 
@@ -68,7 +81,10 @@ struct SyntheticBundleTests {
         let procedure = try #require(mapping.ignored.first { $0.resource == "Procedure/sts-biopsy-1" })
         #expect(procedure.reason.contains("Procedure is not used"))
         #expect(procedure.source == "/entry/9/resource")
-        #expect(mapping.ignored.contains { $0.source == "/entry/2/resource/component/1" && $0.reason.contains("greatest dimension") })
+        #expect(
+            mapping.ignored.contains {
+                $0.source == "/entry/2/resource/component/1" && $0.reason.contains("greatest dimension")
+            })
         #expect(mapping.ignored.allSatisfy { !$0.reason.isEmpty })
     }
 

@@ -9,8 +9,10 @@ struct TumorSizeTests {
         mapping.caseDocument["tumor"]?["sizeCm"]?.doubleValue
     }
 
-    @Test(arguments: [(50.0, "mm", 5.0), (50.1, "mm", 5.01), (125.0, "mm", 12.5), (12.5, "cm", 12.5),
-                      (100.0, "mm", 10.0), (150.0, "mm", 15.0), (0.3, "mm", 0.03)])
+    @Test(arguments: [
+        (50.0, "mm", 5.0), (50.1, "mm", 5.01), (125.0, "mm", 12.5), (12.5, "cm", 12.5),
+        (100.0, "mm", 10.0), (150.0, "mm", 15.0), (0.3, "mm", 0.03),
+    ])
     func convertsMillimetresToCentimetresExactly(_ value: Double, _ unit: String, _ expected: Double) {
         let mapping = BundleBuilder.map([BundleBuilder.condition(), BundleBuilder.size(value, unit: unit)])
         #expect(mapping.issues.isEmpty, "\(mapping.issues)")
@@ -29,19 +31,26 @@ struct TumorSizeTests {
     }
 
     @Test func agreeingSizesInDifferentUnitsAreOneSize() {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(), BundleBuilder.size(id: "a", 125, unit: "mm"),
-                                         BundleBuilder.size(id: "b", 12.5, unit: "cm")])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(), BundleBuilder.size(id: "a", 125, unit: "mm"),
+            BundleBuilder.size(id: "b", 12.5, unit: "cm"),
+        ])
         #expect(mapping.issues.isEmpty)
         #expect(Self.sizeCm(mapping) == 12.5)
         #expect(mapping.mapped.filter { $0.target == "/tumor/sizeCm" }.count == 2)
     }
 
     @Test func twoDifferentSizesAreReportedAtBothAndNeitherIsPicked() {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(), BundleBuilder.size(id: "a", 12.5, unit: "cm"),
-                                         BundleBuilder.size(id: "b", 13, unit: "cm")])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(), BundleBuilder.size(id: "a", 12.5, unit: "cm"),
+            BundleBuilder.size(id: "b", 13, unit: "cm"),
+        ])
         #expect(Self.sizeCm(mapping) == nil)
-        #expect(mapping.issues.map(\.pointer) == ["/entry/1/resource/component/0/valueQuantity",
-                                                  "/entry/2/resource/component/0/valueQuantity"])
+        #expect(
+            mapping.issues.map(\.pointer) == [
+                "/entry/1/resource/component/0/valueQuantity",
+                "/entry/2/resource/component/0/valueQuantity",
+            ])
         #expect(mapping.issues.allSatisfy { $0.detail.contains("12.5 cm (Observation/a) vs 13 cm (Observation/b)") })
     }
 
@@ -71,7 +80,9 @@ struct TumorSizeTests {
 
     /// (Exactly `mm` / `cm` without a system are read: EHRQuirkTests.)
     @Test func anotherUnitWithoutTheUCUMSystemIsRefused() throws {
-        let mapping = BundleBuilder.map([BundleBuilder.condition(), BundleBuilder.size(5, unit: "centimeters", system: nil)])
+        let mapping = BundleBuilder.map([
+            BundleBuilder.condition(), BundleBuilder.size(5, unit: "centimeters", system: nil),
+        ])
         let issue = try #require(mapping.issues.first)
         #expect(issue.pointer == "/entry/1/resource/component/0/valueQuantity/system")
         #expect(issue.detail.contains("system missing"))

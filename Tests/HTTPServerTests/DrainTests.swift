@@ -66,7 +66,13 @@ import Testing
         var hooks = ServerHooks(diagnostic: { _ in })
         hooks.requestCompleted = { record in
             // Runs after the first answer was built as keep-alive, before it is written.
-            guard record.routeTemplate == "/hello", fired.withLock({ let was = $0; $0 = true; return !was }) else { return }
+            guard record.routeTemplate == "/hello",
+                fired.withLock({
+                    let was = $0
+                    $0 = true
+                    return !was
+                })
+            else { return }
             let server = box.withLock { $0 }
             Thread { server?.shutdown() }.start()
             Thread.sleep(forTimeInterval: 0.3)  // the drain has begun; the client's 2nd request has arrived
@@ -75,7 +81,10 @@ import Testing
         box.withLock { $0 = server }
         let port = try server.start()
         // Emptying the box breaks the cycle server -> hooks -> box -> server (LeakSanitizer).
-        defer { server.shutdown(); box.withLock { $0 = nil } }
+        defer {
+            server.shutdown()
+            box.withLock { $0 = nil }
+        }
         let connection = try ClientConnection(port: port, timeout: 5)
         defer { connection.close() }
         try connection.write(connection.request("GET", "/hello"))

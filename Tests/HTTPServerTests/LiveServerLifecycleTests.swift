@@ -81,7 +81,8 @@ extension LiveServerTests {
 
     @Test func busyPortIsReported() throws {
         try TestServer.with { server in
-            let second = HTTPServer(configuration: TestServer.configuration { $0.port = server.port }, router: TestServer.router())
+            let second = HTTPServer(
+                configuration: TestServer.configuration { $0.port = server.port }, router: TestServer.router())
             do {
                 try second.start()
                 Issue.record("a second server started on a busy port")

@@ -3,23 +3,35 @@ import Testing
 @testable import HTTPServer
 
 let smugglingAndMalformed: [BadCase] = [
-    BadCase(name: "Content-Length with Transfer-Encoding",
-            raw: "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /hello HTTP/1.1\r\nHost: t\r\n\r\n", status: 400),
-    BadCase(name: "conflicting Content-Length",
-            raw: "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nContent-Length: 40\r\n\r\nabcd", status: 400),
-    BadCase(name: "Transfer-Encoding other than chunked",
-            raw: "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", status: 400),
-    BadCase(name: "obfuscated Transfer-Encoding",
-            raw: "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n", status: 400),
+    BadCase(
+        name: "Content-Length with Transfer-Encoding",
+        raw:
+            "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /hello HTTP/1.1\r\nHost: t\r\n\r\n",
+        status: 400),
+    BadCase(
+        name: "conflicting Content-Length",
+        raw: "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nContent-Length: 40\r\n\r\nabcd", status: 400),
+    BadCase(
+        name: "Transfer-Encoding other than chunked",
+        raw: "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", status: 400),
+    BadCase(
+        name: "obfuscated Transfer-Encoding",
+        raw: "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n", status: 400),
     BadCase(name: "missing Host", raw: "GET /hello HTTP/1.1\r\n\r\n", status: 400),
     BadCase(name: "bare LF", raw: "GET /hello HTTP/1.1\nHost: t\n\n", status: 400),
     BadCase(name: "obs-fold", raw: "GET /hello HTTP/1.1\r\nHost: t\r\nX: a\r\n\tb\r\n\r\n", status: 400),
     BadCase(name: "garbage request line", raw: "HELLO\r\n\r\n", status: 400),
     BadCase(name: "HTTP/2.0 in the request line", raw: "GET /hello HTTP/2.0\r\nHost: t\r\n\r\n", status: 505),
-    BadCase(name: "URI too long", raw: "GET /" + String(repeating: "x", count: 9_000) + " HTTP/1.1\r\nHost: t\r\n\r\n", status: 414),
-    BadCase(name: "header section too large", raw: "GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: " + String(repeating: "x", count: 17_000) + "\r\n\r\n", status: 431),
-    BadCase(name: "too many headers",
-            raw: "GET /hello HTTP/1.1\r\nHost: t\r\n" + (0..<101).map { "X-\($0): v\r\n" }.joined() + "\r\n", status: 431),
+    BadCase(
+        name: "URI too long", raw: "GET /" + String(repeating: "x", count: 9_000) + " HTTP/1.1\r\nHost: t\r\n\r\n",
+        status: 414),
+    BadCase(
+        name: "header section too large",
+        raw: "GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: " + String(repeating: "x", count: 17_000) + "\r\n\r\n",
+        status: 431),
+    BadCase(
+        name: "too many headers",
+        raw: "GET /hello HTTP/1.1\r\nHost: t\r\n" + (0..<101).map { "X-\($0): v\r\n" }.joined() + "\r\n", status: 431),
 ]
 
 extension LiveServerTests {

@@ -35,7 +35,8 @@ import Testing
     @Test func pipelinedRequestsAreAnsweredInOrder() throws {
         try TestServer.with { server in
             let connection = try server.connect()
-            let batch = connection.request("GET", "/cases/first")
+            let batch =
+                connection.request("GET", "/cases/first")
                 + connection.request("POST", "/echo", body: Array("second".utf8))
                 + connection.request("HEAD", "/hello")
                 + connection.request("GET", "/cases/fourth")
@@ -63,7 +64,8 @@ import Testing
     @Test func expectContinueGetsInterimResponseBeforeBody() throws {
         try TestServer.with { server in
             let connection = try server.connect()
-            try connection.write(Array("POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n".utf8))
+            try connection.write(
+                Array("POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n".utf8))
             let interim = try connection.readResponse(method: "POST", keepInterim: true)
             #expect(interim.status == 100)
             try connection.write(Array("ping".utf8))
@@ -76,7 +78,8 @@ import Testing
     @Test func expectContinueOverTheLimitGetsTheFinalStatus() throws {
         try TestServer.with({ $0.maxBodyBytes = 100 }) { server in
             let connection = try server.connect()
-            try connection.write(Array("POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 101\r\n\r\n".utf8))
+            try connection.write(
+                Array("POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 101\r\n\r\n".utf8))
             let response = try connection.readResponse(method: "POST", keepInterim: true)
             #expect(response.status == 413)
             #expect(response.headers["Connection"] == "close")
@@ -154,7 +157,8 @@ import Testing
             let echoed = try server.client.send("GET", "/request-id", headers: [("X-Request-ID", "trace-42")])
             #expect(echoed.headers["X-Request-ID"] == "trace-42")
             #expect(echoed.text == "trace-42")
-            let replaced = try server.client.send("GET", "/request-id", headers: [("X-Request-ID", "bad id with spaces")])
+            let replaced = try server.client.send(
+                "GET", "/request-id", headers: [("X-Request-ID", "bad id with spaces")])
             #expect(replaced.headers["X-Request-ID"] != "bad id with spaces")
             #expect(replaced.headers["X-Request-ID"]?.utf8.count == 36)
             #expect(replaced.text == replaced.headers["X-Request-ID"])
@@ -165,7 +169,8 @@ import Testing
 
     @Test func chunkedRequestBodyIsDecoded() throws {
         try TestServer.with { server in
-            let raw = "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            let raw =
+                "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                 + "5;x=y\r\nhello\r\n6\r\n world\r\n0\r\nX-Checksum: 1\r\n\r\n"
             let answer = try server.raw(raw)
             #expect(statusOf(answer) == 200)
@@ -195,10 +200,13 @@ import Testing
                         let connection = try server.connect()
                         for round in 0..<40 {
                             if round % 10 == 9 {  // a pipelined burst now and then
-                                try connection.write((0..<3).flatMap { connection.request("GET", "/cases/\(client)-\(round)-\($0)") })
+                                try connection.write(
+                                    (0..<3).flatMap { connection.request("GET", "/cases/\(client)-\(round)-\($0)") })
                                 for burst in 0..<3 {
                                     let text = try connection.readResponse().text
-                                    if text != "case \(client)-\(round)-\(burst) /cases/{id}" { failures.withLock { $0.append(text) } }
+                                    if text != "case \(client)-\(round)-\(burst) /cases/{id}" {
+                                        failures.withLock { $0.append(text) }
+                                    }
                                 }
                             } else {
                                 let body = Array("\(client):\(round)".utf8)
@@ -209,7 +217,12 @@ import Testing
                     } catch {
                         failures.withLock { $0.append("client \(client): \(error)") }
                     }
-                    if finished.withLock({ $0 += 1; return $0 }) == clients { allDone.open() }
+                    if finished.withLock({
+                        $0 += 1
+                        return $0
+                    }) == clients {
+                        allDone.open()
+                    }
                 }.start()
             }
             allDone.wait()

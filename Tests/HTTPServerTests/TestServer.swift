@@ -18,7 +18,8 @@ struct TestServer {
     }
 
     func raw(_ text: String, timeout: Double = 5) throws -> String {
-        String(decoding: try LoopbackClient.sendRaw(port: port, bytes: Array(text.utf8), timeout: timeout), as: UTF8.self)
+        String(
+            decoding: try LoopbackClient.sendRaw(port: port, bytes: Array(text.utf8), timeout: timeout), as: UTF8.self)
     }
 
     /// A handler that blocks until the test opens it: in-flight work without timing guesses.
@@ -39,20 +40,28 @@ struct TestServer {
             HTTPResponse(status: 200, headers: ["Content-Type": "application/octet-stream"], body: request.body)
         }
         builder.add("GET", "/cases/{id}") { request in
-            HTTPResponse(status: 200, contentType: "text/plain", body: "case \(request.pathParameters["id"] ?? "?") \(request.routeTemplate ?? "")")
+            HTTPResponse(
+                status: 200, contentType: "text/plain",
+                body: "case \(request.pathParameters["id"] ?? "?") \(request.routeTemplate ?? "")")
         }
         builder.add("DELETE", "/cases/{id}") { _ in HTTPResponse(status: 204) }
         builder.add("GET", "/big") { request in
             let size = Int(request.queryValue("bytes") ?? "") ?? 2_000_000
-            if request.queryValue("fill") != nil { return HTTPResponse(status: 200, body: [UInt8](repeating: 7, count: size)) }
+            if request.queryValue("fill") != nil {
+                return HTTPResponse(status: 200, body: [UInt8](repeating: 7, count: size))
+            }
             return HTTPResponse(status: 200, body: (0..<size).map { UInt8(truncatingIfNeeded: $0 % 251) })
         }
         builder.add("GET", "/request-id") { request in
             HTTPResponse(status: 200, contentType: "text/plain", body: request.requestID)
         }
-        builder.add("GET", "/close") { _ in HTTPResponse(status: 200, headers: ["Connection": "close"], body: Array("bye".utf8)) }
+        builder.add("GET", "/close") { _ in
+            HTTPResponse(status: 200, headers: ["Connection": "close"], body: Array("bye".utf8))
+        }
         builder.add("GET", "/query") { request in
-            HTTPResponse(status: 200, contentType: "text/plain", body: request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "|"))
+            HTTPResponse(
+                status: 200, contentType: "text/plain",
+                body: request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "|"))
         }
         return builder.build()
     }
@@ -70,7 +79,8 @@ struct TestServer {
         _ body: (TestServer) throws -> R
     ) throws -> R {
         let records = Mutex<[RequestLogRecord]>([])
-        let hooks = ServerHooks(requestCompleted: { record in records.withLock { $0.append(record) } }, diagnostic: { _ in })
+        let hooks = ServerHooks(
+            requestCompleted: { record in records.withLock { $0.append(record) } }, diagnostic: { _ in })
         let gate = Gate()
         let server = HTTPServer(configuration: configuration(change), router: router(gate: gate), hooks: hooks)
         let port = try server.start()

@@ -87,7 +87,10 @@ import Testing
     }
 
     @Test func capturesDecodedParametersAndTemplate() {
-        guard case .found(_, let parameters, let template) = router.resolve(method: "GET", path: "/v1/cases/a%20b/staging") else {
+        guard
+            case .found(_, let parameters, let template) = router.resolve(
+                method: "GET", path: "/v1/cases/a%20b/staging")
+        else {
             Issue.record("no match")
             return
         }
@@ -125,38 +128,48 @@ import Testing
 @Suite struct SerializerTests {
     func serialize(_ response: HTTPResponse, _ context: ResponseContext) -> String {
         var out: [UInt8] = []
-        ResponseSerializer.append(response, context: context, date: Array("Thu, 01 Jan 1970 00:00:00 GMT".utf8), to: &out)
+        ResponseSerializer.append(
+            response, context: context, date: Array("Thu, 01 Jan 1970 00:00:00 GMT".utf8), to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     @Test func serverOwnedFieldsAreWrittenOnce() {
-        let response = HTTPResponse(status: 201, headers: ["Content-Length": "99", "Location": "/x", "Date": "old", "X-Request-ID": "h"],
-                                    body: Array("body".utf8))
+        let response = HTTPResponse(
+            status: 201, headers: ["Content-Length": "99", "Location": "/x", "Date": "old", "X-Request-ID": "h"],
+            body: Array("body".utf8))
         let text = serialize(response, ResponseContext(requestID: "rid", close: true))
-        #expect(text == "HTTP/1.1 201 Created\r\nLocation: /x\r\nContent-Length: 4\r\nDate: Thu, 01 Jan 1970 00:00:00 GMT\r\n"
-            + "X-Request-ID: rid\r\nConnection: close\r\n\r\nbody")
+        #expect(
+            text
+                == "HTTP/1.1 201 Created\r\nLocation: /x\r\nContent-Length: 4\r\nDate: Thu, 01 Jan 1970 00:00:00 GMT\r\n"
+                + "X-Request-ID: rid\r\nConnection: close\r\n\r\nbody")
     }
 
     @Test func headKeepsLengthButNoBody() {
-        let text = serialize(HTTPResponse(status: 200, body: Array("12345".utf8)), ResponseContext(requestID: "r", close: false, omitBody: true))
+        let text = serialize(
+            HTTPResponse(status: 200, body: Array("12345".utf8)),
+            ResponseContext(requestID: "r", close: false, omitBody: true))
         #expect(text.hasSuffix("Content-Length: 5\r\nDate: Thu, 01 Jan 1970 00:00:00 GMT\r\nX-Request-ID: r\r\n\r\n"))
     }
 
     @Test func noContentHasNoLengthOrBody() {
-        let text = serialize(HTTPResponse(status: 204, body: Array("x".utf8)), ResponseContext(requestID: "r", close: false))
+        let text = serialize(
+            HTTPResponse(status: 204, body: Array("x".utf8)), ResponseContext(requestID: "r", close: false))
         #expect(!text.contains("Content-Length"))
         #expect(text.hasSuffix("\r\n\r\n"))
     }
 
     @Test func headerInjectionIsNeutralised() {
-        let response = HTTPResponse(status: 200, headers: HTTPHeaders([("X-Bad", "a\r\nSet-Cookie: evil"), ("Bad Name", "v")]))
+        let response = HTTPResponse(
+            status: 200, headers: HTTPHeaders([("X-Bad", "a\r\nSet-Cookie: evil"), ("Bad Name", "v")]))
         let text = serialize(response, ResponseContext(requestID: "r", close: false))
         #expect(text.contains("X-Bad: a  Set-Cookie: evil\r\n"))
         #expect(!text.contains("Bad Name"))
     }
 
-    @Test(arguments: [(0, "Thu, 01 Jan 1970 00:00:00 GMT"), (784_111_777, "Sun, 06 Nov 1994 08:49:37 GMT"),
-                      (951_782_400, "Tue, 29 Feb 2000 00:00:00 GMT"), (4_102_444_799, "Thu, 31 Dec 2099 23:59:59 GMT")])
+    @Test(arguments: [
+        (0, "Thu, 01 Jan 1970 00:00:00 GMT"), (784_111_777, "Sun, 06 Nov 1994 08:49:37 GMT"),
+        (951_782_400, "Tue, 29 Feb 2000 00:00:00 GMT"), (4_102_444_799, "Thu, 31 Dec 2099 23:59:59 GMT"),
+    ])
     func dates(_ seconds: Int, _ text: String) {
         #expect(HTTPDate.format(epochSeconds: seconds) == text)
     }
@@ -164,6 +177,8 @@ import Testing
     @Test func defaultErrorIsProblemJSON() {
         let response = ServerHooks.problemDetails(status: 404, detail: "no \"such\" thing")
         #expect(response.headers["Content-Type"] == "application/problem+json")
-        #expect(response.bodyText == #"{"type":"about:blank","title":"Not Found","status":404,"detail":"no \"such\" thing"}"#)
+        #expect(
+            response.bodyText
+                == #"{"type":"about:blank","title":"Not Found","status":404,"detail":"no \"such\" thing"}"#)
     }
 }

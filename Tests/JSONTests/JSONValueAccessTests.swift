@@ -73,7 +73,8 @@ struct JSONValueAccessTests {
 
     @Test("pointers build up by key and index")
     func pointerAppending() {
-        #expect(JSONPointer.root.appending("tumor").appending("metastaticSites").appending(2).description
-                    == "/tumor/metastaticSites/2")
+        #expect(
+            JSONPointer.root.appending("tumor").appending("metastaticSites").appending(2).description
+                == "/tumor/metastaticSites/2")
     }
 }

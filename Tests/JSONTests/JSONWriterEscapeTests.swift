@@ -41,7 +41,9 @@ struct JSONWriterEscapeTests {
                     var characters = Array(repeating: Character("a"), count: length)
                     if length > 0 { characters[position] = special }
                     let text = String(characters)
-                    #expect(Self.written(text) == Self.reference(text), "\(length) \(position) \(special.unicodeScalars.first!.value)")
+                    #expect(
+                        Self.written(text) == Self.reference(text),
+                        "\(length) \(position) \(special.unicodeScalars.first!.value)")
                 }
             }
         }

@@ -16,7 +16,8 @@ struct JSONWriterTests {
 
     @Test("compact: no whitespace, members in order")
     func compact() {
-        let expected = #"{"t":"T2","stageGroup":null,"ajccEdition":8,"sizeCm":12.5,"flags":[true,false],"empty":[],"none":{},"nested":{"a":[1,{"b":"c"}]}}"#
+        let expected =
+            #"{"t":"T2","stageGroup":null,"ajccEdition":8,"sizeCm":12.5,"flags":[true,false],"empty":[],"none":{},"nested":{"a":[1,{"b":"c"}]}}"#
         #expect(JSONWriter().string(Self.sample) == expected)
         #expect(JSONWriter.compact.bytes(Self.sample) == Array(expected.utf8))
     }

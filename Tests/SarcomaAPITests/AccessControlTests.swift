@@ -38,8 +38,10 @@ struct AccessControlTests {
         (try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]) ?? [:]
     }
 
-    private func expectUnauthorized(_ response: HTTPResponse, error: String?, _ comment: Comment? = nil,
-                                    sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectUnauthorized(
+        _ response: HTTPResponse, error: String?, _ comment: Comment? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(response.status == 401, comment, sourceLocation: sourceLocation)
         let expected = error.map { "\(Self.challenge), error=\"\($0)\"" } ?? Self.challenge
         #expect(response.headers["WWW-Authenticate"] == expected, comment, sourceLocation: sourceLocation)
@@ -56,14 +58,17 @@ struct AccessControlTests {
             #expect(fixture.handle("GET", path).status == 200, "\(path)")
             #expect(fixture.handle("HEAD", path).status == 200, "HEAD \(path)")
             // A wrong token on a public endpoint is not looked at.
-            #expect(fixture.handle("GET", path, headers: [("Authorization", "Bearer \(Self.unknownToken)")]).status == 200)
+            #expect(
+                fixture.handle("GET", path, headers: [("Authorization", "Bearer \(Self.unknownToken)")]).status == 200)
         }
     }
 
     @Test func missingTokenIs401WithAChallengeOnEveryProtectedRoute() throws {
         let fixture = try ServiceFixture(tokensFile: Self.tokensFile)
         for route in fixture.service.router.routes
-        where ![.open, .cdsJWT].contains(AccessPolicy.standard.requirement(method: route.method, template: route.template)) {
+        where ![.open, .cdsJWT].contains(
+            AccessPolicy.standard.requirement(method: route.method, template: route.template))
+        {
             // (CDS Hooks calls need a JWT, not a token: CDSHooksServiceTests.)
             let response = fixture.handle(route.method, Self.concrete(route.template), body: "{}")
             expectUnauthorized(response, error: nil, "\(route.method) \(route.template)")
@@ -81,19 +86,20 @@ struct AccessControlTests {
         expectUnauthorized(nearMiss, error: "invalid_token")
     }
 
-    @Test(arguments: [
-        ([("Authorization", "Basic dXNlcjpwYXNzd29yZA==")], nil),
-        ([("Authorization", "Digest username=\"x\"")], nil),
-        ([("Authorization", "")], nil),
-        ([("Authorization", "Bearer")], "invalid_request"),
-        ([("Authorization", "Bearer ")], "invalid_request"),
-        ([("Authorization", "Bearer    ")], "invalid_request"),
-        ([("Authorization", "Bearer two words")], "invalid_request"),
-        ([("Authorization", "Bearer sgt_\u{e9}t\u{e9}")], "invalid_request"),
-        ([("Authorization", "Bearer =abc")], "invalid_request"),
-        ([("Authorization", "Bearer \(ehrToken)"), ("Authorization", "Bearer \(ehrToken)")], "invalid_request"),
-        ([("Authorization", "Bearer \(ehrToken)"), ("authorization", "Basic eDp5")], "invalid_request"),
-    ] as [([(String, String)], String?)])
+    @Test(
+        arguments: [
+            ([("Authorization", "Basic dXNlcjpwYXNzd29yZA==")], nil),
+            ([("Authorization", "Digest username=\"x\"")], nil),
+            ([("Authorization", "")], nil),
+            ([("Authorization", "Bearer")], "invalid_request"),
+            ([("Authorization", "Bearer ")], "invalid_request"),
+            ([("Authorization", "Bearer    ")], "invalid_request"),
+            ([("Authorization", "Bearer two words")], "invalid_request"),
+            ([("Authorization", "Bearer sgt_\u{e9}t\u{e9}")], "invalid_request"),
+            ([("Authorization", "Bearer =abc")], "invalid_request"),
+            ([("Authorization", "Bearer \(ehrToken)"), ("Authorization", "Bearer \(ehrToken)")], "invalid_request"),
+            ([("Authorization", "Bearer \(ehrToken)"), ("authorization", "Basic eDp5")], "invalid_request"),
+        ] as [([(String, String)], String?)])
     func malformedOrForeignCredentialsAre401(headers: [(String, String)], error: String?) throws {
         let fixture = try ServiceFixture(tokensFile: Self.tokensFile)
         let response = fixture.handle("GET", "/v1/cases", headers: headers)
@@ -118,7 +124,8 @@ struct AccessControlTests {
         let authorization = ("Authorization", "Bearer \(Self.token(for: role))")
         for route in fixture.service.router.routes {
             let requirement = AccessPolicy.standard.requirement(method: route.method, template: route.template)
-            let response = fixture.handle(route.method, Self.concrete(route.template), headers: [authorization], body: "{}")
+            let response = fixture.handle(
+                route.method, Self.concrete(route.template), headers: [authorization], body: "{}")
             let label = "\(role) \(route.method) \(route.template)"
             if requirement == .cdsJWT {
                 // Tokens configured but no JWKS: CDS Hooks calls are refused, access token or not.
@@ -129,7 +136,9 @@ struct AccessControlTests {
                 #expect(response.status != 401 && response.status != 403, "\(label): \(response.status)")
             } else {
                 #expect(response.status == 403, "\(label): \(response.status)")
-                #expect(response.headers["WWW-Authenticate"] == #"Bearer realm="sarcoma-guide", error="insufficient_scope""#)
+                #expect(
+                    response.headers["WWW-Authenticate"] == #"Bearer realm="sarcoma-guide", error="insufficient_scope""#
+                )
                 let body = problem(response)
                 #expect(body["type"] as? String == "urn:sarcoma-guide:problem:forbidden")
                 #expect(body["role"] as? String == role.rawValue)
@@ -162,14 +171,17 @@ struct AccessControlTests {
         #expect(problem(refused)["allowedRoles"] as? [String] == ["ehr", "admin"])
         #expect(fixture.handle("DELETE", location, headers: clinician).status == 403)
         #expect(fixture.handle("GET", "/metrics", headers: clinician).status == 403)
-        #expect(fixture.handle("GET", "/metrics", headers: [("Authorization", "Bearer \(Self.adminToken)")]).status == 200)
+        #expect(
+            fixture.handle("GET", "/metrics", headers: [("Authorization", "Bearer \(Self.adminToken)")]).status == 200)
     }
 
     /// Without a token nobody learns whether a case id exists; with one, a missing case is 404.
     @Test func existenceOfACaseIsBehindTheToken() throws {
         let fixture = try ServiceFixture(tokensFile: Self.tokensFile)
         #expect(fixture.handle("GET", "/v1/cases/c-does-not-exist").status == 401)
-        #expect(fixture.handle("GET", "/v1/cases/c-does-not-exist", headers: [("Authorization", "Bearer \(Self.ehrToken)")]).status == 404)
+        #expect(
+            fixture.handle("GET", "/v1/cases/c-does-not-exist", headers: [("Authorization", "Bearer \(Self.ehrToken)")])
+                .status == 404)
     }
 
     @Test func problemsNeverCarryTokenMaterial() throws {
@@ -190,7 +202,8 @@ struct AccessControlTests {
             for (method, path) in [("POST", "/v1/cases"), ("GET", "/metrics")] {
                 let response = fixture.handle(method, path, headers: headers, body: "{}")
                 #expect(response.status == 401 || response.status == 403)
-                let text = response.bodyText + response.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
+                let text =
+                    response.bodyText + response.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
                 for secret in forbidden {
                     #expect(!text.contains(secret), "\(method) \(path) answer carries token material")
                 }
@@ -204,7 +217,9 @@ struct AccessControlTests {
         #expect(fixture.handle("GET", "/metrics").status == 200)
         #expect(fixture.handle("GET", "/v1/cases").status == 200)
         // A token sent anyway is ignored, not an error.
-        #expect(fixture.handle("GET", "/v1/cases", headers: [("Authorization", "Bearer \(Self.unknownToken)")]).status == 200)
+        #expect(
+            fixture.handle("GET", "/v1/cases", headers: [("Authorization", "Bearer \(Self.unknownToken)")]).status
+                == 200)
     }
 
     @Test func unknownPathsAndMethodsKeepTheir404And405() throws {

@@ -50,8 +50,9 @@ struct AccessPolicyTests {
     @Test func cdsHooksRoutesAsTheContractSays() {
         for row in Self.cdsHooks {
             #expect(AccessPolicy.standard.lists(method: row.method, template: row.template))
-            #expect(AccessPolicy.standard.requirement(method: row.method, template: row.template) == row.requirement,
-                    "\(row.method) \(row.template)")
+            #expect(
+                AccessPolicy.standard.requirement(method: row.method, template: row.template) == row.requirement,
+                "\(row.method) \(row.template)")
             for role in AccessRole.allCases where row.requirement == .cdsJWT {
                 #expect(!row.requirement.admits(role), "an access token must not open \(row.template)")
             }
@@ -63,7 +64,9 @@ struct AccessPolicyTests {
         let policy = AccessPolicy.standard
         for row in Self.contract {
             let requirement = policy.requirement(method: row.method, template: row.template)
-            #expect(policy.lists(method: row.method, template: row.template), "\(row.method) \(row.template) is not in the policy")
+            #expect(
+                policy.lists(method: row.method, template: row.template),
+                "\(row.method) \(row.template) is not in the policy")
             if let roles = row.roles {
                 #expect(requirement == .role(roles), "\(row.method) \(row.template)")
                 #expect(requirement.admits(role) == roles.contains(role), "\(role) on \(row.method) \(row.template)")
@@ -74,17 +77,21 @@ struct AccessPolicyTests {
     }
 
     @Test func thePolicyHasNothingTheContractLacks() {
-        let contract = Set(Self.contract.map { "\($0.method) \($0.template)" } + Self.cdsHooks.map { "\($0.method) \($0.template)" })
+        let contract = Set(
+            Self.contract.map { "\($0.method) \($0.template)" } + Self.cdsHooks.map { "\($0.method) \($0.template)" })
         let policy = Set(AccessPolicy.standard.rules.map { "\($0.method) \($0.template)" })
-        #expect(policy == contract, "extra: \(policy.subtracting(contract).sorted()), missing: \(contract.subtracting(policy).sorted())")
+        #expect(
+            policy == contract,
+            "extra: \(policy.subtracting(contract).sorted()), missing: \(contract.subtracting(policy).sorted())")
     }
 
     @Test func everyRegisteredRouteHasAnExplicitRule() throws {
         let fixture = try ServiceFixture()
         #expect(!fixture.service.router.routes.isEmpty)
         for route in fixture.service.router.routes {
-            #expect(AccessPolicy.standard.lists(method: route.method, template: route.template),
-                    "\(route.method) \(route.template) has no access rule (it would be admin-only)")
+            #expect(
+                AccessPolicy.standard.lists(method: route.method, template: route.template),
+                "\(route.method) \(route.template) has no access rule (it would be admin-only)")
         }
     }
 
@@ -118,7 +125,9 @@ struct AccessPolicyTests {
                 if requirement == .open {
                     #expect(security?.isEmpty == true, "\(method) \(path) is public: security must be []")
                 } else if requirement == .cdsJWT {
-                    #expect(security?.contains { $0["cdsHooksJWT"] != nil } == true, "\(method) \(path) needs the EHR's JWT")
+                    #expect(
+                        security?.contains { $0["cdsHooksJWT"] != nil } == true, "\(method) \(path) needs the EHR's JWT"
+                    )
                     #expect(responses["401"] != nil, "\(method) \(path) lacks a 401 response")
                 } else {
                     #expect(security?.isEmpty != true, "\(method) \(path) needs a token: it must not say security: []")

@@ -22,7 +22,8 @@ struct AccessTokenTests {
         #expect(AccessToken.digestHex(of: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let token = AccessToken.generate()
         #expect(AccessToken.digestHex(of: token) != AccessToken.digestHex(of: String(token.dropFirst(4))))
-        #expect(AccessToken.digest(fromHex: Substring(AccessToken.digestHex(of: token))) == AccessToken.digest(of: token))
+        #expect(
+            AccessToken.digest(fromHex: Substring(AccessToken.digestHex(of: token))) == AccessToken.digest(of: token))
     }
 
     @Test func constantTimeComparisonOfDigests() {
@@ -54,20 +55,21 @@ struct AccessTokenTests {
         #expect(registry.holder(of: "") == nil)
     }
 
-    @Test(arguments: [
-        ("Bearer sgt_abc", AccessGate.Credentials.bearer("sgt_abc")),
-        ("bearer sgt_abc", .bearer("sgt_abc")),
-        ("Bearer\tsgt_abc\t", .bearer("sgt_abc")),
-        ("Bearer a.b~c+d/e==", .bearer("a.b~c+d/e==")),
-        ("Basic dXNlcjpwYXNz", .absent),
-        ("Bearersgt_abc", .absent),
-        ("", .absent),
-        ("Bearer", .malformed("the Bearer credentials are empty")),
-        ("Bearer  ", .malformed("the Bearer credentials are empty")),
-        ("Bearer a b", .malformed("the Bearer credentials are not a well-formed token")),
-        ("Bearer a=b", .malformed("the Bearer credentials are not a well-formed token")),
-        ("Bearer a\"b", .malformed("the Bearer credentials are not a well-formed token")),
-    ] as [(String, AccessGate.Credentials)])
+    @Test(
+        arguments: [
+            ("Bearer sgt_abc", AccessGate.Credentials.bearer("sgt_abc")),
+            ("bearer sgt_abc", .bearer("sgt_abc")),
+            ("Bearer\tsgt_abc\t", .bearer("sgt_abc")),
+            ("Bearer a.b~c+d/e==", .bearer("a.b~c+d/e==")),
+            ("Basic dXNlcjpwYXNz", .absent),
+            ("Bearersgt_abc", .absent),
+            ("", .absent),
+            ("Bearer", .malformed("the Bearer credentials are empty")),
+            ("Bearer  ", .malformed("the Bearer credentials are empty")),
+            ("Bearer a b", .malformed("the Bearer credentials are not a well-formed token")),
+            ("Bearer a=b", .malformed("the Bearer credentials are not a well-formed token")),
+            ("Bearer a\"b", .malformed("the Bearer credentials are not a well-formed token")),
+        ] as [(String, AccessGate.Credentials)])
     func authorizationHeaderParsing(value: String, expected: AccessGate.Credentials) {
         #expect(AccessGate.credentials(in: HTTPHeaders([("Authorization", value)])) == expected)
     }

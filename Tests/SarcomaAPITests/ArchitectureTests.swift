@@ -26,9 +26,15 @@ struct ArchitectureTests {
             let words = trimmed.split(separator: " ")
             guard let index = words.firstIndex(of: "import"), index + 1 < words.count else { return nil }
             // `import X`, `@testable import X`, `public import X`, `import struct X.Y`
-            guard words[..<index].allSatisfy({ $0.hasPrefix("@") || ["public", "internal", "private", "package"].contains($0) }) else { return nil }
+            guard
+                words[..<index].allSatisfy({
+                    $0.hasPrefix("@") || ["public", "internal", "private", "package"].contains($0)
+                })
+            else { return nil }
             let target = words[index + 1]
-            let module = ["struct", "class", "enum", "func", "protocol", "typealias", "var", "let"].contains(target) && index + 2 < words.count
+            let module =
+                ["struct", "class", "enum", "func", "protocol", "typealias", "var", "let"].contains(target)
+                    && index + 2 < words.count
                 ? words[index + 2] : target
             return String(module.split(separator: ".").first ?? module)
         }
@@ -55,8 +61,10 @@ struct ArchitectureTests {
     }
 
     @Test func dependenciesPointOneWay() {
-        let ours: Set<String> = ["JSON", "SarcomaGuidelines", "HTTPServer", "CaseStore", "FHIRMapping", "CDSHooks",
-                                 "Access", "SarcomaAPI", "CSQLite", "CSystemLinux"]
+        let ours: Set<String> = [
+            "JSON", "SarcomaGuidelines", "HTTPServer", "CaseStore", "FHIRMapping", "CDSHooks",
+            "Access", "SarcomaAPI", "CSQLite", "CSystemLinux",
+        ]
         // What each module may import of ours (architecture.md: dependencies point one way).
         let allowed: [String: Set<String>] = [
             "JSON/": [],

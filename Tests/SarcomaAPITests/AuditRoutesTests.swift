@@ -33,25 +33,45 @@ struct AuditRoutesTests {
 
     @Test func everyCaseActionIsRecordedWithItsActorRequestAndRoute() throws {
         let fixture = try ServiceFixture(tokensFile: Tokens.tokensFile)
-        let created = fixture.handle("POST", "/v1/cases", headers: Self.headers(Self.ehr, requestId: "r-create"), body: Self.body)
+        let created = fixture.handle(
+            "POST", "/v1/cases", headers: Self.headers(Self.ehr, requestId: "r-create"), body: Self.body)
         #expect(created.status == 201)
         let location = try #require(created.headers["Location"])
         let id = String(location.dropFirst("/v1/cases/".count))
-        #expect(fixture.handle("GET", location, headers: Self.headers(Self.clinician, requestId: "r-read")).status == 200)
-        #expect(fixture.handle("GET", "/v1/cases", headers: Self.headers(Self.clinician, requestId: "r-list")).status == 200)
-        #expect(fixture.handle("PUT", location, headers: Self.headers(Self.ehr, requestId: "r-update"), body: Self.body).status == 200)
-        #expect(fixture.handle("GET", location + "/staging", headers: Self.headers(Self.clinician, requestId: "r-eval")).status == 200)
-        #expect(fixture.handle("GET", location + "/evaluations", headers: Self.headers(Self.clinician, requestId: "r-evals")).status == 200)
-        #expect(fixture.handle("DELETE", location, headers: Self.headers(Self.admin, requestId: "r-delete")).status == 204)
+        #expect(
+            fixture.handle("GET", location, headers: Self.headers(Self.clinician, requestId: "r-read")).status == 200)
+        #expect(
+            fixture.handle("GET", "/v1/cases", headers: Self.headers(Self.clinician, requestId: "r-list")).status == 200
+        )
+        #expect(
+            fixture.handle("PUT", location, headers: Self.headers(Self.ehr, requestId: "r-update"), body: Self.body)
+                .status == 200)
+        #expect(
+            fixture.handle("GET", location + "/staging", headers: Self.headers(Self.clinician, requestId: "r-eval"))
+                .status == 200)
+        #expect(
+            fixture.handle(
+                "GET", location + "/evaluations", headers: Self.headers(Self.clinician, requestId: "r-evals")
+            ).status == 200)
+        #expect(
+            fixture.handle("DELETE", location, headers: Self.headers(Self.admin, requestId: "r-delete")).status == 204)
 
         let rows = Self.trail(fixture, "?caseId=\(id)")
-        #expect(rows.map { $0["requestId"] as? String } == ["r-create", "r-read", "r-list", "r-update", "r-eval", "r-evals", "r-delete"])
-        #expect(rows.map { $0["action"] as? String } == ["create", "read", "list", "update", "evaluate", "read", "delete"])
-        #expect(rows.map { $0["actor"] as? String } == ["ehr-gateway", "dr.jones", "dr.jones", "ehr-gateway", "dr.jones", "dr.jones", "ops_1"])
-        #expect(rows.map { $0["route"] as? String } == [
-            "/v1/cases", "/v1/cases/{id}", "/v1/cases", "/v1/cases/{id}", "/v1/cases/{id}/staging",
-            "/v1/cases/{id}/evaluations", "/v1/cases/{id}",
-        ])
+        #expect(
+            rows.map { $0["requestId"] as? String } == [
+                "r-create", "r-read", "r-list", "r-update", "r-eval", "r-evals", "r-delete",
+            ])
+        #expect(
+            rows.map { $0["action"] as? String } == ["create", "read", "list", "update", "evaluate", "read", "delete"])
+        #expect(
+            rows.map { $0["actor"] as? String } == [
+                "ehr-gateway", "dr.jones", "dr.jones", "ehr-gateway", "dr.jones", "dr.jones", "ops_1",
+            ])
+        #expect(
+            rows.map { $0["route"] as? String } == [
+                "/v1/cases", "/v1/cases/{id}", "/v1/cases", "/v1/cases/{id}", "/v1/cases/{id}/staging",
+                "/v1/cases/{id}/evaluations", "/v1/cases/{id}",
+            ])
         #expect(rows.map { $0["caseVersion"] as? Int } == [1, 1, 1, 2, 2, nil, 2])
         #expect(rows.allSatisfy { $0["caseId"] as? String == id })
         let keys = rows.first.map { Set($0.keys) } ?? []
@@ -64,8 +84,12 @@ struct AuditRoutesTests {
             let body = #"{"externalId": "EHR-L\#(index)", "tumor": {"site": "trunk"}}"#
             #expect(fixture.handle("POST", "/v1/cases", headers: Self.headers(Self.ehr), body: body).status == 201)
         }
-        #expect(fixture.handle("GET", "/v1/cases?limit=2", headers: Self.headers(Self.clinician, requestId: "page-1")).status == 200)
-        #expect(fixture.handle("GET", "/v1/cases?site=visceral", headers: Self.headers(Self.clinician, requestId: "empty")).status == 200)
+        #expect(
+            fixture.handle("GET", "/v1/cases?limit=2", headers: Self.headers(Self.clinician, requestId: "page-1"))
+                .status == 200)
+        #expect(
+            fixture.handle("GET", "/v1/cases?site=visceral", headers: Self.headers(Self.clinician, requestId: "empty"))
+                .status == 200)
         let listed = Self.trail(fixture).filter { $0["action"] as? String == "list" }
         #expect(listed.count == 2)
         #expect(listed.allSatisfy { $0["requestId"] as? String == "page-1" })
@@ -93,7 +117,9 @@ struct AuditRoutesTests {
         #expect(fixture.handle("POST", "/v1/validate", headers: ehr, body: Self.body).status == 200)
         #expect(fixture.handle("POST", "/v1/cases", headers: ehr, body: Self.body).status == 409)
         #expect(fixture.handle("POST", "/v1/cases", headers: ehr, body: #"{"tumor": {"site": "moon"}}"#).status == 422)
-        #expect(fixture.handle("PUT", location, headers: ehr + [("If-Match", "\"stale-v9\"")], body: Self.body).status == 412)
+        #expect(
+            fixture.handle("PUT", location, headers: ehr + [("If-Match", "\"stale-v9\"")], body: Self.body).status
+                == 412)
         #expect(fixture.handle("DELETE", missing, headers: ehr).status == 404)
         #expect(fixture.handle("GET", "/v1/audit", headers: Self.headers(Self.admin)).status == 200)
 
@@ -133,7 +159,10 @@ struct AuditRoutesTests {
         }
         for round in 1...3 {
             for id in ids {
-                #expect(fixture.handle("GET", "/v1/cases/\(id)", headers: Self.headers(Self.ehr, requestId: "read-\(round)")).status == 200)
+                #expect(
+                    fixture.handle(
+                        "GET", "/v1/cases/\(id)", headers: Self.headers(Self.ehr, requestId: "read-\(round)")
+                    ).status == 200)
             }
         }
         let all = Self.trail(fixture)
@@ -194,10 +223,13 @@ struct AuditRoutesTests {
         let location = try #require(created.headers["Location"])
         try #require(fixture.service.store as? SQLiteCaseStore).writer.perform { (database) throws(CaseStoreError) in
             try database.run(
-                "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON main.audit BEGIN SELECT RAISE(ABORT, 'refused in a test'); END")
+                "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON main.audit BEGIN SELECT RAISE(ABORT, 'refused in a test'); END"
+            )
         }
-        for (method, path) in [("GET", location), ("GET", "/v1/cases"), ("GET", location + "/evaluations"),
-                               ("GET", location + "/assessment"), ("DELETE", location)] {
+        for (method, path) in [
+            ("GET", location), ("GET", "/v1/cases"), ("GET", location + "/evaluations"),
+            ("GET", location + "/assessment"), ("DELETE", location),
+        ] {
             let response = fixture.handle(method, path, headers: Self.headers(Self.ehr))
             #expect(response.status == 503, "\(method) \(path)")
             #expect(response.headers["Content-Type"] == "application/problem+json")
@@ -206,6 +238,8 @@ struct AuditRoutesTests {
         let another = #"{"externalId": "EHR-A2", "tumor": {"site": "trunk"}}"#
         #expect(fixture.handle("POST", "/v1/cases", headers: Self.headers(Self.ehr), body: another).status == 503)
         #expect(try fixture.service.store.list(CaseListQuery()).items.map(\.externalId) == ["EHR-A1"])
-        #expect(try fixture.service.store.evaluations(caseId: String(location.dropFirst(10)), limit: 10, cursor: nil).items.isEmpty)
+        #expect(
+            try fixture.service.store.evaluations(caseId: String(location.dropFirst(10)), limit: 10, cursor: nil).items
+                .isEmpty)
     }
 }

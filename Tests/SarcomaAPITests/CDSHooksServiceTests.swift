@@ -27,8 +27,10 @@ struct CDSHooksServiceTests {
     }
 
     func signedHeaders(_ path: String, alg: String = "ES384") -> [(String, String)] {
-        [("Authorization", "Bearer \(signer.token(JWTTestSigner.claims(path: path), alg: alg))"),
-         ("Content-Type", "application/json")]
+        [
+            ("Authorization", "Bearer \(signer.token(JWTTestSigner.claims(path: path), alg: alg))"),
+            ("Content-Type", "application/json"),
+        ]
     }
 
     func object(_ response: HTTPResponse) -> [String: Any] {
@@ -62,7 +64,10 @@ struct CDSHooksServiceTests {
         #expect(services.map { $0["hook"] as? String } == ["patient-view", "order-select"])
         for service in services {
             let prefetch = service["prefetch"] as? [String: String] ?? [:]
-            #expect(Set(prefetch.keys) == ["patient", "conditions", "observations", "medicationRequests", "medicationStatements"])
+            #expect(
+                Set(prefetch.keys) == [
+                    "patient", "conditions", "observations", "medicationRequests", "medicationStatements",
+                ])
             #expect(prefetch["patient"] == "Patient/{{context.patientId}}")
             #expect(prefetch["observations"]?.contains("21907-1") == true)
             #expect(service["title"] is String && service["description"] is String)
@@ -72,8 +77,9 @@ struct CDSHooksServiceTests {
     @Test(arguments: ["ES384", "RS384"])
     func aSignedPatientViewCallGetsGuidanceCards(alg: String) throws {
         let fixture = try signedFixture()
-        let response = fixture.handle("POST", Self.patientView, headers: signedHeaders(Self.patientView, alg: alg),
-                                      body: CDSHooksRequests.patientView(prefetch: CDSHooksRequests.liposarcomaPrefetch()))
+        let response = fixture.handle(
+            "POST", Self.patientView, headers: signedHeaders(Self.patientView, alg: alg),
+            body: CDSHooksRequests.patientView(prefetch: CDSHooksRequests.liposarcomaPrefetch()))
         #expect(response.status == 200, "\(response.bodyText)")
         #expect(response.clientName == "\(JWTTestSigner.issuer)#test-client")
         let cards = cards(response)
@@ -81,7 +87,10 @@ struct CDSHooksServiceTests {
         let summaries = cards.compactMap { $0["summary"] as? String }
         #expect(summaries.contains { $0.contains("stage IV") }, "\(summaries)")
         // The record gives no prior lines: both lines are shown, none assumed.
-        #expect(summaries.contains { $0.hasPrefix("Palliative, first line: doxorubicin") && $0.hasSuffix("Line not in the record") }, "\(summaries)")
+        #expect(
+            summaries.contains {
+                $0.hasPrefix("Palliative, first line: doxorubicin") && $0.hasSuffix("Line not in the record")
+            }, "\(summaries)")
         #expect(summaries.contains { $0.hasPrefix("Imaging work-up") })
         #expect(summaries.contains { $0.hasPrefix("Surgical plan") })
         let details = cards.compactMap { $0["detail"] as? String }.joined(separator: "\n")
@@ -96,8 +105,9 @@ struct CDSHooksServiceTests {
     @Test func aServiceCallIsAuditedWithTheJWTCaller() throws {
         let fixture = try signedFixture()
         let before = try fixture.service.store.auditTrail(AuditQuery(limit: 100)).items.count
-        let response = fixture.handle("POST", Self.patientView, headers: signedHeaders(Self.patientView),
-                                      body: CDSHooksRequests.patientView(prefetch: CDSHooksRequests.liposarcomaPrefetch()))
+        let response = fixture.handle(
+            "POST", Self.patientView, headers: signedHeaders(Self.patientView),
+            body: CDSHooksRequests.patientView(prefetch: CDSHooksRequests.liposarcomaPrefetch()))
         #expect(response.status == 200, "\(response.bodyText)")
         let rows = try fixture.service.store.auditTrail(AuditQuery(limit: 100)).items
         try #require(rows.count == before + 1)
@@ -107,8 +117,9 @@ struct CDSHooksServiceTests {
         #expect(row.caseId == nil)
         #expect(row.route == "/cds-services/{id}")
 
-        let refused = fixture.handle("POST", Self.patientView, headers: signedHeaders(Self.patientView),
-                                     body: CDSHooksRequests.patientView(prefetch: nil))
+        let refused = fixture.handle(
+            "POST", Self.patientView, headers: signedHeaders(Self.patientView),
+            body: CDSHooksRequests.patientView(prefetch: nil))
         #expect(refused.status == 412)
         #expect(try fixture.service.store.auditTrail(AuditQuery(limit: 100)).items.count == before + 1)
     }
@@ -118,12 +129,16 @@ struct CDSHooksServiceTests {
     @Test func anImagingChoiceReadsAsOneOf() throws {
         let fixture = try ServiceFixture()
         var prefetch = CDSHooksRequests.liposarcomaPrefetch()
-        prefetch["conditions"] = CDSHooksRequests.bundle([CDSHooksRequests.condition(
-            histology: "Myxofibrosarcoma", morphology: "8811/3", bodySite: "Lower limb structure", bodySiteCode: "61685007")])
+        prefetch["conditions"] = CDSHooksRequests.bundle([
+            CDSHooksRequests.condition(
+                histology: "Myxofibrosarcoma", morphology: "8811/3", bodySite: "Lower limb structure",
+                bodySiteCode: "61685007")
+        ])
         // cM0 cN0 stated: no card is given on an assumed M0.
         prefetch["observations"] = CDSHooksRequests.localizedLiposarcomaPrefetch()["observations"]
         let response = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: prefetch))
-        let imaging = try #require(cards(response).first { ($0["summary"] as? String)?.hasPrefix("Imaging work-up") == true })
+        let imaging = try #require(
+            cards(response).first { ($0["summary"] as? String)?.hasPrefix("Imaging work-up") == true })
         #expect((imaging["summary"] as? String)?.contains("primary: MRI or CT") == true, "\(imaging)")
         let detail = imaging["detail"] as? String ?? ""
         #expect(detail.contains("- MRI (one of MRI or CT)") && detail.contains("- CT (one of MRI or CT)"), "\(detail)")
@@ -132,8 +147,9 @@ struct CDSHooksServiceTests {
 
     @Test func missingSizeIsNamedOnTheMissingDataCard() throws {
         let fixture = try ServiceFixture()
-        let response = fixture.handle("POST", Self.patientView,
-                                      body: CDSHooksRequests.patientView(prefetch: CDSHooksRequests.liposarcomaPrefetch(sizeCm: nil)))
+        let response = fixture.handle(
+            "POST", Self.patientView,
+            body: CDSHooksRequests.patientView(prefetch: CDSHooksRequests.liposarcomaPrefetch(sizeCm: nil)))
         #expect(response.status == 200)
         let missing = cards(response).first { ($0["summary"] as? String)?.hasPrefix("Missing in the record") == true }
         #expect((missing?["summary"] as? String)?.contains("tumour size") == true)
@@ -155,24 +171,38 @@ struct CDSHooksServiceTests {
         let summary = card["summary"] as? String ?? ""
         #expect(summary.contains("liposarcoma") && summary.contains("Alternatives: doxorubicin"), "\(summary)")
         let detail = card["detail"] as? String ?? ""
-        #expect(detail.contains("`PALL-PAZOPANIB-FIRST`") && detail.contains("not recommended") && detail.contains("clinical trial"))
+        #expect(
+            detail.contains("`PALL-PAZOPANIB-FIRST`") && detail.contains("not recommended")
+                && detail.contains("clinical trial"))
         // Withheld for the histology whatever the line: stated as fact, the line not assumed.
-        #expect(detail.contains("whatever the line") && !detail.contains("Prior lines of systemic therapy not given"), "\(detail)")
+        #expect(
+            detail.contains("whatever the line") && !detail.contains("Prior lines of systemic therapy not given"),
+            "\(detail)")
     }
 
     @Test func orderSelectConfirmsAListedOptionAndNamesPazopanibWithGemcitabine() throws {
         let fixture = try ServiceFixture()
-        let doxorubicin = fixture.handle("POST", Self.orderSelect, body: CDSHooksRequests.orderSelect(
-            orders: [CDSHooksRequests.medicationRequest(id: "d1", name: "DOXOrubicin HCl 2 MG/ML Injectable Solution")],
-            prefetch: CDSHooksRequests.liposarcomaPrefetch()))
+        let doxorubicin = fixture.handle(
+            "POST", Self.orderSelect,
+            body: CDSHooksRequests.orderSelect(
+                orders: [
+                    CDSHooksRequests.medicationRequest(id: "d1", name: "DOXOrubicin HCl 2 MG/ML Injectable Solution")
+                ],
+                prefetch: CDSHooksRequests.liposarcomaPrefetch()))
         // The record gives no line: a first-line option, not "the" option (CDSHooksUnknownLineTests).
         let confirmation = try #require(cards(doxorubicin).first)
-        #expect((confirmation["summary"] as? String)?.contains("Doxorubicin: first line: option;") == true, "\(confirmation)")
+        #expect(
+            (confirmation["summary"] as? String)?.contains("Doxorubicin: first line: option;") == true,
+            "\(confirmation)")
 
-        let combination = fixture.handle("POST", Self.orderSelect, body: CDSHooksRequests.orderSelect(
-            orders: [CDSHooksRequests.medicationRequest(id: "p1", name: "pazopanib"),
-                     CDSHooksRequests.medicationRequest(id: "g1", name: "Gemcitabine 1000 MG Injection")],
-            prefetch: CDSHooksRequests.liposarcomaPrefetch()))
+        let combination = fixture.handle(
+            "POST", Self.orderSelect,
+            body: CDSHooksRequests.orderSelect(
+                orders: [
+                    CDSHooksRequests.medicationRequest(id: "p1", name: "pazopanib"),
+                    CDSHooksRequests.medicationRequest(id: "g1", name: "Gemcitabine 1000 MG Injection"),
+                ],
+                prefetch: CDSHooksRequests.liposarcomaPrefetch()))
         let warning = try #require(cards(combination).first)
         #expect(cards(combination).count == 1)
         #expect(warning["indicator"] as? String == "warning")
@@ -184,24 +214,30 @@ struct CDSHooksServiceTests {
     @Test func orderSelectIgnoresUnselectedAndUnrelatedOrders() throws {
         let fixture = try ServiceFixture()
         // The CDS Hooks library's R4 example: a diet and amoxicillin; no prefetch needed, no cards.
-        let library = try #require(try JSONSerialization.jsonObject(with: CDSHooksRequests.fixture("library-order-select-context-examples.json")) as? [String: Any])
+        let library = try #require(
+            try JSONSerialization.jsonObject(
+                with: CDSHooksRequests.fixture("library-order-select-context-examples.json")) as? [String: Any])
         let context = try #require((library["R4"] as? [String: Any])?["context"])
         let libraryBody = CDSHooksRequests.json(["hook": "order-select", "hookInstance": "abc", "context": context])
         let response = fixture.handle("POST", Self.orderSelect, body: libraryBody)
         #expect(response.status == 200, "\(response.bodyText)")
         #expect(cards(response).isEmpty)
 
-        let unselected = fixture.handle("POST", Self.orderSelect, body: CDSHooksRequests.orderSelect(
-            orders: [CDSHooksRequests.medicationRequest(id: "p1", name: "pazopanib")], selections: ["MedicationRequest/other"],
-            prefetch: CDSHooksRequests.liposarcomaPrefetch()))
+        let unselected = fixture.handle(
+            "POST", Self.orderSelect,
+            body: CDSHooksRequests.orderSelect(
+                orders: [CDSHooksRequests.medicationRequest(id: "p1", name: "pazopanib")],
+                selections: ["MedicationRequest/other"],
+                prefetch: CDSHooksRequests.liposarcomaPrefetch()))
         #expect(unselected.status == 200)
         #expect(cards(unselected).isEmpty)
     }
 
     @Test func theSpecPatientViewExampleGetsNoCardsForAPatientWithoutSarcoma() throws {
         let fixture = try ServiceFixture()
-        let response = fixture.handle("POST", Self.patientView,
-                                      body: String(decoding: try CDSHooksRequests.fixture("spec-2.0.1-request-patient-view.json"), as: UTF8.self))
+        let response = fixture.handle(
+            "POST", Self.patientView,
+            body: String(decoding: try CDSHooksRequests.fixture("spec-2.0.1-request-patient-view.json"), as: UTF8.self))
         #expect(response.status == 200, "\(response.bodyText)")
         #expect(response.bodyText == #"{"cards":[]}"#)
     }
@@ -209,7 +245,9 @@ struct CDSHooksServiceTests {
     /// The CDS Hooks library's patient-view contexts: without prefetch 412, with it cards.
     @Test func theLibraryPatientViewContextsAreAccepted() throws {
         let fixture = try ServiceFixture()
-        let library = try #require(try JSONSerialization.jsonObject(with: CDSHooksRequests.fixture("library-patient-view-context-examples.json")) as? [String: Any])
+        let library = try #require(
+            try JSONSerialization.jsonObject(
+                with: CDSHooksRequests.fixture("library-patient-view-context-examples.json")) as? [String: Any])
         let examples = try #require(library["examples"] as? [[String: Any]])
         #expect(examples.count == 2)
         for example in examples {
@@ -229,8 +267,10 @@ struct CDSHooksServiceTests {
 
     @Test func nothingUsableSentIs412ProblemJSON() throws {
         let fixture = try ServiceFixture()
-        let response = fixture.handle("POST", Self.patientView,
-                                      body: String(decoding: try CDSHooksRequests.fixture("spec-2.0.1-request-with-extension.json"), as: UTF8.self))
+        let response = fixture.handle(
+            "POST", Self.patientView,
+            body: String(
+                decoding: try CDSHooksRequests.fixture("spec-2.0.1-request-with-extension.json"), as: UTF8.self))
         // The spec's example context has no patientId, which both hooks require: 400 first.
         #expect(response.status == 400)
         #expect(response.headers["Content-Type"] == "application/problem+json")
@@ -238,7 +278,8 @@ struct CDSHooksServiceTests {
         let none = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: nil))
         #expect(none.status == 412)
         #expect(object(none)["type"] as? String == "urn:sarcoma-guide:problem:cds-prefetch-missing")
-        let nulls = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: ["patient": NSNull()]))
+        let nulls = fixture.handle(
+            "POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: ["patient": NSNull()]))
         #expect(nulls.status == 412)
     }
 
@@ -248,8 +289,11 @@ struct CDSHooksServiceTests {
         let fixture = try ServiceFixture()
         var prefetch = CDSHooksRequests.liposarcomaPrefetch()
         var observations = (prefetch["observations"] as? [String: Any])?["entry"] as? [[String: Any]] ?? []
-        observations.append(["resource": CDSHooksRequests.observation(loinc: "21905-5", display: "Primary tumor.clinical [Class] Cancer",
-            value: ["valueCodeableConcept": ["coding": [["system": "http://cancerstaging.org", "code": "cT1"]]]])])
+        observations.append([
+            "resource": CDSHooksRequests.observation(
+                loinc: "21905-5", display: "Primary tumor.clinical [Class] Cancer",
+                value: ["valueCodeableConcept": ["coding": [["system": "http://cancerstaging.org", "code": "cT1"]]]])
+        ])
         prefetch["observations"] = CDSHooksRequests.bundle(observations.compactMap { $0["resource"] as? [String: Any] })
         let response = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: prefetch))
         #expect(response.status == 200)
@@ -277,8 +321,9 @@ struct CDSHooksServiceTests {
     @Test func aSarcomaWithoutSiteGetsACardSayingWhatIsMissing() throws {
         let fixture = try ServiceFixture()
         var prefetch = CDSHooksRequests.liposarcomaPrefetch()
-        var condition = CDSHooksRequests.condition(histology: "Dedifferentiated liposarcoma", morphology: "8858/3",
-                                                   bodySite: "x", bodySiteCode: "0")
+        var condition = CDSHooksRequests.condition(
+            histology: "Dedifferentiated liposarcoma", morphology: "8858/3",
+            bodySite: "x", bodySiteCode: "0")
         condition["bodySite"] = nil
         prefetch["conditions"] = CDSHooksRequests.bundle([condition])
         let response = fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: prefetch))
@@ -295,29 +340,45 @@ struct CDSHooksServiceTests {
     @Test func twoSarcomaConditionsGetACardNotSilence() throws {
         let fixture = try ServiceFixture()
         var prefetch = CDSHooksRequests.liposarcomaPrefetch()
-        var second = CDSHooksRequests.condition(histology: "Dedifferentiated liposarcoma", morphology: "8858/3",
-                                                bodySite: "Retroperitoneum", bodySiteCode: "82849001")
+        var second = CDSHooksRequests.condition(
+            histology: "Dedifferentiated liposarcoma", morphology: "8858/3",
+            bodySite: "Retroperitoneum", bodySiteCode: "82849001")
         second["id"] = "primary-again"
-        prefetch["conditions"] = CDSHooksRequests.bundle([CDSHooksRequests.condition(
-            histology: "Dedifferentiated liposarcoma", morphology: "8858/3", bodySite: "Retroperitoneum", bodySiteCode: "82849001"), second])
-        for (path, body) in [(Self.patientView, CDSHooksRequests.patientView(prefetch: prefetch)),
-                             (Self.orderSelect, CDSHooksRequests.orderSelect(
-                                orders: [CDSHooksRequests.medicationRequest(id: "d1", name: "doxorubicin")], prefetch: prefetch))] {
+        prefetch["conditions"] = CDSHooksRequests.bundle([
+            CDSHooksRequests.condition(
+                histology: "Dedifferentiated liposarcoma", morphology: "8858/3", bodySite: "Retroperitoneum",
+                bodySiteCode: "82849001"), second,
+        ])
+        for (path, body) in [
+            (Self.patientView, CDSHooksRequests.patientView(prefetch: prefetch)),
+            (
+                Self.orderSelect,
+                CDSHooksRequests.orderSelect(
+                    orders: [CDSHooksRequests.medicationRequest(id: "d1", name: "doxorubicin")], prefetch: prefetch)
+            ),
+        ] {
             let response = fixture.handle("POST", path, body: body)
             #expect(response.status == 200)
             let all = cards(response)
             #expect(all.count == 1, "\(path): \(response.bodyText)")
             let card = try #require(all.first)
             #expect(card["indicator"] as? String == "warning")
-            #expect((card["summary"] as? String)?.hasPrefix("Sarcoma guidance unavailable: 2 primary cancer Conditions") == true, "\(card)")
+            #expect(
+                (card["summary"] as? String)?.hasPrefix("Sarcoma guidance unavailable: 2 primary cancer Conditions")
+                    == true, "\(card)")
             #expect((card["detail"] as? String)?.contains("`/prefetch/conditions/entry/1/resource`") == true, "\(card)")
         }
         // A record with no sarcoma Condition at all stays silent.
-        var other = CDSHooksRequests.condition(histology: "x", morphology: "8140/3", bodySite: "Breast", bodySiteCode: "76752008")
-        other["code"] = ["coding": [["system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C50.911"]], "text": "Breast cancer"]
+        var other = CDSHooksRequests.condition(
+            histology: "x", morphology: "8140/3", bodySite: "Breast", bodySiteCode: "76752008")
+        other["code"] = [
+            "coding": [["system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C50.911"]], "text": "Breast cancer",
+        ]
         other["extension"] = nil
         prefetch["conditions"] = CDSHooksRequests.bundle([other])
-        #expect(fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: prefetch)).bodyText == #"{"cards":[]}"#)
+        #expect(
+            fixture.handle("POST", Self.patientView, body: CDSHooksRequests.patientView(prefetch: prefetch)).bodyText
+                == #"{"cards":[]}"#)
     }
 
     @Test func badRequestsAreProblems() throws {
@@ -346,7 +407,9 @@ struct CDSHooksServiceTests {
         var wrongAudience = JWTTestSigner.claims(path: Self.patientView)
         wrongAudience["aud"] = JWTTestSigner.base + Self.orderSelect
         let replayed = signer.token(JWTTestSigner.claims(path: Self.patientView))
-        #expect(fixture.handle("POST", Self.patientView, headers: [("Authorization", "Bearer \(replayed)")], body: body).status == 200)
+        #expect(
+            fixture.handle("POST", Self.patientView, headers: [("Authorization", "Bearer \(replayed)")], body: body)
+                .status == 200)
         let cases: [(String?, String)] = [
             (nil, "jwt-missing"),
             ("sgt_" + String(repeating: "A", count: 43), "jwt-malformed"),
@@ -366,7 +429,9 @@ struct CDSHooksServiceTests {
             #expect(response.status == 401, "\(slug)")
             #expect(object(response)["type"] as? String == "urn:sarcoma-guide:problem:\(slug)")
             #expect(response.headers["WWW-Authenticate"]?.hasPrefix(#"Bearer realm="sarcoma-guide""#) == true)
-            #expect(response.headers["Access-Control-Allow-Origin"] == Self.sandboxOrigin, "browsers must be able to read the refusal")
+            #expect(
+                response.headers["Access-Control-Allow-Origin"] == Self.sandboxOrigin,
+                "browsers must be able to read the refusal")
             if let token { #expect(!response.bodyText.contains(token)) }
         }
     }
@@ -381,8 +446,10 @@ struct CDSHooksServiceTests {
 
     @Test func corsPreflightAnswersConfiguredOriginsOnly() throws {
         let fixture = try signedFixture()
-        let preflight = [("Origin", Self.sandboxOrigin), ("Access-Control-Request-Method", "POST"),
-                         ("Access-Control-Request-Headers", "authorization,content-type")]
+        let preflight = [
+            ("Origin", Self.sandboxOrigin), ("Access-Control-Request-Method", "POST"),
+            ("Access-Control-Request-Headers", "authorization,content-type"),
+        ]
         for path in ["/cds-services", Self.patientView, Self.patientView + "/feedback"] {
             let response = fixture.handle("OPTIONS", path, headers: preflight)
             #expect(response.status == 204, "\(path)")
@@ -392,24 +459,32 @@ struct CDSHooksServiceTests {
             #expect(response.headers["Access-Control-Allow-Methods"]?.contains("POST") == true)
             #expect(response.headers["Vary"] == "Origin")
         }
-        let stranger = fixture.handle("OPTIONS", Self.patientView, headers: [("Origin", "https://evil.example"),
-                                                                            ("Access-Control-Request-Method", "POST")])
+        let stranger = fixture.handle(
+            "OPTIONS", Self.patientView,
+            headers: [
+                ("Origin", "https://evil.example"),
+                ("Access-Control-Request-Method", "POST"),
+            ])
         #expect(stranger.status == 204)
         #expect(stranger.headers["Access-Control-Allow-Origin"] == nil)
         let discovery = fixture.handle("GET", "/cds-services", headers: [("Origin", Self.sandboxOrigin)])
         #expect(discovery.headers["Access-Control-Allow-Origin"] == Self.sandboxOrigin)
         // Only the CDS Hooks routes take part in CORS.
-        #expect(fixture.handle("GET", "/health", headers: [("Origin", Self.sandboxOrigin)]).headers["Access-Control-Allow-Origin"] == nil)
+        #expect(
+            fixture.handle("GET", "/health", headers: [("Origin", Self.sandboxOrigin)]).headers[
+                "Access-Control-Allow-Origin"] == nil)
         // Without corsOrigins, nothing.
         let plain = try ServiceFixture()
-        #expect(plain.handle("OPTIONS", Self.patientView, headers: preflight).headers["Access-Control-Allow-Origin"] == nil)
+        #expect(
+            plain.handle("OPTIONS", Self.patientView, headers: preflight).headers["Access-Control-Allow-Origin"] == nil)
     }
 
     /// The uuid of the first card of a fresh signed patient-view answer: feedback can only be
     /// about a card the service issued.
     func issuedCard(_ fixture: ServiceFixture, signed: Bool = true) throws -> String {
-        let response = fixture.handle("POST", Self.patientView, headers: signed ? signedHeaders(Self.patientView) : [],
-                                      body: CDSHooksRequests.patientView(prefetch: CDSHooksRequests.liposarcomaPrefetch()))
+        let response = fixture.handle(
+            "POST", Self.patientView, headers: signed ? signedHeaders(Self.patientView) : [],
+            body: CDSHooksRequests.patientView(prefetch: CDSHooksRequests.liposarcomaPrefetch()))
         #expect(response.status == 200, "\(response.bodyText)")
         return try #require(cards(response).first?["uuid"] as? String)
     }
@@ -418,26 +493,33 @@ struct CDSHooksServiceTests {
         let fixture = try signedFixture()
         let path = Self.patientView + "/feedback"
         var issued: [String: String] = [:]
-        for (name, specCard) in [("spec-2.0.1-feedback-accepted.json", "4e0a3a1e-3283-4575-ab82-028d55fe2719"),
-                                 ("spec-2.0.1-feedback-overridden-with-reason.json", "9368d37b-283f-44a0-93ea-547cebab93ed")] {
+        for (name, specCard) in [
+            ("spec-2.0.1-feedback-accepted.json", "4e0a3a1e-3283-4575-ab82-028d55fe2719"),
+            ("spec-2.0.1-feedback-overridden-with-reason.json", "9368d37b-283f-44a0-93ea-547cebab93ed"),
+        ] {
             let card = try issuedCard(fixture)
             issued[name] = card
-            let body = String(decoding: try CDSHooksRequests.fixture(name), as: UTF8.self).replacingOccurrences(of: specCard, with: card)
+            let body = String(decoding: try CDSHooksRequests.fixture(name), as: UTF8.self).replacingOccurrences(
+                of: specCard, with: card)
             let response = fixture.handle("POST", path, headers: signedHeaders(path), body: body)
             #expect(response.status == 200, "\(name): \(response.bodyText)")
             #expect(response.bodyText == #"{"recorded":1}"#)
         }
-        let overridden = try fixture.service.store.cdsFeedback(card: try #require(issued["spec-2.0.1-feedback-overridden-with-reason.json"]))
+        let overridden = try fixture.service.store.cdsFeedback(
+            card: try #require(issued["spec-2.0.1-feedback-overridden-with-reason.json"]))
         #expect(overridden.count == 1)
         #expect(overridden.first?.outcome == "overridden")
         #expect(overridden.first?.serviceId == "sarcoma-patient-view")
         #expect(overridden.first?.client == "\(JWTTestSigner.issuer)#test-client")
         let storedItem = String(decoding: overridden.first?.item ?? [], as: UTF8.self)
         #expect(storedItem.contains("d7ecf885"))
-        #expect(try fixture.service.store.cdsFeedback(card: try #require(issued["spec-2.0.1-feedback-accepted.json"])).first?.outcome == "accepted")
+        #expect(
+            try fixture.service.store.cdsFeedback(card: try #require(issued["spec-2.0.1-feedback-accepted.json"]))
+                .first?.outcome == "accepted")
 
-        let invalid = fixture.handle("POST", path, headers: signedHeaders(path),
-                                     body: #"{"feedback": [{"card": "x", "outcome": "ignored"}]}"#)
+        let invalid = fixture.handle(
+            "POST", path, headers: signedHeaders(path),
+            body: #"{"feedback": [{"card": "x", "outcome": "ignored"}]}"#)
         #expect(invalid.status == 422)
         #expect(object(invalid)["type"] as? String == "urn:sarcoma-guide:problem:cds-feedback-invalid")
         let unsigned = fixture.handle("POST", path, body: #"{"feedback": [{"card": "x", "outcome": "accepted"}]}"#)
@@ -460,25 +542,30 @@ struct CDSHooksServiceTests {
         let issued = try issuedCard(fixture)
         let cardJSON = card == "42" ? "42" : "\"\(card)\""
         // The first item is fine: the refused second one keeps it out of the store too.
-        let body = #"{"feedback": [{"card": "\#(issued)", "outcome": "accepted"}, {"card": \#(cardJSON), "outcome": "accepted"}]}"#
+        let body =
+            #"{"feedback": [{"card": "\#(issued)", "outcome": "accepted"}, {"card": \#(cardJSON), "outcome": "accepted"}]}"#
         let response = fixture.handle("POST", path, headers: signedHeaders(path), body: body)
         #expect(response.status == 422, "\(name): \(response.bodyText)")
         #expect(object(response)["type"] as? String == "urn:sarcoma-guide:problem:cds-feedback-invalid", "\(name)")
         let errors = object(response)["errors"] as? [[String: Any]] ?? []
         #expect(errors.first?["pointer"] as? String == "/feedback/1/card", "\(name): \(response.bodyText)")
-        #expect(try fixture.service.store.cdsFeedback(card: issued).isEmpty, "\(name): nothing of a refused batch is stored")
+        #expect(
+            try fixture.service.store.cdsFeedback(card: issued).isEmpty, "\(name): nothing of a refused batch is stored"
+        )
     }
 
     @Test func feedbackNamesTheCardInAnyCaseButOnlyToTheServiceThatIssuedIt() throws {
         let fixture = try signedFixture()
         let issued = try issuedCard(fixture)
         let feedback = Self.patientView + "/feedback"
-        let upper = fixture.handle("POST", feedback, headers: signedHeaders(feedback),
-                                   body: #"{"feedback": [{"card": "\#(issued.uppercased())", "outcome": "accepted"}]}"#)
+        let upper = fixture.handle(
+            "POST", feedback, headers: signedHeaders(feedback),
+            body: #"{"feedback": [{"card": "\#(issued.uppercased())", "outcome": "accepted"}]}"#)
         #expect(upper.status == 200, "\(upper.bodyText)")
         let otherService = Self.orderSelect + "/feedback"
-        let elsewhere = fixture.handle("POST", otherService, headers: signedHeaders(otherService),
-                                       body: #"{"feedback": [{"card": "\#(issued)", "outcome": "accepted"}]}"#)
+        let elsewhere = fixture.handle(
+            "POST", otherService, headers: signedHeaders(otherService),
+            body: #"{"feedback": [{"card": "\#(issued)", "outcome": "accepted"}]}"#)
         #expect(elsewhere.status == 422, "\(elsewhere.bodyText)")
         #expect((object(elsewhere)["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/feedback/0/card")
     }
@@ -486,8 +573,9 @@ struct CDSHooksServiceTests {
     @Test func unsignedDevelopmentFeedbackIsRecordedAsLocal() throws {
         let fixture = try ServiceFixture()
         let card = try issuedCard(fixture, signed: false)
-        let response = fixture.handle("POST", Self.patientView + "/feedback",
-                                      body: #"{"feedback": [{"card": "\#(card)", "outcome": "accepted"}]}"#)
+        let response = fixture.handle(
+            "POST", Self.patientView + "/feedback",
+            body: #"{"feedback": [{"card": "\#(card)", "outcome": "accepted"}]}"#)
         #expect(response.status == 200, "\(response.bodyText)")
         #expect(try fixture.service.store.cdsFeedback(card: card).first?.client == AccessGate.localClientName)
     }
@@ -506,15 +594,24 @@ struct CDSHooksServiceTests {
             try Data(JWTTestSigner.shared.jwks.utf8).write(to: path)
             return path.path
         }
-        #expect(start { config, dir in config.cdsJwksFile = try writeJWKS(dir); config.publicBaseUrl = JWTTestSigner.base }?
+        #expect(
+            start { config, dir in
+                config.cdsJwksFile = try writeJWKS(dir)
+                config.publicBaseUrl = JWTTestSigner.base
+            }?
             .contains("cdsIssuers") == true)
-        #expect(start { config, dir in config.cdsJwksFile = try writeJWKS(dir); config.cdsIssuers = ["x"] }?
+        #expect(
+            start { config, dir in
+                config.cdsJwksFile = try writeJWKS(dir)
+                config.cdsIssuers = ["x"]
+            }?
             .contains("publicBaseUrl") == true)
         #expect(start { config, _ in config.cdsIssuers = ["x"] }?.contains("cdsJwksFile") == true)
-        #expect(start { config, dir in
-            config.cdsJwksFile = dir.appendingPathComponent("missing.json").path
-            config.cdsIssuers = ["x"]
-            config.publicBaseUrl = JWTTestSigner.base
-        }?.contains("JWKS file") == true)
+        #expect(
+            start { config, dir in
+                config.cdsJwksFile = dir.appendingPathComponent("missing.json").path
+                config.cdsIssuers = ["x"]
+                config.publicBaseUrl = JWTTestSigner.base
+            }?.contains("JWKS file") == true)
     }
 }

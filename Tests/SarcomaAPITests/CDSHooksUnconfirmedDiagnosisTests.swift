@@ -20,8 +20,9 @@ struct CDSHooksUnconfirmedDiagnosisTests {
     /// The liposarcoma prefetch with the primary Condition's verificationStatus replaced.
     func prefetch(verificationStatus: Any) -> [String: Any] {
         var prefetch = CDSHooksRequests.liposarcomaPrefetch()
-        var condition = CDSHooksRequests.condition(histology: "Dedifferentiated liposarcoma", morphology: "8858/3",
-                                                   bodySite: "Retroperitoneum", bodySiteCode: "82849001")
+        var condition = CDSHooksRequests.condition(
+            histology: "Dedifferentiated liposarcoma", morphology: "8858/3",
+            bodySite: "Retroperitoneum", bodySiteCode: "82849001")
         condition["verificationStatus"] = verificationStatus
         prefetch["conditions"] = CDSHooksRequests.bundle([condition])
         return prefetch
@@ -32,7 +33,11 @@ struct CDSHooksUnconfirmedDiagnosisTests {
         switch name {
         // Text only, and a SNOMED CT coding: the mapper cannot read either as confirmed.
         case "text only": ("(no readable code)", ["text": "confirmed"])
-        case "SNOMED CT": ("(no readable code)", ["coding": [["system": "http://snomed.info/sct", "code": "410605003", "display": "Confirmed present"]]])
+        case "SNOMED CT":
+            (
+                "(no readable code)",
+                ["coding": [["system": "http://snomed.info/sct", "code": "410605003", "display": "Confirmed present"]]]
+            )
         default: (name, ["coding": [["system": verification, "code": name]]])
         }
     }
@@ -42,9 +47,14 @@ struct CDSHooksUnconfirmedDiagnosisTests {
         let (status, verificationStatus) = Self.unusable(name)
         let fixture = try ServiceFixture()
         let prefetch = prefetch(verificationStatus: verificationStatus)
-        for (path, body) in [(Self.patientView, CDSHooksRequests.patientView(prefetch: prefetch)),
-                             (Self.orderSelect, CDSHooksRequests.orderSelect(
-                                orders: [CDSHooksRequests.medicationRequest(id: "d1", name: "doxorubicin")], prefetch: prefetch))] {
+        for (path, body) in [
+            (Self.patientView, CDSHooksRequests.patientView(prefetch: prefetch)),
+            (
+                Self.orderSelect,
+                CDSHooksRequests.orderSelect(
+                    orders: [CDSHooksRequests.medicationRequest(id: "d1", name: "doxorubicin")], prefetch: prefetch)
+            ),
+        ] {
             let response = fixture.handle("POST", path, body: body)
             #expect(response.status == 200, "\(response.bodyText)")
             let all = cards(response)
@@ -53,7 +63,9 @@ struct CDSHooksUnconfirmedDiagnosisTests {
             #expect(card["indicator"] as? String == "warning")
             let summary = card["summary"] as? String ?? ""
             #expect(summary.hasPrefix("Sarcoma guidance unavailable: verificationStatus is '\(status)'"), "\(summary)")
-            #expect((card["detail"] as? String)?.contains("`/prefetch/conditions/entry/0/resource/verificationStatus`") == true, "\(card)")
+            #expect(
+                (card["detail"] as? String)?.contains("`/prefetch/conditions/entry/0/resource/verificationStatus`")
+                    == true, "\(card)")
         }
     }
 
@@ -62,7 +74,8 @@ struct CDSHooksUnconfirmedDiagnosisTests {
     @Test(arguments: ["refuted", "entered-in-error"])
     func aRefutedSarcomaStaysSilent(code: String) throws {
         let fixture = try ServiceFixture()
-        let body = CDSHooksRequests.patientView(prefetch: prefetch(verificationStatus: ["coding": [["system": Self.verification, "code": code]]]))
+        let body = CDSHooksRequests.patientView(
+            prefetch: prefetch(verificationStatus: ["coding": [["system": Self.verification, "code": code]]]))
         #expect(fixture.handle("POST", Self.patientView, body: body).bodyText == #"{"cards":[]}"#)
     }
 }

@@ -10,7 +10,8 @@ struct CaseRoutesTests {
 
     @Test func aBadQueryOnCreateIsRefusedBeforeAnythingIsStored() throws {
         let fixture = try ServiceFixture()
-        let refused = fixture.handle("POST", "/v1/cases?pretty=perhaps", headers: [("Content-Type", "application/json")], body: Self.body)
+        let refused = fixture.handle(
+            "POST", "/v1/cases?pretty=perhaps", headers: [("Content-Type", "application/json")], body: Self.body)
         #expect(refused.status == 400)
         let list = fixture.handle("GET", "/v1/cases")
         #expect(String(decoding: list.body, as: UTF8.self).contains(#""items":[]"#))
@@ -37,11 +38,14 @@ struct CaseRoutesTests {
 
     @Test func curlFormContentTypeIsReadAsJSONButOtherTypesAre415() throws {
         let fixture = try ServiceFixture()
-        let form = fixture.handle("POST", "/v1/validate", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Self.body)
+        let form = fixture.handle(
+            "POST", "/v1/validate", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Self.body)
         #expect(form.status == 200)
-        let xml = fixture.handle("POST", "/v1/validate", headers: [("Content-Type", "application/xml")], body: Self.body)
+        let xml = fixture.handle(
+            "POST", "/v1/validate", headers: [("Content-Type", "application/xml")], body: Self.body)
         #expect(xml.status == 415)
-        let fhir = fixture.handle("POST", "/v1/validate", headers: [("Content-Type", "application/fhir+json")], body: Self.body)
+        let fhir = fixture.handle(
+            "POST", "/v1/validate", headers: [("Content-Type", "application/fhir+json")], body: Self.body)
         #expect(fhir.status == 200)
     }
 
@@ -82,8 +86,12 @@ struct ReviewFindingTests {
 
     @Test func anUnreadableAcceptWeightIsIgnored() throws {
         let fixture = try ServiceFixture()
-        #expect(fixture.handle("POST", "/v1/staging", headers: [("Accept", "application/json;q=abc")], body: Self.body).status == 200)
-        #expect(fixture.handle("POST", "/v1/staging", headers: [("Accept", "application/json;q=0")], body: Self.body).status == 406)
+        #expect(
+            fixture.handle("POST", "/v1/staging", headers: [("Accept", "application/json;q=abc")], body: Self.body)
+                .status == 200)
+        #expect(
+            fixture.handle("POST", "/v1/staging", headers: [("Accept", "application/json;q=0")], body: Self.body).status
+                == 406)
     }
 
     @Test(arguments: [
@@ -101,8 +109,10 @@ struct ReviewFindingTests {
         #expect(MetricsRegistry.methodLabel("FOOA") == "other")
         let registry = MetricsRegistry()
         for method in ["FOOA", "FOOB", "FOOC"] {
-            registry.record(RequestLogRecord(method: method, routeTemplate: nil, status: 404, durationSeconds: 0.001,
-                                             requestID: "r", bytesIn: 0, bytesOut: 0))
+            registry.record(
+                RequestLogRecord(
+                    method: method, routeTemplate: nil, status: 404, durationSeconds: 0.001,
+                    requestID: "r", bytesIn: 0, bytesOut: 0))
         }
         let text = registry.render(openConnections: 0)
         #expect(text.contains(#"sarcoma_guide_http_requests_total{method="other",route="unmatched",status="404"} 3"#))
@@ -115,7 +125,8 @@ struct ReviewFindingTests {
         #expect(loaded.publicBaseUrl == "https://sts.example.org")
         for bad in ["sts.example.org", "https://sts.example.org/", "ftp://x", "https://"] {
             #expect(throws: ConfigurationError.self) {
-                _ = try ConfigurationLoader(environment: ["SARCOMA_GUIDE_PUBLIC_BASE_URL": bad]).load(flags: [:], configFile: nil)
+                _ = try ConfigurationLoader(environment: ["SARCOMA_GUIDE_PUBLIC_BASE_URL": bad]).load(
+                    flags: [:], configFile: nil)
             }
         }
     }

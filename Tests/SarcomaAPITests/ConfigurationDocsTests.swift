@@ -14,8 +14,9 @@ struct ConfigurationDocsTests {
         var lines = ["| file key | flag | environment | default | meaning |", "|---|---|---|---|---|"]
         for key in ConfigurationKey.all {
             let value = key.defaultValue()
-            lines.append("| `\(key.name)` | `\(key.flag)` | `\(key.environmentVariable)` | "
-                + (value.isEmpty ? "—" : "`\(value)`") + " | \(key.summary) |")
+            lines.append(
+                "| `\(key.name)` | `\(key.flag)` | `\(key.environmentVariable)` | "
+                    + (value.isEmpty ? "—" : "`\(value)`") + " | \(key.summary) |")
         }
         return lines.joined(separator: "\n")
     }

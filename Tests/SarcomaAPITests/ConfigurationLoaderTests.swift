@@ -31,20 +31,22 @@ struct ConfigurationLoaderTests {
 
     @Test func configFileComesFromTheEnvironmentWhenNoFlag() throws {
         let path = try file(#"{"maxBodyBytes": 2048}"#)
-        let configuration = try ConfigurationLoader(environment: ["SARCOMA_GUIDE_CONFIG": path]).load(flags: [:], configFile: nil)
+        let configuration = try ConfigurationLoader(environment: ["SARCOMA_GUIDE_CONFIG": path]).load(
+            flags: [:], configFile: nil)
         #expect(configuration.maxBodyBytes == 2_048)
     }
 
-    @Test(arguments: [
-        ([:], ["port": "http"], "port"),
-        ([:], ["port": "-1"], "port"),
-        ([:], ["maxConnections": "0"], "maxConnections"),
-        ([:], ["headTimeoutSeconds": "never"], "headTimeoutSeconds"),
-        ([:], ["accessLog": "maybe"], "accessLog"),
-        ([:], ["host": ""], "host"),
-        (["SARCOMA_GUIDE_PORT": "x"], [:], "port"),
-        (["SARCOMA_GUIDE_TOKENS_FILES": "/x"], [:], "SARCOMA_GUIDE_TOKENS_FILES"),
-    ] as [([String: String], [String: String], String)])
+    @Test(
+        arguments: [
+            ([:], ["port": "http"], "port"),
+            ([:], ["port": "-1"], "port"),
+            ([:], ["maxConnections": "0"], "maxConnections"),
+            ([:], ["headTimeoutSeconds": "never"], "headTimeoutSeconds"),
+            ([:], ["accessLog": "maybe"], "accessLog"),
+            ([:], ["host": ""], "host"),
+            (["SARCOMA_GUIDE_PORT": "x"], [:], "port"),
+            (["SARCOMA_GUIDE_TOKENS_FILES": "/x"], [:], "SARCOMA_GUIDE_TOKENS_FILES"),
+        ] as [([String: String], [String: String], String)])
     func invalidValuesNameTheKey(environment: [String: String], flags: [String: String], key: String) {
         do {
             _ = try ConfigurationLoader(environment: environment).load(flags: flags, configFile: nil)
@@ -71,7 +73,8 @@ struct ConfigurationLoaderTests {
     }
 
     @Test func repositoryConfigFileHoldsTheBuiltInDefaults() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let fromFile = try ConfigurationLoader(environment: [:])
             .load(flags: [:], configFile: root.appendingPathComponent("Config/sarcoma-guide.json").path)
         #expect(fromFile == ServiceConfiguration())

@@ -24,10 +24,12 @@ struct DocumentLinksTests {
                 if target.contains("://") || target.hasPrefix("mailto:") { continue }
                 checked += 1
                 let resolved = document.deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL
-                #expect(FileManager.default.fileExists(atPath: resolved.path),
-                        "\(document.lastPathComponent) links to \(target), which is not in the repository")
-                #expect(resolved.path.hasPrefix(Self.root.standardizedFileURL.path),
-                        "\(document.lastPathComponent) links outside the repository: \(target)")
+                #expect(
+                    FileManager.default.fileExists(atPath: resolved.path),
+                    "\(document.lastPathComponent) links to \(target), which is not in the repository")
+                #expect(
+                    resolved.path.hasPrefix(Self.root.standardizedFileURL.path),
+                    "\(document.lastPathComponent) links outside the repository: \(target)")
             }
         }
         #expect(checked >= 15)

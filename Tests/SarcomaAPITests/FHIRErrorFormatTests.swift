@@ -14,22 +14,26 @@ struct FHIRErrorFormatTests {
     static let notABundle = #"{"resourceType": "Bundle", "type": "history", "entry": [{"fullUrl": "x"}]}"#
 
     /// (Accept, _format) -> OperationOutcome (true) or problem+json (false).
-    @Test(arguments: [
-        ("application/fhir+json", nil, true),
-        ("application/fhir+json;q=0.9, application/json", nil, true),
-        (nil, "json", true),
-        (nil, "application/fhir+json", true),
-        ("application/json", nil, false),
-        ("*/*", nil, false),
-        (nil, nil, false),
-    ] as [(String?, String?, Bool)])
-    func aFHIRClientGetsAnOperationOutcomeWithTheProblemsPointers(accept: String?, format: String?, outcome: Bool) throws {
+    @Test(
+        arguments: [
+            ("application/fhir+json", nil, true),
+            ("application/fhir+json;q=0.9, application/json", nil, true),
+            (nil, "json", true),
+            (nil, "application/fhir+json", true),
+            ("application/json", nil, false),
+            ("*/*", nil, false),
+            (nil, nil, false),
+        ] as [(String?, String?, Bool)])
+    func aFHIRClientGetsAnOperationOutcomeWithTheProblemsPointers(accept: String?, format: String?, outcome: Bool)
+        throws
+    {
         let fixture = try ServiceFixture()
         var headers = [("Content-Type", "application/fhir+json")]
         if let accept { headers.append(("Accept", accept)) }
         let path = "/v1/fhir/import" + (format.map { "?_format=\($0)" } ?? "")
         let answer = fixture.handle("POST", path, headers: headers, body: Self.notABundle)
-        let problem = fixture.handle("POST", "/v1/fhir/import", headers: headers.filter { $0.0 != "Accept" }, body: Self.notABundle)
+        let problem = fixture.handle(
+            "POST", "/v1/fhir/import", headers: headers.filter { $0.0 != "Accept" }, body: Self.notABundle)
         #expect(answer.status == 422)
         let errors = Self.object(problem)["errors"] as? [[String: Any]] ?? []
         #expect(errors.count == 2)
@@ -52,13 +56,18 @@ struct FHIRErrorFormatTests {
     @Test func xmlIsA406InFHIRTermsAndJSONFormatIsTaken() throws {
         let fixture = try ServiceFixture()
         let bundle = FHIRRoutesTests.bundle
-        let imported = fixture.handle("POST", "/v1/fhir/import?_format=json", headers: FHIRRoutesTests.fhirJSON, body: bundle)
+        let imported = fixture.handle(
+            "POST", "/v1/fhir/import?_format=json", headers: FHIRRoutesTests.fhirJSON, body: bundle)
         #expect(imported.status == 201)
         let location = try #require(imported.headers["Location"])
         #expect(fixture.handle("GET", location + "/fhir?patient=Patient/p1&_format=json").status == 200)
-        #expect(fixture.handle("GET", location + "/fhir?patient=Patient/p1", headers: [("Accept", "application/fhir+json")]).status == 200)
+        #expect(
+            fixture.handle("GET", location + "/fhir?patient=Patient/p1", headers: [("Accept", "application/fhir+json")])
+                .status == 200)
 
-        for (headers, query) in [([("Accept", "application/fhir+xml")], ""), ([], "&_format=xml"), ([], "&_format=application/fhir+xml")] {
+        for (headers, query) in [
+            ([("Accept", "application/fhir+xml")], ""), ([], "&_format=xml"), ([], "&_format=application/fhir+xml"),
+        ] {
             let refused = fixture.handle("GET", location + "/fhir?patient=Patient/p1" + query, headers: headers)
             #expect(refused.status == 406, "\(headers) \(query)")
             #expect(refused.headers["Content-Type"] == "application/fhir+json")
@@ -74,7 +83,8 @@ struct FHIRErrorFormatTests {
 
     @Test func aFHIRClientsMissingReferenceIsAnOperationOutcomeToo() throws {
         let fixture = try ServiceFixture()
-        let created = fixture.handle("POST", "/v1/cases", body: #"{"tumor": {"site": "trunk", "sizeCm": 3, "grade": 1}}"#)
+        let created = fixture.handle(
+            "POST", "/v1/cases", body: #"{"tumor": {"site": "trunk", "sizeCm": 3, "grade": 1}}"#)
         let location = try #require(created.headers["Location"])
         let answer = fixture.handle("GET", location + "/fhir", headers: [("Accept", "application/fhir+json")])
         #expect(answer.status == 400)
@@ -115,6 +125,7 @@ struct FHIRAccessRefusalFormatTests {
 
         // Other routes, and FHIR routes for other clients, keep problem+json.
         #expect(fixture.handle("GET", "/v1/cases", headers: fhir).headers["Content-Type"] == "application/problem+json")
-        #expect(fixture.handle("POST", "/v1/fhir/import", body: "{}").headers["Content-Type"] == "application/problem+json")
+        #expect(
+            fixture.handle("POST", "/v1/fhir/import", body: "{}").headers["Content-Type"] == "application/problem+json")
     }
 }

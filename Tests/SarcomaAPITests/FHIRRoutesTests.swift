@@ -9,7 +9,8 @@ import Testing
 @Suite("FHIR routes in process")
 struct FHIRRoutesTests {
     static let bundle: String = {
-        let url = ServiceFixture.root.appendingPathComponent("Tests/FHIRMappingTests/Fixtures/sarcoma/Bundle-myxofibrosarcoma-extremity.json")
+        let url = ServiceFixture.root.appendingPathComponent(
+            "Tests/FHIRMappingTests/Fixtures/sarcoma/Bundle-myxofibrosarcoma-extremity.json")
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }()
     static let fhirJSON = [("Content-Type", "application/fhir+json")]
@@ -28,13 +29,16 @@ struct FHIRRoutesTests {
         var text = bundle
         for (old, new) in replacing { text = text.replacingOccurrences(of: old, with: new) }
         guard var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
-              let entries = object["entry"] as? [[String: Any]] else { return "" }
+            let entries = object["entry"] as? [[String: Any]]
+        else { return "" }
         object["entry"] = entries.filter { !ids.contains(($0["resource"] as? [String: Any])?["id"] as? String ?? "") }
         return (try? JSONSerialization.data(withJSONObject: object)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     static func errors(_ response: HTTPResponse) -> [(pointer: String, detail: String)] {
-        (object(response)["errors"] as? [[String: Any]] ?? []).map { ($0["pointer"] as? String ?? "", $0["detail"] as? String ?? "") }
+        (object(response)["errors"] as? [[String: Any]] ?? []).map {
+            ($0["pointer"] as? String ?? "", $0["detail"] as? String ?? "")
+        }
     }
 
     static func warningCodes(_ response: HTTPResponse) -> [String] {
@@ -49,7 +53,9 @@ struct FHIRRoutesTests {
         let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
         #expect(imported.status == 201)
         #expect(Self.object(imported)["stageGroup"] as? String == "IV")
-        #expect(((Self.object(imported)["case"] as? [String: Any])?["tumor"] as? [String: Any])?["metastasis"] as? String == "M1")
+        #expect(
+            ((Self.object(imported)["case"] as? [String: Any])?["tumor"] as? [String: Any])?["metastasis"] as? String
+                == "M1")
     }
 
     @Test func anUnreadableMetastasisIsA422AtTheValueAndNothingIsStored() throws {
@@ -82,13 +88,22 @@ struct FHIRRoutesTests {
     /// source values, with both values named; before, the case was stored with a warning.
     @Test func aContradictingReportedTAndStageGroupAreA422() throws {
         let fixture = try ServiceFixture()
-        let body = Self.bundle.replacingOccurrences(of: #""value": 125, "unit": "mm""#, with: #""value": 45, "unit": "mm""#)
+        let body = Self.bundle.replacingOccurrences(
+            of: #""value": 125, "unit": "mm""#, with: #""value": 45, "unit": "mm""#)
         let refused = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
         #expect(refused.status == 422)
         let errors = Self.errors(refused)
         #expect(errors.map(\.pointer).contains("/entry/4/resource/valueCodeableConcept/coding/0"))
-        #expect(errors.contains { $0.detail.contains("reported-t-differs") && $0.detail.contains("T3") && $0.detail.contains("computes T1") })
-        #expect(errors.contains { $0.detail.contains("reported-stage-group-differs") && $0.detail.contains("IIIB") && $0.detail.contains("stage II ") })
+        #expect(
+            errors.contains {
+                $0.detail.contains("reported-t-differs") && $0.detail.contains("T3")
+                    && $0.detail.contains("computes T1")
+            })
+        #expect(
+            errors.contains {
+                $0.detail.contains("reported-stage-group-differs") && $0.detail.contains("IIIB")
+                    && $0.detail.contains("stage II ")
+            })
         #expect(Self.caseCount(fixture) == 0)
         // Agreement is accepted.
         #expect(fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle).status == 201)
@@ -112,13 +127,20 @@ struct FHIRRoutesTests {
     @Test func aReImportNamesTheStoredFieldsItDrops() throws {
         let fixture = try ServiceFixture()
         let external = "https://ehr.example.org/cancer-registry|STS-2026-0001"
-        let created = fixture.handle("POST", "/v1/cases", body: #"{"externalId": "\#(external)", "tumor": {"site": "extremity", "sizeCm": 12.5, "ntrkFusion": false}, "disease": {"presentation": "primary", "resectable": true}}"#)
+        let created = fixture.handle(
+            "POST", "/v1/cases",
+            body:
+                #"{"externalId": "\#(external)", "tumor": {"site": "extremity", "sizeCm": 12.5, "ntrkFusion": false}, "disease": {"presentation": "primary", "resectable": true}}"#
+        )
         #expect(created.status == 201)
         let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle)
         #expect(imported.status == 200)
         let warnings = Self.object(imported)["warnings"] as? [[String: Any]] ?? []
-        let dropped = try #require(warnings.first { $0["code"] as? String == "stored-fields-dropped" }?["message"] as? String)
-        #expect(dropped.contains("tumor.ntrkFusion") && dropped.contains("disease.presentation") && dropped.contains("disease.resectable"))
+        let dropped = try #require(
+            warnings.first { $0["code"] as? String == "stored-fields-dropped" }?["message"] as? String)
+        #expect(
+            dropped.contains("tumor.ntrkFusion") && dropped.contains("disease.presentation")
+                && dropped.contains("disease.resectable"))
         #expect(!dropped.contains("tumor.site") && !dropped.contains("primary"))
         // A second import of the same Bundle drops nothing more.
         let again = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle)
@@ -128,8 +150,11 @@ struct FHIRRoutesTests {
     @Test func aBadQueryIsRefusedBeforeAnythingIsStored() throws {
         let fixture = try ServiceFixture()
         #expect(!Self.bundle.isEmpty)
-        #expect(fixture.handle("POST", "/v1/fhir/import?pretty=maybe", headers: Self.fhirJSON, body: Self.bundle).status == 400)
-        #expect(fixture.handle("POST", "/v1/fhir/import?dryRun=1", headers: Self.fhirJSON, body: Self.bundle).status == 400)
+        #expect(
+            fixture.handle("POST", "/v1/fhir/import?pretty=maybe", headers: Self.fhirJSON, body: Self.bundle).status
+                == 400)
+        #expect(
+            fixture.handle("POST", "/v1/fhir/import?dryRun=1", headers: Self.fhirJSON, body: Self.bundle).status == 400)
         #expect(Self.caseCount(fixture) == 0)
     }
 
@@ -150,7 +175,8 @@ struct FHIRRoutesTests {
     @Test func anImportReplacesACaseCreatedWithTheSameExternalId() throws {
         let fixture = try ServiceFixture()
         let external = "https://ehr.example.org/cancer-registry|STS-2026-0001"
-        let created = fixture.handle("POST", "/v1/cases", body: #"{"externalId": "\#(external)", "tumor": {"site": "trunk", "sizeCm": 3}}"#)
+        let created = fixture.handle(
+            "POST", "/v1/cases", body: #"{"externalId": "\#(external)", "tumor": {"site": "trunk", "sizeCm": 3}}"#)
         #expect(created.status == 201)
         let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle)
         #expect(imported.status == 200)
@@ -166,8 +192,9 @@ struct FHIRRoutesTests {
     func millimetresAreStagedOnTheRightSideOfTheBoundary(_ millimetres: String, _ group: String) throws {
         let fixture = try ServiceFixture()
         // Without the reported cT3 / IIIB, which a changed size would contradict (422).
-        let body = Self.bundle(without: ["sts-ct-1", "sts-stage-group-1"],
-                               replacing: [(#""value": 125, "unit": "mm""#, #""value": \#(millimetres), "unit": "mm""#)])
+        let body = Self.bundle(
+            without: ["sts-ct-1", "sts-stage-group-1"],
+            replacing: [(#""value": 125, "unit": "mm""#, #""value": \#(millimetres), "unit": "mm""#)])
         #expect(!body.isEmpty)
         let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
         #expect(imported.status == 201)
@@ -185,7 +212,8 @@ struct FHIRRoutesTests {
         let rows = audit.map { "\($0["action"] ?? "") v\($0["caseVersion"] ?? "") \($0["route"] ?? "")" }
         #expect(rows == ["import v1 /v1/fhir/import", "import v2 /v1/fhir/import", "export v2 /v1/cases/{id}/fhir"])
         // A refused import writes nothing, so it leaves no row.
-        let refused = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: #"{"resourceType": "Patient"}"#)
+        let refused = fixture.handle(
+            "POST", "/v1/fhir/import", headers: Self.fhirJSON, body: #"{"resourceType": "Patient"}"#)
         #expect(refused.status == 422)
         let after = Self.object(fixture.handle("GET", "/v1/audit"))["items"] as? [[String: Any]] ?? []
         #expect(after.count == 3)
@@ -208,7 +236,8 @@ struct FHIRRoutesTests {
 extension FHIRRoutesTests {
     @Test func aReportedTAndGroupWithoutASizeAreAnnouncedNotRefused() throws {
         let fixture = try ServiceFixture()
-        let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle(without: ["sts-tumor-size-1"]))
+        let imported = fixture.handle(
+            "POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle(without: ["sts-tumor-size-1"]))
         #expect(imported.status == 201, "\(Self.errors(imported))")
         let codes = Self.warningCodes(imported)
         #expect(codes.contains("reported-t-not-checked"))
@@ -219,12 +248,18 @@ extension FHIRRoutesTests {
     @Test func aReImportThatWouldDropAStoredM1IsA422() throws {
         let fixture = try ServiceFixture()
         let external = "https://ehr.example.org/cancer-registry|STS-2026-0001"
-        let created = fixture.handle("POST", "/v1/cases", body: #"{"externalId": "\#(external)", "tumor": {"site": "extremity", "sizeCm": 12.5, "metastasis": "M1"}}"#)
+        let created = fixture.handle(
+            "POST", "/v1/cases",
+            body: #"{"externalId": "\#(external)", "tumor": {"site": "extremity", "sizeCm": 12.5, "metastasis": "M1"}}"#
+        )
         #expect(created.status == 201)
         let body = Self.bundle(without: ["sts-cm-1", "sts-stage-group-1"])
         let refused = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: body)
         #expect(refused.status == 422)
-        #expect(Self.errors(refused).contains { $0.detail.contains("stored-metastasis-dropped") && $0.detail.contains("M1") })
+        #expect(
+            Self.errors(refused).contains {
+                $0.detail.contains("stored-metastasis-dropped") && $0.detail.contains("M1")
+            })
         let stored = Self.object(fixture.handle("GET", try #require(created.headers["Location"])))
         #expect(((stored["tumor"] as? [String: Any])?["metastasis"] as? String) == "M1")
     }

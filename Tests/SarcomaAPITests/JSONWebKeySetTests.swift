@@ -15,7 +15,8 @@ struct JSONWebKeySetTests {
     }
 
     @Test func aPrivateKeyIsRefused() throws {
-        let jwks = #"{"keys":[{"kty":"EC","crv":"P-384","x":"46SDH7Znh821wblCBglA61sNE9ZrHYKKt3qRtRTmSXyOI_FIGBLWrWa0GPUkDCEk","y":"XMcRuuoGW7CXjQdy-F5i3FeBE0x9hPLdeFdSoDd3ELmx404tLX0VRRcqzAsPhXcI","d":"AAAA"}]}"#
+        let jwks =
+            #"{"keys":[{"kty":"EC","crv":"P-384","x":"46SDH7Znh821wblCBglA61sNE9ZrHYKKt3qRtRTmSXyOI_FIGBLWrWa0GPUkDCEk","y":"XMcRuuoGW7CXjQdy-F5i3FeBE0x9hPLdeFdSoDd3ELmx404tLX0VRRcqzAsPhXcI","d":"AAAA"}]}"#
         #expect(throws: JSONWebKey.Unusable.self) { try JSONWebKeySet.parse(Array(jwks.utf8)) }
     }
 

@@ -10,10 +10,13 @@ struct JWTVerifierTests {
     static let path = "/cds-services/sarcoma-patient-view"
     let signer = JWTTestSigner.shared
 
-    func verifier(now: Double = Date().timeIntervalSince1970, skew: Double = 60,
-                  issuers: Set<String> = [JWTTestSigner.issuer]) throws -> JWTVerifier {
+    func verifier(
+        now: Double = Date().timeIntervalSince1970, skew: Double = 60,
+        issuers: Set<String> = [JWTTestSigner.issuer]
+    ) throws -> JWTVerifier {
         let keys = try JSONWebKeySet.parse(Array(signer.jwks.utf8))
-        return JWTVerifier(keys: keys, issuers: issuers, audienceBase: JWTTestSigner.base, clockSkew: skew, now: { now })
+        return JWTVerifier(
+            keys: keys, issuers: issuers, audienceBase: JWTTestSigner.base, clockSkew: skew, now: { now })
     }
 
     func refusal(_ result: Result<JWTVerifier.Accepted, JWTRefusal>) -> String? {
@@ -42,7 +45,9 @@ struct JWTVerifierTests {
         claims["aud"] = JWTTestSigner.base + "/cds-services/sarcoma-order-select"
         #expect(refusal(try verifier().verify(signer.token(claims), path: Self.path)) == "jwt-audience-mismatch")
         claims["aud"] = [JWTTestSigner.base + Self.path, "https://other.example"]
-        #expect(refusal(try verifier().verify(signer.token(claims), path: Self.path)) == nil, "an aud array naming us is fine")
+        #expect(
+            refusal(try verifier().verify(signer.token(claims), path: Self.path)) == nil,
+            "an aud array naming us is fine")
     }
 
     @Test func expiryAllowsTheClockSkewAndNoMore() throws {
@@ -59,14 +64,16 @@ struct JWTVerifierTests {
         let now = Date().timeIntervalSince1970
         var claims = JWTTestSigner.claims(path: Self.path, now: now)
         claims["exp"] = Int(now) + 30 * 365 * 86_400
-        #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
+        #expect(
+            refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
         // Just inside: 5 minutes plus the skew.
         claims["exp"] = Int(now) + 300 + 60
         claims["jti"] = UUID().uuidString
         #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == nil)
         claims["exp"] = Int(now) + 300 + 62
         claims["jti"] = UUID().uuidString
-        #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
+        #expect(
+            refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
     }
 
     @Test func aTokenIssuedLongAgoIsRefusedEvenIfNotExpired() throws {
@@ -74,13 +81,15 @@ struct JWTVerifierTests {
         var claims = JWTTestSigner.claims(path: Self.path, now: now)
         claims["iat"] = Int(now) - 3 * 365 * 86_400
         claims["exp"] = Int(now) + 60
-        #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
+        #expect(
+            refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
         // The age check alone: a 350 s token (within 5 min + 60 s skew), issued 400 s ago,
         // expired 50 s ago (within the skew), is too old.
         claims["iat"] = Int(now) - 400
         claims["exp"] = Int(now) - 50
         claims["jti"] = UUID().uuidString
-        #expect(refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
+        #expect(
+            refusal(try verifier(now: now).verify(signer.token(claims), path: Self.path)) == "jwt-lifetime-too-long")
         // Issued 4 minutes ago, expiring in 1 (a 5-minute token) is fine.
         claims["iat"] = Int(now) - 240
         claims["exp"] = Int(now) + 60
@@ -96,16 +105,17 @@ struct JWTVerifierTests {
 
     /// A validly signed token whose times lie beyond Int's range (or are not whole seconds)
     /// is a 401 like any other, never a trap converting the claim for the refusal's text.
-    @Test(arguments: [
-        (["exp": 1e19], "jwt-lifetime-too-long"),
-        (["iat": -1e19], "jwt-lifetime-too-long"),
-        (["exp": 1e308], "jwt-lifetime-too-long"),
-        (["exp": 1e308, "iat": -1e308], "jwt-lifetime-too-long"),  // exp - iat overflows to infinity
-        (["iat": -1e308], "jwt-lifetime-too-long"),
-        (["exp": 1.5], "jwt-expired"),
-        (["exp": -1e308], "jwt-expired"),
-        (["iat": 1e308], "jwt-not-yet-valid"),
-    ] as [([String: Double], String)])
+    @Test(
+        arguments: [
+            (["exp": 1e19], "jwt-lifetime-too-long"),
+            (["iat": -1e19], "jwt-lifetime-too-long"),
+            (["exp": 1e308], "jwt-lifetime-too-long"),
+            (["exp": 1e308, "iat": -1e308], "jwt-lifetime-too-long"),  // exp - iat overflows to infinity
+            (["iat": -1e308], "jwt-lifetime-too-long"),
+            (["exp": 1.5], "jwt-expired"),
+            (["exp": -1e308], "jwt-expired"),
+            (["iat": 1e308], "jwt-not-yet-valid"),
+        ] as [([String: Double], String)])
     func extremeOrFractionalTimesAreRefusedNotTrapped(overrides: [String: Double], slug: String) throws {
         let now = Date().timeIntervalSince1970
         var claims = JWTTestSigner.claims(path: Self.path, now: now)
@@ -188,8 +198,9 @@ struct JWTVerifierTests {
         let token = try #require((example["authorization_header"] as? String)?.dropFirst("Bearer ".count))
         let path = "/cds-services/some-service"
         func check(at now: Double) -> String? {
-            let verifier = JWTVerifier(keys: keys, issuers: ["https://fhir-ehr.example.com/"],
-                                       audienceBase: "https://cds.example.org", clockSkew: 60, now: { now })
+            let verifier = JWTVerifier(
+                keys: keys, issuers: ["https://fhir-ehr.example.com/"],
+                audienceBase: "https://cds.example.org", clockSkew: 60, now: { now })
             return refusal(verifier.verify(token, path: path))
         }
         #expect(check(at: Date().timeIntervalSince1970) == "jwt-expired", "expiry is checked before the lifetime")
@@ -200,8 +211,9 @@ struct JWTVerifierTests {
         // The same token with one signature byte changed is a bad signature, not an expiry.
         var bytes = Array(token)
         bytes[bytes.count - 5] = bytes[bytes.count - 5] == "A" ? "B" : "A"
-        let verifier = JWTVerifier(keys: keys, issuers: ["https://fhir-ehr.example.com/"],
-                                   audienceBase: "https://cds.example.org", clockSkew: 60, now: { 1_400_000_000 })
+        let verifier = JWTVerifier(
+            keys: keys, issuers: ["https://fhir-ehr.example.com/"],
+            audienceBase: "https://cds.example.org", clockSkew: 60, now: { 1_400_000_000 })
         #expect(refusal(verifier.verify(String(bytes), path: path)) == "jwt-bad-signature")
     }
 

@@ -23,8 +23,12 @@ struct OpenAPICoverageTests {
         let fixture = try ServiceFixture()
         let routed = Set(fixture.service.router.routes.map { "\($0.method) \($0.template)" })
         let documented = try Self.documentOperations()
-        #expect(routed.subtracting(documented).isEmpty, "routes missing from openapi.json: \(routed.subtracting(documented).sorted())")
-        #expect(documented.subtracting(routed).isEmpty, "openapi.json paths with no route: \(documented.subtracting(routed).sorted())")
+        #expect(
+            routed.subtracting(documented).isEmpty,
+            "routes missing from openapi.json: \(routed.subtracting(documented).sorted())")
+        #expect(
+            documented.subtracting(routed).isEmpty,
+            "openapi.json paths with no route: \(documented.subtracting(routed).sorted())")
     }
 
     @Test func theDocumentIsServedAsIs() throws {

@@ -13,8 +13,10 @@ final class ServiceFixture: @unchecked Sendable {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `configure` may change any setting last (it gets the fixture's folder for files it writes).
-    init(tokensFile: String? = nil, host: String? = nil,
-         configure: ((inout ServiceConfiguration, URL) throws -> Void)? = nil) throws {
+    init(
+        tokensFile: String? = nil, host: String? = nil,
+        configure: ((inout ServiceConfiguration, URL) throws -> Void)? = nil
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sarcoma-api-\(UUID().uuidString)")
         var configuration = ServiceConfiguration()
         if let tokensFile {
@@ -38,9 +40,11 @@ final class ServiceFixture: @unchecked Sendable {
     }
 
     /// Runs one request through the router as the server would (no sockets).
-    func handle(_ method: String, _ target: String, headers: [(String, String)] = [], body: String = "") -> HTTPResponse {
-        var request = HTTPRequest(method: method, target: target, version: "HTTP/1.1",
-                                  headers: HTTPHeaders(headers), body: Array(body.utf8))
+    func handle(_ method: String, _ target: String, headers: [(String, String)] = [], body: String = "") -> HTTPResponse
+    {
+        var request = HTTPRequest(
+            method: method, target: target, version: "HTTP/1.1",
+            headers: HTTPHeaders(headers), body: Array(body.utf8))
         switch service.router.resolve(method: method, path: request.path) {
         case .found(let handler, let parameters, let template):
             request.pathParameters = parameters

@@ -73,6 +73,8 @@ struct StorageFaultTests {
         #expect(response.status == status)
         #expect(Self.json(response)["type"] as? String == "urn:sarcoma-guide:problem:\(slug)")
         #expect((response.headers["Retry-After"] != nil) == retryAfter)
-        #expect(!String(decoding: response.body, as: UTF8.self).contains("disk I/O error"), "SQLite's text stays in the logs")
+        #expect(
+            !String(decoding: response.body, as: UTF8.self).contains("disk I/O error"),
+            "SQLite's text stays in the logs")
     }
 }

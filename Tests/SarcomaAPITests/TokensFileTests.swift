@@ -9,7 +9,8 @@ struct TokensFileTests {
     static let hashB = AccessToken.digestHex(of: "sgt_b")
 
     @Test func commentsBlankLinesTabsAndCRLFAreFine() throws {
-        let text = "# sarcoma-guide tokens\r\n\r\n  ehr-gw\tehr   \(Self.hashA)  \r\n# old: x admin ...\nops admin \(Self.hashB)\n"
+        let text =
+            "# sarcoma-guide tokens\r\n\r\n  ehr-gw\tehr   \(Self.hashA)  \r\n# old: x admin ...\nops admin \(Self.hashB)\n"
         let tokens = try AccessTokens.parse(text)
         #expect(tokens.holders.map(\.name) == ["ehr-gw", "ops"])
         #expect(tokens.holders.map(\.role) == [.ehr, .admin])
@@ -17,20 +18,24 @@ struct TokensFileTests {
         #expect(tokens.summary == "ehr 1, clinician 0, admin 1")
     }
 
-    @Test(arguments: [
-        ("ehr-gw ehr", 1, "expected 3 fields"),
-        ("# c\nehr-gw ehr \(hashA) extra", 2, "expected 3 fields"),
-        ("\n\nbad/name ehr \(hashA)", 3, "the name must be"),
-        ("sgt_LooksLikeAToken ehr \(hashA)", 1, "the name must be"),
-        ("ehr-gw nurse \(hashA)", 1, "the role must be ehr, clinician or admin"),
-        ("ehr-gw EHR \(hashA)", 1, "the role must be"),
-        ("ehr-gw ehr \(hashA.uppercased())", 1, "64 lowercase hex digits"),
-        ("ehr-gw ehr \(hashA.dropLast())", 1, "64 lowercase hex digits"),
-        ("ehr-gw ehr \(hashA)0", 1, "64 lowercase hex digits"),
-        ("ehr-gw ehr sgt_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG", 1, "looks like a token itself"),
-        ("a ehr \(hashA)\nb clinician \(hashB)\na admin \(AccessToken.digestHex(of: "sgt_c"))", 3, "already used on line 1"),
-        ("a ehr \(hashA)\n#\nb clinician \(hashA)", 3, "same token hash is already on line 1"),
-    ] as [(String, Int, String)])
+    @Test(
+        arguments: [
+            ("ehr-gw ehr", 1, "expected 3 fields"),
+            ("# c\nehr-gw ehr \(hashA) extra", 2, "expected 3 fields"),
+            ("\n\nbad/name ehr \(hashA)", 3, "the name must be"),
+            ("sgt_LooksLikeAToken ehr \(hashA)", 1, "the name must be"),
+            ("ehr-gw nurse \(hashA)", 1, "the role must be ehr, clinician or admin"),
+            ("ehr-gw EHR \(hashA)", 1, "the role must be"),
+            ("ehr-gw ehr \(hashA.uppercased())", 1, "64 lowercase hex digits"),
+            ("ehr-gw ehr \(hashA.dropLast())", 1, "64 lowercase hex digits"),
+            ("ehr-gw ehr \(hashA)0", 1, "64 lowercase hex digits"),
+            ("ehr-gw ehr sgt_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG", 1, "looks like a token itself"),
+            (
+                "a ehr \(hashA)\nb clinician \(hashB)\na admin \(AccessToken.digestHex(of: "sgt_c"))", 3,
+                "already used on line 1"
+            ),
+            ("a ehr \(hashA)\n#\nb clinician \(hashA)", 3, "same token hash is already on line 1"),
+        ] as [(String, Int, String)])
     func badLinesAreRefusedByLineNumber(text: String, line: Int, reason: String) {
         do {
             _ = try AccessTokens.parse(text)
@@ -40,8 +45,10 @@ struct TokensFileTests {
             #expect(error.description.hasPrefix("line \(line): "), "\(error.description)")
             #expect(error.description.contains(reason), "\(error.description)")
             // Never echo a hash, a token or the role column.
-            for secret in [Self.hashA, Self.hashB, Self.hashA.uppercased(), String(Self.hashA.dropLast()),
-                           "sgt_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG", "sgt_LooksLikeAToken", "nurse"] {
+            for secret in [
+                Self.hashA, Self.hashB, Self.hashA.uppercased(), String(Self.hashA.dropLast()),
+                "sgt_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG", "sgt_LooksLikeAToken", "nurse",
+            ] {
                 #expect(!error.description.contains(secret), "\(error.description)")
             }
         }
@@ -62,7 +69,8 @@ struct TokensFileTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("tokens").path
-        try Data("ok ehr \(Self.hashA)\nbroken ehr \(Self.hashB.prefix(10))\n".utf8).write(to: URL(fileURLWithPath: path))
+        try Data("ok ehr \(Self.hashA)\nbroken ehr \(Self.hashB.prefix(10))\n".utf8).write(
+            to: URL(fileURLWithPath: path))
         do {
             _ = try AccessTokens.load(path: path)
             Issue.record("expected a refusal")
@@ -99,7 +107,8 @@ struct TokensFileTests {
         let fromEnvironment = try ConfigurationLoader(environment: ["SARCOMA_GUIDE_TOKENS_FILE": "/etc/sg/tokens"])
             .load(flags: [:], configFile: nil)
         #expect(fromEnvironment.tokensFile == "/etc/sg/tokens")
-        let fromFlag = try ConfigurationLoader(environment: [:]).load(flags: ["tokensFile": "/x/tokens"], configFile: nil)
+        let fromFlag = try ConfigurationLoader(environment: [:]).load(
+            flags: ["tokensFile": "/x/tokens"], configFile: nil)
         #expect(fromFlag.tokensFile == "/x/tokens")
         #expect(try ConfigurationLoader(environment: [:]).load(flags: [:], configFile: nil).tokensFile == nil)
         #expect(ConfigurationKey.named("tokensFile")?.environmentVariable == "SARCOMA_GUIDE_TOKENS_FILE")

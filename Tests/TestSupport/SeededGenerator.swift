@@ -15,9 +15,10 @@ public struct SeededGenerator: RandomNumberGenerator {
     }
 
     /// Scalars chosen to hit every writer and parser path: escapes, controls, multi-byte.
-    public static let scalarPool: [Unicode.Scalar] = Array("aZ09 _-/~\"\\".unicodeScalars)
+    public static let scalarPool: [Unicode.Scalar] =
+        Array("aZ09 _-/~\"\\".unicodeScalars)
         + [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1F, 0x7F, 0xE9, 0x2028, 0xFEFF, 0x4E2D, 0x1F600, 0x10FFFF]
-            .map { Unicode.Scalar($0)! }
+        .map { Unicode.Scalar($0)! }
 
     public mutating func string() -> String {
         var scalars = String.UnicodeScalarView()

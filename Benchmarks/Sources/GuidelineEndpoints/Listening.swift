@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// Prints the `listening on` line sarcoma-guide prints, flushed at once (stdout is a file

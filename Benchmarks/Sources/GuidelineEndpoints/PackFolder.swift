@@ -13,7 +13,8 @@ public enum PackFolder {
         for version in try entries(path) {
             let folder = path + "/" + version
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+            else { continue }
             var files: [String: [UInt8]] = [:]
             for name in try entries(folder) where name.hasSuffix(".json") {
                 guard let data = FileManager.default.contents(atPath: folder + "/" + name) else {

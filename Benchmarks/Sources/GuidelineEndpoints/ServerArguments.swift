@@ -28,7 +28,7 @@ public struct ServerArguments: Sendable {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif

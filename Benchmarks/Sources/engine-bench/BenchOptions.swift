@@ -36,7 +36,9 @@ struct BenchOptions {
     }
 
     private static func usage(_ problem: String) -> Never {
-        print("\(problem)\nusage: engine-bench --guidelines DIR --cases DIR [--iterations N] [--warmup N] [--seconds S] [--json FILE]")
+        print(
+            "\(problem)\nusage: engine-bench --guidelines DIR --cases DIR [--iterations N] [--warmup N] [--seconds S] [--json FILE]"
+        )
         exit(2)
     }
 }

@@ -16,9 +16,10 @@ extension HTTPResponse {
     static let phrases = [200: "OK", 400: "Bad Request", 422: "Unprocessable Content"]
 
     init(_ reply: Reply) {
-        self.init(statusCode: HTTPStatusCode(reply.status, phrase: Self.phrases[reply.status] ?? "Error"),
-                  headers: [.contentType: reply.contentType],
-                  body: Data(reply.body))
+        self.init(
+            statusCode: HTTPStatusCode(reply.status, phrase: Self.phrases[reply.status] ?? "Error"),
+            headers: [.contentType: reply.contentType],
+            body: Data(reply.body))
     }
 }
 
@@ -30,8 +31,12 @@ let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: UInt16(arguments.port
 // Logging off: FlyingFox's default logger prints a line per request.
 let server = HTTPServer(address: address, logger: .disabled)
 await server.appendRoute("GET /health") { _ in HTTPResponse(GuidelineEndpoints.health) }
-await server.appendRoute("POST /v1/validate") { request in HTTPResponse(endpoints.validate(try await bodyBytes(request))) }
-await server.appendRoute("POST /v1/assessment") { request in HTTPResponse(endpoints.assessment(try await bodyBytes(request))) }
+await server.appendRoute("POST /v1/validate") { request in
+    HTTPResponse(endpoints.validate(try await bodyBytes(request)))
+}
+await server.appendRoute("POST /v1/assessment") { request in
+    HTTPResponse(endpoints.assessment(try await bodyBytes(request)))
+}
 
 Task {
     try await server.waitUntilListening()

@@ -13,9 +13,10 @@ do {
 
 extension Response {
     init(_ reply: Reply) {
-        self.init(status: .init(code: reply.status),
-                  headers: [.contentType: reply.contentType],
-                  body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+        self.init(
+            status: .init(code: reply.status),
+            headers: [.contentType: reply.contentType],
+            body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
     }
 }
 

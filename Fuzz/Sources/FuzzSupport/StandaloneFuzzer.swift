@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A small property-based stand-in for libFuzzer, for toolchains where `-sanitize=fuzzer`
@@ -29,16 +29,27 @@ public struct StandaloneFuzzer {
             func value(_ flag: String) -> String? {
                 argument.hasPrefix("-\(flag)=") ? String(argument.dropFirst(flag.count + 2)) : nil
             }
-            if let text = value("max_total_time"), let number = Int(text) { maxTotalTime = number }
-            else if let text = value("runs"), let number = Int(text) { runs = number }
-            else if let text = value("seed"), let number = UInt64(text) { seed = number }
-            else if let text = value("max_len"), let number = Int(text) { maxLen = number }
-            else if let text = value("dict") { dictPath = text }
-            else if let text = value("artifact_prefix") { artifactPrefix = text }
-            else if let text = value("timeout"), let number = UInt32(text) { timeout = number }
-            else if argument.hasPrefix("-") { continue }
-            else if Self.isDirectory(argument) { corpusPaths.append(argument) }
-            else { filePaths.append(argument) }
+            if let text = value("max_total_time"), let number = Int(text) {
+                maxTotalTime = number
+            } else if let text = value("runs"), let number = Int(text) {
+                runs = number
+            } else if let text = value("seed"), let number = UInt64(text) {
+                seed = number
+            } else if let text = value("max_len"), let number = Int(text) {
+                maxLen = number
+            } else if let text = value("dict") {
+                dictPath = text
+            } else if let text = value("artifact_prefix") {
+                artifactPrefix = text
+            } else if let text = value("timeout"), let number = UInt32(text) {
+                timeout = number
+            } else if argument.hasPrefix("-") {
+                continue
+            } else if Self.isDirectory(argument) {
+                corpusPaths.append(argument)
+            } else {
+                filePaths.append(argument)
+            }
         }
     }
 
@@ -64,8 +75,9 @@ public struct StandaloneFuzzer {
         corpus = corpus.map { Array($0.prefix(maxLen)) }
         if corpus.isEmpty { corpus = [[]] }
         let dictionary = dictPath.map(Self.dictionary) ?? []
-        print("standalone \(name): property-based run (no libFuzzer), seed \(seed), \(corpus.count) seed inputs, "
-            + "\(dictionary.count) dictionary tokens, max_len \(maxLen)")
+        print(
+            "standalone \(name): property-based run (no libFuzzer), seed \(seed), \(corpus.count) seed inputs, "
+                + "\(dictionary.count) dictionary tokens, max_len \(maxLen)")
         for input in corpus { execute(input) }
         var random = SplitMix64(seed: seed)
         var lastReport = start
@@ -123,7 +135,10 @@ public struct StandaloneFuzzer {
             }
         case 8 where !input.isEmpty:
             // Interesting characters for these parsers.
-            let specials: [UInt8] = [0x0D, 0x0A, 0x00, 0x20, 0x09, 0x22, 0x5C, 0x2C, 0x3A, 0x7B, 0x7D, 0x5B, 0x5D, 0x2D, 0x30, 0x39, 0xFF, 0xC3]
+            let specials: [UInt8] = [
+                0x0D, 0x0A, 0x00, 0x20, 0x09, 0x22, 0x5C, 0x2C, 0x3A, 0x7B, 0x7D, 0x5B, 0x5D, 0x2D, 0x30, 0x39, 0xFF,
+                0xC3,
+            ]
             input[random.below(input.count)] = specials[random.below(specials.count)]
         default:
             input.insert(UInt8(ascii: "0") + UInt8(random.below(10)), at: position)
@@ -183,13 +198,15 @@ public struct StandaloneFuzzer {
         var tokens: [[UInt8]] = []
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             guard line.first != UInt8(ascii: "#"), let open = line.firstIndex(of: UInt8(ascii: "\"")),
-                  let close = line.lastIndex(of: UInt8(ascii: "\"")), close > open else { continue }
+                let close = line.lastIndex(of: UInt8(ascii: "\"")), close > open
+            else { continue }
             var token: [UInt8] = []
             var index = open + 1
             while index < close {
                 if line[index] == UInt8(ascii: "\\"), index + 1 < close {
                     if line[index + 1] == UInt8(ascii: "x"), index + 3 < close,
-                       let value = UInt8(String(decoding: line[(index + 2)...(index + 3)], as: UTF8.self), radix: 16) {
+                        let value = UInt8(String(decoding: line[(index + 2)...(index + 3)], as: UTF8.self), radix: 16)
+                    {
                         token.append(value)
                         index += 4
                         continue

@@ -1,11 +1,13 @@
 import Foundation
 import FuzzSupport
+import JSON
 import SarcomaGuidelines
 
 /// The repository's v1 guideline pack (`Config/guidelines/2026.11-1/`), loaded once. `SARCOMA_GUIDE_PACK_DIR`
 /// overrides the folder (the default is found from this file's path, like the tests' PackFixture).
 let engine: GuidelineEngine = {
-    let folder = ProcessInfo.processInfo.environment["SARCOMA_GUIDE_PACK_DIR"].map { URL(fileURLWithPath: $0) }
+    let folder =
+        ProcessInfo.processInfo.environment["SARCOMA_GUIDE_PACK_DIR"].map { URL(fileURLWithPath: $0) }
         ?? URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // fuzz-case-decoder
         .deletingLastPathComponent()  // Sources

@@ -25,8 +25,10 @@ public struct DatabaseBackup: Sendable {
     /// How long busy or locked steps are retried before giving up.
     public var busyTimeoutMilliseconds: Int
 
-    public init(source: String, destination: String, overwrite: Bool = false,
-                pagesPerStep: Int = 1_024, busyTimeoutMilliseconds: Int = 10_000) {
+    public init(
+        source: String, destination: String, overwrite: Bool = false,
+        pagesPerStep: Int = 1_024, busyTimeoutMilliseconds: Int = 10_000
+    ) {
         self.source = source
         self.destination = destination
         self.overwrite = overwrite
@@ -38,7 +40,8 @@ public struct DatabaseBackup: Sendable {
     public func run() throws(CaseStoreError) -> BackupReport {
         try checkPaths()
         let folder = Self.folder(of: destination)
-        let temporary = folder + "/." + (destination as NSString).lastPathComponent + ".partial-" + UUID().uuidString.prefix(8)
+        let temporary =
+            folder + "/." + (destination as NSString).lastPathComponent + ".partial-" + UUID().uuidString.prefix(8)
         defer { Self.removeFileAndCompanions(temporary) }
 
         let report = try copy(to: temporary)
@@ -101,7 +104,9 @@ public struct DatabaseBackup: Sendable {
         let copiedVersion = try copy.firstRow("SELECT max(version) FROM schema_migrations") { $0.integer(0) } ?? 0
         let copiedCases = try copy.firstRow("SELECT count(*) FROM cases") { $0.integer(0) } ?? 0
         guard copiedVersion == schemaVersion, copiedCases == cases else {
-            throw failure("the copy holds schema \(copiedVersion) and \(copiedCases) cases, the snapshot \(schemaVersion) and \(cases)")
+            throw failure(
+                "the copy holds schema \(copiedVersion) and \(copiedCases) cases, the snapshot \(schemaVersion) and \(cases)"
+            )
         }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: temporary)[.size] as? Int) ?? 0
         return BackupReport(schemaVersion: schemaVersion, cases: cases, pages: pages, bytes: bytes)
@@ -110,7 +115,8 @@ public struct DatabaseBackup: Sendable {
     /// The `sqlite3_backup_*` loop; returns the pages copied.
     private func copyPages(from origin: Connection, to copy: Connection) throws(CaseStoreError) -> Int {
         guard let backup = sqlite3_backup_init(copy.handle, "main", origin.handle, "main") else {
-            throw CaseStoreError(sqliteCode: sqlite3_errcode(copy.handle), operation: "sqlite3_backup_init", database: copy.handle)
+            throw CaseStoreError(
+                sqliteCode: sqlite3_errcode(copy.handle), operation: "sqlite3_backup_init", database: copy.handle)
         }
         let deadline = Date().addingTimeInterval(Double(busyTimeoutMilliseconds) / 1_000)
         var code = SQLITE_OK

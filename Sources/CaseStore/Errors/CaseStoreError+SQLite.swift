@@ -7,7 +7,8 @@ extension CaseStoreError {
     /// calling thread, so nothing can overwrite it in between). SQLite's messages name tables,
     /// columns and constraints, never bound values.
     init(sqliteCode code: Int32, operation: String, database: OpaquePointer?) {
-        let message = database.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+        let message =
+            database.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
             ?? String(cString: sqlite3_errstr(code))
         switch code & 0xFF {
         case SQLITE_BUSY, SQLITE_LOCKED:

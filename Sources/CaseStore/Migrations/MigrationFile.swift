@@ -41,17 +41,21 @@ struct MigrationFile: Sendable, Equatable {
     static func parse(fileName: String) -> (version: Int, name: String)? {
         let characters = Array(fileName.utf8)
         let suffix = Array(".sql".utf8)
-        guard characters.count > 5 + suffix.count, characters.suffix(suffix.count).elementsEqual(suffix) else { return nil }
+        guard characters.count > 5 + suffix.count, characters.suffix(suffix.count).elementsEqual(suffix) else {
+            return nil
+        }
         let digits = characters.prefix(4)
         guard digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
             characters[4] == UInt8(ascii: "_")
         else { return nil }
         let nameBytes = characters[5..<(characters.count - suffix.count)]
         let allowed = { (byte: UInt8) in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "_")
         }
-        guard nameBytes.allSatisfy(allowed), let version = Int(String(decoding: digits, as: UTF8.self)), version > 0 else {
+        guard nameBytes.allSatisfy(allowed), let version = Int(String(decoding: digits, as: UTF8.self)), version > 0
+        else {
             return nil
         }
         return (version, String(decoding: nameBytes, as: UTF8.self))

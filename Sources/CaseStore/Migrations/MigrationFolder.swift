@@ -26,7 +26,8 @@ struct MigrationFolder: Sendable {
         do {
             names = try fileManager.contentsOfDirectory(atPath: path)
         } catch {
-            throw .invalidMigration(file: path, reason: "the migrations folder cannot be read (\(error.localizedDescription))")
+            throw .invalidMigration(
+                file: path, reason: "the migrations folder cannot be read (\(error.localizedDescription))")
         }
         var migrations: [MigrationFile] = []
         for name in names.sorted() where Self.isMigrationCandidate(name) {

@@ -11,7 +11,9 @@ public struct CDSFeedbackInput: Sendable, Equatable {
     /// The feedback item as canonical JSON bytes.
     public var item: [UInt8]
 
-    public init(serviceId: String, card: String, outcome: String, outcomeTimestamp: String?, client: String?, item: [UInt8]) {
+    public init(
+        serviceId: String, card: String, outcome: String, outcomeTimestamp: String?, client: String?, item: [UInt8]
+    ) {
         self.serviceId = serviceId
         self.card = card
         self.outcome = outcome

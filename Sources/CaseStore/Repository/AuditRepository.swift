@@ -20,8 +20,12 @@ struct AuditRepository {
             INSERT INTO audit (id, at, actor, action, case_id, case_version, request_id, route)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [.text(id), .text(at), .text(entry.context.actor), .text(entry.action.rawValue), .optionalText(entry.caseId),
-             entry.caseVersion.map { .integer($0) } ?? .null, .text(entry.context.requestId), .text(entry.context.route)])
+            [
+                .text(id), .text(at), .text(entry.context.actor), .text(entry.action.rawValue),
+                .optionalText(entry.caseId),
+                entry.caseVersion.map { .integer($0) } ?? .null, .text(entry.context.requestId),
+                .text(entry.context.route),
+            ])
         return AuditRecord(
             id: id, at: at, actor: entry.context.actor, action: entry.action, caseId: entry.caseId,
             caseVersion: entry.caseVersion, requestId: entry.context.requestId, route: entry.context.route)
@@ -37,7 +41,8 @@ struct AuditRepository {
             if let since = query.sinceMilliseconds {
                 let first = try database.firstRow(
                     "SELECT seq FROM audit WHERE at >= ? ORDER BY at, seq LIMIT 1",
-                    [.text(Timestamp.format(millisecondsSince1970: since))]) { $0.integer(0) }
+                    [.text(Timestamp.format(millisecondsSince1970: since))]
+                ) { $0.integer(0) }
                 guard let first else { return AuditPage(items: [], nextCursor: nil) }
                 after = max(after, first - 1)
             }

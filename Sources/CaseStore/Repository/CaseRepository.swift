@@ -19,8 +19,10 @@ struct CaseRepository {
                 INSERT INTO cases (id, external_id, site, document, version, created_at, updated_at)
                 VALUES (?, ?, ?, ?, 1, ?, ?)
                 """,
-                [.text(id), .optionalText(input.externalId), .text(input.site), .utf8(bytes: input.document),
-                 .text(now), .text(now)])
+                [
+                    .text(id), .optionalText(input.externalId), .text(input.site), .utf8(bytes: input.document),
+                    .text(now), .text(now),
+                ])
         } catch {
             throw try explainUniqueViolation(error, externalId: input.externalId)
         }
@@ -29,7 +31,9 @@ struct CaseRepository {
             createdAt: now, updatedAt: now)
     }
 
-    func replace(id: String, with input: CaseInput, expectedVersion: Int?, now: String) throws(CaseStoreError) -> StoredCase {
+    func replace(id: String, with input: CaseInput, expectedVersion: Int?, now: String) throws(CaseStoreError)
+        -> StoredCase
+    {
         let current = try currentState(id: id, expectedVersion: expectedVersion)
         // Never let updatedAt go back if the wall clock does.
         let updatedAt = max(now, current.updatedAt)
@@ -39,8 +43,10 @@ struct CaseRepository {
                 UPDATE cases SET external_id = ?, site = ?, document = ?, version = version + 1, updated_at = ?
                 WHERE id = ?
                 """,
-                [.optionalText(input.externalId), .text(input.site), .utf8(bytes: input.document), .text(updatedAt),
-                 .text(id)])
+                [
+                    .optionalText(input.externalId), .text(input.site), .utf8(bytes: input.document), .text(updatedAt),
+                    .text(id),
+                ])
         } catch {
             throw try explainUniqueViolation(error, externalId: input.externalId)
         }
@@ -84,7 +90,8 @@ struct CaseRepository {
     private func currentState(
         id: String, expectedVersion: Int?
     ) throws(CaseStoreError) -> (version: Int, createdAt: String, updatedAt: String) {
-        let state = try database.firstRow("SELECT version, created_at, updated_at FROM cases WHERE id = ?", [.text(id)]) {
+        let state = try database.firstRow("SELECT version, created_at, updated_at FROM cases WHERE id = ?", [.text(id)])
+        {
             (version: $0.integer(0), createdAt: $0.text(1), updatedAt: $0.text(2))
         }
         guard let state else { throw .notFound(id: id) }
@@ -96,9 +103,13 @@ struct CaseRepository {
 
     /// A UNIQUE failure on `external_id` becomes `.duplicateExternalId` naming the case that
     /// holds it. The constraint, not a prior SELECT, is what rules out duplicates under races.
-    private func explainUniqueViolation(_ error: CaseStoreError, externalId: String?) throws(CaseStoreError) -> CaseStoreError {
+    private func explainUniqueViolation(_ error: CaseStoreError, externalId: String?) throws(CaseStoreError)
+        -> CaseStoreError
+    {
         guard error.isUniqueViolation, let externalId else { return error }
-        let holder = try database.firstRow("SELECT id FROM cases WHERE external_id = ?", [.text(externalId)]) { $0.text(0) }
+        let holder = try database.firstRow("SELECT id FROM cases WHERE external_id = ?", [.text(externalId)]) {
+            $0.text(0)
+        }
         return holder.map { .duplicateExternalId(existingId: $0) } ?? error
     }
 

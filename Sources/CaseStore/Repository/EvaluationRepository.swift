@@ -14,8 +14,10 @@ struct EvaluationRepository {
             INSERT INTO evaluations (id, case_id, case_version, endpoint, guideline_version, result, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
-            [.text(id), .text(input.caseId), .integer(input.caseVersion), .text(input.endpoint),
-             .text(input.guidelineVersion), .utf8(bytes: input.result), .text(now)])
+            [
+                .text(id), .text(input.caseId), .integer(input.caseVersion), .text(input.endpoint),
+                .text(input.guidelineVersion), .utf8(bytes: input.result), .text(now),
+            ])
         return StoredEvaluation(
             id: id, caseId: input.caseId, caseVersion: input.caseVersion, endpoint: input.endpoint,
             guidelineVersion: input.guidelineVersion, result: input.result, createdAt: now)

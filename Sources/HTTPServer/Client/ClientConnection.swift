@@ -18,13 +18,17 @@ public final class ClientConnection {
     }
 
     /// Sends one request and reads its response.
-    public func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = []) throws -> ClientResponse {
+    public func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = []) throws
+        -> ClientResponse
+    {
         try write(request(method, path, headers: headers, body: body))
         return try readResponse(method: method)
     }
 
     /// The bytes of a request as this client would send it (Host and Content-Length added).
-    public func request(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = []) -> [UInt8] {
+    public func request(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = [])
+        -> [UInt8]
+    {
         ClientConnection.encode(method, path, host: hostHeader, headers: headers, body: body)
     }
 
@@ -70,13 +74,16 @@ public final class ClientConnection {
         socket.close()
     }
 
-    static func encode(_ method: String, _ path: String, host: String, headers: [(String, String)], body: [UInt8]) -> [UInt8] {
+    static func encode(_ method: String, _ path: String, host: String, headers: [(String, String)], body: [UInt8])
+        -> [UInt8]
+    {
         var text = "\(method) \(path) HTTP/1.1\r\n"
         let names = Set(headers.map { $0.0.lowercased() })
         if !names.contains("host") { text += "Host: \(host)\r\n" }
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         if !names.contains("content-length") && !names.contains("transfer-encoding")
-            && (!body.isEmpty || method == "POST" || method == "PUT" || method == "PATCH") {
+            && (!body.isEmpty || method == "POST" || method == "PUT" || method == "PATCH")
+        {
             text += "Content-Length: \(body.count)\r\n"
         }
         text += "\r\n"

@@ -13,7 +13,9 @@ public struct LoopbackClient: Sendable {
 
     /// Sends one request (with `Connection: close`) and reads the response: by
     /// Content-Length, chunked, or until the server closes.
-    public func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = []) throws -> ClientResponse {
+    public func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = []) throws
+        -> ClientResponse
+    {
         let connection = try ClientConnection(host: host, port: port, timeout: timeout)
         defer { connection.close() }
         var headers = headers
@@ -23,7 +25,9 @@ public struct LoopbackClient: Sendable {
 
     /// Sends raw bytes and returns everything read until the server closes or `timeout`
     /// passes: for malformed-request tests.
-    public static func sendRaw(host: String = "127.0.0.1", port: Int, bytes: [UInt8], timeout: Double = 5) throws -> [UInt8] {
+    public static func sendRaw(host: String = "127.0.0.1", port: Int, bytes: [UInt8], timeout: Double = 5) throws
+        -> [UInt8]
+    {
         let connection = try ClientConnection(host: host, port: port, timeout: timeout)
         defer { connection.close() }
         // A server may answer and close before taking everything (e.g. 413): still read the answer.

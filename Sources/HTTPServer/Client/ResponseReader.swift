@@ -26,7 +26,9 @@ struct ResponseReader {
             if let coding = headers["Transfer-Encoding"], coding.lowercased().contains("chunked") {
                 body = try readChunkedBody()
             } else if let declared = headers["Content-Length"] {
-                guard let length = Int(declared), length >= 0 else { throw ClientError.malformedResponse("bad Content-Length") }
+                guard let length = Int(declared), length >= 0 else {
+                    throw ClientError.malformedResponse("bad Content-Length")
+                }
                 try fill(atLeast: length)
                 body = Array(buffer[0..<length])
                 buffer.removeFirst(length)
@@ -87,7 +89,9 @@ struct ResponseReader {
             if buffer.count >= 4 {
                 var index = max(0, searchFrom - 3)
                 while index + 3 < buffer.count {
-                    if buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
+                    if buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13
+                        && buffer[index + 3] == 10
+                    {
                         return index + 4
                     }
                     index += 1
@@ -114,7 +118,9 @@ struct ResponseReader {
         while true {
             let sizeLine = try readLine()
             let digits = sizeLine.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
-            guard let size = Int(digits.trimmingCharacters(), radix: 16) else { throw ClientError.malformedResponse("bad chunk size") }
+            guard let size = Int(digits.trimmingCharacters(), radix: 16) else {
+                throw ClientError.malformedResponse("bad chunk size")
+            }
             if size == 0 {
                 while try !readLine().isEmpty {}  // trailers
                 return body
@@ -143,12 +149,12 @@ struct ResponseReader {
     }
 }
 
-private extension String {
-    func trimmingTrailingCR() -> String {
+extension String {
+    fileprivate func trimmingTrailingCR() -> String {
         hasSuffix("\r") ? String(dropLast()) : self
     }
 
-    func trimmingCharacters() -> String {
+    fileprivate func trimmingCharacters() -> String {
         String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -36,7 +36,8 @@ enum ASCII {
 
     /// ASCII case-insensitive equality without allocating lowercased copies.
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
+        var a = a
+        var b = b
         return a.withUTF8 { x in b.withUTF8 { y in equalsIgnoringCase(x, y) } }
     }
 
@@ -59,12 +60,15 @@ enum ASCII {
     }
 
     /// Splits a field value on commas and yields each element with optional whitespace trimmed.
-    static func forEachListElement(_ value: UnsafeBufferPointer<UInt8>.SubSequence, _ body: (UnsafeBufferPointer<UInt8>.SubSequence) -> Void) {
+    static func forEachListElement(
+        _ value: UnsafeBufferPointer<UInt8>.SubSequence, _ body: (UnsafeBufferPointer<UInt8>.SubSequence) -> Void
+    ) {
         var elementStart = value.startIndex
         var index = value.startIndex
         while index <= value.endIndex {
             if index == value.endIndex || value[index] == UInt8(ascii: ",") {
-                var lower = elementStart, upper = index
+                var lower = elementStart
+                var upper = index
                 while lower < upper, value[lower] == space || value[lower] == tab { lower += 1 }
                 while upper > lower, value[upper - 1] == space || value[upper - 1] == tab { upper -= 1 }
                 body(value[lower..<upper])

@@ -30,7 +30,9 @@ struct ChunkedDecoder {
             switch state {
             case .size:
                 guard let lineFeed = Self.lineFeed(in: bytes, from: start, limit: ParserLimits.maxChunkLineBytes) else {
-                    if available > ParserLimits.maxChunkLineBytes { return .failed(.badRequest("chunk size line too long")) }
+                    if available > ParserLimits.maxChunkLineBytes {
+                        return .failed(.badRequest("chunk size line too long"))
+                    }
                     return .needMore
                 }
                 guard lineFeed > start, bytes[lineFeed - 1] == ASCII.cr else {
@@ -54,7 +56,9 @@ struct ChunkedDecoder {
                 state = take == remaining ? .dataEnd : .data(remaining: remaining - take)
             case .dataEnd:
                 guard available >= 2 else {
-                    if available == 1 && bytes[start] != ASCII.cr { return .failed(.badRequest("chunk data not followed by CRLF")) }
+                    if available == 1 && bytes[start] != ASCII.cr {
+                        return .failed(.badRequest("chunk data not followed by CRLF"))
+                    }
                     return .needMore
                 }
                 guard bytes[start] == ASCII.cr, bytes[start + 1] == ASCII.lf else {
@@ -65,7 +69,9 @@ struct ChunkedDecoder {
             case .trailers:
                 let room = limits.maxHeaderBytes - trailerBytes
                 guard let lineFeed = Self.lineFeed(in: bytes, from: start, limit: room + 1) else {
-                    if available > room { return .failed(.headerTooLarge("trailer section over \(limits.maxHeaderBytes) bytes")) }
+                    if available > room {
+                        return .failed(.headerTooLarge("trailer section over \(limits.maxHeaderBytes) bytes"))
+                    }
                     return .needMore
                 }
                 guard lineFeed > start, bytes[lineFeed - 1] == ASCII.cr else {

@@ -9,7 +9,9 @@ struct FieldRules {
     private(set) var connectionKeepAlive = false
     private(set) var expectsContinue = false
 
-    mutating func inspect(name: UnsafeBufferPointer<UInt8>.SubSequence, value: UnsafeBufferPointer<UInt8>.SubSequence) throws(ParseError) {
+    mutating func inspect(name: UnsafeBufferPointer<UInt8>.SubSequence, value: UnsafeBufferPointer<UInt8>.SubSequence)
+        throws(ParseError)
+    {
         switch name.count {
         case 4 where ASCII.equalsLowercased(name, "host"):
             hostCount += 1

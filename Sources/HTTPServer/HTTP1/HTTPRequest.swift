@@ -24,12 +24,18 @@ public struct HTTPRequest: Sendable {
     public var clientName: String?
 
     /// Builds a request without a socket (for in-process tests); path and query come from `target`.
-    public init(method: String, target: String, version: String = "HTTP/1.1", headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+    public init(
+        method: String, target: String, version: String = "HTTP/1.1", headers: HTTPHeaders = HTTPHeaders(),
+        body: [UInt8] = []
+    ) {
         var generator = RequestIDGenerator()
         self.init(method: method, target: target, version: version, headers: headers, body: body, generator: &generator)
     }
 
-    init(method: String, target: String, version: String, headers: HTTPHeaders, body: [UInt8], generator: inout RequestIDGenerator) {
+    init(
+        method: String, target: String, version: String, headers: HTTPHeaders, body: [UInt8],
+        generator: inout RequestIDGenerator
+    ) {
         self.method = method
         self.target = target
         self.version = version
@@ -61,11 +67,13 @@ enum RequestTarget {
         let utf8 = rest.utf8
         // absolute-form ("http://host/path"): routing only cares about the path.
         if let first = utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "*"),
-           let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
-           utf8[colon...].starts(with: "://".utf8) {
+            let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
+            utf8[colon...].starts(with: "://".utf8)
+        {
             let authorityStart = utf8.index(colon, offsetBy: 3)
             let afterAuthority = rest[authorityStart...]
-            if let slash = afterAuthority.utf8.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) {
+            if let slash = afterAuthority.utf8.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") })
+            {
                 rest = afterAuthority[slash...]
                 if rest.utf8.first == UInt8(ascii: "?") { rest = "/" + rest }
             } else {

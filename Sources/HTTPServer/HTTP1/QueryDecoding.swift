@@ -5,8 +5,11 @@ enum QueryDecoding {
         var items: [(name: String, value: String)] = []
         for piece in query.split(separator: "&", omittingEmptySubsequences: true) {
             if let equals = piece.firstIndex(of: "=") {
-                items.append((name: decode(piece[..<equals], plusAsSpace: true),
-                              value: decode(piece[piece.index(after: equals)...], plusAsSpace: true)))
+                items.append(
+                    (
+                        name: decode(piece[..<equals], plusAsSpace: true),
+                        value: decode(piece[piece.index(after: equals)...], plusAsSpace: true)
+                    ))
             } else {
                 items.append((name: decode(piece, plusAsSpace: true), value: ""))
             }
@@ -26,9 +29,10 @@ enum QueryDecoding {
         while index != utf8.endIndex {
             let byte = utf8[index]
             if byte == UInt8(ascii: "%"),
-               let first = utf8.index(index, offsetBy: 1, limitedBy: utf8.endIndex), first != utf8.endIndex,
-               let second = utf8.index(first, offsetBy: 1, limitedBy: utf8.endIndex), second != utf8.endIndex,
-               let high = hexValue(utf8[first]), let low = hexValue(utf8[second]) {
+                let first = utf8.index(index, offsetBy: 1, limitedBy: utf8.endIndex), first != utf8.endIndex,
+                let second = utf8.index(first, offsetBy: 1, limitedBy: utf8.endIndex), second != utf8.endIndex,
+                let high = hexValue(utf8[first]), let low = hexValue(utf8[second])
+            {
                 bytes.append(high << 4 | low)
                 index = utf8.index(after: second)
                 continue

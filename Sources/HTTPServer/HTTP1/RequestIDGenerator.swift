@@ -21,7 +21,7 @@ struct RequestIDGenerator {
     }
 
     mutating func next() -> String {
-        let high = (nextWord() & ~0xF000) | 0x4000                                // version 4
+        let high = (nextWord() & ~0xF000) | 0x4000  // version 4
         let low = (nextWord() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 9562 variant
         return String(unsafeUninitializedCapacity: 36) { text in
             var position = 0

@@ -46,11 +46,16 @@ struct RequestLine {
     }
 
     /// "HTTP/1.1" and "HTTP/1.0" are served; any other well-formed "HTTP/d.d" is 505; the rest 400.
-    private static func parseVersion(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) throws(ParseError) -> HTTPVersion {
+    private static func parseVersion(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) throws(ParseError) -> HTTPVersion
+    {
         guard bytes.count == 8, bytes.starts(with: "HTTP/".utf8) else { throw .badRequest("malformed HTTP version") }
-        let major = bytes[bytes.startIndex + 5], dot = bytes[bytes.startIndex + 6], minor = bytes[bytes.startIndex + 7]
+        let major = bytes[bytes.startIndex + 5]
+        let dot = bytes[bytes.startIndex + 6]
+        let minor = bytes[bytes.startIndex + 7]
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        guard isDigit(major), dot == UInt8(ascii: "."), isDigit(minor) else { throw .badRequest("malformed HTTP version") }
+        guard isDigit(major), dot == UInt8(ascii: "."), isDigit(minor) else {
+            throw .badRequest("malformed HTTP version")
+        }
         guard major == UInt8(ascii: "1") else { throw .versionNotSupported("only HTTP/1.0 and HTTP/1.1 are supported") }
         switch minor {
         case UInt8(ascii: "1"): return .http11

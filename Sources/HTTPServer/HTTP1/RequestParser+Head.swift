@@ -116,7 +116,9 @@ extension RequestParser {
     /// characters and control characters (including a lone CR) in the value.
     static func parseField(
         _ line: UnsafeBufferPointer<UInt8>.SubSequence
-    ) throws(ParseError) -> (name: UnsafeBufferPointer<UInt8>.SubSequence, value: UnsafeBufferPointer<UInt8>.SubSequence) {
+    ) throws(ParseError) -> (
+        name: UnsafeBufferPointer<UInt8>.SubSequence, value: UnsafeBufferPointer<UInt8>.SubSequence
+    ) {
         guard let first = line.first else { throw .badRequest("empty header line") }
         if first == ASCII.space || first == ASCII.tab {
             throw .badRequest("obsolete line folding in header section")
@@ -130,7 +132,8 @@ extension RequestParser {
         default: throw .badRequest("invalid character in header name")
         }
         guard colon > line.startIndex else { throw .badRequest("empty header name") }
-        var lower = colon + 1, upper = line.endIndex
+        var lower = colon + 1
+        var upper = line.endIndex
         while lower < upper, line[lower] == ASCII.space || line[lower] == ASCII.tab { lower += 1 }
         while upper > lower, line[upper - 1] == ASCII.space || line[upper - 1] == ASCII.tab { upper -= 1 }
         for byte in line[lower..<upper] where !ASCII.isFieldValue(byte) {

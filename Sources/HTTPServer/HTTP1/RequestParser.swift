@@ -99,7 +99,8 @@ struct RequestParser {
         let requestLineEnd = scan.requestLineEnd ?? headEnd
         let parsed = buffer.withUnsafeBufferPointer { (bytes) -> Result<ParsedHead, ParseError> in
             Result { () throws(ParseError) -> ParsedHead in
-                try Self.parseHead(bytes, start: start, requestLineEnd: requestLineEnd, headEnd: headEnd, limits: limits)
+                try Self.parseHead(
+                    bytes, start: start, requestLineEnd: requestLineEnd, headEnd: headEnd, limits: limits)
             }
         }
         let head: ParsedHead
@@ -115,7 +116,8 @@ struct RequestParser {
             return finish(head: head, body: [], bodyWireBytes: 0)
         case .length(let length):
             guard length <= limits.maxBodyBytes else {
-                return fail(.bodyTooLarge("request body of \(length) bytes is over the limit of \(limits.maxBodyBytes)"))
+                return fail(
+                    .bodyTooLarge("request body of \(length) bytes is over the limit of \(limits.maxBodyBytes)"))
             }
             mode = .fixedBody(remaining: length)
         case .chunked:

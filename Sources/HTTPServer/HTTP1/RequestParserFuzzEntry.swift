@@ -54,13 +54,15 @@ public enum RequestParserFuzzEntry {
         for pieces in splits {
             let split = outcome(of: pieces, total: bytes.count, limits: limits)
             guard split.requests == whole.requests else {
-                fatalError("requests differ with the input split in \(pieces.count) pieces:\n"
-                    + "whole: \(whole.requests)\nsplit: \(split.requests)")
+                fatalError(
+                    "requests differ with the input split in \(pieces.count) pieces:\n"
+                        + "whole: \(whole.requests)\nsplit: \(split.requests)")
             }
             guard (split.failure == nil) == (whole.failure == nil) else {
-                fatalError("refusal differs with the input split in \(pieces.count) pieces: "
-                    + "whole \(whole.failure.map { "\($0.status) \($0.detail)" } ?? "none"), "
-                    + "split \(split.failure.map { "\($0.status) \($0.detail)" } ?? "none")")
+                fatalError(
+                    "refusal differs with the input split in \(pieces.count) pieces: "
+                        + "whole \(whole.failure.map { "\($0.status) \($0.detail)" } ?? "none"), "
+                        + "split \(split.failure.map { "\($0.status) \($0.detail)" } ?? "none")")
             }
         }
     }
@@ -126,7 +128,9 @@ public enum RequestParserFuzzEntry {
         require(head.target.utf8.allSatisfy(ASCII.isVisible), "target with invisible bytes")
         for field in head.headers {
             require(!field.name.isEmpty && field.name.utf8.allSatisfy(ASCII.isToken), "header name is not a token")
-            require(field.value.utf8.allSatisfy { $0 != ASCII.cr && $0 != ASCII.lf && $0 != 0 }, "CR, LF or NUL in a header value")
+            require(
+                field.value.utf8.allSatisfy { $0 != ASCII.cr && $0 != ASCII.lf && $0 != 0 },
+                "CR, LF or NUL in a header value")
             if let first = field.value.utf8.first, let last = field.value.utf8.last {
                 for byte in [first, last] {
                     require(byte != ASCII.space && byte != ASCII.tab, "header value not trimmed")
@@ -139,8 +143,9 @@ public enum RequestParserFuzzEntry {
     /// A comparable description of a request, including what the handler would see.
     static func summary(of request: ParsedRequest, generator: inout RequestIDGenerator) -> String {
         let head = request.head
-        let http = HTTPRequest(method: head.method, target: head.target, version: head.version.text,
-                               headers: head.headers, body: request.body, generator: &generator)
+        let http = HTTPRequest(
+            method: head.method, target: head.target, version: head.version.text,
+            headers: head.headers, body: request.body, generator: &generator)
         require(!http.requestID.isEmpty, "empty request id")
         let query = http.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
         let headers = head.headers.map { "\($0.name): \($0.value)" }.joined(separator: "|")

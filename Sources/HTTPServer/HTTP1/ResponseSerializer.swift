@@ -28,7 +28,8 @@ enum ResponseSerializer {
 
     /// Appends the response; returns the number of bytes appended.
     @discardableResult
-    static func append(_ response: HTTPResponse, context: ResponseContext, date: [UInt8], to out: inout [UInt8]) -> Int {
+    static func append(_ response: HTTPResponse, context: ResponseContext, date: [UInt8], to out: inout [UInt8]) -> Int
+    {
         let before = out.count
         let status = (100...999).contains(response.status) ? response.status : 500
         let sendsBody = !context.omitBody && !HTTPStatus.forbidsBody(status)
@@ -40,7 +41,8 @@ enum ResponseSerializer {
         if status >= 200 && status != 204 && status != 304 {
             out.append(contentsOf: "Content-Length: ".utf8)
             if context.omitBody && response.body.isEmpty, let declared = response.headers["Content-Length"],
-               !declared.isEmpty, declared.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                !declared.isEmpty, declared.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            {
                 out.append(contentsOf: declared.utf8)  // a HEAD handler that computed the length itself
             } else {
                 appendDecimal(response.body.count, to: &out)
@@ -84,9 +86,12 @@ enum ResponseSerializer {
             out.append(UInt8(ascii: "0"))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var rest = value
         withUnsafeMutableBytes(of: &digits) { buffer in
@@ -100,7 +105,9 @@ enum ResponseSerializer {
     }
 
     /// "HTTP/1.1 200 OK\r\n" for every status 100-599, built once.
-    private static let statusLines: [[UInt8]] = (100..<600).map { Array("HTTP/1.1 \($0) \(HTTPStatus.reason($0))\r\n".utf8) }
+    private static let statusLines: [[UInt8]] = (100..<600).map {
+        Array("HTTP/1.1 \($0) \(HTTPStatus.reason($0))\r\n".utf8)
+    }
 
     private static func statusLine(_ status: Int) -> [UInt8] {
         if status < 600 { return statusLines[status - 100] }

@@ -53,14 +53,16 @@ public struct Router: Sendable {
                 }
             }
         }
-        nodes[current].endpoints[entry.method] = Endpoint(handler: entry.handler, template: entry.template, parameterNames: names)
+        nodes[current].endpoints[entry.method] = Endpoint(
+            handler: entry.handler, template: entry.template, parameterNames: names)
     }
 
     /// Finds the handler for a method and a (not percent-decoded) path. HEAD falls back to
     /// GET when no HEAD route exists; `Allow` lists HEAD wherever GET exists.
     public func resolve(method: String, path: String) -> Resolution {
         guard path.hasPrefix("/") else { return .notFound }
-        let segments: [Substring] = path == "/" ? [] : path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        let segments: [Substring] =
+            path == "/" ? [] : path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         var matches: [(node: Int, captured: [Substring])] = []
         var captured: [Substring] = []
         collect(node: 0, segments: segments[...], captured: &captured, into: &matches)
@@ -81,7 +83,10 @@ public struct Router: Sendable {
     }
 
     /// Depth-first, literal before parameter, collecting every node that matches the whole path.
-    private func collect(node: Int, segments: ArraySlice<Substring>, captured: inout [Substring], into matches: inout [(node: Int, captured: [Substring])]) {
+    private func collect(
+        node: Int, segments: ArraySlice<Substring>, captured: inout [Substring],
+        into matches: inout [(node: Int, captured: [Substring])]
+    ) {
         guard let segment = segments.first else {
             if !nodes[node].endpoints.isEmpty { matches.append((node, captured)) }
             return

@@ -22,7 +22,10 @@ public struct RouterBuilder {
     }
 
     /// A builder that passes each handler through `wrap(method, template, handler)` as it is added.
-    public init(wrappingEachHandler wrap: @escaping (_ method: String, _ template: String, _ handler: @escaping HTTPHandler) -> HTTPHandler) {
+    public init(
+        wrappingEachHandler wrap:
+            @escaping (_ method: String, _ template: String, _ handler: @escaping HTTPHandler) -> HTTPHandler
+    ) {
         self.wrap = wrap
     }
 
@@ -31,9 +34,11 @@ public struct RouterBuilder {
     /// a programming error and stops the program at start-up rather than shadowing a route.
     public mutating func add(_ method: String, _ template: String, _ handler: @escaping HTTPHandler) {
         let segments = RouteSegment.parse(template)
-        precondition(!entries.contains { $0.method == method && $0.segments == segments },
-                     "route \(method) \(template) registered twice")
-        entries.append(Entry(method: method, template: template, segments: segments, handler: wrap(method, template, handler)))
+        precondition(
+            !entries.contains { $0.method == method && $0.segments == segments },
+            "route \(method) \(template) registered twice")
+        entries.append(
+            Entry(method: method, template: template, segments: segments, handler: wrap(method, template, handler)))
     }
 
     public func build() -> Router {
@@ -54,8 +59,9 @@ enum RouteSegment: Equatable, Sendable {
             if segment.hasPrefix("{") && segment.hasSuffix("}") && segment.count > 2 {
                 return .parameter(String(segment.dropFirst().dropLast()))
             }
-            precondition(!segment.contains("{") && !segment.contains("}"),
-                         "route template \(template): a parameter must be a whole segment")
+            precondition(
+                !segment.contains("{") && !segment.contains("}"),
+                "route template \(template): a parameter must be a whole segment")
             return .literal(String(segment))
         }
     }

@@ -21,8 +21,10 @@ public struct RequestLogRecord: Sendable {
     /// `routeTemplate`, or "unmatched": never the raw path.
     public var route: String { routeTemplate ?? Self.unmatchedRoute }
 
-    public init(method: String, routeTemplate: String?, status: Int, durationSeconds: Double,
-                requestID: String, bytesIn: Int, bytesOut: Int, clientName: String? = nil) {
+    public init(
+        method: String, routeTemplate: String?, status: Int, durationSeconds: Double,
+        requestID: String, bytesIn: Int, bytesOut: Int, clientName: String? = nil
+    ) {
         self.method = method
         self.routeTemplate = routeTemplate
         self.status = status

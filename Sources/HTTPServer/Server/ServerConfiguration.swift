@@ -37,7 +37,8 @@ public struct ServerConfiguration: Sendable {
     }
 
     var parserLimits: ParserLimits {
-        ParserLimits(maxHeaderBytes: maxHeaderBytes, maxHeaderCount: maxHeaderCount,
-                     maxURIBytes: maxURIBytes, maxBodyBytes: maxBodyBytes)
+        ParserLimits(
+            maxHeaderBytes: maxHeaderBytes, maxHeaderCount: maxHeaderCount,
+            maxURIBytes: maxURIBytes, maxBodyBytes: maxBodyBytes)
     }
 }

@@ -11,7 +11,8 @@ public struct ServerHooks: Sendable {
     public var diagnostic: @Sendable (String) -> Void
 
     public init(
-        errorResponse: @escaping @Sendable (_ status: Int, _ detail: String) -> HTTPResponse = ServerHooks.problemDetails,
+        errorResponse: @escaping @Sendable (_ status: Int, _ detail: String) -> HTTPResponse = ServerHooks
+            .problemDetails,
         requestCompleted: @escaping @Sendable (RequestLogRecord) -> Void = { _ in },
         diagnostic: @escaping @Sendable (String) -> Void = StandardError.writeLine
     ) {
@@ -23,7 +24,8 @@ public struct ServerHooks: Sendable {
     /// The default error body: RFC 9457 `application/problem+json`.
     @Sendable
     public static func problemDetails(status: Int, detail: String) -> HTTPResponse {
-        let body = "{\"type\":\"about:blank\",\"title\":\(JSONText.quoted(HTTPStatus.reason(status))),"
+        let body =
+            "{\"type\":\"about:blank\",\"title\":\(JSONText.quoted(HTTPStatus.reason(status))),"
             + "\"status\":\(status),\"detail\":\(JSONText.quoted(detail))}"
         return HTTPResponse(status: status, contentType: "application/problem+json", body: body)
     }

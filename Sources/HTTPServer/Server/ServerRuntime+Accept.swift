@@ -95,8 +95,9 @@ extension ServerRuntime {
     private func refuseOverCapacity(_ client: SocketFD, context: WorkerContext) {
         _ = try? client.receive(into: context.scratch)  // whatever already arrived, so close sends FIN, not RST
         context.resetOutput()
-        appendError(status: 503, detail: "the server has too many open connections; retry shortly",
-                    headers: [("Retry-After", "1")], context: context)
+        appendError(
+            status: 503, detail: "the server has too many open connections; retry shortly",
+            headers: [("Retry-After", "1")], context: context)
         _ = Self.write(context.out, from: 0, to: client)
         client.shutdownWrite()
         client.close()

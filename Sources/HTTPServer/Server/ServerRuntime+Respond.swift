@@ -5,8 +5,9 @@ extension ServerRuntime {
     func respond(to parsed: ParsedRequest, on connection: Connection, context: WorkerContext) -> Bool {
         let started = SystemClock.monotonic()
         let head = parsed.head
-        var request = HTTPRequest(method: head.method, target: head.target, version: head.version.text,
-                                  headers: head.headers, body: parsed.body, generator: &context.ids)
+        var request = HTTPRequest(
+            method: head.method, target: head.target, version: head.version.text,
+            headers: head.headers, body: parsed.body, generator: &context.ids)
         connection.requestsServed += 1
         var closing = !head.keepAlive
         if let limit = configuration.maxRequestsPerConnection, connection.requestsServed >= limit { closing = true }
@@ -36,12 +37,14 @@ extension ServerRuntime {
             confirmKeepAlive: head.version == .http10 && !closing,
             omitBody: head.isHead
         )
-        let bytesOut = ResponseSerializer.append(response, context: responseContext, date: context.date.current(), to: &context.out)
-        hooks.requestCompleted(RequestLogRecord(
-            method: request.method, routeTemplate: request.routeTemplate, status: response.status,
-            durationSeconds: SystemClock.monotonic() - started, requestID: request.requestID,
-            bytesIn: parsed.wireBytes, bytesOut: bytesOut, clientName: response.clientName
-        ))
+        let bytesOut = ResponseSerializer.append(
+            response, context: responseContext, date: context.date.current(), to: &context.out)
+        hooks.requestCompleted(
+            RequestLogRecord(
+                method: request.method, routeTemplate: request.routeTemplate, status: response.status,
+                durationSeconds: SystemClock.monotonic() - started, requestID: request.requestID,
+                bytesIn: parsed.wireBytes, bytesOut: bytesOut, clientName: response.clientName
+            ))
         return closing
     }
 
@@ -55,9 +58,10 @@ extension ServerRuntime {
             response, context: ResponseContext(requestID: requestID, close: true),
             date: context.date.current(), to: &context.out
         )
-        hooks.requestCompleted(RequestLogRecord(
-            method: "-", routeTemplate: nil, status: response.status,
-            durationSeconds: SystemClock.monotonic() - started, requestID: requestID, bytesIn: 0, bytesOut: bytesOut
-        ))
+        hooks.requestCompleted(
+            RequestLogRecord(
+                method: "-", routeTemplate: nil, status: response.status,
+                durationSeconds: SystemClock.monotonic() - started, requestID: requestID, bytesIn: 0, bytesOut: bytesOut
+            ))
     }
 }

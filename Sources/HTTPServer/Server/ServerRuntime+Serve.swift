@@ -100,7 +100,8 @@ extension ServerRuntime {
                 connection.peerClosed = true
                 return true
             case .bytes(let count):
-                connection.parser.append(UnsafeBufferPointer(start: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+                connection.parser.append(
+                    UnsafeBufferPointer(start: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
                 if count < scratch.count && !connection.hangupReported { return true }
             }
         }

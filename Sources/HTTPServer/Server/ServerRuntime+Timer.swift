@@ -4,8 +4,9 @@
 extension ServerRuntime {
     /// Sweep period: a quarter of the shortest timeout, between 50 and 250 ms.
     var sweepInterval: Double {
-        let shortest = min(configuration.headTimeout, configuration.bodyTimeout,
-                           configuration.idleTimeout, configuration.writeTimeout)
+        let shortest = min(
+            configuration.headTimeout, configuration.bodyTimeout,
+            configuration.idleTimeout, configuration.writeTimeout)
         return min(0.25, max(0.05, shortest / 4))
     }
 

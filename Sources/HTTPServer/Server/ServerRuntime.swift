@@ -60,7 +60,8 @@ final class ServerRuntime: Sendable {
         var socket: SocketFD?
         do throws(SocketError) {
             doorbell = try Doorbell.make()
-            socket = try SocketFD.listen(host: configuration.host, port: configuration.port, backlog: configuration.listenBacklog)
+            socket = try SocketFD.listen(
+                host: configuration.host, port: configuration.port, backlog: configuration.listenBacklog)
             port = try socket!.localPort()
             try epoll.add(doorbell!.readFD, token: Self.doorbellToken, interest: .read)
             try epoll.add(socket!.raw, token: Self.listenerToken, interest: [.read, .oneShot])

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CSystemLinux
 
@@ -15,7 +15,7 @@ extension SocketFD {
             case EAGAIN, EWOULDBLOCK: return .wouldBlock
             case EMFILE, ENFILE, ENOBUFS, ENOMEM: return .exhausted(error)
             case ECONNABORTED, EPROTO, EPERM, ENETDOWN, ENOPROTOOPT, EHOSTDOWN, ENONET,
-                 EHOSTUNREACH, EOPNOTSUPP, ENETUNREACH, ETIMEDOUT:
+                EHOSTUNREACH, EOPNOTSUPP, ENETUNREACH, ETIMEDOUT:
                 return .transient(error)
             default: return .failed(error)
             }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The one way this module calls into the C library: EINTR is retried, EAGAIN comes back

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Clocks without Foundation overhead: a monotonic one for deadlines (immune to wall-clock

@@ -67,7 +67,9 @@ struct AccessGate: Sendable {
             if roles.contains(holder.role) {
                 response = handler(request)
             } else {
-                response = Self.refuse(.roleNotAllowed(holder.role, allowed: roles, method: method, template: template), request, template: template)
+                response = Self.refuse(
+                    .roleNotAllowed(holder.role, allowed: roles, method: method, template: template), request,
+                    template: template)
             }
             response.clientName = holder.name
             return response
@@ -112,9 +114,11 @@ struct AccessGate: Sendable {
     /// `iss` (plus `#sub`) as one log field: no spaces, quotes or control characters.
     static func clientName(_ accepted: JWTVerifier.Accepted) -> String {
         let raw = accepted.subject.map { "\(accepted.issuer)#\($0)" } ?? accepted.issuer
-        let cleaned = String(String.UnicodeScalarView(raw.unicodeScalars.prefix(200).map { scalar in
-            (0x21...0x7E).contains(scalar.value) && scalar != "\"" ? scalar : "_"
-        }))
+        let cleaned = String(
+            String.UnicodeScalarView(
+                raw.unicodeScalars.prefix(200).map { scalar in
+                    (0x21...0x7E).contains(scalar.value) && scalar != "\"" ? scalar : "_"
+                }))
         return cleaned
     }
 

@@ -46,7 +46,9 @@ public struct AccessPolicy: Sendable {
     init(rules: [Rule]) {
         var index: [String: Requirement] = [:]
         for rule in rules {
-            precondition(index["\(rule.method) \(rule.template)"] == nil, "access rule \(rule.method) \(rule.template) given twice")
+            precondition(
+                index["\(rule.method) \(rule.template)"] == nil,
+                "access rule \(rule.method) \(rule.template) given twice")
             index["\(rule.method) \(rule.template)"] = rule.requirement
         }
         self.rules = rules

@@ -14,8 +14,10 @@ enum CDSFeedback {
     static let outcomes: Set<String> = ["accepted", "overridden"]
     static let maxItems = 100
 
-    static func parse(_ request: HTTPRequest, serviceId: String, client: String?,
-                      issuedCards: IssuedCards) throws(Problem) -> [CDSFeedbackInput] {
+    static func parse(
+        _ request: HTTPRequest, serviceId: String, client: String?,
+        issuedCards: IssuedCards
+    ) throws(Problem) -> [CDSFeedbackInput] {
         try CaseRequestReader.requireJSONContent(request)
         let document: JSONValue
         do {
@@ -32,13 +34,17 @@ enum CDSFeedback {
         var items: [CDSFeedbackInput] = []
         for (index, entry) in entries.enumerated() {
             let pointer = "/feedback/\(index)"
-            guard case .object(let item) = entry else { throw invalid("each feedback item must be an object", pointer: pointer) }
+            guard case .object(let item) = entry else {
+                throw invalid("each feedback item must be an object", pointer: pointer)
+            }
             guard case .string(let card)? = item["card"], card.utf8.count == 36, UUID(uuidString: card) != nil else {
                 throw invalid("`card` must be the uuid of a card this service returned", pointer: pointer + "/card")
             }
             guard issuedCards.wasIssued(card, by: serviceId) else {
-                throw invalid("`card` \(card) is not a card \(serviceId) returned in the last \(Int(issuedCards.retention / 3_600)) hours "
-                              + "(issued cards are remembered in memory, so not across a restart)", pointer: pointer + "/card")
+                throw invalid(
+                    "`card` \(card) is not a card \(serviceId) returned in the last \(Int(issuedCards.retention / 3_600)) hours "
+                        + "(issued cards are remembered in memory, so not across a restart)", pointer: pointer + "/card"
+                )
             }
             guard case .string(let outcome)? = item["outcome"], outcomes.contains(outcome) else {
                 throw invalid("`outcome` must be `accepted` or `overridden`", pointer: pointer + "/outcome")
@@ -47,16 +53,20 @@ enum CDSFeedback {
             switch item["outcomeTimestamp"] {
             case .string(let text)? where (1...64).contains(text.utf8.count): timestamp = text
             case nil: break
-            default: throw invalid("`outcomeTimestamp` must be an ISO 8601 instant", pointer: pointer + "/outcomeTimestamp")
+            default:
+                throw invalid("`outcomeTimestamp` must be an ISO 8601 instant", pointer: pointer + "/outcomeTimestamp")
             }
-            items.append(CDSFeedbackInput(serviceId: serviceId, card: card, outcome: outcome, outcomeTimestamp: timestamp,
-                                          client: client, item: JSONBody.bytes(entry, pretty: false)))
+            items.append(
+                CDSFeedbackInput(
+                    serviceId: serviceId, card: card, outcome: outcome, outcomeTimestamp: timestamp,
+                    client: client, item: JSONBody.bytes(entry, pretty: false)))
         }
         return items
     }
 
     private static func invalid(_ detail: String, pointer: String) -> Problem {
-        Problem(status: 422, slug: "cds-feedback-invalid", title: "Invalid CDS Hooks feedback",
-                detail: detail, errors: [FieldIssue(pointer: pointer, detail: detail)])
+        Problem(
+            status: 422, slug: "cds-feedback-invalid", title: "Invalid CDS Hooks feedback",
+            detail: detail, errors: [FieldIssue(pointer: pointer, detail: detail)])
     }
 }

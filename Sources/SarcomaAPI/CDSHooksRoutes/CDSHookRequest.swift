@@ -29,7 +29,8 @@ struct CDSHookRequest: Sendable {
         guard case .object(let body) = document else { throw invalid("the body must be a JSON object") }
         guard case .string(let hook)? = body["hook"] else { throw invalid("`hook` (a string) is required") }
         guard hook == service.hook else {
-            throw invalid("this service (\(service.id)) answers the `\(service.hook)` hook, not `\(JWTVerifier.printable(hook))`")
+            throw invalid(
+                "this service (\(service.id)) answers the `\(service.hook)` hook, not `\(JWTVerifier.printable(hook))`")
         }
         guard case .string(let hookInstance)? = body["hookInstance"], !hookInstance.isEmpty else {
             throw invalid("`hookInstance` (a string) is required")
@@ -46,7 +47,8 @@ struct CDSHookRequest: Sendable {
         case nil, .null?: break
         default: throw invalid("`prefetch` must be an object of prefetch keys")
         }
-        return CDSHookRequest(hook: hook, hookInstance: hookInstance, patientId: patientId, context: context, prefetch: prefetch)
+        return CDSHookRequest(
+            hook: hook, hookInstance: hookInstance, patientId: patientId, context: context, prefetch: prefetch)
     }
 
     static func invalid(_ detail: String) -> Problem {

@@ -37,10 +37,12 @@ public struct ConfigurationLoader: Sendable {
 
     private func applyEnvironment(to configuration: inout ServiceConfiguration) throws(ConfigurationError) {
         let known = Set(ConfigurationKey.all.map(\.environmentVariable) + [Self.configFileVariable])
-        for (variable, value) in environment.sorted(by: { $0.key < $1.key }) where variable.hasPrefix("SARCOMA_GUIDE_") {
+        for (variable, value) in environment.sorted(by: { $0.key < $1.key }) where variable.hasPrefix("SARCOMA_GUIDE_")
+        {
             guard known.contains(variable) else {
-                throw ConfigurationError(key: variable, source: "environment",
-                                         reason: "unknown setting (known: \(known.sorted().joined(separator: ", ")))")
+                throw ConfigurationError(
+                    key: variable, source: "environment",
+                    reason: "unknown setting (known: \(known.sorted().joined(separator: ", ")))")
             }
             if let key = ConfigurationKey.all.first(where: { $0.environmentVariable == variable }) {
                 try apply(key, value, source: variable, to: &configuration)
@@ -62,7 +64,8 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError(key: "config", source: path, reason: "must be a JSON object of settings")
         }
         for member in object.members {
-            let name = member.key, value = member.value
+            let name = member.key
+            let value = member.value
             if name.hasPrefix("$") || name == "comment" { continue }  // "$schema", notes for humans
             guard let key = ConfigurationKey.named(name) else {
                 throw ConfigurationError(key: name, source: path, reason: "unknown setting")
@@ -80,8 +83,10 @@ public struct ConfigurationLoader: Sendable {
         }
     }
 
-    private func apply(_ key: ConfigurationKey, _ value: String, source: String,
-                       to configuration: inout ServiceConfiguration) throws(ConfigurationError) {
+    private func apply(
+        _ key: ConfigurationKey, _ value: String, source: String,
+        to configuration: inout ServiceConfiguration
+    ) throws(ConfigurationError) {
         do {
             try key.apply(&configuration, value)
         } catch {

@@ -9,15 +9,18 @@ enum GuidelinePackFolder {
         for version in try entries(path) {
             let folder = (path as NSString).appendingPathComponent(version)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 if version.hasSuffix(".json") {
-                    throw StartupError.guidelinePack("\(path)/\(version): packs live in version folders (\(path)/<version>/\(version))")
+                    throw StartupError.guidelinePack(
+                        "\(path)/\(version): packs live in version folders (\(path)/<version>/\(version))")
                 }
                 continue
             }
             var files: [String: [UInt8]] = [:]
             for name in try entries(folder) where name.hasSuffix(".json") {
-                guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)) else {
+                guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name))
+                else {
                     throw StartupError.guidelinePack("cannot read \(folder)/\(name)")
                 }
                 files[name] = [UInt8](data)

@@ -19,13 +19,18 @@ enum FHIRFormat: Equatable {
             let format = mediaRange(raw)
             if jsonFormats.contains(format) { return .fhirJSON }
             if xmlFormats.contains(format) {
-                throw Problem(status: 406, slug: "not-acceptable", title: "Not acceptable",
-                              detail: "_format '\(raw)': sarcoma-guide answers FHIR in JSON only (_format=json, or Accept: application/fhir+json); XML is not served")
+                throw Problem(
+                    status: 406, slug: "not-acceptable", title: "Not acceptable",
+                    detail:
+                        "_format '\(raw)': sarcoma-guide answers FHIR in JSON only (_format=json, or Accept: application/fhir+json); XML is not served"
+                )
             }
-            throw Problem.badQuery("'_format' must be json, application/json or application/fhir+json (xml is not served), not '\(raw)'")
+            throw Problem.badQuery(
+                "'_format' must be json, application/json or application/fhir+json (xml is not served), not '\(raw)'")
         }
         guard let accept = request.headers["Accept"], !accept.trimmingWhitespace.isEmpty else { return .json }
-        var fhir = false, json = false
+        var fhir = false
+        var json = false
         for range in acceptedRanges(accept) {
             switch range {
             case "application/fhir+json": fhir = true
@@ -53,7 +58,8 @@ enum FHIRFormat: Equatable {
     /// `application/fhir+json; fhirVersion=4.0` -> `application/fhir+json`. A `+` sent
     /// unencoded in the query arrives as a space (form encoding): read back as `+`.
     private static func mediaRange(_ raw: String) -> String {
-        String(raw.split(separator: ";").first ?? "").trimmingWhitespace.lowercased().replacingOccurrences(of: " ", with: "+")
+        String(raw.split(separator: ";").first ?? "").trimmingWhitespace.lowercased().replacingOccurrences(
+            of: " ", with: "+")
     }
 
     /// The media ranges of an `Accept` header with a weight above 0, lowercased.

@@ -14,11 +14,14 @@ enum OperationOutcomePresenter {
     /// An OperationOutcome when the client asked for FHIR (`FHIRFormat.asksForFHIR`), else
     /// the problem+json every other answer uses.
     static func response(for problem: Problem, request: HTTPRequest) -> HTTPResponse {
-        guard FHIRFormat.asksForFHIR(request) else { return ProblemPresenter.response(for: problem, requestID: request.requestID) }
+        guard FHIRFormat.asksForFHIR(request) else {
+            return ProblemPresenter.response(for: problem, requestID: request.requestID)
+        }
         var headers = HTTPHeaders()
         headers.set("Content-Type", FHIRMediaType.json)
         for (name, value) in problem.headers { headers.set(name, value) }
-        return HTTPResponse(status: problem.status, headers: headers, body: JSONBody.bytes(outcome(problem), pretty: true))
+        return HTTPResponse(
+            status: problem.status, headers: headers, body: JSONBody.bytes(outcome(problem), pretty: true))
     }
 
     static func outcome(_ problem: Problem) -> JSONValue {
@@ -30,8 +33,10 @@ enum OperationOutcomePresenter {
         let severity: JSONValue = problem.status >= 500 ? "fatal" : "error"
         var issues: [JSONValue] = []
         for error in problem.errors {
-            var issue: JSONObject = ["severity": severity, "code": .string(code), "details": .object(details),
-                                     "diagnostics": .string(error.detail)]
+            var issue: JSONObject = [
+                "severity": severity, "code": .string(code), "details": .object(details),
+                "diagnostics": .string(error.detail),
+            ]
             if !error.pointer.isEmpty {
                 issue["location"] = [.string(error.pointer)]
                 issue["expression"] = [.string(fhirPath(error.pointer))]
@@ -39,8 +44,10 @@ enum OperationOutcomePresenter {
             issues.append(.object(issue))
         }
         if issues.isEmpty {
-            issues.append(["severity": severity, "code": .string(code), "details": .object(details),
-                           "diagnostics": .string(problem.detail)])
+            issues.append([
+                "severity": severity, "code": .string(code), "details": .object(details),
+                "diagnostics": .string(problem.detail),
+            ])
         }
         return ["resourceType": "OperationOutcome", "issue": .array(issues)]
     }
@@ -70,7 +77,8 @@ enum OperationOutcomePresenter {
             if let index = Int(token), index >= 0, token.allSatisfy(\.isNumber) {
                 path += "[\(index)]"
             } else if let first = token.first, first.isLetter || first == "_",
-                      token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
+                token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+            {
                 path += ".\(token)"
             } else {
                 path += ".`\(token.replacingOccurrences(of: "`", with: "\\`"))`"

@@ -28,11 +28,17 @@ extension Problem {
     static func fhirExportNeeds(_ missing: FHIRExportReference) -> Problem {
         switch missing {
         case .patient:
-            return Problem(status: 400, slug: "fhir-export-reference-required", title: "The export needs a FHIR reference",
-                           detail: "the stored case keeps no FHIR patient id, and mCODE STU3 staging Observations need a subject: send ?patient=Patient/<id> (the EHR's id of the patient)")
+            return Problem(
+                status: 400, slug: "fhir-export-reference-required", title: "The export needs a FHIR reference",
+                detail:
+                    "the stored case keeps no FHIR patient id, and mCODE STU3 staging Observations need a subject: send ?patient=Patient/<id> (the EHR's id of the patient)"
+            )
         case .condition:
-            return Problem(status: 400, slug: "fhir-export-reference-required", title: "The export needs a FHIR reference",
-                           detail: "the stored case has no externalId (the primary Condition's identifier, set by POST /v1/fhir/import or by the case body) and mCODE STU3 needs the stage group's focus, the primary cancer Condition: send ?condition=Condition/<id>")
+            return Problem(
+                status: 400, slug: "fhir-export-reference-required", title: "The export needs a FHIR reference",
+                detail:
+                    "the stored case has no externalId (the primary Condition's identifier, set by POST /v1/fhir/import or by the case body) and mCODE STU3 needs the stage group's focus, the primary cancer Condition: send ?condition=Condition/<id>"
+            )
         }
     }
 }

@@ -16,7 +16,8 @@ public final class AccessLog: Sendable {
 
     public func write(_ record: RequestLogRecord) {
         let milliseconds = (record.durationSeconds * 1_000_000).rounded() / 1_000
-        let line = "ts=\(Self.timestamp()) level=info msg=request method=\(MetricsRegistry.methodLabel(record.method)) "
+        let line =
+            "ts=\(Self.timestamp()) level=info msg=request method=\(MetricsRegistry.methodLabel(record.method)) "
             + "route=\(record.routeTemplate ?? "unmatched") status=\(record.status) "
             + "duration_ms=\(milliseconds) request_id=\(record.requestID) client=\(record.clientName ?? "-")\n"
         handle.withLock { $0.write(Data(line.utf8)) }
@@ -24,11 +25,13 @@ public final class AccessLog: Sendable {
 
     /// Any other operational line (start-up, shutdown); never patient data.
     public func event(_ message: String, level: String = "info") {
-        let line = "ts=\(Self.timestamp()) level=\(level) msg=\"\(message.replacingOccurrences(of: "\"", with: "'"))\"\n"
+        let line =
+            "ts=\(Self.timestamp()) level=\(level) msg=\"\(message.replacingOccurrences(of: "\"", with: "'"))\"\n"
         handle.withLock { $0.write(Data(line.utf8)) }
     }
 
     static func timestamp() -> String {
-        Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        Date().formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
 }

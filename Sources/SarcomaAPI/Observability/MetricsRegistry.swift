@@ -37,7 +37,8 @@ public final class MetricsRegistry: Sendable {
     }
 
     public func record(_ record: RequestLogRecord) {
-        let key = SeriesKey(method: Self.methodLabel(record.method), route: record.routeTemplate ?? "unmatched", status: record.status)
+        let key = SeriesKey(
+            method: Self.methodLabel(record.method), route: record.routeTemplate ?? "unmatched", status: record.status)
         let bucket = Self.buckets.firstIndex(where: { record.durationSeconds <= $0 })
         series.withLock { series in
             var entry = series[key] ?? Series()
@@ -53,7 +54,8 @@ public final class MetricsRegistry: Sendable {
         let snapshot = series.withLock { $0 }.sorted { $0.key < $1.key }
 
         var out = ""
-        out += "# HELP sarcoma_guide_http_requests_total HTTP requests answered, by method, route template and status.\n"
+        out +=
+            "# HELP sarcoma_guide_http_requests_total HTTP requests answered, by method, route template and status.\n"
         out += "# TYPE sarcoma_guide_http_requests_total counter\n"
         for (key, value) in snapshot {
             out += "sarcoma_guide_http_requests_total{\(labels(key))} \(value.count)\n"
@@ -64,7 +66,8 @@ public final class MetricsRegistry: Sendable {
             var cumulative = 0
             for (index, bound) in Self.buckets.enumerated() {
                 cumulative += value.bucketCounts[index]
-                out += "sarcoma_guide_http_request_duration_seconds_bucket{\(labels(key)),le=\"\(format(bound))\"} \(cumulative)\n"
+                out +=
+                    "sarcoma_guide_http_request_duration_seconds_bucket{\(labels(key)),le=\"\(format(bound))\"} \(cumulative)\n"
             }
             out += "sarcoma_guide_http_request_duration_seconds_bucket{\(labels(key)),le=\"+Inf\"} \(value.count)\n"
             out += "sarcoma_guide_http_request_duration_seconds_sum{\(labels(key))} \(format(value.sum))\n"

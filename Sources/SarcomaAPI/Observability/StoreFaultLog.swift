@@ -45,7 +45,8 @@ final class StoreFaultLog: Sendable {
             }
             let repeats = throttle.suppressed.removeValue(forKey: kind) ?? 0
             throttle.lastWritten[kind] = now
-            let line = "ts=\(AccessLog.timestamp()) level=error msg=\"case store fault\" kind=\(kind) "
+            let line =
+                "ts=\(AccessLog.timestamp()) level=error msg=\"case store fault\" kind=\(kind) "
                 + "repeats_since_last=\(repeats) error=\"\(text)\"\n"
             // Written under the lock, so the lines keep the order of their counts.
             handle.write(Data(line.utf8))

@@ -13,12 +13,15 @@ extension Problem {
         case .duplicateExternalId(let existingId):
             var extensions = JSONObject()
             extensions["existingId"] = .string(existingId)
-            return Problem(status: 409, slug: "duplicate-external-id", title: "Case already exists",
-                           detail: "a case with this externalId exists already (id \(existingId)); use PUT /v1/cases/\(existingId) to change it",
-                           extensions: extensions, headers: [("Location", "/v1/cases/\(existingId)")])
+            return Problem(
+                status: 409, slug: "duplicate-external-id", title: "Case already exists",
+                detail:
+                    "a case with this externalId exists already (id \(existingId)); use PUT /v1/cases/\(existingId) to change it",
+                extensions: extensions, headers: [("Location", "/v1/cases/\(existingId)")])
         case .versionMismatch(let current):
-            return Problem(status: 412, slug: "precondition-failed", title: "Precondition failed",
-                           detail: "the case has changed (now version \(current)); GET it again and retry with its ETag")
+            return Problem(
+                status: 412, slug: "precondition-failed", title: "Precondition failed",
+                detail: "the case has changed (now version \(current)); GET it again and retry with its ETag")
         case .invalidCursor:
             return .badQuery("'cursor' is not a cursor this service issued")
         case .busy:

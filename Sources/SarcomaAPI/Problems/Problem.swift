@@ -16,9 +16,11 @@ public struct Problem: Error, Sendable {
     /// Headers that belong to this answer (`Retry-After`, `Allow`, ...).
     public var headers: [(String, String)]
 
-    public init(status: Int, slug: String?, title: String, detail: String,
-                errors: [FieldIssue] = [], extensions: JSONObject = JSONObject(),
-                headers: [(String, String)] = []) {
+    public init(
+        status: Int, slug: String?, title: String, detail: String,
+        errors: [FieldIssue] = [], extensions: JSONObject = JSONObject(),
+        headers: [(String, String)] = []
+    ) {
         self.status = status
         self.slug = slug
         self.title = title
@@ -42,11 +44,13 @@ extension Problem {
 
     public static func validation(_ issues: [FieldIssue]) -> Problem {
         let count = issues.count
-        let detail = count == 1
+        let detail =
+            count == 1
             ? "\(issues[0].pointer.isEmpty ? "the body" : issues[0].pointer): \(issues[0].detail)"
             : "\(count) fields are invalid; see errors"
-        return Problem(status: 422, slug: "validation-failed", title: "The case is invalid",
-                       detail: detail, errors: issues)
+        return Problem(
+            status: 422, slug: "validation-failed", title: "The case is invalid",
+            detail: detail, errors: issues)
     }
 
     public static func notFound(_ detail: String) -> Problem {
@@ -54,28 +58,33 @@ extension Problem {
     }
 
     public static func unsupportedMediaType(_ contentType: String) -> Problem {
-        Problem(status: 415, slug: "unsupported-media-type", title: "Unsupported media type",
-                detail: "the body must be application/json, not '\(contentType)'")
+        Problem(
+            status: 415, slug: "unsupported-media-type", title: "Unsupported media type",
+            detail: "the body must be application/json, not '\(contentType)'")
     }
 
     public static func notAcceptable(_ accept: String, offered: [String]) -> Problem {
-        Problem(status: 406, slug: "not-acceptable", title: "Not acceptable",
-                detail: "cannot answer in '\(accept)'; available: \(offered.joined(separator: ", "))")
+        Problem(
+            status: 406, slug: "not-acceptable", title: "Not acceptable",
+            detail: "cannot answer in '\(accept)'; available: \(offered.joined(separator: ", "))")
     }
 
     public static func databaseBusy() -> Problem {
-        Problem(status: 503, slug: "database-busy", title: "Database busy",
-                detail: "the case store is busy; retry shortly", headers: [("Retry-After", "1")])
+        Problem(
+            status: 503, slug: "database-busy", title: "Database busy",
+            detail: "the case store is busy; retry shortly", headers: [("Retry-After", "1")])
     }
 
     public static func unavailable(_ detail: String) -> Problem {
-        Problem(status: 503, slug: "service-unavailable", title: "Service unavailable",
-                detail: detail, headers: [("Retry-After", "5")])
+        Problem(
+            status: 503, slug: "service-unavailable", title: "Service unavailable",
+            detail: detail, headers: [("Retry-After", "5")])
     }
 
     public static func insufficientStorage() -> Problem {
-        Problem(status: 507, slug: "insufficient-storage", title: "Insufficient storage",
-                detail: "the database disk is full; nothing was written")
+        Problem(
+            status: 507, slug: "insufficient-storage", title: "Insufficient storage",
+            detail: "the database disk is full; nothing was written")
     }
 
     public static func internalError(_ detail: String) -> Problem {

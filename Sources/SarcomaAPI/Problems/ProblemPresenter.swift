@@ -16,12 +16,14 @@ public enum ProblemPresenter {
             body["instance"] = .string("urn:request:\(requestID)")
         }
         if problem.status == 422 || !problem.errors.isEmpty {
-            body["errors"] = .array(problem.errors.map { issue in
-                .object(JSONObject([("pointer", .string(issue.pointer)), ("detail", .string(issue.detail))]))
-            })
+            body["errors"] = .array(
+                problem.errors.map { issue in
+                    .object(JSONObject([("pointer", .string(issue.pointer)), ("detail", .string(issue.detail))]))
+                })
         }
         for member in problem.extensions.members {
-            let key = member.key, value = member.value
+            let key = member.key
+            let value = member.value
             body[key] = value
         }
         var headers = HTTPHeaders()

@@ -14,7 +14,8 @@ struct AuditRoutes: Sendable {
     static let maximumCaseIdLength = 128
 
     func register(into router: inout RouterBuilder) {
-        router.add("GET", "/v1/audit", Endpoint.handler(query: ["caseId", "since", "limit", "cursor", "pretty"], trail))
+        router.add(
+            "GET", "/v1/audit", Endpoint.handler(query: ["caseId", "since", "limit", "cursor", "pretty"], trail))
     }
 
     @Sendable func trail(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
@@ -32,7 +33,8 @@ struct AuditRoutes: Sendable {
             do {
                 query.sinceMilliseconds = try RFC3339Instant.milliseconds(since)
             } catch {
-                throw Problem.badQuery("'since' must be an RFC 3339 date-time such as 2026-11-26T19:33:14Z: \(error.reason)")
+                throw Problem.badQuery(
+                    "'since' must be an RFC 3339 date-time such as 2026-11-26T19:33:14Z: \(error.reason)")
             }
         }
         let page: AuditPage

@@ -19,14 +19,18 @@ struct CDSHooksRoutes: Sendable {
     static let templates: Set<String> = ["/cds-services", "/cds-services/{id}", "/cds-services/{id}/feedback"]
 
     func register(into router: inout RouterBuilder) {
-        router.add("GET", "/cds-services", Endpoint.handler { _ throws(Problem) in
-            JSONResponse.make(CDSService.discoveryDocument, pretty: false)
-        })
+        router.add(
+            "GET", "/cds-services",
+            Endpoint.handler { _ throws(Problem) in
+                JSONResponse.make(CDSService.discoveryDocument, pretty: false)
+            })
         for template in Self.templates.sorted() {
             let allow = template == "/cds-services" ? "GET, HEAD, OPTIONS" : "POST, OPTIONS"
-            router.add("OPTIONS", template, Endpoint.handler { _ throws(Problem) in
-                HTTPResponse(status: 204, headers: ["Allow": allow])
-            })
+            router.add(
+                "OPTIONS", template,
+                Endpoint.handler { _ throws(Problem) in
+                    HTTPResponse(status: 204, headers: ["Allow": allow])
+                })
         }
         router.add("POST", "/cds-services/{id}", Endpoint.handler(query: [], call))
         router.add("POST", "/cds-services/{id}/feedback", Endpoint.handler(query: [], feedback))
@@ -54,14 +58,19 @@ struct CDSHooksRoutes: Sendable {
             case .ready(let sarcomaCase):
                 let assessment = engine.evaluate(.assessment, for: sarcomaCase)
                 // The line is not in the record: the options card shows both lines, not the default.
-                let scenarios = assessment.warnings.contains { $0.code.rawValue == PalliativeScenarios.linesDefaulted }
+                let scenarios =
+                    assessment.warnings.contains { $0.code.rawValue == PalliativeScenarios.linesDefaulted }
                     ? PalliativeScenarios(engine: engine, case: sarcomaCase) : nil
-                cards = PatientViewCards(assessment: assessment.json, sourceLabel: sourceLabel,
-                                         unknownLines: scenarios?.lineUnknown == true ? scenarios?.lines : nil).cards
+                cards =
+                    PatientViewCards(
+                        assessment: assessment.json, sourceLabel: sourceLabel,
+                        unknownLines: scenarios?.lineUnknown == true ? scenarios?.lines : nil
+                    ).cards
             }
         case .orderSelect:
             let matcher = MedicationAgentMatcher()
-            let agents = MedicationAgentMatcher.agents(in: hookRequest.selectedMedicationRequests.compactMap(matcher.match))
+            let agents = MedicationAgentMatcher.agents(
+                in: hookRequest.selectedMedicationRequests.compactMap(matcher.match))
             // An order for nothing the rules cover needs no record at all.
             guard !agents.isEmpty else { return JSONResponse.make(CDSCard.response([]), pretty: false) }
             switch try readCase(hookRequest) {
@@ -70,9 +79,11 @@ struct CDSHooksRoutes: Sendable {
                 cards = [PrefetchCase.incompleteCard(problems, sourceLabel: sourceLabel)]
             case .ready(let sarcomaCase):
                 let draftIds = Set(hookRequest.selectedMedicationRequests.compactMap { $0["id"]?.stringValue })
-                cards = OrderSelectCards(scenarios: PalliativeScenarios(engine: engine, case: sarcomaCase),
-                                         priorAgents: PriorSystemicAgents(hookRequest.prefetchEntries, excluding: draftIds),
-                                         sourceLabel: sourceLabel).cards(for: agents)
+                cards = OrderSelectCards(
+                    scenarios: PalliativeScenarios(engine: engine, case: sarcomaCase),
+                    priorAgents: PriorSystemicAgents(hookRequest.prefetchEntries, excluding: draftIds),
+                    sourceLabel: sourceLabel
+                ).cards(for: agents)
             }
         }
         // The EHR's record was read and evaluated: one `evaluate` row (no stored case; the
@@ -84,7 +95,8 @@ struct CDSHooksRoutes: Sendable {
 
     private func recordEvaluation(_ request: HTTPRequest) throws(Problem) {
         do {
-            _ = try store.recordAudit(AuditEntry(action: .evaluate, caseId: nil, caseVersion: nil, context: AuditContext(request)))
+            _ = try store.recordAudit(
+                AuditEntry(action: .evaluate, caseId: nil, caseVersion: nil, context: AuditContext(request)))
         } catch {
             throw Problem.from(error)
         }
@@ -95,24 +107,27 @@ struct CDSHooksRoutes: Sendable {
     private func readCase(_ hookRequest: CDSHookRequest) throws(Problem) -> PrefetchCase {
         let entries = hookRequest.prefetchEntries
         guard !entries.isEmpty else {
-            throw Problem(status: 412, slug: "cds-prefetch-missing", title: "Prefetch missing",
-                          detail: "no FHIR resources were sent as prefetch; send the prefetch queries GET /cds-services lists "
-                              + "(this service does not query the FHIR server itself)")
+            throw Problem(
+                status: 412, slug: "cds-prefetch-missing", title: "Prefetch missing",
+                detail: "no FHIR resources were sent as prefetch; send the prefetch queries GET /cds-services lists "
+                    + "(this service does not query the FHIR server itself)")
         }
         do throws(PrefetchPatient.WrongPatient) {
             try PrefetchPatient.check(entries, patientId: hookRequest.patientId)
         } catch {
-            throw Problem(status: 400, slug: "cds-prefetch-wrong-patient", title: "Prefetch about another patient",
-                          detail: "the prefetch resource at \(error.pointer) is about another patient than context.patientId: "
-                              + "no guidance is computed from another patient's record; send prefetch for context.patientId only")
+            throw Problem(
+                status: 400, slug: "cds-prefetch-wrong-patient", title: "Prefetch about another patient",
+                detail: "the prefetch resource at \(error.pointer) is about another patient than context.patientId: "
+                    + "no guidance is computed from another patient's record; send prefetch for context.patientId only")
         }
         return PrefetchCase.read(entries, engine: engine, referenceDate: FHIRRoutes.today())
     }
 
     @Sendable private func feedback(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
         let service = try Self.service(request)
-        let items = try CDSFeedback.parse(request, serviceId: service.id, client: request.clientName,
-                                          issuedCards: issuedCards)
+        let items = try CDSFeedback.parse(
+            request, serviceId: service.id, client: request.clientName,
+            issuedCards: issuedCards)
         do {
             _ = try store.recordCDSFeedback(items)
         } catch {

@@ -15,7 +15,8 @@ struct CaseRoutes: Sendable {
     func register(into router: inout RouterBuilder) {
         router.add("POST", "/v1/validate", Endpoint.handler(query: ["pretty"], validate))
         router.add("POST", "/v1/cases", Endpoint.handler(query: ["pretty"], create))
-        router.add("GET", "/v1/cases", Endpoint.handler(query: ["limit", "cursor", "site", "externalId", "pretty"], list))
+        router.add(
+            "GET", "/v1/cases", Endpoint.handler(query: ["limit", "cursor", "site", "externalId", "pretty"], list))
         router.add("GET", "/v1/cases/{id}", Endpoint.handler(query: ["pretty"], read))
         router.add("PUT", "/v1/cases/{id}", Endpoint.handler(query: ["pretty"], replace))
         router.add("DELETE", "/v1/cases/{id}", Endpoint.handler(delete))
@@ -37,8 +38,9 @@ struct CaseRoutes: Sendable {
         } catch {
             throw Problem.from(error)
         }
-        return JSONResponse.make(StoredCaseRepresentation.json(stored), status: 201, pretty: pretty,
-                                 headers: [("Location", "/v1/cases/\(stored.id)"), ("ETag", StoredCaseRepresentation.etag(stored))])
+        return JSONResponse.make(
+            StoredCaseRepresentation.json(stored), status: 201, pretty: pretty,
+            headers: [("Location", "/v1/cases/\(stored.id)"), ("ETag", StoredCaseRepresentation.etag(stored))])
     }
 
     @Sendable func read(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
@@ -46,7 +48,8 @@ struct CaseRoutes: Sendable {
         let stored = try Self.load(request, from: store)
         let etag = StoredCaseRepresentation.etag(stored)
         if let condition = request.headers["If-None-Match"],
-           EntityTagMatch.matches(condition, current: etag, weakComparison: true) {
+            EntityTagMatch.matches(condition, current: etag, weakComparison: true)
+        {
             var headers = HTTPHeaders()
             headers.set("ETag", etag)
             return HTTPResponse(status: 304, headers: headers)  // no case data answered: not audited
@@ -58,18 +61,21 @@ struct CaseRoutes: Sendable {
     @Sendable func replace(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
         let id = request.pathParameters["id"] ?? ""
         let pretty = try QueryFlag.value("pretty", in: request)
-        let (sarcomaCase, document) = try reader.readWithDocument(request, ignoring: CaseRequestReader.serverManagedKeys)
+        let (sarcomaCase, document) = try reader.readWithDocument(
+            request, ignoring: CaseRequestReader.serverManagedKeys)
         try Self.checkBodyID(document, matches: id)
         let expectedVersion = try expectedVersion(request, id: id)
         let stored: StoredCase
         do {
-            stored = try store.replace(id: id, with: Self.input(sarcomaCase), expectedVersion: expectedVersion,
-                                       audit: AuditContext(request))
+            stored = try store.replace(
+                id: id, with: Self.input(sarcomaCase), expectedVersion: expectedVersion,
+                audit: AuditContext(request))
         } catch {
             throw Problem.from(error)
         }
-        return JSONResponse.make(StoredCaseRepresentation.json(stored), pretty: pretty,
-                                 headers: [("ETag", StoredCaseRepresentation.etag(stored))])
+        return JSONResponse.make(
+            StoredCaseRepresentation.json(stored), pretty: pretty,
+            headers: [("ETag", StoredCaseRepresentation.etag(stored))])
     }
 
     @Sendable func delete(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
@@ -90,7 +96,8 @@ struct CaseRoutes: Sendable {
         if let cursor = try PageParameters.cursor(in: request) { query.cursor = cursor }
         if let site = request.queryValue("site") {
             guard Site(rawValue: site) != nil else {
-                throw Problem.badQuery("'site' must be one of \(Site.allCases.map(\.rawValue).joined(separator: ", ")), not '\(site)'")
+                throw Problem.badQuery(
+                    "'site' must be one of \(Site.allCases.map(\.rawValue).joined(separator: ", ")), not '\(site)'")
             }
             query.site = site
         }
@@ -114,8 +121,9 @@ struct CaseRoutes: Sendable {
     // MARK: - Shared pieces
 
     static func input(_ sarcomaCase: SarcomaCase) -> CaseInput {
-        CaseInput(externalId: sarcomaCase.externalId, site: sarcomaCase.tumor.site.rawValue,
-                  document: CaseEncoder().bytes(sarcomaCase))
+        CaseInput(
+            externalId: sarcomaCase.externalId, site: sarcomaCase.tumor.site.rawValue,
+            document: CaseEncoder().bytes(sarcomaCase))
     }
 
     static func load(_ request: HTTPRequest, from store: CaseStore) throws(Problem) -> StoredCase {
@@ -134,7 +142,11 @@ struct CaseRoutes: Sendable {
     static func checkBodyID(_ document: JSONValue, matches id: String) throws(Problem) {
         guard case .object(let object) = document, let sent = object["id"] else { return }
         guard case .string(let sentID) = sent, sentID == id else {
-            throw Problem.validation([FieldIssue(pointer: "/id", detail: "the body's id does not match the case in the URL ('\(id)'); omit it or send the same id")])
+            throw Problem.validation([
+                FieldIssue(
+                    pointer: "/id",
+                    detail: "the body's id does not match the case in the URL ('\(id)'); omit it or send the same id")
+            ])
         }
     }
 
@@ -144,14 +156,17 @@ struct CaseRoutes: Sendable {
         let stored: StoredCase
         do {
             stored = try Self.load(request, from: store)
-        } catch where error.status == 404 {
+        } catch  where error.status == 404 {
             // RFC 9110 13.1.1: If-Match (even `*`) is false when there is no current representation.
-            throw Problem(status: 412, slug: "precondition-failed", title: "Precondition failed",
-                          detail: "If-Match was given but there is no case with id '\(id)'")
+            throw Problem(
+                status: 412, slug: "precondition-failed", title: "Precondition failed",
+                detail: "If-Match was given but there is no case with id '\(id)'")
         }
-        guard EntityTagMatch.matches(condition, current: StoredCaseRepresentation.etag(stored), weakComparison: false) else {
-            throw Problem(status: 412, slug: "precondition-failed", title: "Precondition failed",
-                          detail: "If-Match does not match the case's current ETag \(StoredCaseRepresentation.etag(stored))")
+        guard EntityTagMatch.matches(condition, current: StoredCaseRepresentation.etag(stored), weakComparison: false)
+        else {
+            throw Problem(
+                status: 412, slug: "precondition-failed", title: "Precondition failed",
+                detail: "If-Match does not match the case's current ETag \(StoredCaseRepresentation.etag(stored))")
         }
         return stored.version
     }

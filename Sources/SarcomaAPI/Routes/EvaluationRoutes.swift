@@ -14,14 +14,20 @@ struct EvaluationRoutes: Sendable {
 
     func register(into router: inout RouterBuilder) {
         for kind in EvaluationKind.allCases {
-            router.add("POST", "/v1/\(kind.rawValue)", Endpoint.handler(query: ["explain", "pretty"]) { request throws(Problem) in
-                try evaluateSent(kind, request)
-            })
-            router.add("GET", "/v1/cases/{id}/\(kind.rawValue)", Endpoint.handler(query: ["explain", "pretty"]) { request throws(Problem) in
-                try evaluateStored(kind, request)
-            })
+            router.add(
+                "POST", "/v1/\(kind.rawValue)",
+                Endpoint.handler(query: ["explain", "pretty"]) { request throws(Problem) in
+                    try evaluateSent(kind, request)
+                })
+            router.add(
+                "GET", "/v1/cases/{id}/\(kind.rawValue)",
+                Endpoint.handler(query: ["explain", "pretty"]) { request throws(Problem) in
+                    try evaluateStored(kind, request)
+                })
         }
-        router.add("GET", "/v1/cases/{id}/evaluations", Endpoint.handler(query: ["limit", "cursor", "pretty"], listEvaluations))
+        router.add(
+            "GET", "/v1/cases/{id}/evaluations",
+            Endpoint.handler(query: ["limit", "cursor", "pretty"], listEvaluations))
     }
 
     private func evaluateSent(_ kind: EvaluationKind, _ request: HTTPRequest) throws(Problem) -> HTTPResponse {
@@ -52,9 +58,10 @@ struct EvaluationRoutes: Sendable {
         }
         let record: StoredEvaluation
         do {
-            record = try store.recordEvaluation(EvaluationInput(
-                caseId: stored.id, caseVersion: stored.version, endpoint: kind.rawValue,
-                guidelineVersion: engine.pack.version, result: JSONBody.bytes(evaluation.json, pretty: false)),
+            record = try store.recordEvaluation(
+                EvaluationInput(
+                    caseId: stored.id, caseVersion: stored.version, endpoint: kind.rawValue,
+                    guidelineVersion: engine.pack.version, result: JSONBody.bytes(evaluation.json, pretty: false)),
                 audit: AuditContext(request))
         } catch {
             throw Problem.from(error)
@@ -65,7 +72,9 @@ struct EvaluationRoutes: Sendable {
             response.headers.set("X-Evaluation-ID", record.id)
             return response
         case .json:
-            guard case .object(var body) = evaluation.json else { return JSONResponse.make(evaluation.json, pretty: pretty) }
+            guard case .object(var body) = evaluation.json else {
+                return JSONResponse.make(evaluation.json, pretty: pretty)
+            }
             body["evaluation"] = Self.meta(record)
             return JSONResponse.make(.object(body), pretty: pretty, headers: [("X-Evaluation-ID", record.id)])
         }

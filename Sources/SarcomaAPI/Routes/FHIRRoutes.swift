@@ -31,7 +31,8 @@ struct FHIRRoutes: Sendable {
     /// `_format` taken, the format negotiated (XML is a 406) before the work, and problems
     /// presented as OperationOutcomes to FHIR clients.
     static func fhir(query: Set<String>, _ work: @escaping Endpoint.Work) -> HTTPHandler {
-        Endpoint.handler(query: query.union(["_format"]), presenter: OperationOutcomePresenter.response) { request throws(Problem) in
+        Endpoint.handler(query: query.union(["_format"]), presenter: OperationOutcomePresenter.response) {
+            request throws(Problem) in
             _ = try FHIRFormat.negotiate(request)
             return try work(request)
         }
@@ -53,14 +54,18 @@ struct FHIRRoutes: Sendable {
         guard contradictions.isEmpty else { throw Problem.fhirImportRefused(contradictions, mapping: mapping) }
         let input = CaseRoutes.input(sarcomaCase)
         let (stored, created, previous) = try save(input, audit: AuditContext(request)) { previous in
-            FHIRImportReport.droppedStagingIssues(previous: try? JSONParser().parse(previous), imported: mapping.caseDocument)
+            FHIRImportReport.droppedStagingIssues(
+                previous: try? JSONParser().parse(previous), imported: mapping.caseDocument)
         }
 
         var warnings = FHIRImportReport.engineWarnings(evaluation)
         warnings += mapping.warnings.map(\.json)
         warnings += FHIRImportReport.uncheckedWarnings(mapping, staging: staging)
-        if let previous, let dropped = FHIRImportReport.droppedFieldsWarning(
-            previous: try? JSONParser().parse(previous), imported: (try? JSONParser().parse(input.document))?.objectValue ?? JSONObject()) {
+        if let previous,
+            let dropped = FHIRImportReport.droppedFieldsWarning(
+                previous: try? JSONParser().parse(previous),
+                imported: (try? JSONParser().parse(input.document))?.objectValue ?? JSONObject())
+        {
             warnings.append(dropped)
         }
         var body = JSONObject()
@@ -72,9 +77,11 @@ struct FHIRRoutes: Sendable {
         body["mapped"] = FHIRImportReport.mapped(mapping)
         body["ignored"] = FHIRImportReport.ignored(mapping)
         body["warnings"] = .array(warnings)
-        return JSONResponse.make(.object(body), status: created ? 201 : 200, pretty: pretty, headers: [
-            ("Location", "/v1/cases/\(stored.id)"), ("ETag", StoredCaseRepresentation.etag(stored)),
-        ])
+        return JSONResponse.make(
+            .object(body), status: created ? 201 : 200, pretty: pretty,
+            headers: [
+                ("Location", "/v1/cases/\(stored.id)"), ("ETag", StoredCaseRepresentation.etag(stored)),
+            ])
     }
 
     @Sendable func export(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
@@ -83,12 +90,16 @@ struct FHIRRoutes: Sendable {
         let named = try Self.reference("condition", type: "Condition", in: request)
         let stored = try load(request)
         guard let patient else { throw Problem.fhirExportNeeds(.patient) }
-        guard let condition = named.map(PrimaryConditionReference.literal) ?? stored.externalId.map(PrimaryConditionReference.identifier) else {
+        guard
+            let condition = named.map(PrimaryConditionReference.literal)
+                ?? stored.externalId.map(PrimaryConditionReference.identifier)
+        else {
             throw Problem.fhirExportNeeds(.condition)
         }
         let sarcomaCase = try reader.readStored(stored.document)
         let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
-        let export = FHIRStagingExport(caseId: stored.id, patientReference: patient, condition: condition, effective: stored.updatedAt)
+        let export = FHIRStagingExport(
+            caseId: stored.id, patientReference: patient, condition: condition, effective: stored.updatedAt)
         try recordExport(stored, for: request)
         return FHIRMediaType.response(JSONBody.bytes(export.bundle(staging: staging), pretty: pretty))
     }
@@ -103,7 +114,8 @@ struct FHIRRoutes: Sendable {
     /// and nothing is written (a PUT landing between this check and the replace is not seen:
     /// the import is a full replace, as before).
     private func save(_ input: CaseInput, audit: AuditContext, refusal: ([UInt8]) -> [FieldIssue]) throws(Problem)
-        -> (StoredCase, created: Bool, previous: [UInt8]?) {
+        -> (StoredCase, created: Bool, previous: [UInt8]?)
+    {
         var existing: StoredCase?
         do {
             if let externalId = input.externalId {
@@ -123,8 +135,10 @@ struct FHIRRoutes: Sendable {
         let issues = refusal(existing.document)
         guard issues.isEmpty else { throw Problem.fhirImportRefused(issues, mapping: nil) }
         do {
-            return (try store.replace(id: existing.id, with: input, expectedVersion: nil, audit: audit, as: .import),
-                    false, existing.document)
+            return (
+                try store.replace(id: existing.id, with: input, expectedVersion: nil, audit: audit, as: .import),
+                false, existing.document
+            )
         } catch {
             throw Problem.from(error)
         }
@@ -159,14 +173,16 @@ struct FHIRRoutes: Sendable {
     private func decode(_ mapping: FHIRCaseMapping) throws(Problem) -> SarcomaCase {
         switch CaseDecoder().decode(.object(mapping.caseDocument)) {
         case .failure(.invalid(let issues)):
-            throw Problem.fhirImportRefused(issues.map { FHIRImportReport.pointIntoPayload($0, mapping) }, mapping: mapping)
+            throw Problem.fhirImportRefused(
+                issues.map { FHIRImportReport.pointIntoPayload($0, mapping) }, mapping: mapping)
         case .failure(.malformedJSON(let error)):
             // Cannot happen for a document built in memory; answered, never trapped.
             throw Problem.fhirImportRefused([FieldIssue(pointer: "", detail: "\(error)")], mapping: mapping)
         case .success(let sarcomaCase):
             let issues = engine.consistencyIssues(in: sarcomaCase)
             guard issues.isEmpty else {
-                throw Problem.fhirImportRefused(issues.map { FHIRImportReport.pointIntoPayload($0, mapping) }, mapping: mapping)
+                throw Problem.fhirImportRefused(
+                    issues.map { FHIRImportReport.pointIntoPayload($0, mapping) }, mapping: mapping)
             }
             return sarcomaCase
         }
@@ -177,9 +193,12 @@ struct FHIRRoutes: Sendable {
     static func reference(_ name: String, type: String, in request: HTTPRequest) throws(Problem) -> String? {
         guard let raw = request.queryValue(name) else { return nil }
         let id = raw.hasPrefix(type + "/") ? raw.dropFirst(type.count + 1) : ""
-        let valid = (1...64).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+        let valid =
+            (1...64).contains(id.count)
+            && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
         guard valid else {
-            throw Problem.badQuery("'\(name)' must be a FHIR reference \(type)/<id> (id: 1-64 of A-Z a-z 0-9 - .), not '\(raw)'")
+            throw Problem.badQuery(
+                "'\(name)' must be a FHIR reference \(type)/<id> (id: 1-64 of A-Z a-z 0-9 - .), not '\(raw)'")
         }
         return raw
     }

@@ -14,34 +14,45 @@ struct OperationsRoutes: Sendable {
     let openAPIDocument: [UInt8]
 
     func register(into router: inout RouterBuilder) {
-        router.add("GET", "/health", Endpoint.ignoringQuery { _ throws(Problem) in
-            var headers = HTTPHeaders()
-            headers.set("Content-Type", "application/json")
-            headers.set("Cache-Control", "no-store")
-            return HTTPResponse(status: 200, headers: headers, body: Self.healthBody)
-        })
-        router.add("GET", "/ready", Endpoint.ignoringQuery { _ throws(Problem) in
-            guard store.isReady() else {
-                throw Problem.unavailable("the case store is not ready (database closed or migrations not current)")
-            }
-            var body = JSONObject()
-            body["status"] = .string("ready")
-            body["schemaVersion"] = .number(Double(store.schemaVersion))
-            body["guidelineVersion"] = .string(engine.pack.version)
-            return JSONResponse.make(.object(body), pretty: false, headers: [("Cache-Control", "no-store")])
-        })
-        router.add("GET", "/metrics", Endpoint.ignoringQuery { _ throws(Problem) in
-            JSONResponse.text(metrics.render(openConnections: connections.current()),
-                              contentType: "text/plain; version=0.0.4; charset=utf-8")
-        })
-        router.add("GET", "/openapi.json", Endpoint.handler { _ throws(Problem) in
-            var headers = HTTPHeaders()
-            headers.set("Content-Type", "application/json")
-            return HTTPResponse(status: 200, headers: headers, body: openAPIDocument)
-        })
-        router.add("GET", "/v1/guidelines", Endpoint.handler(query: ["pretty"]) { request throws(Problem) in
-            JSONResponse.make(engine.pack.json, pretty: try QueryFlag.value("pretty", in: request))
-        })
+        router.add(
+            "GET", "/health",
+            Endpoint.ignoringQuery { _ throws(Problem) in
+                var headers = HTTPHeaders()
+                headers.set("Content-Type", "application/json")
+                headers.set("Cache-Control", "no-store")
+                return HTTPResponse(status: 200, headers: headers, body: Self.healthBody)
+            })
+        router.add(
+            "GET", "/ready",
+            Endpoint.ignoringQuery { _ throws(Problem) in
+                guard store.isReady() else {
+                    throw Problem.unavailable("the case store is not ready (database closed or migrations not current)")
+                }
+                var body = JSONObject()
+                body["status"] = .string("ready")
+                body["schemaVersion"] = .number(Double(store.schemaVersion))
+                body["guidelineVersion"] = .string(engine.pack.version)
+                return JSONResponse.make(.object(body), pretty: false, headers: [("Cache-Control", "no-store")])
+            })
+        router.add(
+            "GET", "/metrics",
+            Endpoint.ignoringQuery { _ throws(Problem) in
+                JSONResponse.text(
+                    metrics.render(openConnections: connections.current()),
+                    contentType: "text/plain; version=0.0.4; charset=utf-8")
+            })
+        router.add(
+            "GET", "/openapi.json",
+            Endpoint.handler { _ throws(Problem) in
+                var headers = HTTPHeaders()
+                headers.set("Content-Type", "application/json")
+                return HTTPResponse(status: 200, headers: headers, body: openAPIDocument)
+            })
+        router.add(
+            "GET", "/v1/guidelines",
+            Endpoint.handler(query: ["pretty"]) { request throws(Problem) in
+                JSONResponse.make(engine.pack.json, pretty: try QueryFlag.value("pretty", in: request))
+            })
     }
 
     private static let healthBody = Array(#"{"status":"ok"}"#.utf8)

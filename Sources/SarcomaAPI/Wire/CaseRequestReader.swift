@@ -18,7 +18,8 @@ struct CaseRequestReader: Sendable {
 
     /// The case and the JSON it came from, parsed once: PUT also needs the body's `id`.
     func readWithDocument(_ request: HTTPRequest, ignoring ignored: Set<String> = [])
-        throws(Problem) -> (sarcomaCase: SarcomaCase, document: JSONValue) {
+        throws(Problem) -> (sarcomaCase: SarcomaCase, document: JSONValue)
+    {
         try Self.requireJSONContent(request)
         let document: JSONValue
         do {
@@ -51,8 +52,9 @@ struct CaseRequestReader: Sendable {
         case .success(let sarcomaCase):
             return sarcomaCase
         case .failure(let error):
-            throw Problem(status: 409, slug: "stored-case-invalid", title: "Stored case no longer valid",
-                          detail: "the stored case does not pass today's validation (\(error)); replace it with PUT")
+            throw Problem(
+                status: 409, slug: "stored-case-invalid", title: "Stored case no longer valid",
+                detail: "the stored case does not pass today's validation (\(error)); replace it with PUT")
         }
     }
 
@@ -61,7 +63,8 @@ struct CaseRequestReader: Sendable {
         let mediaType = contentType.split(separator: ";").first.map { String($0).trimmingWhitespace.lowercased() } ?? ""
         // curl's `-d` labels bodies as form data; clinicians type that by hand, so it is read
         // as JSON too (a body that is not JSON still gets a 400 saying so).
-        let acceptable = mediaType == "application/json" || mediaType == "application/x-www-form-urlencoded"
+        let acceptable =
+            mediaType == "application/json" || mediaType == "application/x-www-form-urlencoded"
             || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
         guard acceptable else {
             throw Problem.unsupportedMediaType(contentType)

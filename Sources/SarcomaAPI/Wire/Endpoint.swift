@@ -22,14 +22,20 @@ enum Endpoint {
     /// answer FHIR clients with an OperationOutcome (`OperationOutcomePresenter`).
     typealias Presenter = @Sendable (Problem, HTTPRequest) -> HTTPResponse
 
-    static let problemJSON: Presenter = { problem, request in ProblemPresenter.response(for: problem, requestID: request.requestID) }
+    static let problemJSON: Presenter = { problem, request in
+        ProblemPresenter.response(for: problem, requestID: request.requestID)
+    }
 
-    static func handler(query allowed: Set<String> = [], presenter: @escaping Presenter = problemJSON,
-                        _ work: @escaping Work) -> HTTPHandler {
+    static func handler(
+        query allowed: Set<String> = [], presenter: @escaping Presenter = problemJSON,
+        _ work: @escaping Work
+    ) -> HTTPHandler {
         { request in
             do throws(Problem) {
                 for item in request.query where !allowed.contains(item.name) {
-                    let known = allowed.isEmpty ? "this endpoint takes none" : "known: \(allowed.sorted().joined(separator: ", "))"
+                    let known =
+                        allowed.isEmpty
+                        ? "this endpoint takes none" : "known: \(allowed.sorted().joined(separator: ", "))"
                     throw Problem.badQuery("unknown query parameter '\(item.name)' (\(known))")
                 }
                 var seen = Set<String>()

@@ -7,7 +7,8 @@ enum PageParameters {
     static func limit(in request: HTTPRequest, range: ClosedRange<Int>) throws(Problem) -> Int? {
         guard let raw = request.queryValue("limit") else { return nil }
         guard let limit = Int(raw), range.contains(limit) else {
-            throw Problem.badQuery("'limit' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(raw)'")
+            throw Problem.badQuery(
+                "'limit' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(raw)'")
         }
         return limit
     }

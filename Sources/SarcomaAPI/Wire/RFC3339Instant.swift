@@ -86,7 +86,9 @@ enum RFC3339Instant {
         }
 
         mutating func expect(_ character: Character, after what: String) throws(Refusal) {
-            guard next(isOneOf: String(character)) else { throw Refusal(reason: "expected '\(character)' after \(what)") }
+            guard next(isOneOf: String(character)) else {
+                throw Refusal(reason: "expected '\(character)' after \(what)")
+            }
         }
 
         mutating func next(isOneOf characters: String) -> Bool {
@@ -125,7 +127,8 @@ enum RFC3339Instant {
                 sign = -1
             } else if position < bytes.count, bytes[position] == UInt8(ascii: " ") {
                 // A '+' typed in a URL arrives as a space (form encoding).
-                throw Refusal(reason: "found a space where the offset's sign belongs: send '+' as %2B in a URL, or use Z")
+                throw Refusal(
+                    reason: "found a space where the offset's sign belongs: send '+' as %2B in a URL, or use Z")
             } else {
                 throw Refusal(reason: "expected an offset after the time: Z, or +HH:MM / -HH:MM")
             }

@@ -13,7 +13,8 @@ enum ReadAudit {
         guard request.method != "HEAD", !cases.isEmpty else { return }
         let context = AuditContext(request)
         do {
-            try store.recordAudit(cases.map { AuditEntry(action: action, caseId: $0.id, caseVersion: $0.version, context: context) })
+            try store.recordAudit(
+                cases.map { AuditEntry(action: action, caseId: $0.id, caseVersion: $0.version, context: context) })
         } catch {
             throw Problem.from(error)
         }

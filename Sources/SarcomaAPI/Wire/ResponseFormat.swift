@@ -7,7 +7,9 @@ enum ResponseFormat: Equatable {
     case plainText
 
     /// Picks the client's most preferred of the formats offered; 406 when none is acceptable.
-    static func negotiate(_ request: HTTPRequest, offering offered: [ResponseFormat] = [.json, .plainText]) throws(Problem) -> ResponseFormat {
+    static func negotiate(_ request: HTTPRequest, offering offered: [ResponseFormat] = [.json, .plainText])
+        throws(Problem) -> ResponseFormat
+    {
         guard let accept = request.headers["Accept"], !accept.trimmingWhitespace.isEmpty else { return offered[0] }
         var best: (format: ResponseFormat, quality: Double, order: Int)?
         for (order, part) in accept.split(separator: ",").enumerated() {
@@ -33,7 +35,8 @@ enum ResponseFormat: Equatable {
             }
         }
         guard let best else {
-            throw Problem.notAcceptable(accept, offered: offered.map { $0 == .json ? "application/json" : "text/plain" })
+            throw Problem.notAcceptable(
+                accept, offered: offered.map { $0 == .json ? "application/json" : "text/plain" })
         }
         return best.format
     }

@@ -4,7 +4,8 @@ extension CaseDecoder {
     func histology(in tumor: CaseSection, _ log: inout CaseIssueLog) -> Histology? {
         guard let member = tumor.member("histology") else { return nil }
         if let text = member.value.stringValue, Histology(rawValue: text) == nil,
-           let refusal = Self.outOfScopeDetail(for: text) {
+            let refusal = Self.outOfScopeDetail(for: text)
+        {
             log.add(member.pointer, at: member.position, refusal)
             return nil
         }
@@ -36,7 +37,8 @@ extension CaseDecoder {
             return "histology `\(text)`: \(name) is out of scope for this service: refer to its own guideline"
         }
         let normalized = NearMatch.normalized(text)
-        let code = outOfScopeAliases[normalized]
+        let code =
+            outOfScopeAliases[normalized]
             ?? Histology.outOfScopeCodes.keys.sorted().first { NearMatch.normalized($0) == normalized }
         if let code, let name = Histology.outOfScopeCodes[code] {
             return "histology \(CaseSection.quoteName(text)) is not a code (did you mean `\(code)`?), and "

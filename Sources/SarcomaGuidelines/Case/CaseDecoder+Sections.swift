@@ -5,8 +5,9 @@ extension CaseDecoder {
     func externalId(in top: CaseSection, _ log: inout CaseIssueLog) -> String? {
         guard let member = top.member("externalId") else { return nil }
         guard let text = member.value.stringValue else {
-            log.add(member.pointer, at: member.position,
-                    "externalId must be a string; got \(CaseSection.shown(member.value))")
+            log.add(
+                member.pointer, at: member.position,
+                "externalId must be a string; got \(CaseSection.shown(member.value))")
             return nil
         }
         let problem: String? =
@@ -16,7 +17,9 @@ extension CaseDecoder {
                 "externalId must be at most \(Self.externalIdMaxLength) characters; got \(text.unicodeScalars.count)"
             } else if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
                 "externalId must not contain control characters, found \(JSONReader.codePoint(control.value))"
-            } else if text.unicodeScalars.first!.properties.isWhitespace || text.unicodeScalars.last!.properties.isWhitespace {
+            } else if text.unicodeScalars.first!.properties.isWhitespace
+                || text.unicodeScalars.last!.properties.isWhitespace
+            {
                 "externalId must not begin or end with whitespace"
             } else {
                 nil
@@ -42,8 +45,9 @@ extension CaseDecoder {
         guard let section = top.section("tumor", CaseFields.tumor, &log) else {
             if top.member("tumor") == nil {
                 let position = top.index(of: "tumor").map { [$0] } ?? [Int.max]
-                log.add(.root.appending("tumor"), at: position,
-                        "tumor is required: an object with at least site (\(Self.siteCodes))")
+                log.add(
+                    .root.appending("tumor"), at: position,
+                    "tumor is required: an object with at least site (\(Self.siteCodes))")
             }
             return nil
         }
@@ -53,11 +57,15 @@ extension CaseDecoder {
     func tumor(in section: CaseSection, _ log: inout CaseIssueLog) -> SarcomaCase.Tumor? {
         let site: Site? = section.code("site", &log)
         if site == nil, section.member("site") == nil {
-            log.add(section.pointer.appending("site"), at: section.position + [-1],
-                    "site is required: one of \(Self.siteCodes)")
+            log.add(
+                section.pointer.appending("site"), at: section.position + [-1],
+                "site is required: one of \(Self.siteCodes)")
         }
-        let sizeCm = section.number("sizeCm", Bounds(lower: 0, lowerInclusive: false, upper: Self.maxSizeCm,
-                                                      unit: "of centimetres"), &log)
+        let sizeCm = section.number(
+            "sizeCm",
+            Bounds(
+                lower: 0, lowerInclusive: false, upper: Self.maxSizeCm,
+                unit: "of centimetres"), &log)
         let depth: Depth? = section.code("depth", &log)
         let histology = self.histology(in: section, &log)
         let grade = section.integer("grade", .from(1, to: 3), &log)
@@ -83,14 +91,18 @@ extension CaseDecoder {
     /// The contract: sites "only with `metastasis: "M1"`; sites with M0, stated or omitted,
     /// are 422 at `/tumor/metastasis`". Checked whenever a non-empty array of sites was
     /// sent (even if some item is wrong) and `metastasis` is not itself invalid.
-    private func checkMetastaticSites(in section: CaseSection, metastasis: MetastasisStatus?,
-                                      _ log: inout CaseIssueLog) {
+    private func checkMetastaticSites(
+        in section: CaseSection, metastasis: MetastasisStatus?,
+        _ log: inout CaseIssueLog
+    ) {
         guard let sites = section.member("metastaticSites"), let items = sites.value.arrayValue,
-              !items.isEmpty, metastasis != .m1 else { return }
+            !items.isEmpty, metastasis != .m1
+        else { return }
         let stated = section.member("metastasis")
         if stated != nil, metastasis == nil { return }  // an invalid code, already reported
         let laterIndex = max(section.index(of: "metastaticSites") ?? 0, section.index(of: "metastasis") ?? 0)
-        let detail = stated == nil
+        let detail =
+            stated == nil
             ? "metastasis must be `M1` when metastaticSites are given; it is omitted, which means M0"
             : "metastasis must be `M1` when metastaticSites are given; it is `M0`"
         log.add(section.pointer.appending("metastasis"), at: section.position + [laterIndex, Int.max], detail)

@@ -75,10 +75,16 @@ public struct CaseDecoder: Sendable {
         return decode(value, ignoringTopLevelKeys: ignoringTopLevelKeys)
     }
 
-    public func decode(_ value: JSONValue, ignoringTopLevelKeys: Set<String> = []) -> Result<SarcomaCase, CaseInputError> {
+    public func decode(_ value: JSONValue, ignoringTopLevelKeys: Set<String> = []) -> Result<
+        SarcomaCase, CaseInputError
+    > {
         guard case .object(let object) = value else {
-            return .failure(.invalid([FieldIssue(
-                pointer: "", detail: "the request body must be a JSON object (a case); got \(CaseSection.shown(value))")]))
+            return .failure(
+                .invalid([
+                    FieldIssue(
+                        pointer: "",
+                        detail: "the request body must be a JSON object (a case); got \(CaseSection.shown(value))")
+                ]))
         }
         var log = CaseIssueLog()
         let top = CaseSection(object: object, pointer: .root, position: [], schema: CaseFields.top)
@@ -94,8 +100,10 @@ public struct CaseDecoder: Sendable {
         guard log.isEmpty, let tumor else {
             return .failure(.invalid(log.issues(limit: Self.maxReportedIssues)))
         }
-        return .success(SarcomaCase(externalId: externalId, patient: patient, tumor: tumor,
-                                    disease: disease, pet: pet))
+        return .success(
+            SarcomaCase(
+                externalId: externalId, patient: patient, tumor: tumor,
+                disease: disease, pet: pet))
     }
 
     /// At most this many issues are listed, then one more saying how many were left out.

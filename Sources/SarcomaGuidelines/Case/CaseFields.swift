@@ -19,20 +19,27 @@ enum CaseFields {
         }
     }
 
-    static let top = Section(pointer: "", name: "the case",
-                             fields: ["externalId", "patient", "tumor", "disease", "pet"])
-    static let patient = Section(pointer: "/patient", name: "patient",
-                                 fields: ["ageYears", "sex", "ecog", "ivTherapyEligible", "anthracyclineCandidate"])
-    static let tumor = Section(pointer: "/tumor", name: "tumor", fields: [
-        "site", "sizeCm", "depth", "histology", "grade", "fnclcc", "infiltrativeBorders", "nodes",
-        "metastasis", "ntrkFusion", "metastaticSites", "headNeckInvasion", "visceralExtent",
-        "multifocalSites",
-    ])
-    static let fnclcc = Section(pointer: "/tumor/fnclcc", name: "tumor.fnclcc",
-                                fields: ["differentiation", "mitosesPer10Hpf", "necrosisPercent"])
-    static let disease = Section(pointer: "/disease", name: "disease", fields: [
-        "presentation", "resectable", "priorSystemicLines", "priorAnthracycline", "limbSparingPossible",
-    ])
+    static let top = Section(
+        pointer: "", name: "the case",
+        fields: ["externalId", "patient", "tumor", "disease", "pet"])
+    static let patient = Section(
+        pointer: "/patient", name: "patient",
+        fields: ["ageYears", "sex", "ecog", "ivTherapyEligible", "anthracyclineCandidate"])
+    static let tumor = Section(
+        pointer: "/tumor", name: "tumor",
+        fields: [
+            "site", "sizeCm", "depth", "histology", "grade", "fnclcc", "infiltrativeBorders", "nodes",
+            "metastasis", "ntrkFusion", "metastaticSites", "headNeckInvasion", "visceralExtent",
+            "multifocalSites",
+        ])
+    static let fnclcc = Section(
+        pointer: "/tumor/fnclcc", name: "tumor.fnclcc",
+        fields: ["differentiation", "mitosesPer10Hpf", "necrosisPercent"])
+    static let disease = Section(
+        pointer: "/disease", name: "disease",
+        fields: [
+            "presentation", "resectable", "priorSystemicLines", "priorAnthracycline", "limbSparingPossible",
+        ])
     static let pet = Section(pointer: "/pet", name: "pet", fields: ["suvMaxBaseline", "suvMaxPostTherapy"])
 
     static let all = [top, patient, tumor, fnclcc, disease, pet]

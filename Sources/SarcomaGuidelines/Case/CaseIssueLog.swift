@@ -45,7 +45,10 @@ struct CaseIssueLog {
         var issues = ordered.prefix(limit).map { FieldIssue(at: entries[$0].pointer, detail: entries[$0].detail.text) }
         let more = ordered.count - issues.count
         if more > 0 {
-            issues.append(FieldIssue(pointer: "", detail: "\(more) more issue\(more == 1 ? "" : "s") not listed; fix the ones above first"))
+            issues.append(
+                FieldIssue(
+                    pointer: "",
+                    detail: "\(more) more issue\(more == 1 ? "" : "s") not listed; fix the ones above first"))
         }
         return issues
     }

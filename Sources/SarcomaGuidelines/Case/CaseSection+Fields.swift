@@ -13,16 +13,18 @@ extension CaseSection {
     func number(_ key: String, _ bounds: Bounds, _ log: inout CaseIssueLog) -> Double? {
         guard let member = member(key) else { return nil }
         if let number = member.value.doubleValue, bounds.contains(number) { return number }
-        log.add(member.pointer, at: member.position,
-                "\(key) must be a number \(bounds.text); got \(Self.shown(member.value))")
+        log.add(
+            member.pointer, at: member.position,
+            "\(key) must be a number \(bounds.text); got \(Self.shown(member.value))")
         return nil
     }
 
     func integer(_ key: String, _ bounds: Bounds, _ log: inout CaseIssueLog) -> Int? {
         guard let member = member(key) else { return nil }
         if let integer = member.value.intValue, bounds.contains(Double(integer)) { return integer }
-        log.add(member.pointer, at: member.position,
-                "\(key) must be an integer \(bounds.text); got \(Self.shown(member.value))")
+        log.add(
+            member.pointer, at: member.position,
+            "\(key) must be an integer \(bounds.text); got \(Self.shown(member.value))")
         return nil
     }
 
@@ -37,8 +39,10 @@ extension CaseSection {
     where Code.RawValue == String {
         guard let member = member(key) else { return nil }
         guard let items = member.value.arrayValue else {
-            log.add(member.pointer, at: member.position,
-                    "\(key) must be an array of codes (\(Self.expectation(for: Code.self, label: key))); got \(Self.shown(member.value))")
+            log.add(
+                member.pointer, at: member.position,
+                "\(key) must be an array of codes (\(Self.expectation(for: Code.self, label: key))); got \(Self.shown(member.value))"
+            )
             return nil
         }
         var codes: [Code] = []
@@ -52,8 +56,9 @@ extension CaseSection {
                 continue
             }
             if let first = firstIndex[code] {
-                log.add(pointer, at: position,
-                        "`\(code.rawValue)` is listed twice in \(key) (first at \(member.pointer.appending(first)))")
+                log.add(
+                    pointer, at: position,
+                    "`\(code.rawValue)` is listed twice in \(key) (first at \(member.pointer.appending(first)))")
                 valid = false
                 continue
             }
@@ -82,7 +87,8 @@ extension CaseSection {
         if let text = value.stringValue, let code = Code(rawValue: text) { return code }
         var detail = "\(label) must be \(expectation(for: Code.self, label: label)); got \(shown(value))"
         if let text = value.stringValue,
-           let near = NearMatch.suggestion(for: text, among: Code.allCases.map(\.rawValue)) {
+            let near = NearMatch.suggestion(for: text, among: Code.allCases.map(\.rawValue))
+        {
             detail += ": did you mean `\(near)`?"
         }
         log.add(pointer, at: position, detail)

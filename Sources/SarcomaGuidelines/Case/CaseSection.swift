@@ -32,8 +32,9 @@ struct CaseSection {
     func reportUnknownMembers(ignoring ignored: Set<String>, into log: inout CaseIssueLog) {
         for (index, member) in object.members.enumerated()
         where !schema.fields.contains(member.key) && !ignored.contains(member.key) {
-            log.add(pointer.appending(member.key), at: position + [index],
-                    .unknownField(key: member.key, schema: schema))
+            log.add(
+                pointer.appending(member.key), at: position + [index],
+                .unknownField(key: member.key, schema: schema))
         }
     }
 
@@ -47,7 +48,8 @@ struct CaseSection {
         }
         if let home = CaseFields.home(of: key, otherThan: schema) {
             let place = home.section.pointer.isEmpty ? "at the top level of the case" : "in `\(home.section.name)`"
-            return "unknown field \(shown) in \(schema.name): `\(home.field)` belongs \(place) (\(home.section.pointer)/\(home.field))"
+            return
+                "unknown field \(shown) in \(schema.name): `\(home.field)` belongs \(place) (\(home.section.pointer)/\(home.field))"
         }
         if let near = NearMatch.suggestion(for: key, among: schema.fields, normalized: schema.normalizedFields) {
             return "unknown field \(shown): did you mean `\(near)`?"

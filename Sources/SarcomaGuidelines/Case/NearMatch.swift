@@ -12,7 +12,8 @@ enum NearMatch {
     static let minPrefix = 3
 
     /// `normalized`, when given, is `candidates.map(normalized)` worked out beforehand.
-    static func suggestion(for input: String, among candidates: [String], normalized known: [String]? = nil) -> String? {
+    static func suggestion(for input: String, among candidates: [String], normalized known: [String]? = nil) -> String?
+    {
         let typed = normalized(input)
         let known = known ?? candidates.map(normalized)
         if let index = known.firstIndex(of: typed) {

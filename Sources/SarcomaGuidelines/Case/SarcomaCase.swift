@@ -11,8 +11,10 @@ public struct SarcomaCase: Sendable, Equatable, Codable {
     public var disease: Disease?
     public var pet: PET?
 
-    public init(externalId: String? = nil, patient: Patient? = nil, tumor: Tumor,
-                disease: Disease? = nil, pet: PET? = nil) {
+    public init(
+        externalId: String? = nil, patient: Patient? = nil, tumor: Tumor,
+        disease: Disease? = nil, pet: PET? = nil
+    ) {
         self.externalId = externalId
         self.patient = patient
         self.tumor = tumor
@@ -28,8 +30,10 @@ public struct SarcomaCase: Sendable, Equatable, Codable {
         public var ivTherapyEligible: Bool?
         public var anthracyclineCandidate: Bool?
 
-        public init(ageYears: Int? = nil, sex: Sex? = nil, ecog: Int? = nil,
-                    ivTherapyEligible: Bool? = nil, anthracyclineCandidate: Bool? = nil) {
+        public init(
+            ageYears: Int? = nil, sex: Sex? = nil, ecog: Int? = nil,
+            ivTherapyEligible: Bool? = nil, anthracyclineCandidate: Bool? = nil
+        ) {
             self.ageYears = ageYears
             self.sex = sex
             self.ecog = ecog
@@ -60,13 +64,15 @@ public struct SarcomaCase: Sendable, Equatable, Codable {
         /// Site `visceral` only; >= 2 gives T4a/b/c.
         public var multifocalSites: Int?
 
-        public init(site: Site, sizeCm: Double? = nil, depth: Depth? = nil,
-                    histology: Histology? = nil, grade: Int? = nil, fnclcc: FNCLCC? = nil,
-                    infiltrativeBorders: Bool? = nil, nodes: NodalStatus? = nil,
-                    metastasis: MetastasisStatus? = nil, ntrkFusion: Bool? = nil,
-                    metastaticSites: [MetastaticSite]? = nil,
-                    headNeckInvasion: [HeadNeckInvasion]? = nil,
-                    visceralExtent: VisceralExtent? = nil, multifocalSites: Int? = nil) {
+        public init(
+            site: Site, sizeCm: Double? = nil, depth: Depth? = nil,
+            histology: Histology? = nil, grade: Int? = nil, fnclcc: FNCLCC? = nil,
+            infiltrativeBorders: Bool? = nil, nodes: NodalStatus? = nil,
+            metastasis: MetastasisStatus? = nil, ntrkFusion: Bool? = nil,
+            metastaticSites: [MetastaticSite]? = nil,
+            headNeckInvasion: [HeadNeckInvasion]? = nil,
+            visceralExtent: VisceralExtent? = nil, multifocalSites: Int? = nil
+        ) {
             self.site = site
             self.sizeCm = sizeCm
             self.depth = depth
@@ -91,8 +97,10 @@ public struct SarcomaCase: Sendable, Equatable, Codable {
         public var mitosesPer10Hpf: Int?
         public var necrosisPercent: Double?
 
-        public init(differentiation: Int? = nil, mitosesPer10Hpf: Int? = nil,
-                    necrosisPercent: Double? = nil) {
+        public init(
+            differentiation: Int? = nil, mitosesPer10Hpf: Int? = nil,
+            necrosisPercent: Double? = nil
+        ) {
             self.differentiation = differentiation
             self.mitosesPer10Hpf = mitosesPer10Hpf
             self.necrosisPercent = necrosisPercent
@@ -106,9 +114,11 @@ public struct SarcomaCase: Sendable, Equatable, Codable {
         public var priorAnthracycline: Bool?
         public var limbSparingPossible: Bool?
 
-        public init(presentation: Presentation? = nil, resectable: Bool? = nil,
-                    priorSystemicLines: Int? = nil, priorAnthracycline: Bool? = nil,
-                    limbSparingPossible: Bool? = nil) {
+        public init(
+            presentation: Presentation? = nil, resectable: Bool? = nil,
+            priorSystemicLines: Int? = nil, priorAnthracycline: Bool? = nil,
+            limbSparingPossible: Bool? = nil
+        ) {
             self.presentation = presentation
             self.resectable = resectable
             self.priorSystemicLines = priorSystemicLines
@@ -144,11 +154,13 @@ public enum Depth: String, Sendable, VocabularyCode, Codable, CaseIterable {
 }
 
 public enum NodalStatus: String, Sendable, VocabularyCode, Codable, CaseIterable {
-    case n0 = "N0", n1 = "N1"
+    case n0 = "N0"
+    case n1 = "N1"
 }
 
 public enum MetastasisStatus: String, Sendable, VocabularyCode, Codable, CaseIterable {
-    case m0 = "M0", m1 = "M1"
+    case m0 = "M0"
+    case m1 = "M1"
 }
 
 public enum Presentation: String, Sendable, VocabularyCode, Codable, CaseIterable {

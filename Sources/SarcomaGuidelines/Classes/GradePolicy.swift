@@ -45,9 +45,12 @@ public struct GradePolicy: Sendable, Equatable {
         case .highByDefinition, .lowByDefinition, .notApplicable:
             guard let verified else { throw verifiedNode.failure("must be true or false for a \(kind.rawValue) row") }
             if verified {
-                guard !basis.isEmpty else { throw basisNode.failure("is empty, but a verified \(kind.rawValue) row needs its source") }
+                guard !basis.isEmpty else {
+                    throw basisNode.failure("is empty, but a verified \(kind.rawValue) row needs its source")
+                }
                 if let weak = basis.first(where: { !$0.verified }) {
-                    throw basisNode.failure("cites \"\(weak.id)\", which the register marks unverified, on a row marked verified")
+                    throw basisNode.failure(
+                        "cites \"\(weak.id)\", which the register marks unverified, on a row marked verified")
                 }
             }
         }

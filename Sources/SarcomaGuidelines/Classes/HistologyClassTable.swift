@@ -16,7 +16,10 @@ public final class HistologyClassTable: Sendable {
     public let decisions: [PackReading]
     private let byCode: [String: Int]
 
-    init(rows: [HistologyClassRow], notGiven: HistologyClassRow, outOfScope: [OutOfScopeHistology], decisions: [PackReading]) {
+    init(
+        rows: [HistologyClassRow], notGiven: HistologyClassRow, outOfScope: [OutOfScopeHistology],
+        decisions: [PackReading]
+    ) {
         self.rows = rows
         self.notGiven = notGiven
         self.outOfScope = outOfScope
@@ -37,7 +40,8 @@ public final class HistologyClassTable: Sendable {
 
     public var codes: [String] { rows.compactMap(\.code) }
 
-    public static func load(bytes: [UInt8], register: SourceRegister) throws(GuidelinePackError) -> HistologyClassTable {
+    public static func load(bytes: [UInt8], register: SourceRegister) throws(GuidelinePackError) -> HistologyClassTable
+    {
         try load(try PackNode.document(bytes, file: fileName), register: register)
     }
 
@@ -49,7 +53,9 @@ public final class HistologyClassTable: Sendable {
         var rows: [HistologyClassRow] = []
         for item in try rowsNode.nonEmptyArray() {
             let row = try loadRow(item, register: register)
-            if rows.contains(where: { $0.code == row.code }) { throw item.failure("repeats histology \"\(row.code ?? "")\"") }
+            if rows.contains(where: { $0.code == row.code }) {
+                throw item.failure("repeats histology \"\(row.code ?? "")\"")
+            }
             rows.append(row)
         }
         let notGiven = try loadNotGiven(try reader.required("histologyNotGiven"), register: register)
@@ -59,11 +65,14 @@ public final class HistologyClassTable: Sendable {
             var itemReader = try item.object()
             let codeNode = try itemReader.required("code")
             let code = try codeNode.snakeCode()
-            if rows.contains(where: { $0.code == code }) { throw codeNode.failure("\"\(code)\" is also an in-scope histology") }
+            if rows.contains(where: { $0.code == code }) {
+                throw codeNode.failure("\"\(code)\" is also an in-scope histology")
+            }
             if outOfScope.contains(where: { $0.code == code }) { throw codeNode.failure("repeats \"\(code)\"") }
-            outOfScope.append(OutOfScopeHistology(
-                code: code, ruleId: try itemReader.required("ruleId").ruleIdentifier(),
-                name: try itemReader.string("name"), detail: try itemReader.nullable("detail")?.string()))
+            outOfScope.append(
+                OutOfScopeHistology(
+                    code: code, ruleId: try itemReader.required("ruleId").ruleIdentifier(),
+                    name: try itemReader.string("name"), detail: try itemReader.nullable("detail")?.string()))
             try itemReader.finish()
         }
         let decisions = try PackReading.loadList(try reader.required("decisions"))
@@ -73,20 +82,26 @@ public final class HistologyClassTable: Sendable {
         if let missing = Histology.allCases.first(where: { code in !rows.contains { $0.code == code.rawValue } }) {
             throw rowsNode.failure("lack \"\(missing.rawValue)\", a histology code the case vocabulary accepts")
         }
-        if let missing = Histology.outOfScopeCodes.keys.sorted().first(where: { code in !outOfScope.contains { $0.code == code } }) {
+        if let missing = Histology.outOfScopeCodes.keys.sorted().first(where: { code in
+            !outOfScope.contains { $0.code == code }
+        }) {
             throw outNode.failure("lack \"\(missing)\", which pack 2026.11-1 already refuses")
         }
         return HistologyClassTable(rows: rows, notGiven: notGiven, outOfScope: outOfScope, decisions: decisions)
     }
 
-    private static func loadRow(_ node: PackNode, register: SourceRegister) throws(GuidelinePackError) -> HistologyClassRow {
+    private static func loadRow(_ node: PackNode, register: SourceRegister) throws(GuidelinePackError)
+        -> HistologyClassRow
+    {
         var reader = try node.object()
         let code = try reader.required("code").snakeCode()
         let newInPack = try reader.required("newInPack").bool()
         let lipogenic = try reader.required("lipogenic").bool()
         let lTypeNode = try reader.required("lType")
         let lType = try lTypeNode.bool()
-        if lipogenic && !lType { throw lTypeNode.failure("is false for a liposarcoma: L-type includes every liposarcoma") }
+        if lipogenic && !lType {
+            throw lTypeNode.failure("is false for a liposarcoma: L-type includes every liposarcoma")
+        }
         var infiltrativeRule: String?
         var infiltrativeNote: String?
         if let infiltrative = try reader.nullable("infiltrative") {
@@ -100,8 +115,10 @@ public final class HistologyClassTable: Sendable {
         var addOns: [HistologyClassRow.ImagingAddOn] = []
         for item in try reader.required("imagingAddOns").array() {
             var addOnReader = try item.object()
-            addOns.append(.init(ruleId: try addOnReader.required("ruleId").ruleIdentifier(prefix: "IMG"),
-                                required: try addOnReader.required("required").bool()))
+            addOns.append(
+                .init(
+                    ruleId: try addOnReader.required("ruleId").ruleIdentifier(prefix: "IMG"),
+                    required: try addOnReader.required("required").bool()))
             try addOnReader.finish()
         }
         var systemicRules: [String] = []
@@ -111,38 +128,49 @@ public final class HistologyClassTable: Sendable {
         let scopeNode = try reader.required("scope")
         let scope = try scopeNode.code(TreatmentScope.self, "a scope")
         if (scope == .dfsp) != (code == "dermatofibrosarcoma_protuberans") {
-            throw scopeNode.failure("is \(scope.rawValue): the dfsp scope belongs to dermatofibrosarcoma_protuberans alone (§3.3)")
+            throw scopeNode.failure(
+                "is \(scope.rawValue): the dfsp scope belongs to dermatofibrosarcoma_protuberans alone (§3.3)")
         }
         var meaning: HistologyClassRow.CodeMeaning?
         if let meaningNode = try reader.nullable("codeMeaning") {
             var meaningReader = try meaningNode.object()
-            meaning = .init(warning: try meaningReader.required("warning").snakeCode(),
-                            fromAgeYears: try meaningReader.required("fromAgeYears").integer(),
-                            whenAgeNotGiven: try meaningReader.required("whenAgeNotGiven").bool(),
-                            text: try meaningReader.string("text"))
+            meaning = .init(
+                warning: try meaningReader.required("warning").snakeCode(),
+                fromAgeYears: try meaningReader.required("fromAgeYears").integer(),
+                whenAgeNotGiven: try meaningReader.required("whenAgeNotGiven").bool(),
+                text: try meaningReader.string("text"))
             try meaningReader.finish()
         }
         try reader.finish()
         return HistologyClassRow(
             code: code, newInPack: newInPack, lipogenic: lipogenic ? .member : .notMember,
-            lType: lType ? .member : .notMember, infiltrativeRuleId: infiltrativeRule, infiltrativeNote: infiltrativeNote,
+            lType: lType ? .member : .notMember, infiltrativeRuleId: infiltrativeRule,
+            infiltrativeNote: infiltrativeNote,
             gradePolicy: grade, nodalRisk: nodal, imagingAddOns: addOns, systemicRules: systemicRules, scope: scope,
             codeMeaning: meaning)
     }
 
-    private static func loadNotGiven(_ node: PackNode, register: SourceRegister) throws(GuidelinePackError) -> HistologyClassRow {
+    private static func loadNotGiven(_ node: PackNode, register: SourceRegister) throws(GuidelinePackError)
+        -> HistologyClassRow
+    {
         var reader = try node.object()
         let lipogenic = try reader.required("lipogenic").code(ClassMembership.self, "a class membership")
         let lType = try reader.required("lType").code(ClassMembership.self, "a class membership")
         let grade = try reader.required("gradePolicy")
         let policy = try GradePolicy.load(grade, register: register)
-        if policy.kind != .fnclcc { throw grade.failure("must be fnclcc: a histology that is not given implies no grade") }
+        if policy.kind != .fnclcc {
+            throw grade.failure("must be fnclcc: a histology that is not given implies no grade")
+        }
         let specificNode = try reader.required("histologySpecificRows")
-        if try specificNode.bool() { throw specificNode.failure("must be false: no histology-specific row applies without a histology (D21)") }
+        if try specificNode.bool() {
+            throw specificNode.failure("must be false: no histology-specific row applies without a histology (D21)")
+        }
         _ = try reader.string("note")
         try reader.finish()
         return HistologyClassRow(
-            code: nil, newInPack: false, lipogenic: lipogenic, lType: lType, infiltrativeRuleId: nil, infiltrativeNote: nil,
-            gradePolicy: policy, nodalRisk: false, imagingAddOns: [], systemicRules: [], scope: .adultSTS, codeMeaning: nil)
+            code: nil, newInPack: false, lipogenic: lipogenic, lType: lType, infiltrativeRuleId: nil,
+            infiltrativeNote: nil,
+            gradePolicy: policy, nodalRisk: false, imagingAddOns: [], systemicRules: [], scope: .adultSTS,
+            codeMeaning: nil)
     }
 }

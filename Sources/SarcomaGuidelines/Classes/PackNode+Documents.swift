@@ -15,11 +15,15 @@ extension PackNode {
     func ruleIdentifier() throws(GuidelinePackError) -> String {
         let text = try string()
         let words = text.split(separator: "-", omittingEmptySubsequences: false)
-        let wellFormed = words.count >= 2 && words.allSatisfy { word in
-            !word.isEmpty && word.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
-        }
+        let wellFormed =
+            words.count >= 2
+            && words.allSatisfy { word in
+                !word.isEmpty && word.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+            }
         guard wellFormed, Self.rulePrefixes.contains(String(words[0])) else {
-            throw failure("\"\(text)\" is not a rule id (upper-case words joined by hyphens, prefix one of \(Self.rulePrefixes.joined(separator: ", ")))")
+            throw failure(
+                "\"\(text)\" is not a rule id (upper-case words joined by hyphens, prefix one of \(Self.rulePrefixes.joined(separator: ", ")))"
+            )
         }
         return text
     }
@@ -37,7 +41,8 @@ extension PackNode {
     func snakeCode() throws(GuidelinePackError) -> String {
         let text = try string()
         guard let first = text.first, ("a"..."z").contains(first),
-              text.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
+            text.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+        else {
             throw failure("\"\(text)\" is not a snake_case code")
         }
         return text

@@ -16,9 +16,13 @@ public struct PackReading: Sendable, Equatable {
             let id = try idNode.string()
             if readings.contains(where: { $0.id == id }) { throw idNode.failure("repeats decision id \"\(id)\"") }
             var ruleIds: [String] = []
-            for ruleNode in try reader.required("ruleIds").nonEmptyArray() { ruleIds.append(try ruleNode.ruleIdentifier()) }
-            readings.append(PackReading(id: id, ruleIds: ruleIds, decision: try reader.string("decision"),
-                                        justification: try reader.string("justification")))
+            for ruleNode in try reader.required("ruleIds").nonEmptyArray() {
+                ruleIds.append(try ruleNode.ruleIdentifier())
+            }
+            readings.append(
+                PackReading(
+                    id: id, ruleIds: ruleIds, decision: try reader.string("decision"),
+                    justification: try reader.string("justification")))
             try reader.finish()
         }
         return readings

@@ -64,7 +64,9 @@ struct CaseFacts: Sendable {
     /// High grade for work-up decisions: G2/G3, or GX counted as high with a warning.
     func isHighGrade(_ log: inout EvaluationLog, table: GradingTable, purpose: String) -> Bool {
         if grade.grade == .gx {
-            log.warn(.gradeUnknownTreatedHigh, "Grade not given: treated as high grade for \(purpose) (the conservative choice).")
+            log.warn(
+                .gradeUnknownTreatedHigh,
+                "Grade not given: treated as high grade for \(purpose) (the conservative choice).")
             return true
         }
         return table.highGrades.contains(grade.grade)

@@ -25,8 +25,10 @@ public struct Evaluation: Sendable {
         }
     }
 
-    public init(kind: EvaluationKind, json: JSONValue, plainText: String, ruleIds: [String],
-                warnings: [EvaluationWarning] = []) {
+    public init(
+        kind: EvaluationKind, json: JSONValue, plainText: String, ruleIds: [String],
+        warnings: [EvaluationWarning] = []
+    ) {
         self.kind = kind
         self.json = json
         self.text = .rendered(plainText)
@@ -34,8 +36,10 @@ public struct Evaluation: Sendable {
         self.warnings = warnings
     }
 
-    init(kind: EvaluationKind, json: JSONValue, report: PlainTextReport, ruleIds: [String],
-         warnings: [EvaluationWarning]) {
+    init(
+        kind: EvaluationKind, json: JSONValue, report: PlainTextReport, ruleIds: [String],
+        warnings: [EvaluationWarning]
+    ) {
         self.kind = kind
         self.json = json
         self.text = .report(report)

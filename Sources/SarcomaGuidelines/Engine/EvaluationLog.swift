@@ -31,7 +31,8 @@ struct EvaluationLog: Sendable {
     /// The rule was considered and did not apply ("PERIOP-STAGE3-POSTOP-RT not applied: ...").
     mutating func notApplied(_ rule: RuleID, _ reason: @autoclosure () -> String) {
         guard explaining else { return }
-        let entry = RuleTrace(ruleId: rule.rawValue, applied: false, reason: "\(rule.rawValue) not applied: \(reason())")
+        let entry = RuleTrace(
+            ruleId: rule.rawValue, applied: false, reason: "\(rule.rawValue) not applied: \(reason())")
         // Rules with several items (two NTRK agents) are considered once in words.
         if !trace.contains(entry) { trace.append(entry) }
     }

@@ -11,8 +11,10 @@ struct FNCLCCScore: Sendable, Equatable {
     /// "differentiation 3 + mitotic score 3 (22 mitoses/10 HPF) + necrosis score 1 (30 %) = 7".
     var arithmetic: String {
         String(sentence: [
-            "differentiation ", String(differentiation), " + mitotic score ", String(mitoticScore), " (", String(mitoses),
-            " mitoses/10 HPF) + necrosis score ", String(necrosisScore), " (", ThresholdScale<Int>.format(necrosisPercent),
+            "differentiation ", String(differentiation), " + mitotic score ", String(mitoticScore), " (",
+            String(mitoses),
+            " mitoses/10 HPF) + necrosis score ", String(necrosisScore), " (",
+            ThresholdScale<Int>.format(necrosisPercent),
             " %) = ", String(total),
         ])
     }
@@ -21,11 +23,12 @@ struct FNCLCCScore: Sendable, Equatable {
     /// clamps anyway so no input can trap.
     init?(_ components: SarcomaCase.FNCLCC?, table: GradingTable) {
         guard let components, let differentiation = components.differentiation,
-              let mitoses = components.mitosesPer10Hpf, let necrosis = components.necrosisPercent,
-              necrosis.isFinite
+            let mitoses = components.mitosesPer10Hpf, let necrosis = components.necrosisPercent,
+            necrosis.isFinite
         else { return nil }
-        self.differentiation = min(max(differentiation, table.differentiationRange.lowerBound),
-                                   table.differentiationRange.upperBound)
+        self.differentiation = min(
+            max(differentiation, table.differentiationRange.lowerBound),
+            table.differentiationRange.upperBound)
         self.mitoses = mitoses
         mitoticScore = table.mitoticScore.value(for: Double(mitoses))
         necrosisPercent = necrosis

@@ -30,7 +30,8 @@ extension GuidelineEngine {
         }
         members.append(JSONMember("warnings", .array(union.warnings.map(\.json))))
         members += sections
-        return Evaluation(kind: .assessment, json: .object(JSONObject(engineMembers: members)), report: report(bodies, union),
-                          ruleIds: union.fired.map(\.rawValue), warnings: union.warnings)
+        return Evaluation(
+            kind: .assessment, json: .object(JSONObject(engineMembers: members)), report: report(bodies, union),
+            ruleIds: union.fired.map(\.rawValue), warnings: union.warnings)
     }
 }

@@ -2,7 +2,8 @@
 /// categories, agents withheld by histology, investigational agents, and the clinical trial
 /// that advanced disease always gets (rules PALL-*; decisions D03, D04, D20-D24).
 extension GuidelineEngine {
-    static let histologyUnknownWarning = "Histology not given: agents not offered for liposarcoma are withheld,"
+    static let histologyUnknownWarning =
+        "Histology not given: agents not offered for liposarcoma are withheld,"
         + " and categories that depend on the subtype take the weaker one."
 
     func planPalliative(_ facts: CaseFacts, _ log: inout EvaluationLog) -> PalliativePlan {
@@ -11,15 +12,20 @@ extension GuidelineEngine {
         // Resectability only matters without distant metastasis.
         let advanced = metastatic || !facts.resectable(&log)
         guard advanced else { return notIndicated(facts, &log) }
-        log.notApplied(table.notIndicatedRuleID, "advanced disease ("
-            + (metastatic ? "M1" : "not resectable") + ").")
+        log.notApplied(
+            table.notIndicatedRuleID,
+            "advanced disease ("
+                + (metastatic ? "M1" : "not resectable") + ").")
 
         let line: TherapyLine = facts.priorSystemicLines(&log) == 0 ? .first : .subsequent
         var options: [TherapyOption] = []
         var withheld: [PalliativePlan.Withheld] = []
         for spec in table.options {
             guard spec.lines.contains(line) else {
-                log.notApplied(spec.ruleID, "for the \(spec.lines.map(\.rawValue).sorted().joined(separator: "/")) line, this is the \(line.rawValue) line.")
+                log.notApplied(
+                    spec.ruleID,
+                    "for the \(spec.lines.map(\.rawValue).sorted().joined(separator: "/")) line, this is the \(line.rawValue) line."
+                )
                 continue
             }
             // Withholding by histology comes first: a liposarcoma never gets pazopanib (D04).
@@ -45,7 +51,8 @@ extension GuidelineEngine {
 
         var reason: String?
         if !options.contains(where: { $0.value != SystemicAgent.clinicalTrial.rawValue }),
-           let index = options.firstIndex(where: { $0.value == SystemicAgent.clinicalTrial.rawValue }) {
+            let index = options.firstIndex(where: { $0.value == SystemicAgent.clinicalTrial.rawValue })
+        {
             // PALL-TRIAL: where nothing else applies the trial is the option, with the reason.
             reason = table.trialOnlyReason
             options[index] = options[index].appendingToRationale(" " + table.trialOnlyReason)
@@ -54,8 +61,9 @@ extension GuidelineEngine {
             log.applied(item.ruleID, "\(item.agent.rawValue) only within a clinical trial.")
             return withheldAgent(item.agent, item.ruleID, reason: item.reason)
         }
-        return PalliativePlan(indicated: true, line: line, options: options, notRecommended: withheld,
-                              investigational: investigational, reason: reason, recommendations: [])
+        return PalliativePlan(
+            indicated: true, line: line, options: options, notRecommended: withheld,
+            investigational: investigational, reason: reason, recommendations: [])
     }
 
     /// PALL-NOT-LOCALIZED: no options; the nodal reading of decision D05 for N1 M0.
@@ -63,33 +71,45 @@ extension GuidelineEngine {
         let table = pack.palliative
         let nodal = facts.tumor.nodes == .n1
         let reason = nodal ? table.nodalNotIndicatedReason : table.notIndicatedReason
-        log.applied(table.notIndicatedRuleID, "M0 and resectable"
-            + (nodal ? " (regional nodal disease is not advanced)" : "") + " -> palliative systemic therapy not indicated.")
+        log.applied(
+            table.notIndicatedRuleID,
+            "M0 and resectable"
+                + (nodal ? " (regional nodal disease is not advanced)" : "")
+                + " -> palliative systemic therapy not indicated.")
         for spec in table.options {
             log.notApplied(spec.ruleID, "the disease is not advanced.")
         }
         for item in table.investigational {
             log.notApplied(item.ruleID, "the disease is not advanced.")
         }
-        let recommendation = Recommendation.citing(table.notIndicatedRuleID, text: GuidanceText(rationale: reason, evidence: []), pack: pack)
-        return PalliativePlan(indicated: false, line: nil, options: [], notRecommended: [], investigational: [],
-                              reason: reason, recommendations: [recommendation])
+        let recommendation = Recommendation.citing(
+            table.notIndicatedRuleID, text: GuidanceText(rationale: reason, evidence: []), pack: pack)
+        return PalliativePlan(
+            indicated: false, line: nil, options: [], notRecommended: [], investigational: [],
+            reason: reason, recommendations: [recommendation])
     }
 
     private func withheldAgent(_ agent: SystemicAgent, _ rule: RuleID, reason: String) -> PalliativePlan.Withheld {
-        PalliativePlan.Withheld(agent: agent, reason: reason, recommendation: Recommendation.citing(
-            rule, text: GuidanceText(rationale: reason, evidence: []), pack: pack))
+        PalliativePlan.Withheld(
+            agent: agent, reason: reason,
+            recommendation: Recommendation.citing(
+                rule, text: GuidanceText(rationale: reason, evidence: []), pack: pack))
     }
 
     /// Nil when the condition holds; else what is missing, in words.
-    private func unmetCondition(_ condition: PalliativeCondition, _ facts: CaseFacts, _ log: inout EvaluationLog) -> String? {
+    private func unmetCondition(_ condition: PalliativeCondition, _ facts: CaseFacts, _ log: inout EvaluationLog)
+        -> String?
+    {
         switch condition {
         case .ntrkFusion:
             switch facts.tumor.ntrkFusion {
             case true?: return nil
             case false?: return "no NTRK gene fusion"
             case nil:
-                log.warn(.ntrkStatusUnknown, "NTRK fusion status not given: NTRK inhibitors are not listed; a fusion-positive result would add them.")
+                log.warn(
+                    .ntrkStatusUnknown,
+                    "NTRK fusion status not given: NTRK inhibitors are not listed; a fusion-positive result would add them."
+                )
                 return "NTRK fusion status not given"
             }
         case .ivAndAnthracyclineEligible, .ivOrAnthracyclineIneligible:
@@ -103,8 +123,10 @@ extension GuidelineEngine {
         }
     }
 
-    private func palliativeOption(_ spec: PalliativeOptionSpec, _ facts: CaseFacts, line: TherapyLine,
-                                  _ log: inout EvaluationLog) -> TherapyOption {
+    private func palliativeOption(
+        _ spec: PalliativeOptionSpec, _ facts: CaseFacts, line: TherapyLine,
+        _ log: inout EvaluationLog
+    ) -> TherapyOption {
         let table = pack.palliative
         let category = spec.category.category(for: facts.histology, classes: table.classes)
         var rationale = spec.text.rationale
@@ -113,19 +135,29 @@ extension GuidelineEngine {
             rationale += " Histology not given: the weaker category is shown."
         }
         if spec.warnWithoutPriorAnthracycline, facts.tumorCase.disease?.priorAnthracycline != true {
-            let stated = facts.tumorCase.disease?.priorAnthracycline == false ? "no prior anthracycline" : "prior anthracycline not stated"
-            log.warn(.trabectedinWithoutPriorAnthracycline,
-                     "\(spec.agent.rawValue.capitalizedFirst) listed with \(stated): its trials enrolled patients after anthracycline-based therapy.")
+            let stated =
+                facts.tumorCase.disease?.priorAnthracycline == false
+                ? "no prior anthracycline" : "prior anthracycline not stated"
+            log.warn(
+                .trabectedinWithoutPriorAnthracycline,
+                "\(spec.agent.rawValue.capitalizedFirst) listed with \(stated): its trials enrolled patients after anthracycline-based therapy."
+            )
         }
-        log.applied(spec.ruleID, "\(line.rawValue) line -> \(spec.agent.rawValue)"
-            + (category.map { ", category \($0.rawValue)\(spec.category.defaulted ? " (defaulted)" : "")" } ?? ", no category") + ".")
+        log.applied(
+            spec.ruleID,
+            "\(line.rawValue) line -> \(spec.agent.rawValue)"
+                + (category.map { ", category \($0.rawValue)\(spec.category.defaulted ? " (defaulted)" : "")" }
+                    ?? ", no category") + ".")
         if let fixed = spec.fixedOption { return fixed }
-        return TherapyOption(key: "agent", value: spec.agent.rawValue, recommendation: Recommendation(
-            ruleID: spec.ruleID, category: category, categoryDefaulted: spec.category.defaulted, rationale: rationale,
-            source: pack.catalogue.source(spec.ruleID), evidence: spec.text.evidence))
+        return TherapyOption(
+            key: "agent", value: spec.agent.rawValue,
+            recommendation: Recommendation(
+                ruleID: spec.ruleID, category: category, categoryDefaulted: spec.category.defaulted,
+                rationale: rationale,
+                source: pack.catalogue.source(spec.ruleID), evidence: spec.text.evidence))
     }
 }
 
-private extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+extension String {
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -10,8 +10,10 @@ extension GuidelineEngine {
         let m = facts.metastasis(&log)
         let grade = facts.grade.grade
         if grade == .gx {
-            log.warn(.gradeUnknown, "Grade not given and not computable (GX): staged with the AJCC GX column;"
-                + " establishing the grade may change the stage.")
+            log.warn(
+                .gradeUnknown,
+                "Grade not given and not computable (GX): staged with the AJCC GX column;"
+                    + " establishing the grade may change the stage.")
         }
 
         let stageGroup: StageGroup?
@@ -22,30 +24,48 @@ extension GuidelineEngine {
             reason = row.group == nil ? row.reason : nil
         } else {
             stageGroup = nil
-            reason = group.noStageGroupReason ?? "No stage-group row matches \(t.rawValue) \(n.rawValue) \(m.rawValue) \(grade.rawValue)."
+            reason =
+                group.noStageGroupReason
+                ?? "No stage-group row matches \(t.rawValue) \(n.rawValue) \(m.rawValue) \(grade.rawValue)."
         }
         var assignment = StageAssignment(
             siteGroup: group, t: t, tBasis: tBasis, n: n, nodesStated: facts.tumor.nodes != nil, m: m,
             metastasisStated: facts.tumor.metastasis != nil, grade: facts.grade, sizeCm: facts.sizeCm,
-            stageGroup: stageGroup, stageGroupReason: reason, ajccEdition: pack.staging.ajccEdition, recommendations: [])
+            stageGroup: stageGroup, stageGroupReason: reason, ajccEdition: pack.staging.ajccEdition, recommendations: []
+        )
 
         // STAGE-* for the case's site group; the others were not this site's.
-        log.applied(group.ruleID, "\(assignment.tnmg) (T: \(tBasis)) -> \(assignment.groupText) ("
-            + (row.map { "rows[\($0.index)] of the \(group.label) table" } ?? "AJCC 8 defines no stage groups for \(group.label)") + ")")
+        log.applied(
+            group.ruleID,
+            "\(assignment.tnmg) (T: \(tBasis)) -> \(assignment.groupText) ("
+                + (row.map { "rows[\($0.index)] of the \(group.label) table" }
+                    ?? "AJCC 8 defines no stage groups for \(group.label)") + ")")
         for other in pack.staging.siteGroups where other.ruleID != group.ruleID {
             log.notApplied(other.ruleID, "site \(facts.site.rawValue) is staged as \(group.label).")
         }
         let tnmg = assignment.tnmg
-        let rationale = stageGroup != nil
-            ? String(sentence: ["AJCC 8, ", group.label, ": ", tnmg, " (T from ", tBasis, ") is ", assignment.groupText, "."])
-            : String(sentence: ["AJCC 8, ", group.label, ": ", tnmg, " (T from ", tBasis, "); no stage group. ", reason ?? ""])
-        var recommendations = [Recommendation.citing(
-            group.ruleID, also: facts.grade.score == nil ? [] : [pack.grading.ruleID],
-            text: GuidanceText(rationale: rationale, evidence: []), pack: pack)]
+        let rationale =
+            stageGroup != nil
+            ? String(sentence: [
+                "AJCC 8, ", group.label, ": ", tnmg, " (T from ", tBasis, ") is ", assignment.groupText, ".",
+            ])
+            : String(sentence: [
+                "AJCC 8, ", group.label, ": ", tnmg, " (T from ", tBasis, "); no stage group. ", reason ?? "",
+            ])
+        var recommendations = [
+            Recommendation.citing(
+                group.ruleID, also: facts.grade.score == nil ? [] : [pack.grading.ruleID],
+                text: GuidanceText(rationale: rationale, evidence: []), pack: pack)
+        ]
         if let score = facts.grade.score {
-            recommendations.append(Recommendation.citing(
-                pack.grading.ruleID, text: GuidanceText(rationale: String(sentence: ["FNCLCC grade: ", score.arithmetic, ", ", score.grade.rawValue, "."]), evidence: []),
-                pack: pack))
+            recommendations.append(
+                Recommendation.citing(
+                    pack.grading.ruleID,
+                    text: GuidanceText(
+                        rationale: String(sentence: [
+                            "FNCLCC grade: ", score.arithmetic, ", ", score.grade.rawValue, ".",
+                        ]), evidence: []),
+                    pack: pack))
         }
         assignment.recommendations = recommendations
         return assignment
@@ -56,27 +76,42 @@ extension GuidelineEngine {
     private func noteGrade(_ facts: CaseFacts, _ log: inout EvaluationLog) {
         let grade = facts.grade
         if let score = grade.score {
-            log.applied(pack.grading.ruleID, "FNCLCC \(score.arithmetic) -> \(score.grade.rawValue)"
-                + (grade.stated.map { ", the stated grade \($0.number ?? 0)" + (grade.conflicts ? " disagrees" : " agrees") } ?? ""))
+            log.applied(
+                pack.grading.ruleID,
+                "FNCLCC \(score.arithmetic) -> \(score.grade.rawValue)"
+                    + (grade.stated.map {
+                        ", the stated grade \($0.number ?? 0)" + (grade.conflicts ? " disagrees" : " agrees")
+                    } ?? ""))
             if grade.conflicts {
-                log.warn(.gradeConflict, "Stated grade and FNCLCC components disagree: the higher grade, \(grade.grade.rawValue), is used.")
+                log.warn(
+                    .gradeConflict,
+                    "Stated grade and FNCLCC components disagree: the higher grade, \(grade.grade.rawValue), is used.")
             }
             return
         }
         if !grade.missingComponents.isEmpty {
-            log.warn(.fnclccIncomplete, "FNCLCC components incomplete (missing \(grade.missingComponents.joined(separator: ", "))): no score computed.")
+            log.warn(
+                .fnclccIncomplete,
+                "FNCLCC components incomplete (missing \(grade.missingComponents.joined(separator: ", "))): no score computed."
+            )
         }
         let basis = grade.stated.map { "stated grade \($0.number ?? 0) used" } ?? "grade unknown (GX)"
-        let why = grade.missingComponents.isEmpty
-            ? "FNCLCC components not given" : "FNCLCC components incomplete (missing \(grade.missingComponents.joined(separator: ", ")))"
+        let why =
+            grade.missingComponents.isEmpty
+            ? "FNCLCC components not given"
+            : "FNCLCC components incomplete (missing \(grade.missingComponents.joined(separator: ", ")))"
         log.notApplied(pack.grading.ruleID, "\(why); \(basis).")
     }
 
     private func noteInapplicableFields(_ facts: CaseFacts, group: SiteGroupStaging, _ log: inout EvaluationLog) {
         let tumor = facts.tumor
         var ignored: [String] = []
-        if case .sizeAndInvasion = group.tMethod {} else if tumor.headNeckInvasion != nil { ignored.append("headNeckInvasion") }
-        if case .visceralExtent = group.tMethod {} else {
+        if case .sizeAndInvasion = group.tMethod {
+        } else if tumor.headNeckInvasion != nil {
+            ignored.append("headNeckInvasion")
+        }
+        if case .visceralExtent = group.tMethod {
+        } else {
             if tumor.visceralExtent != nil { ignored.append("visceralExtent") }
             if tumor.multifocalSites != nil { ignored.append("multifocalSites") }
         }
@@ -110,6 +145,9 @@ extension GuidelineEngine {
 
     private func sizeT(_ size: Double?, scale: ThresholdScale<TCategory>) -> (TCategory, String) {
         guard let size else { return (.tx, "size not given") }
-        return (scale.value(for: size), String(sentence: [CaseFacts.centimetres(size), " cm, ", scale.boundText(for: size), " cm"]))
+        return (
+            scale.value(for: size),
+            String(sentence: [CaseFacts.centimetres(size), " cm, ", scale.boundText(for: size), " cm"])
+        )
     }
 }

@@ -35,8 +35,9 @@ public final class GuidelineEngine: Sendable {
 
     /// `{"guidelineVersion", <family members>, "warnings", "trace"?}` and the plain text.
     func evaluation(_ kind: EvaluationKind, body: any EvaluationBody, log: EvaluationLog, explain: Bool) -> Evaluation {
-        Evaluation(kind: kind, json: json(body, log: log, explain: explain), report: report([body], log),
-                   ruleIds: log.fired.map(\.rawValue), warnings: log.warnings)
+        Evaluation(
+            kind: kind, json: json(body, log: log, explain: explain), report: report([body], log),
+            ruleIds: log.fired.map(\.rawValue), warnings: log.warnings)
     }
 
     /// One family's response body (also an assessment's section).

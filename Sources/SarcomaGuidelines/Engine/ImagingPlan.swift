@@ -28,12 +28,13 @@ extension ImagingPlan: EvaluationBody {
         let rules = (primary + metastaticWorkup).map(\.recommendation.ruleID)
         var lines = [ReportLine(label: "Imaging", text: text, rules: rules)]
         if let response = petResponse {
-            lines.append(ReportLine(
-                label: "",
-                text: "PET response: SUVmax \(ThresholdScale<Int>.format(response.baseline)) -> "
-                    + "\(ThresholdScale<Int>.format(response.post)), reduction \(response.reductionPercent) % ("
-                    + (response.favorable ? "favourable" : "not favourable") + ", prognostic only)",
-                rules: [response.recommendation.ruleID]))
+            lines.append(
+                ReportLine(
+                    label: "",
+                    text: "PET response: SUVmax \(ThresholdScale<Int>.format(response.baseline)) -> "
+                        + "\(ThresholdScale<Int>.format(response.post)), reduction \(response.reductionPercent) % ("
+                        + (response.favorable ? "favourable" : "not favourable") + ", prognostic only)",
+                    rules: [response.recommendation.ruleID]))
         }
         return lines
     }

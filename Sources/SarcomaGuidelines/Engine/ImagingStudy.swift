@@ -31,15 +31,16 @@ struct ImagingStudy: Sendable {
 
     /// "chest CT (required)".
     var shortText: String {
-        let name = switch spec.modality {
-        case .mri: "MRI"
-        case .ct: "CT"
-        case .spiralCT: "spiral CT"
-        case .chestRadiograph: "chest radiograph"
-        case .chestCT: "chest CT"
-        case .liverImaging: "liver imaging"
-        case .petCT: "PET-CT"
-        }
+        let name =
+            switch spec.modality {
+            case .mri: "MRI"
+            case .ct: "CT"
+            case .spiralCT: "spiral CT"
+            case .chestRadiograph: "chest radiograph"
+            case .chestCT: "chest CT"
+            case .liverImaging: "liver imaging"
+            case .petCT: "PET-CT"
+            }
         return spec.required ? "\(name) (required)" : name
     }
 }

@@ -35,16 +35,21 @@ extension MarginPlan: EvaluationBody {
     }
 
     var reportLines: [ReportLine] {
-        let resection = strategy == .wideEnBloc
+        let resection =
+            strategy == .wideEnBloc
             ? "wide en bloc, \(ThresholdScale<Int>.format(marginCm)) cm"
             : "complete excision, minimal margin"
-        let biopsy = "biopsy: \(biopsyMethod == .coreNeedle ? "core needle" : "incisional")"
+        let biopsy =
+            "biopsy: \(biopsyMethod == .coreNeedle ? "core needle" : "incisional")"
             + " (excisional: \(excisionalBiopsy == "avoid" ? "avoid" : "not excluded"))"
         let amputationText = amputation == .notIndicated ? "not indicated" : "consider if no limb-sparing option"
         return [
-            ReportLine(label: "Margins", text: "\(resection); \(biopsy)", rules: marginRules + [.biopsyCore, .biopsyNoExcisional]),
-            ReportLine(label: "", text: "amputation: \(amputationText); multidisciplinary team before treatment",
-                       rules: [.marginAmputation, .marginMDT]),
+            ReportLine(
+                label: "Margins", text: "\(resection); \(biopsy)",
+                rules: marginRules + [.biopsyCore, .biopsyNoExcisional]),
+            ReportLine(
+                label: "", text: "amputation: \(amputationText); multidisciplinary team before treatment",
+                rules: [.marginAmputation, .marginMDT]),
         ]
     }
 }

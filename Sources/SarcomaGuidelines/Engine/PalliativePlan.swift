@@ -12,7 +12,9 @@ struct PalliativePlan: Sendable {
         var ruleID: RuleID { recommendation.ruleID }
 
         var json: JSONValue {
-            recommendation.json(leading: [JSONMember("agent", .string(agent.rawValue)), JSONMember("reason", .string(reason))])
+            recommendation.json(leading: [
+                JSONMember("agent", .string(agent.rawValue)), JSONMember("reason", .string(reason)),
+            ])
         }
     }
 
@@ -43,17 +45,30 @@ extension PalliativePlan: EvaluationBody {
 
     var reportLines: [ReportLine] {
         guard indicated, let line else {
-            return [ReportLine(label: "Palliative", text: "not indicated: \(reason ?? "")", rules: recommendations.map(\.ruleID))]
+            return [
+                ReportLine(
+                    label: "Palliative", text: "not indicated: \(reason ?? "")", rules: recommendations.map(\.ruleID))
+            ]
         }
-        var lines = [ReportLine(label: "Palliative", text: "\(line.rawValue) line: " + options.map(\.shortText).joined(separator: "; "),
-                                rules: options.map(\.recommendation.ruleID))]
+        var lines = [
+            ReportLine(
+                label: "Palliative", text: "\(line.rawValue) line: " + options.map(\.shortText).joined(separator: "; "),
+                rules: options.map(\.recommendation.ruleID))
+        ]
         if !notRecommended.isEmpty {
-            lines.append(ReportLine(label: "", text: "not recommended: " + notRecommended.map { $0.agent.rawValue }.joined(separator: ", "),
-                                    rules: notRecommended.map(\.ruleID)))
+            lines.append(
+                ReportLine(
+                    label: "",
+                    text: "not recommended: " + notRecommended.map { $0.agent.rawValue }.joined(separator: ", "),
+                    rules: notRecommended.map(\.ruleID)))
         }
         if !investigational.isEmpty {
-            lines.append(ReportLine(label: "", text: "investigational (trial only): "
-                + investigational.map { $0.agent.rawValue }.joined(separator: ", "), rules: investigational.map(\.ruleID)))
+            lines.append(
+                ReportLine(
+                    label: "",
+                    text: "investigational (trial only): "
+                        + investigational.map { $0.agent.rawValue }.joined(separator: ", "),
+                    rules: investigational.map(\.ruleID)))
         }
         if let reason { lines.append(ReportLine(label: "", text: reason)) }
         return lines

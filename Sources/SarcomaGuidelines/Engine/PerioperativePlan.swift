@@ -27,8 +27,10 @@ extension PerioperativePlan: EvaluationBody {
         let optionText = options.isEmpty ? "no perioperative options" : options.map(\.shortText).joined(separator: "; ")
         var lines = [ReportLine(label: "Periop", text: optionText, rules: options.map(\.recommendation.ruleID))]
         if highRisk {
-            lines.append(ReportLine(label: "", text: "high risk: consider both preoperative and postoperative therapy",
-                                    rules: recommendations.map(\.ruleID)))
+            lines.append(
+                ReportLine(
+                    label: "", text: "high risk: consider both preoperative and postoperative therapy",
+                    rules: recommendations.map(\.ruleID)))
         }
         if let reason { lines.append(ReportLine(label: "", text: reason)) }
         return lines

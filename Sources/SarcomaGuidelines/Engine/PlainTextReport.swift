@@ -43,7 +43,8 @@ struct PlainTextReport: Sendable {
             }
             for (index, row) in rows.enumerated() {
                 let label = index == 0 ? Self.ascii(line.label) : ""
-                let padded = label.count < Self.labelWidth
+                let padded =
+                    label.count < Self.labelWidth
                     ? label + String(repeating: " ", count: Self.labelWidth - label.count) : label + " "
                 output += (padded + row).trimmedRight + "\n"
             }
@@ -68,7 +69,10 @@ struct PlainTextReport: Sendable {
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
             var word = Substring(word)
             while word.count > width {
-                if !current.isEmpty { rows.append(current); current = "" }
+                if !current.isEmpty {
+                    rows.append(current)
+                    current = ""
+                }
                 rows.append(String(word.prefix(width)))
                 word = word.dropFirst(width)
             }
@@ -108,8 +112,8 @@ struct PlainTextReport: Sendable {
     }
 }
 
-private extension String {
-    var trimmedRight: String {
+extension String {
+    fileprivate var trimmedRight: String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text

@@ -13,8 +13,10 @@ final class Recommendation: Sendable {
     /// The JSON of a recommendation that is exactly a rule's pack words (`GuidanceCitation`).
     private let prebuilt: JSONValue?
 
-    init(ruleID: RuleID, alsoRuleIDs: [RuleID] = [], category: NCCNCategory?, categoryDefaulted: Bool = false,
-         rationale: String, source: String, evidence: Evidence, prebuilt: JSONValue? = nil) {
+    init(
+        ruleID: RuleID, alsoRuleIDs: [RuleID] = [], category: NCCNCategory?, categoryDefaulted: Bool = false,
+        rationale: String, source: String, evidence: Evidence, prebuilt: JSONValue? = nil
+    ) {
         self.ruleID = ruleID
         self.alsoRuleIDs = alsoRuleIDs
         self.category = category
@@ -27,14 +29,16 @@ final class Recommendation: Sendable {
 
     /// This recommendation with its JSON built now (pack load), for every answer to share.
     func prebuilding() -> Recommendation {
-        Recommendation(ruleID: ruleID, alsoRuleIDs: alsoRuleIDs, category: category, categoryDefaulted: categoryDefaulted,
-                       rationale: rationale, source: source, evidence: evidence, prebuilt: json)
+        Recommendation(
+            ruleID: ruleID, alsoRuleIDs: alsoRuleIDs, category: category, categoryDefaulted: categoryDefaulted,
+            rationale: rationale, source: source, evidence: evidence, prebuilt: json)
     }
 
     /// The same recommendation with words added to its rationale (no longer the pack's own).
     func appendingToRationale(_ words: String) -> Recommendation {
-        Recommendation(ruleID: ruleID, alsoRuleIDs: alsoRuleIDs, category: category, categoryDefaulted: categoryDefaulted,
-                       rationale: rationale + words, source: source, evidence: evidence)
+        Recommendation(
+            ruleID: ruleID, alsoRuleIDs: alsoRuleIDs, category: category, categoryDefaulted: categoryDefaulted,
+            rationale: rationale + words, source: source, evidence: evidence)
     }
 
     var ruleIDs: [RuleID] { [ruleID] + alsoRuleIDs.filter { $0 != ruleID } }
@@ -79,12 +83,14 @@ final class Recommendation: Sendable {
 extension Recommendation {
     /// A recommendation without a category (staging, biopsy, margins, imaging). The rule's
     /// own pack words give the one shared instance their citation built at load.
-    static func citing(_ ruleID: RuleID, also: [RuleID] = [], text: GuidanceText, pack: GuidelinePack) -> Recommendation {
+    static func citing(_ ruleID: RuleID, also: [RuleID] = [], text: GuidanceText, pack: GuidelinePack) -> Recommendation
+    {
         if let citation = text.citation, citation.rule == ruleID, also.allSatisfy({ $0 == ruleID }) {
             return citation.recommendation
         }
-        return Recommendation(ruleID: ruleID, alsoRuleIDs: also, category: nil, categoryDefaulted: false,
-                              rationale: text.rationale, source: pack.catalogue.source(ruleID), evidence: text.evidence)
+        return Recommendation(
+            ruleID: ruleID, alsoRuleIDs: also, category: nil, categoryDefaulted: false,
+            rationale: text.rationale, source: pack.catalogue.source(ruleID), evidence: text.evidence)
     }
 }
 

@@ -26,17 +26,22 @@ struct StageAssignment: Sendable {
 
 extension StageAssignment: EvaluationBody {
     var jsonMembers: JSONMembers {
-        let fnclcc: JSONValue = grade.score.map {
-            ["differentiation": .number(Double($0.differentiation)), "mitoticScore": .number(Double($0.mitoticScore)),
-             "necrosisScore": .number(Double($0.necrosisScore)), "score": .number(Double($0.total)),
-             "grade": .string($0.grade.rawValue)]
-        } ?? .null
-        let gradeBasis = switch (grade.stated, grade.score) {
-        case (_?, _?): "stated_and_fnclcc"
-        case (_?, nil): "stated"
-        case (nil, _?): "fnclcc"
-        case (nil, nil): "unknown"
-        }
+        let fnclcc: JSONValue =
+            grade.score.map {
+                [
+                    "differentiation": .number(Double($0.differentiation)),
+                    "mitoticScore": .number(Double($0.mitoticScore)),
+                    "necrosisScore": .number(Double($0.necrosisScore)), "score": .number(Double($0.total)),
+                    "grade": .string($0.grade.rawValue),
+                ]
+            } ?? .null
+        let gradeBasis =
+            switch (grade.stated, grade.score) {
+            case (_?, _?): "stated_and_fnclcc"
+            case (_?, nil): "stated"
+            case (nil, _?): "fnclcc"
+            case (nil, nil): "unknown"
+            }
         return [
             JSONMember("siteGroup", .string(siteGroup.id)),
             JSONMember("t", .string(t.rawValue)),
@@ -62,8 +67,10 @@ extension StageAssignment: EvaluationBody {
         if stageGroup == nil, let stageGroupReason { text += ": \(stageGroupReason)" }
         var lines = [ReportLine(label: "Staging", text: text, rules: [siteGroup.ruleID])]
         if let score = grade.score {
-            lines.append(ReportLine(label: "", text: "FNCLCC \(score.arithmetic) -> \(score.grade.rawValue)",
-                                    rules: [.gradeFNCLCC]))
+            lines.append(
+                ReportLine(
+                    label: "", text: "FNCLCC \(score.arithmetic) -> \(score.grade.rawValue)",
+                    rules: [.gradeFNCLCC]))
         }
         return lines
     }

@@ -26,11 +26,14 @@ struct TherapyOption: Sendable {
     /// A pack row's option exactly as every answer writes it, its JSON built once (at pack
     /// load); nil when its category depends on histology, which the engine decides per case.
     /// (Further rules joining an option also make the engine build it per case.)
-    static func fixed(key: String, value: String, ruleID: RuleID, category: CategorySpec, text: GuidanceText,
-                      source: String) -> TherapyOption? {
+    static func fixed(
+        key: String, value: String, ruleID: RuleID, category: CategorySpec, text: GuidanceText,
+        source: String
+    ) -> TherapyOption? {
         guard !category.dependsOnHistology else { return nil }
-        let recommendation = Recommendation(ruleID: ruleID, category: category.otherwise, categoryDefaulted: category.defaulted,
-                                            rationale: text.rationale, source: source, evidence: text.evidence)
+        let recommendation = Recommendation(
+            ruleID: ruleID, category: category.otherwise, categoryDefaulted: category.defaulted,
+            rationale: text.rationale, source: source, evidence: text.evidence)
         let option = TherapyOption(key: key, value: value, recommendation: recommendation)
         return TherapyOption(key: key, value: value, recommendation: recommendation, prebuilt: option.json)
     }

@@ -49,7 +49,9 @@ struct CategorySpec: Sendable {
         if defaulted {
             let all = spec.byClass.map(\.category) + [spec.otherwise]
             if all.contains(where: { $0 != .twoA }) {
-                throw defaultedNode.failure("is true but the category is not 2A: only 2A can be defaulted (NCCN: \"category 2A unless otherwise indicated\")")
+                throw defaultedNode.failure(
+                    "is true but the category is not 2A: only 2A can be defaulted (NCCN: \"category 2A unless otherwise indicated\")"
+                )
             }
         }
         return spec

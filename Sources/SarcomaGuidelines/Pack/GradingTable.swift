@@ -16,7 +16,9 @@ final class GradingTable: Sendable {
         let high = try maxNode.integer()
         try rangeReader.finish()
         guard low <= high else { throw maxNode.failure("is below min") }
-        let score: (PackNode) throws(GuidelinePackError) -> Int = { node throws(GuidelinePackError) in try node.integer() }
+        let score: (PackNode) throws(GuidelinePackError) -> Int = { node throws(GuidelinePackError) in
+            try node.integer()
+        }
         let mitotic = try ThresholdScale.load(try reader.required("mitoticScore"), value: score)
         let necrosis = try ThresholdScale.load(try reader.required("necrosisScore"), value: score)
         let grade = try ThresholdScale.load(try reader.required("grade")) { node throws(GuidelinePackError) in
@@ -27,15 +29,20 @@ final class GradingTable: Sendable {
         let highNode = try reader.required("highGrades")
         let highGrades = try highNode.codes(GradeCategory.self, "a grade")
         if highGrades.contains(.gx) {
-            throw highNode.failure("lists GX: unknown grade is treated as high by the engine, with a warning, not by the table")
+            throw highNode.failure(
+                "lists GX: unknown grade is treated as high by the engine, with a warning, not by the table")
         }
         try reader.finish()
-        return GradingTable(ruleID: ruleID, differentiationRange: low...high, mitoticScore: mitotic,
-                            necrosisScore: necrosis, grade: grade, highGrades: Set(highGrades))
+        return GradingTable(
+            ruleID: ruleID, differentiationRange: low...high, mitoticScore: mitotic,
+            necrosisScore: necrosis, grade: grade, highGrades: Set(highGrades))
     }
 
     /// A class: read on every evaluation, shared by reference rather than copied field by field.
-    init(ruleID: RuleID, differentiationRange: ClosedRange<Int>, mitoticScore: ThresholdScale<Int>, necrosisScore: ThresholdScale<Int>, grade: ThresholdScale<GradeCategory>, highGrades: Set<GradeCategory>) {
+    init(
+        ruleID: RuleID, differentiationRange: ClosedRange<Int>, mitoticScore: ThresholdScale<Int>,
+        necrosisScore: ThresholdScale<Int>, grade: ThresholdScale<GradeCategory>, highGrades: Set<GradeCategory>
+    ) {
         self.ruleID = ruleID
         self.differentiationRange = differentiationRange
         self.mitoticScore = mitoticScore

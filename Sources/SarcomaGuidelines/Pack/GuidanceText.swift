@@ -17,14 +17,17 @@ struct GuidanceText: Sendable {
     /// for every answer that carries it.
     func cited(by rule: RuleID, catalogue: RuleCatalogue) -> GuidanceText {
         var text = GuidanceText(rationale: rationale, evidence: evidence)
-        let recommendation = Recommendation(ruleID: rule, category: nil, rationale: rationale,
-                                            source: catalogue.source(rule), evidence: evidence)
+        let recommendation = Recommendation(
+            ruleID: rule, category: nil, rationale: rationale,
+            source: catalogue.source(rule), evidence: evidence)
         text.citation = GuidanceCitation(rule: rule, recommendation: recommendation)
         return text
     }
 
     /// Reads `rationale` (or the given key) and an optional `evidence` list from an object.
-    static func load(_ reader: inout PackObjectReader, rationaleKey: String = "rationale") throws(GuidelinePackError) -> GuidanceText {
+    static func load(_ reader: inout PackObjectReader, rationaleKey: String = "rationale") throws(GuidelinePackError)
+        -> GuidanceText
+    {
         let rationale = try reader.string(rationaleKey)
         let evidence = Evidence(try reader.optional("evidence")?.strings() ?? [])
         return GuidanceText(rationale: rationale, evidence: evidence)

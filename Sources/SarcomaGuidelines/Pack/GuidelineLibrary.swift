@@ -31,16 +31,18 @@ public struct GuidelineLibrary: Sendable {
     /// name the folder with the file (`2026.12-1/systemic.json: …`).
     public static func load(folders: [String: [String: [UInt8]]]) throws(GuidelinePackError) -> GuidelineLibrary {
         guard !folders.isEmpty else {
-            throw GuidelinePackError(file: "", location: "",
-                                     reason: "holds no pack version folder (expected e.g. 2026.11-1/ with pack.json)")
+            throw GuidelinePackError(
+                file: "", location: "",
+                reason: "holds no pack version folder (expected e.g. 2026.11-1/ with pack.json)")
         }
         var contractOne: [GuidelinePack] = []
         var contractTwo: [GuidelinePackV2] = []
         for folder in folders.keys.sorted() {
             let files = folders[folder] ?? [:]
             guard PackVersion.isWellFormed(folder) else {
-                throw GuidelinePackError(file: folder, location: "",
-                                         reason: "is not a pack version folder (expected year.month-revision, e.g. 2026.12-1)")
+                throw GuidelinePackError(
+                    file: folder, location: "",
+                    reason: "is not a pack version folder (expected year.month-revision, e.g. 2026.12-1)")
             }
             do {
                 switch try format(of: files) {
@@ -54,15 +56,18 @@ public struct GuidelineLibrary: Sendable {
                     contractTwo.append(pack)
                 }
             } catch {
-                throw GuidelinePackError(file: "\(folder)/\(error.file)", location: error.location, reason: error.reason)
+                throw GuidelinePackError(
+                    file: "\(folder)/\(error.file)", location: error.location, reason: error.reason)
             }
         }
         guard !contractOne.isEmpty else {
-            throw GuidelinePackError(file: "", location: "",
-                                     reason: "holds no contract-1 pack (format 1); the /v1 endpoints answer with pack 2026.11-1")
+            throw GuidelinePackError(
+                file: "", location: "",
+                reason: "holds no contract-1 pack (format 1); the /v1 endpoints answer with pack 2026.11-1")
         }
-        return GuidelineLibrary(contractOne: contractOne.sorted { PackVersion.precedes($0.version, $1.version) },
-                                contractTwo: contractTwo.sorted { PackVersion.precedes($0.version, $1.version) })
+        return GuidelineLibrary(
+            contractOne: contractOne.sorted { PackVersion.precedes($0.version, $1.version) },
+            contractTwo: contractTwo.sorted { PackVersion.precedes($0.version, $1.version) })
     }
 
     /// The `format` of a folder's `pack.json`, which decides how the rest is read.
@@ -74,15 +79,18 @@ public struct GuidelineLibrary: Sendable {
         let node = try reader.required("format")
         let format = try node.integer()
         guard format == GuidelinePack.supportedFormat || format == GuidelinePackV2.supportedFormat else {
-            throw node.failure("is \(format); this engine reads pack formats \(GuidelinePack.supportedFormat) and \(GuidelinePackV2.supportedFormat)")
+            throw node.failure(
+                "is \(format); this engine reads pack formats \(GuidelinePack.supportedFormat) and \(GuidelinePackV2.supportedFormat)"
+            )
         }
         return format
     }
 
     private static func check(folder: String, version: String) throws(GuidelinePackError) {
         guard folder == version else {
-            throw GuidelinePackError(file: "pack.json", location: "version",
-                                     reason: "is \"\(version)\" but the folder is \(folder)/ (name the folder after the version)")
+            throw GuidelinePackError(
+                file: "pack.json", location: "version",
+                reason: "is \"\(version)\" but the folder is \(folder)/ (name the folder after the version)")
         }
     }
 }

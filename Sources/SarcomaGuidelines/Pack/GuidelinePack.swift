@@ -30,9 +30,11 @@ public final class GuidelinePack: Sendable {
     let perioperative: PerioperativeTable
     let palliative: PalliativeTable
 
-    init(id: String, version: String, label: String, sources: [(name: String, description: String)],
-         catalogue: RuleCatalogue, decisions: [PackDecision], grading: GradingTable, staging: StagingTable,
-         margins: MarginTable, imaging: ImagingTable, perioperative: PerioperativeTable, palliative: PalliativeTable) {
+    init(
+        id: String, version: String, label: String, sources: [(name: String, description: String)],
+        catalogue: RuleCatalogue, decisions: [PackDecision], grading: GradingTable, staging: StagingTable,
+        margins: MarginTable, imaging: ImagingTable, perioperative: PerioperativeTable, palliative: PalliativeTable
+    ) {
         self.id = id
         self.version = version
         self.label = label
@@ -52,8 +54,9 @@ public final class GuidelinePack: Sendable {
 
     public static func load(files: [String: [UInt8]]) throws(GuidelinePackError) -> GuidelinePack {
         if let stray = files.keys.sorted().first(where: { !fileNames.contains($0) }) {
-            throw GuidelinePackError(file: stray, location: "",
-                                     reason: "is not a file of this pack format (expected \(fileNames.joined(separator: ", ")))")
+            throw GuidelinePackError(
+                file: stray, location: "",
+                reason: "is not a file of this pack format (expected \(fileNames.joined(separator: ", ")))")
         }
         func document(_ name: String) throws(GuidelinePackError) -> PackNode {
             guard let bytes = files[name] else {
@@ -90,7 +93,9 @@ public final class GuidelinePack: Sendable {
             palliative: try PalliativeTable.load(try document("palliative.json"), catalogue: catalogue))
     }
 
-    private static func loadSources(_ node: PackNode) throws(GuidelinePackError) -> [(name: String, description: String)] {
+    private static func loadSources(_ node: PackNode) throws(GuidelinePackError) -> [(
+        name: String, description: String
+    )] {
         var sources: [(name: String, description: String)] = []
         for item in try node.nonEmptyArray() {
             var reader = try item.object()
@@ -102,7 +107,9 @@ public final class GuidelinePack: Sendable {
         return sources
     }
 
-    private static func loadDecisions(_ node: PackNode, catalogue: RuleCatalogue) throws(GuidelinePackError) -> [PackDecision] {
+    private static func loadDecisions(_ node: PackNode, catalogue: RuleCatalogue) throws(GuidelinePackError)
+        -> [PackDecision]
+    {
         var decisions: [PackDecision] = []
         for item in try node.array() {
             var reader = try item.object()
@@ -111,8 +118,10 @@ public final class GuidelinePack: Sendable {
             if decisions.contains(where: { $0.id == id }) { throw idNode.failure("repeats decision id \"\(id)\"") }
             var ruleIDs: [RuleID] = []
             for ruleNode in try reader.required("ruleIds").array() { ruleIDs.append(try catalogue.ruleID(ruleNode)) }
-            decisions.append(PackDecision(id: id, ruleIds: ruleIDs, decision: try reader.string("decision"),
-                                          reason: try reader.string("reason")))
+            decisions.append(
+                PackDecision(
+                    id: id, ruleIds: ruleIDs, decision: try reader.string("decision"),
+                    reason: try reader.string("reason")))
             try reader.finish()
         }
         return decisions

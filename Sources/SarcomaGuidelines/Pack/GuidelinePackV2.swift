@@ -5,7 +5,9 @@ import JSON
 /// beside the contract-1 pack so `/v1` answers stay those of 2026.11-1 (contract delta §0).
 public final class GuidelinePackV2: Sendable {
     /// The files of a contract-2 pack, in load order (the register first: tables cite it).
-    public static let fileNames = ["pack.json", SourceRegister.fileName, HistologyClassTable.fileName, SystemicTable.fileName]
+    public static let fileNames = [
+        "pack.json", SourceRegister.fileName, HistologyClassTable.fileName, SystemicTable.fileName,
+    ]
 
     static let supportedFormat = 2
 
@@ -18,8 +20,10 @@ public final class GuidelinePackV2: Sendable {
     public let classes: HistologyClassTable
     public let systemic: SystemicTable
 
-    init(id: String, version: String, label: String, releasedAt: String, register: SourceRegister,
-         classes: HistologyClassTable, systemic: SystemicTable) {
+    init(
+        id: String, version: String, label: String, releasedAt: String, register: SourceRegister,
+        classes: HistologyClassTable, systemic: SystemicTable
+    ) {
         self.id = id
         self.version = version
         self.label = label
@@ -34,8 +38,9 @@ public final class GuidelinePackV2: Sendable {
 
     public static func load(files: [String: [UInt8]]) throws(GuidelinePackError) -> GuidelinePackV2 {
         if let stray = files.keys.sorted().first(where: { !fileNames.contains($0) }) {
-            throw GuidelinePackError(file: stray, location: "",
-                                     reason: "is not a file of this pack format (expected \(fileNames.joined(separator: ", ")))")
+            throw GuidelinePackError(
+                file: stray, location: "",
+                reason: "is not a file of this pack format (expected \(fileNames.joined(separator: ", ")))")
         }
         func bytes(_ name: String) throws(GuidelinePackError) -> [UInt8] {
             guard let bytes = files[name] else {
@@ -68,8 +73,10 @@ public final class GuidelinePackV2: Sendable {
 
         let register = try SourceRegister.load(bytes: try bytes(SourceRegister.fileName))
         let classes = try HistologyClassTable.load(bytes: try bytes(HistologyClassTable.fileName), register: register)
-        let systemic = try SystemicTable.load(bytes: try bytes(SystemicTable.fileName), classes: classes, register: register)
-        return GuidelinePackV2(id: id, version: version, label: label, releasedAt: releasedAt, register: register,
-                               classes: classes, systemic: systemic)
+        let systemic = try SystemicTable.load(
+            bytes: try bytes(SystemicTable.fileName), classes: classes, register: register)
+        return GuidelinePackV2(
+            id: id, version: version, label: label, releasedAt: releasedAt, register: register,
+            classes: classes, systemic: systemic)
     }
 }

@@ -18,10 +18,13 @@ struct HistologyClasses: Sendable {
     }
 
     static func load(_ node: PackNode) throws(GuidelinePackError) -> HistologyClasses {
-        guard case .object(let object) = node.value else { throw node.failure("must be an object of class name to histology codes") }
+        guard case .object(let object) = node.value else {
+            throw node.failure("must be an object of class name to histology codes")
+        }
         var classes = HistologyClasses()
         for key in object.keys {
-            classes.members[key] = Set(try node.child(key, object[key] ?? .null).codes(Histology.self, "a histology code"))
+            classes.members[key] = Set(
+                try node.child(key, object[key] ?? .null).codes(Histology.self, "a histology code"))
         }
         return classes
     }

@@ -19,9 +19,10 @@ final class ImagingRule: Sendable {
         self.oneOf = oneOf
         self.items = items
         self.text = text
-        studiesJSON = text.citation.map { citation in
-            items.map { ImagingStudy(spec: $0, recommendation: citation.recommendation).json }
-        } ?? []
+        studiesJSON =
+            text.citation.map { citation in
+                items.map { ImagingStudy(spec: $0, recommendation: citation.recommendation).json }
+            } ?? []
     }
 
     /// The same rule for these sites (the liver and chest rules state theirs beside the rule).
@@ -30,8 +31,10 @@ final class ImagingRule: Sendable {
     }
 
     /// Reads `ruleId`, optional `sites`/`choice`, `items` (or one `item`) and the words.
-    static func load(_ node: PackNode, catalogue: RuleCatalogue, withSites: Bool,
-                     rationaleKey: String = "rationale") throws(GuidelinePackError) -> (ImagingRule, PackObjectReader) {
+    static func load(
+        _ node: PackNode, catalogue: RuleCatalogue, withSites: Bool,
+        rationaleKey: String = "rationale"
+    ) throws(GuidelinePackError) -> (ImagingRule, PackObjectReader) {
         var reader = try node.object()
         let ruleID = try catalogue.ruleID(try reader.required("ruleId"))
         var sites: Set<Site> = []

@@ -59,44 +59,52 @@ extension ImagingTable {
             throw primaryNode.failure("has no rule for site \(missing.rawValue)")
         }
 
-        var (liver, liverReader) = try ImagingRule.load(try reader.required("liver"), catalogue: catalogue, withSites: false)
+        var (liver, liverReader) = try ImagingRule.load(
+            try reader.required("liver"), catalogue: catalogue, withSites: false)
         liver = liver.covering(Set(try liverReader.required("sites").codes(Site.self, "a site")))
         try liverReader.finish()
 
         var chestReader = try reader.required("chest").object()
         let radiographSites = Set(try chestReader.required("radiographSites").codes(Site.self, "a site"))
         let smallMax = try chestReader.required("smallMaxCm").number()
-        var (radiograph, xrReader) = try ImagingRule.load(try chestReader.required("radiograph"), catalogue: catalogue,
-                                                          withSites: false, rationaleKey: "rationaleLowGrade")
+        var (radiograph, xrReader) = try ImagingRule.load(
+            try chestReader.required("radiograph"), catalogue: catalogue,
+            withSites: false, rationaleKey: "rationaleLowGrade")
         let smallSuperficial = try xrReader.string("rationaleSmallSuperficialHighGrade")
         try xrReader.finish()
         radiograph = radiograph.covering(radiographSites)
-        var (ct, ctReader) = try ImagingRule.load(try chestReader.required("ct"), catalogue: catalogue,
-                                                  withSites: false, rationaleKey: "rationaleHighRiskExtremity")
+        var (ct, ctReader) = try ImagingRule.load(
+            try chestReader.required("ct"), catalogue: catalogue,
+            withSites: false, rationaleKey: "rationaleHighRiskExtremity")
         let otherSite = try ctReader.string("rationaleOtherSite")
         let unknown = try ctReader.string("rationaleRiskNotKnown")
         try ctReader.finish()
         ct = ct.covering(Set(Site.allCases))
         try chestReader.finish()
-        let chest = Chest(radiographSites: radiographSites, smallMaxCm: smallMax, radiograph: radiograph,
-                          radiographSmallSuperficialText: smallSuperficial, ct: ct, ctOtherSiteText: otherSite,
-                          ctUnknownText: unknown)
+        let chest = Chest(
+            radiographSites: radiographSites, smallMaxCm: smallMax, radiograph: radiograph,
+            radiographSmallSuperficialText: smallSuperficial, ct: ct, ctOtherSiteText: otherSite,
+            ctUnknownText: unknown)
 
         var petReader = try reader.required("pet").object()
-        let (recurrent, recurrentReader) = try ImagingRule.load(try petReader.required("recurrent"), catalogue: catalogue, withSites: false)
+        let (recurrent, recurrentReader) = try ImagingRule.load(
+            try petReader.required("recurrent"), catalogue: catalogue, withSites: false)
         try recurrentReader.finish()
-        let (optional, optionalReader) = try ImagingRule.load(try petReader.required("optional"), catalogue: catalogue, withSites: false)
+        let (optional, optionalReader) = try ImagingRule.load(
+            try petReader.required("optional"), catalogue: catalogue, withSites: false)
         try optionalReader.finish()
         var responseReader = try petReader.required("response").object()
         let responseRule = try catalogue.ruleID(try responseReader.required("ruleId"))
         let threshold = try responseReader.required("favorableFromPercent").number()
         let favorable = try GuidanceText.load(&responseReader, rationaleKey: "rationaleFavorable")
-        let unfavorable = GuidanceText(rationale: try responseReader.string("rationaleUnfavorable"), evidence: favorable.evidence)
+        let unfavorable = GuidanceText(
+            rationale: try responseReader.string("rationaleUnfavorable"), evidence: favorable.evidence)
         try responseReader.finish()
         try petReader.finish()
         try reader.finish()
-        let pet = PET(recurrent: recurrent, optional: optional, responseRuleID: responseRule,
-                      favorableFromPercent: threshold, favorableText: favorable, unfavorableText: unfavorable)
+        let pet = PET(
+            recurrent: recurrent, optional: optional, responseRuleID: responseRule,
+            favorableFromPercent: threshold, favorableText: favorable, unfavorableText: unfavorable)
         return ImagingTable(primary: primary, liver: liver, chest: chest, pet: pet)
     }
 }

@@ -12,8 +12,10 @@ final class MarginRule: Sendable {
     let sites: Set<Site>
     let text: GuidanceText
 
-    init(ruleID: RuleID, marginCm: Double, strategy: MarginStrategy, histologies: Set<Histology>,
-         appliesToInfiltrativeBorders: Bool, sites: Set<Site>, text: GuidanceText) {
+    init(
+        ruleID: RuleID, marginCm: Double, strategy: MarginStrategy, histologies: Set<Histology>,
+        appliesToInfiltrativeBorders: Bool, sites: Set<Site>, text: GuidanceText
+    ) {
         self.ruleID = ruleID
         self.marginCm = marginCm
         self.strategy = strategy
@@ -23,7 +25,9 @@ final class MarginRule: Sendable {
         self.text = text
     }
 
-    static func load(_ node: PackNode, catalogue: RuleCatalogue, isDefault: Bool) throws(GuidelinePackError) -> MarginRule {
+    static func load(_ node: PackNode, catalogue: RuleCatalogue, isDefault: Bool) throws(GuidelinePackError)
+        -> MarginRule
+    {
         var reader = try node.object()
         let ruleID = try catalogue.ruleID(try reader.required("ruleId"))
         let marginNode = try reader.required("marginCm")
@@ -41,7 +45,8 @@ final class MarginRule: Sendable {
             if case .string("any") = sitesNode.value {} else { sites = Set(try sitesNode.codes(Site.self, "a site")) }
         }
         try reader.finish()
-        return MarginRule(ruleID: ruleID, marginCm: margin, strategy: strategy, histologies: histologies,
-                          appliesToInfiltrativeBorders: infiltrativeBorders, sites: sites, text: text)
+        return MarginRule(
+            ruleID: ruleID, marginCm: margin, strategy: strategy, histologies: histologies,
+            appliesToInfiltrativeBorders: infiltrativeBorders, sites: sites, text: text)
     }
 }

@@ -34,7 +34,10 @@ final class MarginTable: Sendable {
     let mdtText: GuidanceText
 
     /// A class: read on every evaluation, shared by reference rather than copied field by field.
-    init(defaultRule: MarginRule, specificRules: [MarginRule], bothRulesNote: String, biopsy: Biopsy, amputation: Amputation, mdtRuleID: RuleID, mdtText: GuidanceText) {
+    init(
+        defaultRule: MarginRule, specificRules: [MarginRule], bothRulesNote: String, biopsy: Biopsy,
+        amputation: Amputation, mdtRuleID: RuleID, mdtText: GuidanceText
+    ) {
         self.defaultRule = defaultRule
         self.specificRules = specificRules
         self.bothRulesNote = bothRulesNote
@@ -67,16 +70,22 @@ extension MarginTable {
         var excisionalReader = try biopsyReader.required("excisional").object()
         let noExcisional = try catalogue.ruleID(try excisionalReader.required("ruleId"))
         let above = try excisionalReader.required("avoidAboveCm").number()
-        let avoid = try GuidanceText.load(&excisionalReader, rationaleKey: "rationaleAvoid").cited(by: noExcisional, catalogue: catalogue)
-        let notExcluded = GuidanceText(rationale: try excisionalReader.string("rationaleNotExcluded"), evidence: avoid.evidence)
-            .cited(by: noExcisional, catalogue: catalogue)
-        let unknown = GuidanceText(rationale: try excisionalReader.string("rationaleSizeUnknown"), evidence: avoid.evidence)
-            .cited(by: noExcisional, catalogue: catalogue)
+        let avoid = try GuidanceText.load(&excisionalReader, rationaleKey: "rationaleAvoid").cited(
+            by: noExcisional, catalogue: catalogue)
+        let notExcluded = GuidanceText(
+            rationale: try excisionalReader.string("rationaleNotExcluded"), evidence: avoid.evidence
+        )
+        .cited(by: noExcisional, catalogue: catalogue)
+        let unknown = GuidanceText(
+            rationale: try excisionalReader.string("rationaleSizeUnknown"), evidence: avoid.evidence
+        )
+        .cited(by: noExcisional, catalogue: catalogue)
         try excisionalReader.finish()
         try biopsyReader.finish()
-        let biopsy = Biopsy(ruleID: biopsyRule, method: method, alternativeMethod: alternative, text: biopsyText,
-                            noExcisionalRuleID: noExcisional, excisionalAvoidAboveCm: above, avoidText: avoid,
-                            notExcludedText: notExcluded, unknownSizeText: unknown)
+        let biopsy = Biopsy(
+            ruleID: biopsyRule, method: method, alternativeMethod: alternative, text: biopsyText,
+            noExcisionalRuleID: noExcisional, excisionalAvoidAboveCm: above, avoidText: avoid,
+            notExcludedText: notExcluded, unknownSizeText: unknown)
 
         var amputationReader = try reader.required("amputation").object()
         let amputationRule = try catalogue.ruleID(try amputationReader.required("ruleId"))
@@ -100,7 +109,8 @@ extension MarginTable {
         let mdtText = try GuidanceText.load(&mdtReader).cited(by: mdtRule, catalogue: catalogue)
         try mdtReader.finish()
         try reader.finish()
-        return MarginTable(defaultRule: defaultRule, specificRules: specific, bothRulesNote: bothNote, biopsy: biopsy,
-                           amputation: amputation, mdtRuleID: mdtRule, mdtText: mdtText)
+        return MarginTable(
+            defaultRule: defaultRule, specificRules: specific, bothRulesNote: bothNote, biopsy: biopsy,
+            amputation: amputation, mdtRuleID: mdtRule, mdtText: mdtText)
     }
 }

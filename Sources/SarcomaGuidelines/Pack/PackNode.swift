@@ -56,7 +56,9 @@ struct PackNode {
 
     func integer() throws(GuidelinePackError) -> Int {
         let number = try number()
-        guard number == number.rounded(), abs(number) < 1e9 else { throw failure("must be a whole number, found \(number)") }
+        guard number == number.rounded(), abs(number) < 1e9 else {
+            throw failure("must be a whole number, found \(number)")
+        }
         return Int(number)
     }
 
@@ -67,7 +69,8 @@ struct PackNode {
 
     /// A code from a closed vocabulary (site, histology, T, grade ...). `what` names the
     /// vocabulary in the refusal: `"G4" is not a grade (G1, G2, G3, GX)`.
-    func code<Code: RawRepresentable & CaseIterable>(_ type: Code.Type, _ what: String) throws(GuidelinePackError) -> Code
+    func code<Code: RawRepresentable & CaseIterable>(_ type: Code.Type, _ what: String) throws(GuidelinePackError)
+        -> Code
     where Code.RawValue == String {
         let text = try string()
         guard let code = Code(rawValue: text) else {
@@ -78,7 +81,8 @@ struct PackNode {
     }
 
     /// A non-empty list of distinct codes.
-    func codes<Code: RawRepresentable & CaseIterable & Hashable>(_ type: Code.Type, _ what: String) throws(GuidelinePackError) -> [Code]
+    func codes<Code: RawRepresentable & CaseIterable & Hashable>(_ type: Code.Type, _ what: String)
+        throws(GuidelinePackError) -> [Code]
     where Code.RawValue == String {
         var result: [Code] = []
         for item in try nonEmptyArray() {

@@ -8,7 +8,9 @@ enum PackVersion {
         let rest = parts[1].split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
         guard rest.count == 2 else { return nil }
         let fields = [parts[0], rest[0], rest[1]]
-        guard fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        guard fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+            return nil
+        }
         return fields.compactMap { Int($0) }
     }
 

@@ -18,7 +18,11 @@ final class PalliativeOptionSpec: Sendable {
     let fixedOption: TherapyOption?
 
     /// A class: the rules iterate these rows on every evaluation, and a reference is one retain.
-    init(agent: SystemicAgent, ruleID: RuleID, lines: Set<TherapyLine>, requires: PalliativeCondition?, withheld: Withheld?, warnWithoutPriorAnthracycline: Bool, category: CategorySpec, text: GuidanceText, source: String) {
+    init(
+        agent: SystemicAgent, ruleID: RuleID, lines: Set<TherapyLine>, requires: PalliativeCondition?,
+        withheld: Withheld?, warnWithoutPriorAnthracycline: Bool, category: CategorySpec, text: GuidanceText,
+        source: String
+    ) {
         self.agent = agent
         self.ruleID = ruleID
         self.lines = lines
@@ -27,11 +31,14 @@ final class PalliativeOptionSpec: Sendable {
         self.warnWithoutPriorAnthracycline = warnWithoutPriorAnthracycline
         self.category = category
         self.text = text
-        fixedOption = TherapyOption.fixed(key: "agent", value: agent.rawValue, ruleID: ruleID, category: category,
-                                          text: text, source: source)
+        fixedOption = TherapyOption.fixed(
+            key: "agent", value: agent.rawValue, ruleID: ruleID, category: category,
+            text: text, source: source)
     }
 
-    static func load(_ node: PackNode, catalogue: RuleCatalogue, classes: HistologyClasses) throws(GuidelinePackError) -> PalliativeOptionSpec {
+    static func load(_ node: PackNode, catalogue: RuleCatalogue, classes: HistologyClasses) throws(GuidelinePackError)
+        -> PalliativeOptionSpec
+    {
         var reader = try node.object()
         let agentNode = try reader.required("agent")
         let agent = try agentNode.code(SystemicAgent.self, "a systemic agent")
@@ -42,16 +49,18 @@ final class PalliativeOptionSpec: Sendable {
         var withheld: Withheld?
         if let withheldNode = try reader.nullable("withheldFrom") {
             var withheldReader = try withheldNode.object()
-            withheld = Withheld(className: try classes.name(try withheldReader.required("class")),
-                                reason: try withheldReader.string("reason"))
+            withheld = Withheld(
+                className: try classes.name(try withheldReader.required("class")),
+                reason: try withheldReader.string("reason"))
             try withheldReader.finish()
         }
         let warn = try reader.required("warnWithoutPriorAnthracycline").bool()
         let category = try CategorySpec.load(&reader, classes: classes)
         let text = try GuidanceText.load(&reader)
         try reader.finish()
-        return PalliativeOptionSpec(agent: agent, ruleID: ruleID, lines: lines, requires: requires, withheld: withheld,
-                                    warnWithoutPriorAnthracycline: warn, category: category, text: text,
-                                    source: catalogue.source(ruleID))
+        return PalliativeOptionSpec(
+            agent: agent, ruleID: ruleID, lines: lines, requires: requires, withheld: withheld,
+            warnWithoutPriorAnthracycline: warn, category: category, text: text,
+            source: catalogue.source(ruleID))
     }
 }

@@ -17,7 +17,11 @@ final class PalliativeTable: Sendable {
     let nodalNotIndicatedReason: String
 
     /// A class: read on every evaluation, shared by reference rather than copied field by field.
-    init(classes: HistologyClasses, options: [PalliativeOptionSpec], trialOnlyReason: String, histologyUnknownReason: String, investigational: [Investigational], notIndicatedRuleID: RuleID, notIndicatedReason: String, nodalNotIndicatedReason: String) {
+    init(
+        classes: HistologyClasses, options: [PalliativeOptionSpec], trialOnlyReason: String,
+        histologyUnknownReason: String, investigational: [Investigational], notIndicatedRuleID: RuleID,
+        notIndicatedReason: String, nodalNotIndicatedReason: String
+    ) {
         self.classes = classes
         self.options = options
         self.trialOnlyReason = trialOnlyReason
@@ -43,9 +47,12 @@ extension PalliativeTable {
             options.append(option)
         }
         // "Advanced disease always gets at least one option": the trial must be unconditional.
-        guard options.contains(where: {
-            $0.agent == .clinicalTrial && $0.requires == nil && $0.withheld == nil && $0.lines == Set(TherapyLine.allCases)
-        }) else {
+        guard
+            options.contains(where: {
+                $0.agent == .clinicalTrial && $0.requires == nil && $0.withheld == nil
+                    && $0.lines == Set(TherapyLine.allCases)
+            })
+        else {
             throw optionsNode.failure("lack an unconditional clinical_trial option for every line (PALL-TRIAL)")
         }
         let trialOnly = try reader.string("trialOnlyReason")
@@ -53,10 +60,11 @@ extension PalliativeTable {
         var investigational: [Investigational] = []
         for item in try reader.required("investigational").array() {
             var itemReader = try item.object()
-            investigational.append(Investigational(
-                agent: try itemReader.required("agent").code(SystemicAgent.self, "a systemic agent"),
-                ruleID: try catalogue.ruleID(try itemReader.required("ruleId")),
-                reason: try itemReader.string("reason")))
+            investigational.append(
+                Investigational(
+                    agent: try itemReader.required("agent").code(SystemicAgent.self, "a systemic agent"),
+                    ruleID: try catalogue.ruleID(try itemReader.required("ruleId")),
+                    reason: try itemReader.string("reason")))
             try itemReader.finish()
         }
         var notReader = try reader.required("notIndicated").object()
@@ -65,9 +73,10 @@ extension PalliativeTable {
         let nodalReason = try notReader.string("reasonNodal")
         try notReader.finish()
         try reader.finish()
-        return PalliativeTable(classes: classes, options: options, trialOnlyReason: trialOnly,
-                               histologyUnknownReason: histologyUnknown, investigational: investigational,
-                               notIndicatedRuleID: notRule, notIndicatedReason: notReason,
-                               nodalNotIndicatedReason: nodalReason)
+        return PalliativeTable(
+            classes: classes, options: options, trialOnlyReason: trialOnly,
+            histologyUnknownReason: histologyUnknown, investigational: investigational,
+            notIndicatedRuleID: notRule, notIndicatedReason: notReason,
+            nodalNotIndicatedReason: nodalReason)
     }
 }

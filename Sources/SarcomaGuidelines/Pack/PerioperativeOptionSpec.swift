@@ -14,18 +14,24 @@ final class PerioperativeOptionSpec: Sendable {
     let fixedOption: TherapyOption?
 
     /// A class: the rules iterate these rows on every evaluation, and a reference is one retain.
-    init(modality: PerioperativeModality, ruleID: RuleID, alsoRuleIDs: [RuleID], stageGroups: Set<StageGroup>, category: CategorySpec, text: GuidanceText, source: String) {
+    init(
+        modality: PerioperativeModality, ruleID: RuleID, alsoRuleIDs: [RuleID], stageGroups: Set<StageGroup>,
+        category: CategorySpec, text: GuidanceText, source: String
+    ) {
         self.modality = modality
         self.ruleID = ruleID
         self.alsoRuleIDs = alsoRuleIDs
         self.stageGroups = stageGroups
         self.category = category
         self.text = text
-        fixedOption = TherapyOption.fixed(key: "modality", value: modality.rawValue, ruleID: ruleID, category: category,
-                                          text: text, source: source)
+        fixedOption = TherapyOption.fixed(
+            key: "modality", value: modality.rawValue, ruleID: ruleID, category: category,
+            text: text, source: source)
     }
 
-    static func load(_ node: PackNode, catalogue: RuleCatalogue, withStages: Bool) throws(GuidelinePackError) -> PerioperativeOptionSpec {
+    static func load(_ node: PackNode, catalogue: RuleCatalogue, withStages: Bool) throws(GuidelinePackError)
+        -> PerioperativeOptionSpec
+    {
         var reader = try node.object()
         let modality = try reader.required("modality").code(PerioperativeModality.self, "a perioperative modality")
         let ruleID = try catalogue.ruleID(try reader.required("ruleId"))
@@ -37,7 +43,8 @@ final class PerioperativeOptionSpec: Sendable {
         let category = try CategorySpec.load(&reader, classes: nil)
         let text = try GuidanceText.load(&reader)
         try reader.finish()
-        return PerioperativeOptionSpec(modality: modality, ruleID: ruleID, alsoRuleIDs: also, stageGroups: stages,
-                                       category: category, text: text, source: catalogue.source(ruleID))
+        return PerioperativeOptionSpec(
+            modality: modality, ruleID: ruleID, alsoRuleIDs: also, stageGroups: stages,
+            category: category, text: text, source: catalogue.source(ruleID))
     }
 }

@@ -73,7 +73,8 @@ extension PerioperativeTable {
         try reader.finish()
         return PerioperativeTable(
             scope: scope, surgery: surgery, stageOptions: options,
-            highRisk: HighRisk(ruleID: riskRule, sites: riskSites, aboveCm: above, category: riskCategory,
-                               text: riskText, gradeUnknownText: unknownText))
+            highRisk: HighRisk(
+                ruleID: riskRule, sites: riskSites, aboveCm: above, category: riskCategory,
+                text: riskText, gradeUnknownText: unknownText))
     }
 }

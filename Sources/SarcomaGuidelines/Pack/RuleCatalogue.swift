@@ -25,7 +25,9 @@ struct RuleCatalogue: Sendable {
             let idNode = try reader.required("id")
             let text = try idNode.string()
             guard let id = RuleID(rawValue: text) else {
-                throw idNode.failure("\"\(text)\" is not a rule id of `docs/clinical/clinical-rules-2026.11-1.md` that this engine implements")
+                throw idNode.failure(
+                    "\"\(text)\" is not a rule id of `docs/clinical/clinical-rules-2026.11-1.md` that this engine implements"
+                )
             }
             if let first = seenAt[id] { throw idNode.failure("repeats rule id \(text), already at \(first)") }
             seenAt[id] = item.path

@@ -32,7 +32,10 @@ final class SiteGroupStaging: Sendable {
     let noStageGroupReason: String?
 
     /// A class: the rules iterate these rows on every evaluation, and a reference is one retain.
-    init(key: String, id: String, label: String, sites: [Site], ruleID: RuleID, tCategories: [TCategory], tMethod: TMethod, stageTable: StageGroupTable?, noStageGroupReason: String?) {
+    init(
+        key: String, id: String, label: String, sites: [Site], ruleID: RuleID, tCategories: [TCategory],
+        tMethod: TMethod, stageTable: StageGroupTable?, noStageGroupReason: String?
+    ) {
         self.key = key
         self.id = id
         self.label = label
@@ -46,7 +49,9 @@ final class SiteGroupStaging: Sendable {
 }
 
 extension SiteGroupStaging {
-    static func load(_ node: PackNode, key: String, catalogue: RuleCatalogue) throws(GuidelinePackError) -> SiteGroupStaging {
+    static func load(_ node: PackNode, key: String, catalogue: RuleCatalogue) throws(GuidelinePackError)
+        -> SiteGroupStaging
+    {
         var reader = try node.object()
         let id = try reader.string("id")
         let label = try reader.string("label")
@@ -58,7 +63,9 @@ extension SiteGroupStaging {
 
         let tValue: (PackNode) throws(GuidelinePackError) -> TCategory = { node throws(GuidelinePackError) in
             let t = try node.code(TCategory.self, "a T category")
-            guard tCategories.contains(t) else { throw node.failure("gives \(t.rawValue), which is not in tCategories") }
+            guard tCategories.contains(t) else {
+                throw node.failure("gives \(t.rawValue), which is not in tCategories")
+            }
             return t
         }
         let method: TMethod
@@ -95,8 +102,9 @@ extension SiteGroupStaging {
         if table == nil, reason == nil { throw node.failure("has null rows but no \"noStageGroupReason\"") }
         if table != nil, let reasonNode { throw reasonNode.failure("is only for site groups without rows") }
         try reader.finish()
-        return SiteGroupStaging(key: key, id: id, label: label, sites: sites, ruleID: ruleID, tCategories: tCategories,
-                                tMethod: method, stageTable: table, noStageGroupReason: reason)
+        return SiteGroupStaging(
+            key: key, id: id, label: label, sites: sites, ruleID: ruleID, tCategories: tCategories,
+            tMethod: method, stageTable: table, noStageGroupReason: reason)
     }
 
     /// Every head-and-neck finding must be listed exactly once.

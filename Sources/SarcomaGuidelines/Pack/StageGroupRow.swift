@@ -11,7 +11,10 @@ final class StageGroupRow: Sendable {
     let g: Set<GradeCategory>
 
     /// A class: the rules iterate these rows on every evaluation, and a reference is one retain.
-    init(index: Int, group: StageGroup?, reason: String?, t: Set<TCategory>, n: Set<NodalStatus>, m: Set<MetastasisStatus>, g: Set<GradeCategory>) {
+    init(
+        index: Int, group: StageGroup?, reason: String?, t: Set<TCategory>, n: Set<NodalStatus>,
+        m: Set<MetastasisStatus>, g: Set<GradeCategory>
+    ) {
         self.index = index
         self.group = group
         self.reason = reason
@@ -41,7 +44,9 @@ extension StageGroupRow {
         let tNode = try reader.required("t")
         let t = try dimension(tNode, all: tValues, what: "a T category of this site group")
         for code in t where !tValues.contains(code) {
-            throw tNode.failure("lists \(code.rawValue), which this site group does not use (\(tValues.map(\.rawValue).joined(separator: ", ")))")
+            throw tNode.failure(
+                "lists \(code.rawValue), which this site group does not use (\(tValues.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         let n = try dimension(try reader.required("n"), all: NodalStatus.allCases, what: "an N category")
         let m = try dimension(try reader.required("m"), all: MetastasisStatus.allCases, what: "an M category")

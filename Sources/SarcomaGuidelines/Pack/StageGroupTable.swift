@@ -25,7 +25,8 @@ struct StageGroupTable: Sendable {
                             throw rowNodes[matching[1].index].failure("overlaps rows[\(matching[0].index)] at \(at)")
                         }
                         if matching.isEmpty {
-                            throw node.failure("have no row for \(at): every T x N x M x G combination needs exactly one")
+                            throw node.failure(
+                                "have no row for \(at): every T x N x M x G combination needs exactly one")
                         }
                     }
                 }

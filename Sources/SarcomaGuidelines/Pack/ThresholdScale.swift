@@ -28,7 +28,9 @@ struct ThresholdScale<Value: Sendable>: Sendable {
             if step.inclusive ? measurement <= step.bound : measurement < step.bound {
                 let upper = String(sentence: [step.inclusive ? "<= " : "< ", Self.format(step.bound)])
                 guard let previous else { return upper }
-                return String(sentence: [previous.inclusive ? "> " : ">= ", Self.format(previous.bound), " and ", upper])
+                return String(sentence: [
+                    previous.inclusive ? "> " : ">= ", Self.format(previous.bound), " and ", upper,
+                ])
             }
             previous = step
         }
@@ -59,7 +61,9 @@ extension ThresholdScale {
             }
             let bound = try boundNode.number()
             if let last = steps.last, bound <= last.bound {
-                throw stepNode.failure("bound \(format(bound)) is not above the previous step's \(format(last.bound)): thresholds must be strictly increasing")
+                throw stepNode.failure(
+                    "bound \(format(bound)) is not above the previous step's \(format(last.bound)): thresholds must be strictly increasing"
+                )
             }
             steps.append(Step(bound: bound, inclusive: max != nil, value: value))
         }

@@ -37,7 +37,8 @@ public enum CasePathway: String, Sendable, VocabularyCode, CaseIterable {
     /// The palliative `reason` when the section is not indicated (§3.6, PALL-NOT-LOCALIZED).
     public var notIndicatedReason: String? {
         switch self {
-        case .localizedResectable: "localized resectable disease treated with curative intent: see the perioperative plan"
+        case .localizedResectable:
+            "localized resectable disease treated with curative intent: see the perioperative plan"
         case .regionalNodal: "regional nodal disease treated with curative intent: see the perioperative plan"
         case .localRecurrence: "resectable local recurrence treated with curative intent: see the perioperative plan"
         case .conversion: "curative-intent conversion: see the perioperative plan"

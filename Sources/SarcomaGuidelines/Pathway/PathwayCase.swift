@@ -22,10 +22,12 @@ public struct PathwayCase: Sendable, Equatable {
     /// Default false.
     public var conversionNotFeasible: Bool?
 
-    public init(histology: String?, ageYears: Int? = nil, ecog: Int? = nil, nodalDisease: Bool? = nil,
-                distantMetastasis: Bool? = nil, metastaticSites: [String]? = nil, recurrent: Bool? = nil,
-                resectable: Bool? = nil, metastasesResectable: Bool? = nil, localDisease: LocalDisease? = nil,
-                conversionNotFeasible: Bool? = nil) {
+    public init(
+        histology: String?, ageYears: Int? = nil, ecog: Int? = nil, nodalDisease: Bool? = nil,
+        distantMetastasis: Bool? = nil, metastaticSites: [String]? = nil, recurrent: Bool? = nil,
+        resectable: Bool? = nil, metastasesResectable: Bool? = nil, localDisease: LocalDisease? = nil,
+        conversionNotFeasible: Bool? = nil
+    ) {
         self.histology = histology
         self.ageYears = ageYears
         self.ecog = ecog

@@ -6,7 +6,8 @@ public struct GradeHistologyRule: Sendable {
 
     static let wdls = "well_differentiated_liposarcoma"
     static let dedifferentiated = "dedifferentiated_liposarcoma"
-    static let wdlsDetail = "well-differentiated liposarcoma (ALT/WDLS) is low grade by definition; a grade 2-3 component "
+    static let wdlsDetail =
+        "well-differentiated liposarcoma (ALT/WDLS) is low grade by definition; a grade 2-3 component "
         + "is dedifferentiated liposarcoma: correct the histology to dedifferentiated_liposarcoma or the grade"
 
     public init(classes: HistologyClassTable) {
@@ -25,8 +26,9 @@ public struct GradeHistologyRule: Sendable {
             return FieldIssue(pointer: "/tumor/grade", detail: wdlsDetail)
         }
         guard let score = grade.score, score.grade == .g2 || score.grade == .g3 else { return nil }
-        return FieldIssue(pointer: "/tumor/fnclcc",
-                          detail: wdlsDetail + " (FNCLCC \(score.arithmetic), grade \(score.grade.number ?? 0))")
+        return FieldIssue(
+            pointer: "/tumor/fnclcc",
+            detail: wdlsDetail + " (FNCLCC \(score.arithmetic), grade \(score.grade.number ?? 0))")
     }
 
     /// The planning grade of a case whose AJCC grade is `grade` (GX when neither stated nor computed).
@@ -36,10 +38,11 @@ public struct GradeHistologyRule: Sendable {
         if histology == Self.wdls, grade == .g2 || grade == .g3 {
             // A case stored before this pack: evaluated, never trapped (cf. v1 D29), as DDLPS.
             effective = Self.dedifferentiated
-            warnings.append(PlanWarning(
-                code: "histology_grade_conflict",
-                message: "\(Self.wdlsDetail); this stored case is evaluated as dedifferentiated liposarcoma "
-                    + "(no minimal-margin excision)"))
+            warnings.append(
+                PlanWarning(
+                    code: "histology_grade_conflict",
+                    message: "\(Self.wdlsDetail); this stored case is evaluated as dedifferentiated liposarcoma "
+                        + "(no minimal-margin excision)"))
         }
         guard let row = classes.row(for: effective) else { throw .unknownHistology(effective ?? "") }
         var ruleIds = ["GRADE-HISTOLOGY"]
@@ -49,39 +52,50 @@ public struct GradeHistologyRule: Sendable {
         let basis = policy.basis.joined(separator: ", ")
 
         if row.scope == .dfsp {
-            return PlanningGradeDecision(planningGrade: .notApplicable, gradeApplicable: false, effectiveHistology: effective,
-                                         ruleIds: ruleIds + ["STAGE-DFSP"], warnings: warnings)
+            return PlanningGradeDecision(
+                planningGrade: .notApplicable, gradeApplicable: false, effectiveHistology: effective,
+                ruleIds: ruleIds + ["STAGE-DFSP"], warnings: warnings)
         }
         let planning: PlanningGrade
         switch (policy.kind, grade) {
         case (.highByDefinition, .g1):
             planning = policy.changesPlanningGrade ? .g3 : .g1
-            warnings.append(PlanWarning(
-                code: "histology_grade_unusual",
-                message: "\(name) is high grade by definition (\(basis)); planning uses \(planning.rawValue); "
-                    + "check the grade and the histology"))
+            warnings.append(
+                PlanWarning(
+                    code: "histology_grade_unusual",
+                    message: "\(name) is high grade by definition (\(basis)); planning uses \(planning.rawValue); "
+                        + "check the grade and the histology"))
         case (.highByDefinition, .gx) where policy.changesPlanningGrade:
             planning = .g3
-            warnings.append(PlanWarning(code: "grade_inferred_from_histology",
-                                        message: "no grade given: \(name) is high grade by definition (\(basis)); planned as G3"))
+            warnings.append(
+                PlanWarning(
+                    code: "grade_inferred_from_histology",
+                    message: "no grade given: \(name) is high grade by definition (\(basis)); planned as G3"))
         case (.lowByDefinition, .gx) where policy.changesPlanningGrade:
             planning = .g1
-            warnings.append(PlanWarning(code: "grade_inferred_from_histology",
-                                        message: "no grade given: \(name) is low grade by definition (\(basis)); planned as G1"))
+            warnings.append(
+                PlanWarning(
+                    code: "grade_inferred_from_histology",
+                    message: "no grade given: \(name) is low grade by definition (\(basis)); planned as G1"))
         case (.notApplicable, .gx):
             planning = .notApplicable
-            warnings.append(PlanWarning(
-                code: "grade_not_applicable",
-                message: "FNCLCC grading does not apply to \(name); histotype-specific risk assessment by the MDT"))
+            warnings.append(
+                PlanWarning(
+                    code: "grade_not_applicable",
+                    message: "FNCLCC grading does not apply to \(name); histotype-specific risk assessment by the MDT"))
         case (.notApplicable, _):
             planning = PlanningGrade(grade)
-            warnings.append(PlanWarning(
-                code: "grade_not_applicable",
-                message: "FNCLCC grading does not apply to \(name); the stated grade \(grade.rawValue) is used as given"))
+            warnings.append(
+                PlanWarning(
+                    code: "grade_not_applicable",
+                    message:
+                        "FNCLCC grading does not apply to \(name); the stated grade \(grade.rawValue) is used as given")
+            )
         default:
             planning = PlanningGrade(grade)
         }
-        return PlanningGradeDecision(planningGrade: planning, gradeApplicable: policy.kind != .notApplicable,
-                                     effectiveHistology: effective, ruleIds: ruleIds, warnings: warnings)
+        return PlanningGradeDecision(
+            planningGrade: planning, gradeApplicable: policy.kind != .notApplicable,
+            effectiveHistology: effective, ruleIds: ruleIds, warnings: warnings)
     }
 }

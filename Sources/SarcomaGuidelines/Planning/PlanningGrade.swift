@@ -2,7 +2,10 @@
 /// staging reports: a synovial sarcoma without a grade is planned as G3 while its AJCC group
 /// stays that of the GX column (findings S4, W3, C39).
 public enum PlanningGrade: String, Sendable, VocabularyCode, CaseIterable {
-    case g1 = "G1", g2 = "G2", g3 = "G3", gx = "GX"
+    case g1 = "G1"
+    case g2 = "G2"
+    case g3 = "G3"
+    case gx = "GX"
     case notApplicable = "not_applicable"
 
     init(_ grade: GradeCategory) {

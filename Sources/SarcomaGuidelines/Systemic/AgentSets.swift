@@ -23,11 +23,15 @@ public struct AgentSets: Sendable, Equatable {
         let others = Set(try othersNode.codes(TherapyAgent.self, "an agent"))
         try reader.finish()
         if !anthracycline.isDisjoint(with: others) { throw othersNode.failure("repeats an agent of set A") }
-        guard case .object(let object) = combinations.value else { throw combinations.failure("must be an object of code to components") }
+        guard case .object(let object) = combinations.value else {
+            throw combinations.failure("must be an object of code to components")
+        }
         var components: [TherapyAgent: [String]] = [:]
         for key in object.keys.sorted() {
             let child = combinations.child(key, object[key] ?? .null)
-            guard let agent = TherapyAgent(rawValue: key) else { throw child.failure("\"\(key)\" is not a contract-v2 agent") }
+            guard let agent = TherapyAgent(rawValue: key) else {
+                throw child.failure("\"\(key)\" is not a contract-v2 agent")
+            }
             var parts: [String] = []
             for item in try child.nonEmptyArray() { parts.append(try item.snakeCode()) }
             guard parts.count >= 2, parts.joined(separator: "_") == key else {

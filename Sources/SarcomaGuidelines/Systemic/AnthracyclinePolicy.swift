@@ -51,8 +51,9 @@ public struct AnthracyclinePolicy: Sendable, Equatable {
         for item in try reader.required("sources").nonEmptyArray() { sources.append(try register.source(item).id) }
         try reader.finish()
         if cardiotoxic >= ceiling { throw node.failure("has a cardiotoxic-therapy ceiling not below the ceiling") }
-        return AnthracyclinePolicy(ceilingMgM2: ceiling, ceilingWithCardiotoxicTherapyMgM2: cardiotoxic, largestCycleMgM2: cycle,
-                                   dexrazoxaneFromMgM2: dexrazoxane, cardiotoxicHistoryCheckFromMgM2: history,
-                                   riskBands: bands, sources: sources)
+        return AnthracyclinePolicy(
+            ceilingMgM2: ceiling, ceilingWithCardiotoxicTherapyMgM2: cardiotoxic, largestCycleMgM2: cycle,
+            dexrazoxaneFromMgM2: dexrazoxane, cardiotoxicHistoryCheckFromMgM2: history,
+            riskBands: bands, sources: sources)
     }
 }

@@ -16,9 +16,11 @@ public struct BiomarkerPanel: Sendable, Equatable {
     public var hlaA0205Present: Bool?
     public var mageA4Positive: Bool?
 
-    public init(ntrkFusion: Bool? = nil, msiHigh: Bool? = nil, mmrDeficient: Bool? = nil, tmbMutPerMb: Double? = nil,
-                brafV600e: Bool? = nil, retFusion: Bool? = nil, alkPositive: Bool? = nil, ini1Loss: Bool? = nil,
-                hlaA02Eligible: Bool? = nil, hlaA0205Present: Bool? = nil, mageA4Positive: Bool? = nil) {
+    public init(
+        ntrkFusion: Bool? = nil, msiHigh: Bool? = nil, mmrDeficient: Bool? = nil, tmbMutPerMb: Double? = nil,
+        brafV600e: Bool? = nil, retFusion: Bool? = nil, alkPositive: Bool? = nil, ini1Loss: Bool? = nil,
+        hlaA02Eligible: Bool? = nil, hlaA0205Present: Bool? = nil, mageA4Positive: Bool? = nil
+    ) {
         self.ntrkFusion = ntrkFusion
         self.msiHigh = msiHigh
         self.mmrDeficient = mmrDeficient

@@ -33,7 +33,8 @@ public enum BiomarkerRequirement: String, Sendable, VocabularyCode, CaseIterable
         switch self {
         case .msiHighOrMMRDeficient: panel.msiHigh == true || panel.mmrDeficient == true
         case .ini1LossNotNegative: panel.ini1Loss != false
-        case .hlaA02MageA4: panel.hlaA02Eligible == true && panel.hlaA0205Present == false && panel.mageA4Positive == true
+        case .hlaA02MageA4:
+            panel.hlaA02Eligible == true && panel.hlaA0205Present == false && panel.mageA4Positive == true
         default: markers.allSatisfy { panel[$0] == true }
         }
     }

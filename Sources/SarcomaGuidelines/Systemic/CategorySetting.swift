@@ -33,7 +33,9 @@ public struct CategorySetting: Sendable, Equatable {
         }
     }
 
-    static func load(_ node: PackNode, classes: HistologyClassTable, register: SourceRegister) throws(GuidelinePackError) -> CategorySetting {
+    static func load(_ node: PackNode, classes: HistologyClassTable, register: SourceRegister)
+        throws(GuidelinePackError) -> CategorySetting
+    {
         var reader = try node.object()
         let lineContexts = Set(try reader.required("lineContexts").codes(LineContext.self, "a line context"))
         var byClass: [(HistologyCondition, NCCNCategory)] = []
@@ -45,7 +47,8 @@ public struct CategorySetting: Sendable, Equatable {
             case "lType": condition = .lType
             case let other: throw entry.failure("\"\(other)\" is not a histology class (lipogenic, lType)")
             }
-            byClass.append((condition, try entryReader.required("category").code(NCCNCategory.self, "an NCCN category")))
+            byClass.append(
+                (condition, try entryReader.required("category").code(NCCNCategory.self, "an NCCN category")))
             try entryReader.finish()
         }
         let otherwise = try reader.required("otherwise").code(NCCNCategory.self, "an NCCN category (a setting has one)")
@@ -57,10 +60,13 @@ public struct CategorySetting: Sendable, Equatable {
         let source = try register.source(sourceNode)
         try reader.finish()
         guard basis != .none else {
-            throw basisNode.failure("is none, but the setting states a category: a category needs a basis and a source (§0.1)")
+            throw basisNode.failure(
+                "is none, but the setting states a category: a category needs a basis and a source (§0.1)")
         }
         guard source.verified else {
-            throw sourceNode.failure("cites \"\(source.id)\", which the register marks unverified: an unverified source cannot set a category (§0.1)")
+            throw sourceNode.failure(
+                "cites \"\(source.id)\", which the register marks unverified: an unverified source cannot set a category (§0.1)"
+            )
         }
         if basis == .sourceDeck && source.id != "DECK" {
             throw sourceNode.failure("is \"\(source.id)\"; basis source_deck cites DECK")
@@ -68,7 +74,8 @@ public struct CategorySetting: Sendable, Equatable {
         if defaulted && (otherwise != .twoA || byClass.contains { $0.1 != .twoA }) {
             throw defaultedNode.failure("is true but the category is not 2A: only 2A can be defaulted")
         }
-        return CategorySetting(lineContexts: lineContexts, byClass: byClass, otherwise: otherwise, defaulted: defaulted,
-                               basis: basis, source: source)
+        return CategorySetting(
+            lineContexts: lineContexts, byClass: byClass, otherwise: otherwise, defaulted: defaulted,
+            basis: basis, source: source)
     }
 }

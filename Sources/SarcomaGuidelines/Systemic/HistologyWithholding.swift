@@ -27,8 +27,10 @@ public struct HistologyWithholding: Sendable {
     public var reasonText: String
     public var sources: [String]
 
-    static func load(_ node: PackNode, classes: HistologyClassTable, register: SourceRegister,
-                     rowsByNumber: [Int: SystemicRow], sets: AgentSets) throws(GuidelinePackError) -> HistologyWithholding {
+    static func load(
+        _ node: PackNode, classes: HistologyClassTable, register: SourceRegister,
+        rowsByNumber: [Int: SystemicRow], sets: AgentSets
+    ) throws(GuidelinePackError) -> HistologyWithholding {
         var reader = try node.object()
         let ruleId = try reader.required("ruleId").ruleIdentifier(prefix: "PALL")
         let histology = try reader.nullable("histology").map { node throws(GuidelinePackError) in
@@ -46,7 +48,9 @@ public struct HistologyWithholding: Sendable {
         let rowsNode = try reader.required("rows")
         for item in try rowsNode.array() {
             let number = try item.integer()
-            guard rowsByNumber[number] != nil else { throw item.failure("cites row \(number), which the option table lacks") }
+            guard rowsByNumber[number] != nil else {
+                throw item.failure("cites row \(number), which the option table lacks")
+            }
             rows.insert(number)
         }
         let setNode = try reader.nullable("set")
@@ -56,7 +60,8 @@ public struct HistologyWithholding: Sendable {
         }
         if rows.isEmpty { throw rowsNode.failure("is empty and no set is named: a withholding withholds something") }
         if let fixed = rows.compactMap({ rowsByNumber[$0] }).first(where: \.isFixed) {
-            throw rowsNode.failure("includes the fixed option \(fixed.agent.rawValue), which is never withheld for histology")
+            throw rowsNode.failure(
+                "includes the fixed option \(fixed.agent.rawValue), which is never withheld for histology")
         }
         let reasonNode = try reader.required("reasonCode")
         let reason = try reasonNode.code(WithholdingReason.self, "a reason code")
@@ -65,8 +70,9 @@ public struct HistologyWithholding: Sendable {
         var sources: [String] = []
         for item in try reader.required("sources").nonEmptyArray() { sources.append(try register.source(item).id) }
         try reader.finish()
-        return HistologyWithholding(ruleId: ruleId, histology: histology, condition: condition, standardAgent: standard,
-                                    includesLineConditionFailures: includes, rows: rows, reason: reason,
-                                    reasonText: text, sources: sources)
+        return HistologyWithholding(
+            ruleId: ruleId, histology: histology, condition: condition, standardAgent: standard,
+            includesLineConditionFailures: includes, rows: rows, reason: reason,
+            reasonText: text, sources: sources)
     }
 }

@@ -33,14 +33,20 @@ public struct SystemicAnswer: Sendable, Equatable {
 
     /// `biomarkerStatus` object of the palliative section (delta §3.4).
     public var biomarkerStatusJSON: JSONValue {
-        .object(JSONObject(uniqueMembers: biomarkerStatus.map { JSONMember($0.marker.rawValue, .string($0.status.rawValue)) }))
+        .object(
+            JSONObject(
+                uniqueMembers: biomarkerStatus.map { JSONMember($0.marker.rawValue, .string($0.status.rawValue)) }))
     }
 
     public var investigationalJSON: JSONValue {
-        .array(investigational.map { item in
-            .object(JSONObject(uniqueMembers: [JSONMember("agent", .string(item.agent.rawValue)),
-                                               JSONMember("ruleId", .string(item.ruleId)),
-                                               JSONMember("reason", .string(item.reason))]))
-        })
+        .array(
+            investigational.map { item in
+                .object(
+                    JSONObject(uniqueMembers: [
+                        JSONMember("agent", .string(item.agent.rawValue)),
+                        JSONMember("ruleId", .string(item.ruleId)),
+                        JSONMember("reason", .string(item.reason)),
+                    ]))
+            })
     }
 }

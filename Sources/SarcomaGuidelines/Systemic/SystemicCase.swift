@@ -23,12 +23,14 @@ public struct SystemicCase: Sendable, Equatable {
     public var progressedOnAgents: [TherapyAgent]
     public var biomarkers: BiomarkerPanel
 
-    public init(pathway: SystemicPathway, scope: TreatmentScope = .adultSTS, histology: String?, ageYears: Int? = nil,
-                ecog: Int? = nil, ivTherapyEligible: Bool? = nil, anthracyclineCandidate: Bool? = nil,
-                priorSystemicLines: Int? = nil, priorAnthracycline: Bool? = nil, cumulativeDoxorubicinMgM2: Double? = nil,
-                monthsSinceLastAnthracycline: Int? = nil, progressedOnAnthracycline: Bool? = nil,
-                priorCardiotoxicTherapy: Bool? = nil, progressedOnAgents: [TherapyAgent] = [],
-                biomarkers: BiomarkerPanel = BiomarkerPanel()) {
+    public init(
+        pathway: SystemicPathway, scope: TreatmentScope = .adultSTS, histology: String?, ageYears: Int? = nil,
+        ecog: Int? = nil, ivTherapyEligible: Bool? = nil, anthracyclineCandidate: Bool? = nil,
+        priorSystemicLines: Int? = nil, priorAnthracycline: Bool? = nil, cumulativeDoxorubicinMgM2: Double? = nil,
+        monthsSinceLastAnthracycline: Int? = nil, progressedOnAnthracycline: Bool? = nil,
+        priorCardiotoxicTherapy: Bool? = nil, progressedOnAgents: [TherapyAgent] = [],
+        biomarkers: BiomarkerPanel = BiomarkerPanel()
+    ) {
         self.pathway = pathway
         self.scope = scope
         self.histology = histology

@@ -2,8 +2,10 @@
 extension SystemicEvaluator {
     static let nonPrimaryPathwayNote = "the pack's sources give no category for this pathway"
 
-    func categoryDisplay(category: NCCNCategory?, setting: CategorySetting?, rows: [SystemicRow],
-                         evidence: EvidenceType?, year: Int?, facts: SystemicFacts) -> String {
+    func categoryDisplay(
+        category: NCCNCategory?, setting: CategorySetting?, rows: [SystemicRow],
+        evidence: EvidenceType?, year: Int?, facts: SystemicFacts
+    ) -> String {
         var text: String
         if let category, let setting {
             switch (setting.basis, setting.defaulted) {
@@ -17,7 +19,9 @@ extension SystemicEvaluator {
             let inCategoryTable = rows.contains { !$0.categories.isEmpty }
             if !facts.input.pathway.isPalliative {
                 if inCategoryTable { text += " for this setting (\(Self.nonPrimaryPathwayNote))" }
-            } else if let note = rows.first(where: { ($0.categoryNoteAlways || !$0.categories.isEmpty) && $0.categoryNote != nil })?.categoryNote {
+            } else if let note = rows.first(where: {
+                ($0.categoryNoteAlways || !$0.categories.isEmpty) && $0.categoryNote != nil
+            })?.categoryNote {
                 text += " for this setting (\(note))"
             }
         }

@@ -16,7 +16,9 @@ extension SystemicEvaluator {
 
     func merge(_ evaluation: RowEvaluation, facts: SystemicFacts) -> Merged {
         var agents: [TherapyAgent] = []
-        for outcome in evaluation.outcomes where !agents.contains(outcome.row.agent) { agents.append(outcome.row.agent) }
+        for outcome in evaluation.outcomes where !agents.contains(outcome.row.agent) {
+            agents.append(outcome.row.agent)
+        }
         var drafts: [Draft] = []
         var withheld: [(first: Int, item: WithheldAgent)] = []
         for agent in agents {
@@ -25,8 +27,10 @@ extension SystemicEvaluator {
             if listed.isEmpty {
                 withheld.append((rows[0].row.number, withheldItem(agent, rows)))
             } else {
-                drafts.append(Draft(option: option(agent, listed, facts), rows: listed, fixedBucket: nil,
-                                    firstRow: listed.map(\.row.number).min() ?? 0))
+                drafts.append(
+                    Draft(
+                        option: option(agent, listed, facts), rows: listed, fixedBucket: nil,
+                        firstRow: listed.map(\.row.number).min() ?? 0))
             }
         }
         applyOverrides(&drafts, facts: facts)
@@ -40,7 +44,8 @@ extension SystemicEvaluator {
     /// Merge of an agent's listed rows (M5).
     private func option(_ agent: TherapyAgent, _ rows: [RowOutcome], _ facts: SystemicFacts) -> SystemicOption {
         let histology = facts.histology
-        let lead = rows.first { $0.row.rankGroup(for: histology) == .biomarker }
+        let lead =
+            rows.first { $0.row.rankGroup(for: histology) == .biomarker }
             ?? rows.first { $0.row.rankGroup(for: histology) == .histology } ?? rows[0]
         var ruleIds = [lead.row.ruleId]
         for outcome in rows where !ruleIds.contains(outcome.row.ruleId) { ruleIds.append(outcome.row.ruleId) }
@@ -53,15 +58,21 @@ extension SystemicEvaluator {
             let right = (rhs.1.category(for: histology), rhs.1.defaulted ? 1 : 0)
             return left.0 != right.0 ? left.0 > right.0 : left.1 < right.1
         }
-        let strongest = rows.min { lhs, rhs in
-            (lhs.row.evidenceType?.rank ?? Int.max, lhs.row.number) < (rhs.row.evidenceType?.rank ?? Int.max, rhs.row.number)
-        } ?? lead
+        let strongest =
+            rows.min { lhs, rhs in
+                (lhs.row.evidenceType?.rank ?? Int.max, lhs.row.number) < (
+                    rhs.row.evidenceType?.rank ?? Int.max, rhs.row.number
+                )
+            } ?? lead
         let category = covering.map { $0.1.category(for: histology) }
         let preferred = rows.contains { isPreferred($0.row, facts) }
-        let display = categoryDisplay(category: category, setting: covering?.1, rows: rows.map(\.row),
-                                      evidence: strongest.row.evidenceType, year: strongest.row.evidenceYear, facts: facts)
+        let display = categoryDisplay(
+            category: category, setting: covering?.1, rows: rows.map(\.row),
+            evidence: strongest.row.evidenceType, year: strongest.row.evidenceYear, facts: facts)
         var evidence: [String] = []
-        for outcome in rows { for sentence in outcome.row.evidence where !evidence.contains(sentence) { evidence.append(sentence) } }
+        for outcome in rows {
+            for sentence in outcome.row.evidence where !evidence.contains(sentence) { evidence.append(sentence) }
+        }
         return SystemicOption(
             agent: agent, ruleId: lead.row.ruleId, ruleIds: ruleIds, nccnCategory: category,
             categoryDefaulted: covering?.1.defaulted ?? false, categoryBasis: covering?.1.basis ?? .none,
@@ -96,7 +107,9 @@ extension SystemicEvaluator {
             var preferred = draft.option.preferred
             if facts.ecog == 3 { preferred = false }
             if draft.rows.contains(where: \.offLabelAge) { preferred = false }
-            if facts.lineContext == .firstAfterPerioperativeAnthracycline && table.sets.anthracycline.contains(draft.option.agent) {
+            if facts.lineContext == .firstAfterPerioperativeAnthracycline
+                && table.sets.anthracycline.contains(draft.option.agent)
+            {
                 preferred = false
             }
             let leadAgnostic = draft.rows.first { $0.row.ruleId == draft.option.ruleId }?.row.tumourAgnostic ?? false
@@ -117,7 +130,10 @@ extension SystemicEvaluator {
         if input.scope == .pediatricProtocol || adolescent, let row = table.row(fixed: .pediatricProtocolReferral) {
             var option = fixedOption(row, facts)
             option.preferred = input.scope == .pediatricProtocol
-            drafts.append(Draft(option: option, rows: [], fixedBucket: input.scope == .pediatricProtocol ? 0 : 4, firstRow: row.number))
+            drafts.append(
+                Draft(
+                    option: option, rows: [], fixedBucket: input.scope == .pediatricProtocol ? 0 : 4,
+                    firstRow: row.number))
         }
         if input.pathway.isPalliative, let row = table.row(fixed: .bestSupportiveCare) {
             var option = fixedOption(row, facts)
@@ -131,18 +147,22 @@ extension SystemicEvaluator {
 
     private func fixedOption(_ row: SystemicRow, _ facts: SystemicFacts) -> SystemicOption {
         SystemicOption(
-            agent: row.agent, ruleId: adolescentRuleId(row, facts), ruleIds: [adolescentRuleId(row, facts)], nccnCategory: nil,
+            agent: row.agent, ruleId: adolescentRuleId(row, facts), ruleIds: [adolescentRuleId(row, facts)],
+            nccnCategory: nil,
             categoryDefaulted: false, categoryBasis: .none, categorySource: nil, evidenceType: row.evidenceType,
             evidenceYear: row.evidenceYear,
-            categoryDisplay: categoryDisplay(category: nil, setting: nil, rows: [row], evidence: row.evidenceType,
-                                             year: row.evidenceYear, facts: facts),
+            categoryDisplay: categoryDisplay(
+                category: nil, setting: nil, rows: [row], evidence: row.evidenceType,
+                year: row.evidenceYear, facts: facts),
             preferred: false, rank: 0, rankGroup: nil, intent: facts.input.pathway.intent, route: row.route,
-            qualifyingBiomarker: nil, labelMinAgeYears: nil, rationale: row.rationale, source: row.source, evidence: row.evidence)
+            qualifyingBiomarker: nil, labelMinAgeYears: nil, rationale: row.rationale, source: row.source,
+            evidence: row.evidence)
     }
 
     /// The referral is SCOPE-ADOLESCENT outside the pediatric scope (§8.3 row 42).
     private func adolescentRuleId(_ row: SystemicRow, _ facts: SystemicFacts) -> String {
-        row.agent == .pediatricProtocolReferral && facts.input.scope != .pediatricProtocol ? "SCOPE-ADOLESCENT" : row.ruleId
+        row.agent == .pediatricProtocolReferral && facts.input.scope != .pediatricProtocol
+            ? "SCOPE-ADOLESCENT" : row.ruleId
     }
 
     private func sortKey(_ draft: Draft) -> [Int] {
@@ -168,7 +188,8 @@ extension SystemicEvaluator {
     private func withheldItem(_ agent: TherapyAgent, _ rows: [RowOutcome]) -> WithheldAgent {
         var reasons: [RowOutcome.Reason] = []
         for outcome in rows { reasons.append(contentsOf: outcome.reasons) }
-        reasons = reasons.enumerated().sorted { ($0.element.code.step, $0.offset) < ($1.element.code.step, $1.offset) }.map(\.element)
+        reasons = reasons.enumerated().sorted { ($0.element.code.step, $0.offset) < ($1.element.code.step, $1.offset) }
+            .map(\.element)
         var codes: [WithholdingReason] = []
         var ruleIds: [String] = []
         for reason in reasons {
@@ -177,8 +198,9 @@ extension SystemicEvaluator {
         }
         for outcome in rows where !ruleIds.contains(outcome.row.ruleId) { ruleIds.append(outcome.row.ruleId) }
         let first = reasons[0]
-        return WithheldAgent(agent: agent, reason: first.text, reasonCode: first.code, otherReasonCodes: Array(codes.dropFirst()),
-                             ruleId: first.ruleId, ruleIds: ruleIds, rationale: rows[0].row.rationale,
-                             source: rows[0].row.source, evidence: rows[0].row.evidence)
+        return WithheldAgent(
+            agent: agent, reason: first.text, reasonCode: first.code, otherReasonCodes: Array(codes.dropFirst()),
+            ruleId: first.ruleId, ruleIds: ruleIds, rationale: rows[0].row.rationale,
+            source: rows[0].row.source, evidence: rows[0].row.evidence)
     }
 }

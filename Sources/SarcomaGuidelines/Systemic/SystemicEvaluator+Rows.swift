@@ -18,7 +18,9 @@ extension SystemicEvaluator {
                 continue
             case .lineConditionFailed:
                 // Only a withholding that reaches rows failing their line condition makes this a candidate.
-                let reaching = table.withholdings.filter { $0.includesLineConditionFailures && applies($0, to: row, facts, panel) }
+                let reaching = table.withholdings.filter {
+                    $0.includesLineConditionFailures && applies($0, to: row, facts, panel)
+                }
                 if reaching.isEmpty { continue }
             case .candidate:
                 break
@@ -33,11 +35,14 @@ extension SystemicEvaluator {
         // H4: DFSP line-F cytotoxics only when the standard agent is listed after its own steps.
         for withholding in table.withholdings where withholding.condition == .firstLineWithStandardListed {
             guard facts.lineContext == .first, let standard = withholding.standardAgent,
-                  evaluation.outcomes.contains(where: { $0.row.agent == standard && $0.listed }) else { continue }
+                evaluation.outcomes.contains(where: { $0.row.agent == standard && $0.listed })
+            else { continue }
             for index in evaluation.outcomes.indices
             where withholding.rows.contains(evaluation.outcomes[index].row.number)
-                && withholding.histology.map({ $0.cannotBeExcluded(for: facts.histology) }) ?? true {
-                evaluation.outcomes[index].reasons.append(.init(code: withholding.reason, ruleId: withholding.ruleId, text: withholding.reasonText))
+                && withholding.histology.map({ $0.cannotBeExcluded(for: facts.histology) }) ?? true
+            {
+                evaluation.outcomes[index].reasons.append(
+                    .init(code: withholding.reason, ruleId: withholding.ruleId, text: withholding.reasonText))
             }
         }
         if let trial = table.row(fixed: .clinicalTrial) {
@@ -54,7 +59,9 @@ extension SystemicEvaluator {
     /// Step 2: line and line context, histology (none without a histology, D21), biomarker.
     private func candidacy(_ row: SystemicRow, _ facts: SystemicFacts, _ panel: BiomarkerPanel) -> Candidacy {
         guard let requirement = row.lines[facts.lineContext] else { return .none }
-        if let condition = row.histology, !(facts.histology.isGiven && condition.holds(for: facts.histology)) { return .none }
+        if let condition = row.histology, !(facts.histology.isGiven && condition.holds(for: facts.histology)) {
+            return .none
+        }
         if let biomarker = row.biomarker {
             let met = biomarker.isMet(panel)
             // A histology-specific row stays a candidate on a stated negative, for §8.4 to withhold with its reason.
@@ -89,7 +96,9 @@ extension SystemicEvaluator {
             outcome.reasons.append(stepReason(.performanceStatus, row: row))
         }
         // Step 4: label age, adult and DFSP scopes (H4).
-        if facts.input.scope != .pediatricProtocol, let age = facts.ageYears, let minimum = row.labelMinAgeYears, age < minimum {
+        if facts.input.scope != .pediatricProtocol, let age = facts.ageYears, let minimum = row.labelMinAgeYears,
+            age < minimum
+        {
             if row.withheldBelowLabelAge {
                 outcome.reasons.append(stepReason(.belowLabelAge, row: row))
             } else {
@@ -103,7 +112,8 @@ extension SystemicEvaluator {
         // Step 6: histology withholding (§8.4), in table order; the DFSP row waits for the second pass.
         for withholding in table.withholdings where withholding.condition != .firstLineWithStandardListed {
             if applies(withholding, to: row, facts, panel) {
-                outcome.reasons.append(.init(code: withholding.reason, ruleId: withholding.ruleId, text: withholding.reasonText))
+                outcome.reasons.append(
+                    .init(code: withholding.reason, ruleId: withholding.ruleId, text: withholding.reasonText))
             }
         }
         // Step 7: prior progression on a component (M8).
@@ -112,8 +122,12 @@ extension SystemicEvaluator {
         }
         // Step 8: anthracycline rules (§8.6).
         if table.sets.anthracycline.contains(row.agent) {
-            if !facts.anthracyclineCandidate { outcome.reasons.append(stepReason(.notAnthracyclineCandidate, row: row)) }
-            if facts.progressedOnAnthracycline { outcome.reasons.append(stepReason(.anthracyclineRefractory, row: row)) }
+            if !facts.anthracyclineCandidate {
+                outcome.reasons.append(stepReason(.notAnthracyclineCandidate, row: row))
+            }
+            if facts.progressedOnAnthracycline {
+                outcome.reasons.append(stepReason(.anthracyclineRefractory, row: row))
+            }
             if let dose = facts.dose, dose >= facts.ceiling {
                 outcome.reasons.append(stepReason(.anthracyclineCumulativeCeiling, row: row))
             }
@@ -125,8 +139,10 @@ extension SystemicEvaluator {
     }
 
     /// Whether a §8.4 withholding (other than the DFSP second pass) withholds this row.
-    private func applies(_ withholding: HistologyWithholding, to row: SystemicRow, _ facts: SystemicFacts,
-                         _ panel: BiomarkerPanel) -> Bool {
+    private func applies(
+        _ withholding: HistologyWithholding, to row: SystemicRow, _ facts: SystemicFacts,
+        _ panel: BiomarkerPanel
+    ) -> Bool {
         guard withholding.rows.contains(row.number) else { return false }
         if let condition = withholding.histology, !condition.cannotBeExcluded(for: facts.histology) { return false }
         switch withholding.condition {
@@ -145,6 +161,7 @@ extension SystemicEvaluator {
 
     /// Stable: within a step, the order the reasons were found (the §8.4 table order).
     private func sortedByStep(_ reasons: [RowOutcome.Reason]) -> [RowOutcome.Reason] {
-        reasons.enumerated().sorted { ($0.element.code.step, $0.offset) < ($1.element.code.step, $1.offset) }.map(\.element)
+        reasons.enumerated().sorted { ($0.element.code.step, $0.offset) < ($1.element.code.step, $1.offset) }.map(
+            \.element)
     }
 }

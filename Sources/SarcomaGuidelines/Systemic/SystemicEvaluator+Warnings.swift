@@ -6,31 +6,52 @@ extension SystemicEvaluator {
         let input = facts.input
         let listedRows = evaluation.outcomes.filter(\.listed)
         if input.ecog == nil {
-            facts.warn("ecog_not_given", "ECOG not given: treated as 0-2; combination regimens and cell therapy (ECOG 0-1 trials) are listed without the fitness check.")
+            facts.warn(
+                "ecog_not_given",
+                "ECOG not given: treated as 0-2; combination regimens and cell therapy (ECOG 0-1 trials) are listed without the fitness check."
+            )
         }
         if let ecog = input.ecog, ecog >= 3 {
-            facts.warn("poor_performance_status", "ECOG \(ecog): best supportive care; disease-directed options are outside the fitness of their trials\(ecog == 3 ? ", except the oral targeted agents kept not preferred (a tumour-driven ECOG 3 may recover)" : "").")
+            facts.warn(
+                "poor_performance_status",
+                "ECOG \(ecog): best supportive care; disease-directed options are outside the fitness of their trials\(ecog == 3 ? ", except the oral targeted agents kept not preferred (a tumour-driven ECOG 3 may recover)" : "")."
+            )
         }
         if let age = input.ageYears {
-            if age == 0 { facts.warn("infant_patient", "Infant (age 0): dosing and labels need pediatric oncology review.") }
+            if age == 0 {
+                facts.warn("infant_patient", "Infant (age 0): dosing and labels need pediatric oncology review.")
+            }
             if age < 16 && input.ecog != nil {
-                facts.warn("performance_scale_check", "ECOG is validated from age 16: record the Lansky play-performance score for the MDT.")
+                facts.warn(
+                    "performance_scale_check",
+                    "ECOG is validated from age 16: record the Lansky play-performance score for the MDT.")
             }
             if (12...17).contains(age) && input.scope != .pediatricProtocol {
-                facts.warn("adolescent_patient", "Adolescent managed as an adult (adult-type histology), with referral to a centre experienced with cancers of childhood and adolescence.")
+                facts.warn(
+                    "adolescent_patient",
+                    "Adolescent managed as an adult (adult-type histology), with referral to a centre experienced with cancers of childhood and adolescence."
+                )
             }
         } else if facts.histology.scope != .pediatricProtocol {
             facts.warn("age_not_given", "ageYears not given: managed as an adult; label ages are not checked.")
         }
-        if let meaning = facts.histology.codeMeaning, input.ageYears.map({ $0 >= meaning.fromAgeYears }) ?? meaning.whenAgeNotGiven {
+        if let meaning = facts.histology.codeMeaning,
+            input.ageYears.map({ $0 >= meaning.fromAgeYears }) ?? meaning.whenAgeNotGiven
+        {
             facts.warn(meaning.warning, meaning.text)
         }
         if input.scope == .pediatricProtocol {
             let named = evaluation.leftOut.map(\.rawValue).joined(separator: ", ")
-            facts.warn("pediatric_protocol_scope", "Pediatric protocols govern: only options whose FDA label covers this age are listed" + (named.isEmpty ? "." : "; left out: \(named)."))
+            facts.warn(
+                "pediatric_protocol_scope",
+                "Pediatric protocols govern: only options whose FDA label covers this age are listed"
+                    + (named.isEmpty ? "." : "; left out: \(named)."))
         }
         for outcome in listedRows where outcome.offLabelAge {
-            facts.warn("off_label_age", "\(outcome.row.agent.rawValue): listed below its FDA label age of \(outcome.row.labelMinAgeYears ?? 0) years (not preferred).")
+            facts.warn(
+                "off_label_age",
+                "\(outcome.row.agent.rawValue): listed below its FDA label age of \(outcome.row.labelMinAgeYears ?? 0) years (not preferred)."
+            )
         }
         for outcome in listedRows {
             for warning in outcome.row.warnings where rowWarningHolds(warning.trigger, facts) {
@@ -51,15 +72,21 @@ extension SystemicEvaluator {
 
     private func rowWarningText(_ code: String, _ row: SystemicRow, _ facts: SystemicFacts) -> String {
         switch code {
-        case "trial_age_limit": "\(row.agent.rawValue): the randomized trial enrolled patients aged 18-60; the patient is \(facts.ageYears ?? 0)."
-        case "trabectedin_without_prior_anthracycline": "Trabectedin is labelled after an anthracycline-containing regimen; no prior anthracycline is recorded."
-        case "used_before_anthracycline": "\(row.agent.rawValue): listed first line for a patient who is not an anthracycline candidate; it is labelled after an anthracycline."
-        case "label_age_check": "\(row.agent.rawValue): the label covers pediatric patients older than 1 month; check the age."
+        case "trial_age_limit":
+            "\(row.agent.rawValue): the randomized trial enrolled patients aged 18-60; the patient is \(facts.ageYears ?? 0)."
+        case "trabectedin_without_prior_anthracycline":
+            "Trabectedin is labelled after an anthracycline-containing regimen; no prior anthracycline is recorded."
+        case "used_before_anthracycline":
+            "\(row.agent.rawValue): listed first line for a patient who is not an anthracycline candidate; it is labelled after an anthracycline."
+        case "label_age_check":
+            "\(row.agent.rawValue): the label covers pediatric patients older than 1 month; check the age."
         default: code
         }
     }
 
-    private func warnAboutAnthracycline(_ facts: inout SystemicFacts, evaluation: RowEvaluation, options: [SystemicOption]) {
+    private func warnAboutAnthracycline(
+        _ facts: inout SystemicFacts, evaluation: RowEvaluation, options: [SystemicOption]
+    ) {
         let policy = table.anthracycline
         let setA = table.sets.anthracycline
         let setAListed = options.contains { setA.contains($0.agent) }
@@ -67,21 +94,37 @@ extension SystemicEvaluator {
         let ceiling = facts.ceiling
         if let dose = facts.dose {
             if setAListed && dose < ceiling && ceiling - dose < policy.largestCycleMgM2 {
-                facts.warn("ceiling_within_one_cycle", "Cumulative doxorubicin \(format(dose)) mg/m²: one \(format(policy.largestCycleMgM2)) mg/m² cycle would reach the ceiling of \(format(ceiling)) mg/m².")
+                facts.warn(
+                    "ceiling_within_one_cycle",
+                    "Cumulative doxorubicin \(format(dose)) mg/m²: one \(format(policy.largestCycleMgM2)) mg/m² cycle would reach the ceiling of \(format(ceiling)) mg/m²."
+                )
             }
-            if facts.lineContext == .firstAfterPerioperativeAnthracycline && setAListed && dose >= policy.dexrazoxaneFromMgM2 {
-                facts.warn("dexrazoxane_consider", "Cardioprotection may be considered; the US labelled use of dexrazoxane is breast cancer after \(format(policy.dexrazoxaneFromMgM2)) mg/m²; off-label in sarcoma.")
+            if facts.lineContext == .firstAfterPerioperativeAnthracycline && setAListed
+                && dose >= policy.dexrazoxaneFromMgM2
+            {
+                facts.warn(
+                    "dexrazoxane_consider",
+                    "Cardioprotection may be considered; the US labelled use of dexrazoxane is breast cancer after \(format(policy.dexrazoxaneFromMgM2)) mg/m²; off-label in sarcoma."
+                )
             }
-            if facts.input.priorCardiotoxicTherapy == nil && setACandidate && dose >= policy.cardiotoxicHistoryCheckFromMgM2 {
-                facts.warn("cardiotoxic_history_not_given", "priorCardiotoxicTherapy not given: the \(format(policy.ceilingMgM2)) mg/m² ceiling is used; it is \(format(policy.ceilingWithCardiotoxicTherapyMgM2)) mg/m² after other cardiotoxic therapy or cardiac-region RT.")
+            if facts.input.priorCardiotoxicTherapy == nil && setACandidate
+                && dose >= policy.cardiotoxicHistoryCheckFromMgM2
+            {
+                facts.warn(
+                    "cardiotoxic_history_not_given",
+                    "priorCardiotoxicTherapy not given: the \(format(policy.ceilingMgM2)) mg/m² ceiling is used; it is \(format(policy.ceilingWithCardiotoxicTherapyMgM2)) mg/m² after other cardiotoxic therapy or cardiac-region RT."
+                )
             }
         }
         if facts.lineContext == .firstAfterPerioperativeAnthracycline {
             var text = "Anthracycline re-challenge after perioperative exposure"
             if let dose = facts.dose {
-                text += ": cumulative doxorubicin \(format(dose)) mg/m²: label risk band \(policy.band(dose)); ceiling \(format(ceiling)) mg/m²"
+                text +=
+                    ": cumulative doxorubicin \(format(dose)) mg/m²: label risk band \(policy.band(dose)); ceiling \(format(ceiling)) mg/m²"
             }
-            if let months = facts.input.monthsSinceLastAnthracycline { text += "; \(months) months since the last anthracycline" }
+            if let months = facts.input.monthsSinceLastAnthracycline {
+                text += "; \(months) months since the last anthracycline"
+            }
             facts.warn("anthracycline_rechallenge", text + ". Anthracycline regimens are listed, not preferred.")
         }
     }
@@ -99,7 +142,9 @@ extension SystemicEvaluator {
         for outcome in simulated.outcomes where outcome.listed {
             guard let requirement = outcome.row.biomarker else { continue }
             for marker in requirement.markers where panel[marker] == nil {
-                if !(adds[marker] ?? []).contains(outcome.row.agent) { adds[marker, default: []].append(outcome.row.agent) }
+                if !(adds[marker] ?? []).contains(outcome.row.agent) {
+                    adds[marker, default: []].append(outcome.row.agent)
+                }
             }
         }
         var named: [String] = []
@@ -110,11 +155,16 @@ extension SystemicEvaluator {
                 named.append("\(test.name) (\(list))")
             } else {
                 let advised = facts.histology.code.map(test.advisedFor.contains) ?? false
-                facts.warn(test.warning, "\(test.name) status not reported: a positive result would add \(list)\(advised ? "; testing is strongly advised for this histology" : "").")
+                facts.warn(
+                    test.warning,
+                    "\(test.name) status not reported: a positive result would add \(list)\(advised ? "; testing is strongly advised for this histology" : "")."
+                )
             }
         }
         if !named.isEmpty {
-            facts.warn("biomarker_tests_not_reported", "Tests not reported that would add options in this case: \(named.joined(separator: "; ")).")
+            facts.warn(
+                "biomarker_tests_not_reported",
+                "Tests not reported that would add options in this case: \(named.joined(separator: "; ")).")
         }
     }
 }

@@ -13,7 +13,9 @@ public struct SystemicEvaluator: Sendable {
         guard let histology = table.classes.row(for: input.histology) else {
             throw .unknownHistology(input.histology ?? "")
         }
-        if let lines = input.priorSystemicLines, lines < 0 { throw .negativeCount(field: "priorSystemicLines", value: lines) }
+        if let lines = input.priorSystemicLines, lines < 0 {
+            throw .negativeCount(field: "priorSystemicLines", value: lines)
+        }
         var facts = SystemicFacts(input, histology: histology, sets: table.sets, anthracycline: table.anthracycline)
         let evaluation = evaluateRows(facts, panel: input.biomarkers)
         let merged = merge(evaluation, facts: facts)

@@ -25,14 +25,23 @@ struct SystemicFacts {
         var warnings: [SystemicWarning] = []
         ivTherapyEligible = input.ivTherapyEligible ?? true
         if input.ivTherapyEligible == nil {
-            warnings.append(.init(code: "iv_therapy_eligible_defaulted", message: "ivTherapyEligible not given: assumed eligible for IV therapy."))
+            warnings.append(
+                .init(
+                    code: "iv_therapy_eligible_defaulted",
+                    message: "ivTherapyEligible not given: assumed eligible for IV therapy."))
         }
         anthracyclineCandidate = input.anthracyclineCandidate ?? true
         if input.anthracyclineCandidate == nil {
-            warnings.append(.init(code: "anthracycline_candidate_defaulted", message: "anthracyclineCandidate not given: assumed an anthracycline candidate."))
+            warnings.append(
+                .init(
+                    code: "anthracycline_candidate_defaulted",
+                    message: "anthracyclineCandidate not given: assumed an anthracycline candidate."))
         }
         if input.priorSystemicLines == nil {
-            warnings.append(.init(code: "prior_systemic_lines_defaulted", message: "priorSystemicLines not given: assumed 0 (first line)."))
+            warnings.append(
+                .init(
+                    code: "prior_systemic_lines_defaulted",
+                    message: "priorSystemicLines not given: assumed 0 (first line)."))
         }
         line = (input.priorSystemicLines ?? 0) == 0 ? .first : .subsequent
 
@@ -40,10 +49,15 @@ struct SystemicFacts {
         if let stated = input.priorAnthracycline {
             priorAnthracycline = stated
         } else if (input.cumulativeDoxorubicinMgM2 ?? 0) > 0 || input.monthsSinceLastAnthracycline != nil
-                    || input.progressedOnAnthracycline == true || progressedOnSetA {
+            || input.progressedOnAnthracycline == true || progressedOnSetA
+        {
             priorAnthracycline = true
-            warnings.append(.init(code: "prior_anthracycline_inferred",
-                                  message: "priorAnthracycline not given: inferred true from the cumulative dose, the months since the last anthracycline or the recorded progression."))
+            warnings.append(
+                .init(
+                    code: "prior_anthracycline_inferred",
+                    message:
+                        "priorAnthracycline not given: inferred true from the cumulative dose, the months since the last anthracycline or the recorded progression."
+                ))
         } else {
             priorAnthracycline = nil
         }
@@ -58,16 +72,27 @@ struct SystemicFacts {
 
         if priorAnthracycline == true {
             if input.cumulativeDoxorubicinMgM2 == nil {
-                warnings.append(.init(code: "cumulative_anthracycline_not_given",
-                                      message: "Prior anthracycline without a cumulative dose: the cumulative ceiling is not checked."))
+                warnings.append(
+                    .init(
+                        code: "cumulative_anthracycline_not_given",
+                        message: "Prior anthracycline without a cumulative dose: the cumulative ceiling is not checked."
+                    ))
             }
             if input.progressedOnAnthracycline == nil && !progressedOnSetA {
-                warnings.append(.init(code: "progression_on_anthracycline_not_given",
-                                      message: "Prior anthracycline without progressedOnAnthracycline: treated as no progression on an anthracycline."))
+                warnings.append(
+                    .init(
+                        code: "progression_on_anthracycline_not_given",
+                        message:
+                            "Prior anthracycline without progressedOnAnthracycline: treated as no progression on an anthracycline."
+                    ))
             }
         } else if priorAnthracycline == nil && line == .subsequent {
-            warnings.append(.init(code: "prior_anthracycline_not_given",
-                                  message: "Subsequent line without priorAnthracycline: anthracycline regimens are not listed until the anthracycline history is given."))
+            warnings.append(
+                .init(
+                    code: "prior_anthracycline_not_given",
+                    message:
+                        "Subsequent line without priorAnthracycline: anthracycline regimens are not listed until the anthracycline history is given."
+                ))
         }
         self.warnings = warnings
     }

@@ -26,28 +26,29 @@ public struct SystemicOption: Sendable, Equatable {
     public var evidence: [String]
 
     public var json: JSONValue {
-        .object(JSONObject(uniqueMembers: [
-            JSONMember("agent", .string(agent.rawValue)),
-            JSONMember("ruleId", .string(ruleId)),
-            JSONMember("ruleIds", .array(ruleIds.map(JSONValue.string))),
-            JSONMember("nccnCategory", nccnCategory.map { .string($0.rawValue) } ?? .null),
-            JSONMember("categoryDefaulted", .bool(categoryDefaulted)),
-            JSONMember("categoryBasis", .string(categoryBasis.rawValue)),
-            JSONMember("categorySource", categorySource.map(JSONValue.string) ?? .null),
-            JSONMember("evidenceType", evidenceType.map { .string($0.rawValue) } ?? .null),
-            JSONMember("evidenceYear", evidenceYear.map { .number(Double($0)) } ?? .null),
-            JSONMember("categoryDisplay", .string(categoryDisplay)),
-            JSONMember("preferred", .bool(preferred)),
-            JSONMember("rank", .number(Double(rank))),
-            JSONMember("rankGroup", rankGroup.map { .string($0.rawValue) } ?? .null),
-            JSONMember("intent", .string(intent)),
-            JSONMember("route", .string(route.rawValue)),
-            JSONMember("qualifyingBiomarker", qualifyingBiomarker.map(JSONValue.string) ?? .null),
-            JSONMember("labelMinAgeYears", labelMinAgeYears.map { .number(Double($0)) } ?? .null),
-            JSONMember("appliesTo", .null),
-            JSONMember("rationale", .string(rationale)),
-            JSONMember("source", .string(source)),
-            JSONMember("evidence", .array(evidence.map(JSONValue.string))),
-        ]))
+        .object(
+            JSONObject(uniqueMembers: [
+                JSONMember("agent", .string(agent.rawValue)),
+                JSONMember("ruleId", .string(ruleId)),
+                JSONMember("ruleIds", .array(ruleIds.map(JSONValue.string))),
+                JSONMember("nccnCategory", nccnCategory.map { .string($0.rawValue) } ?? .null),
+                JSONMember("categoryDefaulted", .bool(categoryDefaulted)),
+                JSONMember("categoryBasis", .string(categoryBasis.rawValue)),
+                JSONMember("categorySource", categorySource.map(JSONValue.string) ?? .null),
+                JSONMember("evidenceType", evidenceType.map { .string($0.rawValue) } ?? .null),
+                JSONMember("evidenceYear", evidenceYear.map { .number(Double($0)) } ?? .null),
+                JSONMember("categoryDisplay", .string(categoryDisplay)),
+                JSONMember("preferred", .bool(preferred)),
+                JSONMember("rank", .number(Double(rank))),
+                JSONMember("rankGroup", rankGroup.map { .string($0.rawValue) } ?? .null),
+                JSONMember("intent", .string(intent)),
+                JSONMember("route", .string(route.rawValue)),
+                JSONMember("qualifyingBiomarker", qualifyingBiomarker.map(JSONValue.string) ?? .null),
+                JSONMember("labelMinAgeYears", labelMinAgeYears.map { .number(Double($0)) } ?? .null),
+                JSONMember("appliesTo", .null),
+                JSONMember("rationale", .string(rationale)),
+                JSONMember("source", .string(source)),
+                JSONMember("evidence", .array(evidence.map(JSONValue.string))),
+            ]))
     }
 }

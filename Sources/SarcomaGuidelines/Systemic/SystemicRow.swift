@@ -81,7 +81,9 @@ public struct SystemicRow: Sendable {
 }
 
 extension SystemicRow {
-    static func load(_ node: PackNode, classes: HistologyClassTable, register: SourceRegister) throws(GuidelinePackError) -> SystemicRow {
+    static func load(_ node: PackNode, classes: HistologyClassTable, register: SourceRegister)
+        throws(GuidelinePackError) -> SystemicRow
+    {
         var reader = try node.object()
         let number = try reader.required("row").integer()
         let agentNode = try reader.required("agent")
@@ -91,7 +93,9 @@ extension SystemicRow {
         let fixedNode = try reader.nullable("fixed")
         let fixed = try fixedNode?.code(TherapyAgent.self, "a fixed option")
         if let fixedNode, fixed != agent || !agent.isFixedOption {
-            throw fixedNode.failure("names a fixed option (clinical_trial, best_supportive_care, pediatric_protocol_referral) equal to the agent")
+            throw fixedNode.failure(
+                "names a fixed option (clinical_trial, best_supportive_care, pediatric_protocol_referral) equal to the agent"
+            )
         }
         if fixed == nil && agent.isFixedOption { throw agentNode.failure("is a fixed option: set \"fixed\"") }
         var lines: [LineContext: LineRequirement?] = [:]
@@ -104,7 +108,9 @@ extension SystemicRow {
             lines[context] = .some(requirement)
         }
         let route = try reader.required("route").code(TherapyRoute.self, "a route")
-        if route == .procedure { throw node.failure("has route procedure: systemic rows are oral, intravenous or none") }
+        if route == .procedure {
+            throw node.failure("has route procedure: systemic rows are oral, intravenous or none")
+        }
         let histology = try reader.nullable("histology").map { node throws(GuidelinePackError) in
             try HistologyCondition.load(node, classes: classes)
         }
@@ -125,7 +131,9 @@ extension SystemicRow {
         let year = try yearNode?.integer()
         if let yearNode, let year, !(1950...2100).contains(year) { throw yearNode.failure("is not a plausible year") }
         var evidenceSources: [String] = []
-        for item in try reader.required("evidenceSources").array() { evidenceSources.append(try register.source(item).id) }
+        for item in try reader.required("evidenceSources").array() {
+            evidenceSources.append(try register.source(item).id)
+        }
         let rankGroupNode = try reader.required("rankGroup")
         let rankGroup = try rankGroupNode.code(RankGroup.self, "a rank group")
         if (rankGroup == .fixed) != agent.isFixedOption {
@@ -134,8 +142,10 @@ extension SystemicRow {
         var special: (HistologyCondition, RankGroup)?
         if let specialNode = try reader.nullable("rankGroupHistology") {
             var specialReader = try specialNode.object()
-            special = (try HistologyCondition.load(try specialReader.required("histology"), classes: classes),
-                       try specialReader.required("group").code(RankGroup.self, "a rank group"))
+            special = (
+                try HistologyCondition.load(try specialReader.required("histology"), classes: classes),
+                try specialReader.required("group").code(RankGroup.self, "a rank group")
+            )
             try specialReader.finish()
         }
         let preferred = try PreferredWhen.load(try reader.required("preferredWhen"), classes: classes)
@@ -144,12 +154,16 @@ extension SystemicRow {
         if let ageNode, let age, !(0...130).contains(age) { throw ageNode.failure("is not an age in years") }
         let dateNode = try reader.nullable("labelDate")
         let date = try dateNode?.string()
-        if (age == nil) != (date == nil) { throw node.failure("states labelMinAgeYears and labelDate together (§8.3: a label age has its label date)") }
+        if (age == nil) != (date == nil) {
+            throw node.failure("states labelMinAgeYears and labelDate together (§8.3: a label age has its label date)")
+        }
         var warnings: [RowWarning] = []
         for item in try reader.required("warnings").array() {
             var warningReader = try item.object()
-            warnings.append(RowWarning(code: try warningReader.required("code").snakeCode(),
-                                       trigger: try warningReader.required("when").code(RowWarning.Trigger.self, "a warning trigger")))
+            warnings.append(
+                RowWarning(
+                    code: try warningReader.required("code").snakeCode(),
+                    trigger: try warningReader.required("when").code(RowWarning.Trigger.self, "a warning trigger")))
             try warningReader.finish()
         }
         let retained = try reader.required("retainedAtEcog3").bool()
@@ -169,8 +183,10 @@ extension SystemicRow {
             number: number, agent: agent, ruleId: ruleId, isFixed: fixed != nil, lines: lines, route: route,
             histology: histology, biomarker: biomarker, needsECOGAtMostOne: ecog, categories: categories,
             categoryNote: note, categoryNoteAlways: noteAlways, evidenceType: evidenceType, evidenceYear: year,
-            evidenceSources: evidenceSources, rankGroup: rankGroup, rankGroupHistology: special, preferredWhen: preferred,
-            labelMinAgeYears: age, labelDate: date, warnings: warnings, retainedAtECOG3: retained, withheldBelowLabelAge: belowAge, tumourAgnostic: agnostic,
+            evidenceSources: evidenceSources, rankGroup: rankGroup, rankGroupHistology: special,
+            preferredWhen: preferred,
+            labelMinAgeYears: age, labelDate: date, warnings: warnings, retainedAtECOG3: retained,
+            withheldBelowLabelAge: belowAge, tumourAgnostic: agnostic,
             displacesAgnostic: displaces, rationale: rationale, source: source, evidence: evidence)
     }
 }

@@ -18,9 +18,12 @@ public final class SystemicTable: Sendable {
     public let investigational: [(agent: TherapyAgent, ruleId: String, reason: String)]
     public let decisions: [PackReading]
 
-    init(classes: HistologyClassTable, rows: [SystemicRow], sets: AgentSets, withholdings: [HistologyWithholding],
-         stepReasons: [WithholdingReason: StepReason], anthracycline: AnthracyclinePolicy, biomarkerTests: [BiomarkerTest],
-         investigational: [(agent: TherapyAgent, ruleId: String, reason: String)], decisions: [PackReading]) {
+    init(
+        classes: HistologyClassTable, rows: [SystemicRow], sets: AgentSets, withholdings: [HistologyWithholding],
+        stepReasons: [WithholdingReason: StepReason], anthracycline: AnthracyclinePolicy,
+        biomarkerTests: [BiomarkerTest],
+        investigational: [(agent: TherapyAgent, ruleId: String, reason: String)], decisions: [PackReading]
+    ) {
         self.classes = classes
         self.rows = rows
         self.sets = sets
@@ -34,27 +37,39 @@ public final class SystemicTable: Sendable {
 
     func row(fixed agent: TherapyAgent) -> SystemicRow? { rows.first { $0.isFixed && $0.agent == agent } }
 
-    public static func load(bytes: [UInt8], classes: HistologyClassTable, register: SourceRegister) throws(GuidelinePackError) -> SystemicTable {
+    public static func load(bytes: [UInt8], classes: HistologyClassTable, register: SourceRegister)
+        throws(GuidelinePackError) -> SystemicTable
+    {
         try load(try PackNode.document(bytes, file: fileName), classes: classes, register: register)
     }
 
-    static func load(_ node: PackNode, classes: HistologyClassTable, register: SourceRegister) throws(GuidelinePackError) -> SystemicTable {
+    static func load(_ node: PackNode, classes: HistologyClassTable, register: SourceRegister)
+        throws(GuidelinePackError) -> SystemicTable
+    {
         var reader = try node.object()
         _ = try reader.string("packVersion")
         _ = try reader.string("about")
-        let sets = try AgentSets.load(sets: try reader.required("sets"), combinations: try reader.required("combinations"))
+        let sets = try AgentSets.load(
+            sets: try reader.required("sets"), combinations: try reader.required("combinations"))
         let rowsNode = try reader.required("rows")
         var rows: [SystemicRow] = []
         for item in try rowsNode.nonEmptyArray() {
             let row = try SystemicRow.load(item, classes: classes, register: register)
-            guard row.number == rows.count + 1 else { throw item.failure("is numbered \(row.number); rows are numbered 1, 2, ... in table order") }
-            if let other = rows.first(where: { $0.agent == row.agent && $0.route != row.route }) {
-                throw item.failure("gives \(row.agent.rawValue) route \(row.route.rawValue), row \(other.number) \(other.route.rawValue): an agent has one route")
+            guard row.number == rows.count + 1 else {
+                throw item.failure("is numbered \(row.number); rows are numbered 1, 2, ... in table order")
             }
-            if row.isFixed, rows.contains(where: { $0.agent == row.agent }) { throw item.failure("repeats the fixed option \(row.agent.rawValue)") }
+            if let other = rows.first(where: { $0.agent == row.agent && $0.route != row.route }) {
+                throw item.failure(
+                    "gives \(row.agent.rawValue) route \(row.route.rawValue), row \(other.number) \(other.route.rawValue): an agent has one route"
+                )
+            }
+            if row.isFixed, rows.contains(where: { $0.agent == row.agent }) {
+                throw item.failure("repeats the fixed option \(row.agent.rawValue)")
+            }
             rows.append(row)
         }
-        for fixed in [TherapyAgent.clinicalTrial, .bestSupportiveCare, .pediatricProtocolReferral] where !rows.contains(where: { $0.agent == fixed }) {
+        for fixed in [TherapyAgent.clinicalTrial, .bestSupportiveCare, .pediatricProtocolReferral]
+        where !rows.contains(where: { $0.agent == fixed }) {
             throw rowsNode.failure("lack the fixed option \(fixed.rawValue)")
         }
         let inTable = Set(rows.map(\.agent))
@@ -64,17 +79,26 @@ public final class SystemicTable: Sendable {
         let byNumber = Dictionary(uniqueKeysWithValues: rows.map { ($0.number, $0) })
         var withholdings: [HistologyWithholding] = []
         for item in try reader.required("withholdings").nonEmptyArray() {
-            withholdings.append(try HistologyWithholding.load(item, classes: classes, register: register, rowsByNumber: byNumber, sets: sets))
+            withholdings.append(
+                try HistologyWithholding.load(
+                    item, classes: classes, register: register, rowsByNumber: byNumber, sets: sets))
         }
         for row in rows where row.evidenceType == nil && !row.isFixed {
-            let alwaysWithheld = withholdings.contains { $0.histology == nil && $0.condition == .always && $0.rows.contains(row.number) }
+            let alwaysWithheld = withholdings.contains {
+                $0.histology == nil && $0.condition == .always && $0.rows.contains(row.number)
+            }
             guard alwaysWithheld else {
-                throw rowsNode.failure("row \(row.number) (\(row.agent.rawValue)) has no evidenceType but is not withheld in every histology")
+                throw rowsNode.failure(
+                    "row \(row.number) (\(row.agent.rawValue)) has no evidenceType but is not withheld in every histology"
+                )
             }
         }
         for row in rows where row.histology != nil && row.biomarker != nil {
-            guard withholdings.contains(where: { $0.condition == .biomarkerNegative && $0.rows.contains(row.number) }) else {
-                throw rowsNode.failure("row \(row.number) (\(row.agent.rawValue)) is histology- and biomarker-gated but no biomarker_negative withholding names it")
+            guard withholdings.contains(where: { $0.condition == .biomarkerNegative && $0.rows.contains(row.number) })
+            else {
+                throw rowsNode.failure(
+                    "row \(row.number) (\(row.agent.rawValue)) is histology- and biomarker-gated but no biomarker_negative withholding names it"
+                )
             }
         }
         if let fixedEvidence = rows.first(where: { $0.isFixed && $0.evidenceType == nil }) {
@@ -86,20 +110,27 @@ public final class SystemicTable: Sendable {
         var investigational: [(agent: TherapyAgent, ruleId: String, reason: String)] = []
         for item in try reader.required("investigational").array() {
             var itemReader = try item.object()
-            investigational.append((try itemReader.required("agent").code(TherapyAgent.self, "an agent"),
-                                    try itemReader.required("ruleId").ruleIdentifier(prefix: "PALL"),
-                                    try itemReader.string("reason")))
+            investigational.append(
+                (
+                    try itemReader.required("agent").code(TherapyAgent.self, "an agent"),
+                    try itemReader.required("ruleId").ruleIdentifier(prefix: "PALL"),
+                    try itemReader.string("reason")
+                ))
             try itemReader.finish()
         }
         let decisions = try PackReading.loadList(try reader.required("decisions"))
         try reader.finish()
-        return SystemicTable(classes: classes, rows: rows, sets: sets, withholdings: withholdings, stepReasons: stepReasons,
-                             anthracycline: anthracycline, biomarkerTests: tests, investigational: investigational,
-                             decisions: decisions)
+        return SystemicTable(
+            classes: classes, rows: rows, sets: sets, withholdings: withholdings, stepReasons: stepReasons,
+            anthracycline: anthracycline, biomarkerTests: tests, investigational: investigational,
+            decisions: decisions)
     }
 
-    private static func loadStepReasons(_ node: PackNode) throws(GuidelinePackError) -> [WithholdingReason: StepReason] {
-        guard case .object(let object) = node.value else { throw node.failure("must be an object of reason code to reason") }
+    private static func loadStepReasons(_ node: PackNode) throws(GuidelinePackError) -> [WithholdingReason: StepReason]
+    {
+        guard case .object(let object) = node.value else {
+            throw node.failure("must be an object of reason code to reason")
+        }
         var reasons: [WithholdingReason: StepReason] = [:]
         for key in object.keys.sorted() {
             let child = node.child(key, object[key] ?? .null)
@@ -117,7 +148,9 @@ public final class SystemicTable: Sendable {
         return reasons
     }
 
-    private static func loadTests(_ node: PackNode, classes: HistologyClassTable) throws(GuidelinePackError) -> [BiomarkerTest] {
+    private static func loadTests(_ node: PackNode, classes: HistologyClassTable) throws(GuidelinePackError)
+        -> [BiomarkerTest]
+    {
         var tests: [BiomarkerTest] = []
         for item in try node.nonEmptyArray() {
             var reader = try item.object()
@@ -129,7 +162,9 @@ public final class SystemicTable: Sendable {
             var advised: Set<String> = []
             for code in try reader.required("advisedFor").array() {
                 let text = try code.snakeCode()
-                guard classes.row(code: text) != nil else { throw code.failure("\"\(text)\" is not a histology of \(HistologyClassTable.fileName)") }
+                guard classes.row(code: text) != nil else {
+                    throw code.failure("\"\(text)\" is not a histology of \(HistologyClassTable.fileName)")
+                }
                 advised.insert(text)
             }
             try reader.finish()

@@ -11,6 +11,7 @@ public struct SystemicWarning: Sendable, Equatable {
     }
 
     public var json: JSONValue {
-        .object(JSONObject(uniqueMembers: [JSONMember("code", .string(code)), JSONMember("message", .string(message))]))
+        .object(
+            JSONObject(uniqueMembers: [JSONMember("code", .string(code)), JSONMember("message", .string(message))]))
     }
 }

@@ -14,23 +14,24 @@ public struct WithheldAgent: Sendable, Equatable {
     public var evidence: [String]
 
     public var json: JSONValue {
-        .object(JSONObject(uniqueMembers: [
-            JSONMember("agent", .string(agent.rawValue)),
-            JSONMember("reason", .string(reason)),
-            JSONMember("reasonCode", .string(reasonCode.rawValue)),
-            JSONMember("otherReasonCodes", .array(otherReasonCodes.map { .string($0.rawValue) })),
-            JSONMember("ruleId", .string(ruleId)),
-            JSONMember("ruleIds", .array(ruleIds.map(JSONValue.string))),
-            JSONMember("nccnCategory", .null),
-            JSONMember("categoryDefaulted", .bool(false)),
-            JSONMember("categoryBasis", .string(CategoryBasis.none.rawValue)),
-            JSONMember("categorySource", .null),
-            JSONMember("evidenceType", .null),
-            JSONMember("evidenceYear", .null),
-            JSONMember("categoryDisplay", .null),
-            JSONMember("rationale", .string(rationale)),
-            JSONMember("source", .string(source)),
-            JSONMember("evidence", .array(evidence.map(JSONValue.string))),
-        ]))
+        .object(
+            JSONObject(uniqueMembers: [
+                JSONMember("agent", .string(agent.rawValue)),
+                JSONMember("reason", .string(reason)),
+                JSONMember("reasonCode", .string(reasonCode.rawValue)),
+                JSONMember("otherReasonCodes", .array(otherReasonCodes.map { .string($0.rawValue) })),
+                JSONMember("ruleId", .string(ruleId)),
+                JSONMember("ruleIds", .array(ruleIds.map(JSONValue.string))),
+                JSONMember("nccnCategory", .null),
+                JSONMember("categoryDefaulted", .bool(false)),
+                JSONMember("categoryBasis", .string(CategoryBasis.none.rawValue)),
+                JSONMember("categorySource", .null),
+                JSONMember("evidenceType", .null),
+                JSONMember("evidenceYear", .null),
+                JSONMember("categoryDisplay", .null),
+                JSONMember("rationale", .string(rationale)),
+                JSONMember("source", .string(source)),
+                JSONMember("evidence", .array(evidence.map(JSONValue.string))),
+            ]))
     }
 }

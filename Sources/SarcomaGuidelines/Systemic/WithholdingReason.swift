@@ -24,7 +24,8 @@ public enum WithholdingReason: String, Sendable, VocabularyCode, CaseIterable {
         case .belowLabelAge: 4
         case .requiresIV: 5
         case .liposarcomaNoActivity, .histologyNoActivity, .insufficientActivity, .histologySpecificStandardFirst,
-             .biomarkerNegative, .labelContraindication, .lineNotLabelled: 6
+            .biomarkerNegative, .labelContraindication, .lineNotLabelled:
+            6
         case .priorProgression: 7
         case .notAnthracyclineCandidate, .anthracyclineRefractory, .anthracyclineCumulativeCeiling: 8
         case .trialFitness: 9

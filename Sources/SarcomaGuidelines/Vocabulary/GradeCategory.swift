@@ -1,7 +1,10 @@
 /// FNCLCC histologic grade as AJCC 8 writes it; `GX` when neither a stated grade nor the
 /// three FNCLCC components are available.
 public enum GradeCategory: String, Sendable, VocabularyCode, CaseIterable {
-    case g1 = "G1", g2 = "G2", g3 = "G3", gx = "GX"
+    case g1 = "G1"
+    case g2 = "G2"
+    case g3 = "G3"
+    case gx = "GX"
 
     init?(statedGrade: Int) {
         switch statedGrade {

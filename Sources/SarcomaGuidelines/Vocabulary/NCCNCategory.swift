@@ -1,7 +1,9 @@
 /// NCCN categories of evidence and consensus. `nil` (no category) is a separate, honest
 /// answer for options that are not NCCN listings.
 public enum NCCNCategory: String, Sendable, VocabularyCode, CaseIterable, Comparable {
-    case one = "1", twoA = "2A", twoB = "2B"
+    case one = "1"
+    case twoA = "2A"
+    case twoB = "2B"
 
     /// Stronger first: 1 > 2A > 2B. Used to pick the weaker category when the histology that
     /// decides between two stated categories is unknown.

@@ -1,4 +1,9 @@
 /// AJCC 8 anatomic stage groups (trunk/extremity and retroperitoneum only).
 public enum StageGroup: String, Sendable, VocabularyCode, CaseIterable {
-    case ia = "IA", ib = "IB", ii = "II", iiia = "IIIA", iiib = "IIIB", iv = "IV"
+    case ia = "IA"
+    case ib = "IB"
+    case ii = "II"
+    case iiia = "IIIA"
+    case iiib = "IIIB"
+    case iv = "IV"
 }

@@ -39,7 +39,8 @@ struct CaseDecoderRuleTests {
 
     @Test("nesting beyond maxDepth is malformed")
     func depth() {
-        let deep = "{\"tumor\": {\"site\": \"trunk\"}, \"x\": " + String(repeating: "[", count: 40)
+        let deep =
+            "{\"tumor\": {\"site\": \"trunk\"}, \"x\": " + String(repeating: "[", count: 40)
             + String(repeating: "]", count: 40) + "}"
         guard case .failure(.malformedJSON(let error)) = CaseDecoder().decode(Array(deep.utf8)) else {
             Issue.record("expected 400")
@@ -72,7 +73,8 @@ struct CaseDecoderRuleTests {
 
     @Test("the smallest valid case is a site")
     func minimal() {
-        #expect(CaseFixtures.decoded("{\"tumor\": {\"site\": \"visceral\"}}") == SarcomaCase(tumor: .init(site: .visceral)))
+        #expect(
+            CaseFixtures.decoded("{\"tumor\": {\"site\": \"visceral\"}}") == SarcomaCase(tumor: .init(site: .visceral)))
     }
 
     @Test("null for an optional member means not given, at every level")
@@ -97,24 +99,42 @@ struct CaseDecoderRuleTests {
     }
 
     static let outOfScopeCodes: [(String, String)] = [
-        ("gastrointestinal_stromal_tumor",
-         "histology `gastrointestinal_stromal_tumor`: gastrointestinal stromal tumour (GIST) is out of scope for this service: refer to its own guideline"),
-        ("kaposi_sarcoma",
-         "histology `kaposi_sarcoma`: Kaposi sarcoma is out of scope for this service: refer to its own guideline"),
-        ("desmoid_tumor",
-         "histology `desmoid_tumor`: desmoid tumour (aggressive fibromatosis) is out of scope for this service: refer to its own guideline"),
-        ("GIST",
-         "histology `GIST` is not a code (did you mean `gastrointestinal_stromal_tumor`?), and gastrointestinal stromal tumour (GIST) is out of scope for this service: refer to its own guideline"),
-        ("Kaposi_Sarcoma",
-         "histology `Kaposi_Sarcoma` is not a code (did you mean `kaposi_sarcoma`?), and Kaposi sarcoma is out of scope for this service: refer to its own guideline"),
-        ("fibromatosis",
-         "histology `fibromatosis` is not a code (did you mean `desmoid_tumor`?), and desmoid tumour (aggressive fibromatosis) is out of scope for this service: refer to its own guideline"),
-        ("osteosarcoma",
-         "histology `osteosarcoma` is not a code: bone sarcomas are out of scope for this service: refer to their own guideline"),
-        ("ewing_sarcoma",
-         "histology `ewing_sarcoma` is not a code: bone sarcomas are out of scope for this service: refer to their own guideline"),
-        ("bone_sarcoma",
-         "histology `bone_sarcoma` is not a code: bone sarcomas are out of scope for this service: refer to their own guideline"),
+        (
+            "gastrointestinal_stromal_tumor",
+            "histology `gastrointestinal_stromal_tumor`: gastrointestinal stromal tumour (GIST) is out of scope for this service: refer to its own guideline"
+        ),
+        (
+            "kaposi_sarcoma",
+            "histology `kaposi_sarcoma`: Kaposi sarcoma is out of scope for this service: refer to its own guideline"
+        ),
+        (
+            "desmoid_tumor",
+            "histology `desmoid_tumor`: desmoid tumour (aggressive fibromatosis) is out of scope for this service: refer to its own guideline"
+        ),
+        (
+            "GIST",
+            "histology `GIST` is not a code (did you mean `gastrointestinal_stromal_tumor`?), and gastrointestinal stromal tumour (GIST) is out of scope for this service: refer to its own guideline"
+        ),
+        (
+            "Kaposi_Sarcoma",
+            "histology `Kaposi_Sarcoma` is not a code (did you mean `kaposi_sarcoma`?), and Kaposi sarcoma is out of scope for this service: refer to its own guideline"
+        ),
+        (
+            "fibromatosis",
+            "histology `fibromatosis` is not a code (did you mean `desmoid_tumor`?), and desmoid tumour (aggressive fibromatosis) is out of scope for this service: refer to its own guideline"
+        ),
+        (
+            "osteosarcoma",
+            "histology `osteosarcoma` is not a code: bone sarcomas are out of scope for this service: refer to their own guideline"
+        ),
+        (
+            "ewing_sarcoma",
+            "histology `ewing_sarcoma` is not a code: bone sarcomas are out of scope for this service: refer to their own guideline"
+        ),
+        (
+            "bone_sarcoma",
+            "histology `bone_sarcoma` is not a code: bone sarcomas are out of scope for this service: refer to their own guideline"
+        ),
     ]
 
     @Test("out-of-scope tumours are 422 at /tumor/histology with a clear detail", arguments: outOfScopeCodes)
@@ -138,23 +158,32 @@ struct CaseDecoderRuleTests {
     @Test("metastaticSites with metastasis M0 is 422 at /tumor/metastasis")
     func sitesWithM0() {
         let issues = CaseFixtures.issues(CaseFixtures.example(setting: "/tumor/metastaticSites", to: ["lung"]))
-        #expect(issues == [FieldIssue(pointer: "/tumor/metastasis",
-                                      detail: "metastasis must be `M1` when metastaticSites are given; it is `M0`")])
+        #expect(
+            issues == [
+                FieldIssue(
+                    pointer: "/tumor/metastasis",
+                    detail: "metastasis must be `M1` when metastaticSites are given; it is `M0`")
+            ])
     }
 
     @Test("metastaticSites with metastasis omitted (M0) is 422 at /tumor/metastasis")
     func sitesWithoutMetastasis() {
         let issues = CaseFixtures.issues(#"{"tumor": {"site": "trunk", "metastaticSites": ["lung", "bone"]}}"#)
-        #expect(issues == [FieldIssue(
-            pointer: "/tumor/metastasis",
-            detail: "metastasis must be `M1` when metastaticSites are given; it is omitted, which means M0")])
-        let withNull = CaseFixtures.issues(#"{"tumor": {"site": "trunk", "metastasis": null, "metastaticSites": ["lung"]}}"#)
+        #expect(
+            issues == [
+                FieldIssue(
+                    pointer: "/tumor/metastasis",
+                    detail: "metastasis must be `M1` when metastaticSites are given; it is omitted, which means M0")
+            ])
+        let withNull = CaseFixtures.issues(
+            #"{"tumor": {"site": "trunk", "metastasis": null, "metastaticSites": ["lung"]}}"#)
         #expect(withNull.map(\.pointer) == ["/tumor/metastasis"])
     }
 
     @Test("metastaticSites with M1 are kept in order; empty with M1 or M0 is not given")
     func sitesWithM1() {
-        let sites = CaseFixtures.decoded(#"{"tumor": {"site": "trunk", "metastasis": "M1", "metastaticSites": ["lung", "brain", "other"]}}"#)
+        let sites = CaseFixtures.decoded(
+            #"{"tumor": {"site": "trunk", "metastasis": "M1", "metastaticSites": ["lung", "brain", "other"]}}"#)
         #expect(sites?.tumor.metastaticSites == [.lung, .brain, .other])
         let emptyM1 = CaseFixtures.decoded(#"{"tumor": {"site": "trunk", "metastasis": "M1", "metastaticSites": []}}"#)
         #expect(emptyM1?.tumor.metastaticSites == nil)
@@ -165,25 +194,34 @@ struct CaseDecoderRuleTests {
 
     @Test("a bad metastasis code is reported once, without the M1 rule piled on")
     func badMetastasisWithSites() {
-        let issues = CaseFixtures.issues(#"{"tumor": {"site": "trunk", "metastasis": "m1", "metastaticSites": ["lung"]}}"#)
+        let issues = CaseFixtures.issues(
+            #"{"tumor": {"site": "trunk", "metastasis": "m1", "metastaticSites": ["lung"]}}"#)
         #expect(issues.map(\.pointer) == ["/tumor/metastasis"])
         #expect(issues.first?.detail.hasSuffix("did you mean `M1`?") == true)
     }
 
     @Test("repeated items are 422 at the repeat")
     func duplicates() {
-        let sites = CaseFixtures.issues(#"{"tumor": {"site": "trunk", "metastasis": "M1", "metastaticSites": ["lung", "liver", "lung"]}}"#)
-        #expect(sites == [FieldIssue(pointer: "/tumor/metastaticSites/2",
-                                     detail: "`lung` is listed twice in metastaticSites (first at /tumor/metastaticSites/0)")])
-        let invasion = CaseFixtures.issues(#"{"tumor": {"site": "head_and_neck", "headNeckInvasion": ["orbit", "orbit"]}}"#)
+        let sites = CaseFixtures.issues(
+            #"{"tumor": {"site": "trunk", "metastasis": "M1", "metastaticSites": ["lung", "liver", "lung"]}}"#)
+        #expect(
+            sites == [
+                FieldIssue(
+                    pointer: "/tumor/metastaticSites/2",
+                    detail: "`lung` is listed twice in metastaticSites (first at /tumor/metastaticSites/0)")
+            ])
+        let invasion = CaseFixtures.issues(
+            #"{"tumor": {"site": "head_and_neck", "headNeckInvasion": ["orbit", "orbit"]}}"#)
         #expect(invasion.map(\.pointer) == ["/tumor/headNeckInvasion/1"])
     }
 
     @Test("head and neck and visceral fields decode")
     func siteSpecificFields() {
-        let headNeck = CaseFixtures.decoded(#"{"tumor": {"site": "head_and_neck", "sizeCm": 3, "headNeckInvasion": ["orbit", "carotid_encasement"]}}"#)
+        let headNeck = CaseFixtures.decoded(
+            #"{"tumor": {"site": "head_and_neck", "sizeCm": 3, "headNeckInvasion": ["orbit", "carotid_encasement"]}}"#)
         #expect(headNeck?.tumor.headNeckInvasion == [.orbit, .carotidEncasement])
-        let visceral = CaseFixtures.decoded(#"{"tumor": {"site": "visceral", "visceralExtent": "beyond_serosa", "multifocalSites": 3}}"#)
+        let visceral = CaseFixtures.decoded(
+            #"{"tumor": {"site": "visceral", "visceralExtent": "beyond_serosa", "multifocalSites": 3}}"#)
         #expect(visceral?.tumor.visceralExtent == .beyondSerosa)
         #expect(visceral?.tumor.multifocalSites == 3)
         // A field for another site is accepted here; the engine warns about it.
@@ -193,7 +231,8 @@ struct CaseDecoderRuleTests {
 
     @Test("grade and FNCLCC are not cross-checked here (the engine owns that rule)")
     func noClinicalConsistency() {
-        let text = #"{"tumor": {"site": "trunk", "grade": 1, "fnclcc": {"differentiation": 3, "mitosesPer10Hpf": 30, "necrosisPercent": 80}}}"#
+        let text =
+            #"{"tumor": {"site": "trunk", "grade": 1, "fnclcc": {"differentiation": 3, "mitosesPer10Hpf": 30, "necrosisPercent": 80}}}"#
         #expect(CaseFixtures.decoded(text)?.tumor.grade == 1)
     }
 
@@ -209,24 +248,26 @@ struct CaseDecoderRuleTests {
             }
             """
         let issues = CaseFixtures.issues(text)
-        #expect(issues.map(\.pointer) == [
-            "/patient/ecog",
-            "/patient/sex",
-            "/tumor/site",
-            "/tumor/sizeCm",
-            "/tumor/grade",
-            "/tumor/histolgy",
-            "/tumor/metastasis",
-            "/pet/suvMaxBaseline",
-            "/extra",
-            "/externalId",
-        ])
+        #expect(
+            issues.map(\.pointer) == [
+                "/patient/ecog",
+                "/patient/sex",
+                "/tumor/site",
+                "/tumor/sizeCm",
+                "/tumor/grade",
+                "/tumor/histolgy",
+                "/tumor/metastasis",
+                "/pet/suvMaxBaseline",
+                "/extra",
+                "/externalId",
+            ])
         #expect(CaseInputError.invalid(issues).status == 422)
     }
 
     @Test("server-managed top-level members can be ignored for PUT, and only those")
     func ignoring() {
-        let text = #"{"id": "c-1", "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "x", "version": 3, "tumor": {"site": "trunk"}}"#
+        let text =
+            #"{"id": "c-1", "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "x", "version": 3, "tumor": {"site": "trunk"}}"#
         let ignored: Set<String> = ["id", "createdAt", "updatedAt", "version"]
         guard case .success(let decoded) = CaseDecoder().decode(Array(text.utf8), ignoringTopLevelKeys: ignored) else {
             Issue.record("expected a case")
@@ -234,7 +275,10 @@ struct CaseDecoderRuleTests {
         }
         #expect(decoded == SarcomaCase(tumor: .init(site: .trunk)))
         // Without the exemption each is an unknown field.
-        #expect(CaseFixtures.issues(try! JSONParser().parse(text)).map(\.pointer) == ["/id", "/createdAt", "/updatedAt", "/version"])
+        #expect(
+            CaseFixtures.issues(try! JSONParser().parse(text)).map(\.pointer) == [
+                "/id", "/createdAt", "/updatedAt", "/version",
+            ])
         // The exemption is for the top level only.
         let nested = #"{"tumor": {"site": "trunk", "id": "x"}}"#
         #expect(CaseFixtures.issues(try! JSONParser().parse(nested), ignoring: ["id"]).map(\.pointer) == ["/tumor/id"])
@@ -263,7 +307,11 @@ struct CaseDecoderIssueLimitTests {
             #expect(issues.count == CaseDecoder.maxReportedIssues + 1)
             #expect(issues[99].pointer == "/stray99")
             let more = strays - 100
-            #expect(issues.last == FieldIssue(pointer: "", detail: "\(more) more issue\(more == 1 ? "" : "s") not listed; fix the ones above first"))
+            #expect(
+                issues.last
+                    == FieldIssue(
+                        pointer: "",
+                        detail: "\(more) more issue\(more == 1 ? "" : "s") not listed; fix the ones above first"))
         }
     }
 }

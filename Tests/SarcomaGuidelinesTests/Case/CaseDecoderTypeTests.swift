@@ -60,13 +60,17 @@ struct CaseDecoderTypeTests {
         ("/tumor/grade", true, "grade must be an integer from 1 to 3; got true"),
         ("/tumor/grade", 2.5, "grade must be an integer from 1 to 3; got 2.5"),
         ("/patient/ivTherapyEligible", 1, "ivTherapyEligible must be true or false; got 1"),
-        ("/tumor/sizeCm", "12",
-         #"sizeCm must be a number of centimetres greater than 0 and at most 100; got the string "12""#),
+        (
+            "/tumor/sizeCm", "12",
+            #"sizeCm must be a number of centimetres greater than 0 and at most 100; got the string "12""#
+        ),
         ("/tumor/fnclcc", [3], "fnclcc must be an object; got an array"),
         ("/tumor/depth", true, "depth must be one of superficial, deep; got true"),
         ("/externalId", 123, "externalId must be a string; got 123"),
-        ("/tumor/metastaticSites", "lung",
-         #"metastaticSites must be an array of codes (one of lung, liver, bone, brain, lymph_node_distant, peritoneum, soft_tissue, other); got the string "lung""#),
+        (
+            "/tumor/metastaticSites", "lung",
+            #"metastaticSites must be an array of codes (one of lung, liver, bone, brain, lymph_node_distant, peritoneum, soft_tissue, other); got the string "lung""#
+        ),
     ]
 
     @Test("type errors say what was expected and what came", arguments: exactDetails)
@@ -82,20 +86,28 @@ struct CaseDecoderTypeTests {
         ("/patient/ecg", "unknown field `ecg`: did you mean `ecog`?"),
         ("/patient/age", "unknown field `age`: did you mean `ageYears`?"),
         ("/patient/AgeYears", "unknown field `AgeYears`: did you mean `ageYears`?"),
-        ("/patient/tumor",
-         "unknown field `tumor` in patient: `tumor` belongs at the top level of the case (/tumor)"),
+        (
+            "/patient/tumor",
+            "unknown field `tumor` in patient: `tumor` belongs at the top level of the case (/tumor)"
+        ),
         ("/tumor/sizecm", "unknown field `sizecm`: did you mean `sizeCm`?"),
         ("/tumor/size_cm", "unknown field `size_cm`: did you mean `sizeCm`?"),
         ("/tumor/histolgy", "unknown field `histolgy`: did you mean `histology`?"),
         ("/tumor/grdae", "unknown field `grdae`: did you mean `grade`?"),
         ("/tumor/ecog", "unknown field `ecog` in tumor: `ecog` belongs in `patient` (/patient/ecog)"),
-        ("/tumor/foo",
-         "unknown field `foo`: tumor has only site, sizeCm, depth, histology, grade, fnclcc, infiltrativeBorders, nodes, metastasis, ntrkFusion, metastaticSites, headNeckInvasion, visceralExtent, multifocalSites"),
+        (
+            "/tumor/foo",
+            "unknown field `foo`: tumor has only site, sizeCm, depth, histology, grade, fnclcc, infiltrativeBorders, nodes, metastasis, ntrkFusion, metastaticSites, headNeckInvasion, visceralExtent, multifocalSites"
+        ),
         ("/tumor/fnclcc/mitoses", "unknown field `mitoses`: did you mean `mitosesPer10Hpf`?"),
-        ("/tumor/fnclcc/grade",
-         "unknown field `grade` in tumor.fnclcc: `grade` belongs in `tumor` (/tumor/grade)"),
-        ("/disease/priorLines",
-         "unknown field `priorLines`: disease has only presentation, resectable, priorSystemicLines, priorAnthracycline, limbSparingPossible"),
+        (
+            "/tumor/fnclcc/grade",
+            "unknown field `grade` in tumor.fnclcc: `grade` belongs in `tumor` (/tumor/grade)"
+        ),
+        (
+            "/disease/priorLines",
+            "unknown field `priorLines`: disease has only presentation, resectable, priorSystemicLines, priorAnthracycline, limbSparingPossible"
+        ),
         ("/disease/Resectable", "unknown field `Resectable`: did you mean `resectable`?"),
         ("/pet/suvMaxBaseLine", "unknown field `suvMaxBaseLine`: did you mean `suvMaxBaseline`?"),
         ("/pet/suvMax", "unknown field `suvMax`: pet has only suvMaxBaseline, suvMaxPostTherapy"),
@@ -161,11 +173,18 @@ struct CaseDecoderTypeTests {
     @Test("short code lists are spelled out; histology points to the contract")
     func codeListing() {
         let nodes = CaseFixtures.issues(CaseFixtures.example(setting: "/tumor/nodes", to: "N2"))
-        #expect(nodes == [FieldIssue(pointer: "/tumor/nodes", detail: #"nodes must be one of N0, N1; got the string "N2""#)])
+        #expect(
+            nodes == [FieldIssue(pointer: "/tumor/nodes", detail: #"nodes must be one of N0, N1; got the string "N2""#)]
+        )
         let site = CaseFixtures.issues(CaseFixtures.example(setting: "/tumor/site", to: "Extremity"))
-        #expect(site.first?.detail == #"site must be one of extremity, trunk, retroperitoneum, head_and_neck, visceral; got the string "Extremity": did you mean `extremity`?"#)
+        #expect(
+            site.first?.detail
+                == #"site must be one of extremity, trunk, retroperitoneum, head_and_neck, visceral; got the string "Extremity": did you mean `extremity`?"#
+        )
         let histology = CaseFixtures.issues(CaseFixtures.example(setting: "/tumor/histology", to: "liposarcoma"))
-        #expect(histology.first?.detail == #"histology must be one of the 19 codes the API contract lists; got the string "liposarcoma""#)
+        #expect(
+            histology.first?.detail
+                == #"histology must be one of the 19 codes the API contract lists; got the string "liposarcoma""#)
     }
 
     static let badItems: [(String, [JSONValue], String, String?)] = [

@@ -9,7 +9,8 @@ struct CaseEncoderTests {
     func contractExample() throws {
         let decoded = try #require(CaseFixtures.decoded(CaseFixtures.contractExample))
         // Written by hand from the contract: its order, 11.0 as 11, no whitespace.
-        let expected = #"{"externalId":"EHR-000123","patient":{"ageYears":61,"sex":"female","ecog":1,"ivTherapyEligible":true,"anthracyclineCandidate":true},"tumor":{"site":"extremity","sizeCm":12.5,"depth":"deep","histology":"myxofibrosarcoma","grade":3,"fnclcc":{"differentiation":3,"mitosesPer10Hpf":22,"necrosisPercent":30},"infiltrativeBorders":false,"nodes":"N0","metastasis":"M0","ntrkFusion":false},"disease":{"presentation":"primary","resectable":true,"priorSystemicLines":0,"priorAnthracycline":false},"pet":{"suvMaxBaseline":11,"suvMaxPostTherapy":5.5}}"#
+        let expected =
+            #"{"externalId":"EHR-000123","patient":{"ageYears":61,"sex":"female","ecog":1,"ivTherapyEligible":true,"anthracyclineCandidate":true},"tumor":{"site":"extremity","sizeCm":12.5,"depth":"deep","histology":"myxofibrosarcoma","grade":3,"fnclcc":{"differentiation":3,"mitosesPer10Hpf":22,"necrosisPercent":30},"infiltrativeBorders":false,"nodes":"N0","metastasis":"M0","ntrkFusion":false},"disease":{"presentation":"primary","resectable":true,"priorSystemicLines":0,"priorAnthracycline":false},"pet":{"suvMaxBaseline":11,"suvMaxPostTherapy":5.5}}"#
         #expect(String(decoding: CaseEncoder().bytes(decoded), as: UTF8.self) == expected)
         #expect(CaseFixtures.decoded(CaseEncoder().json(decoded)) == decoded)
     }
@@ -23,7 +24,8 @@ struct CaseEncoderTests {
              "externalId": "E-9"}
             """
         let decoded = CaseFixtures.decoded(scrambled)!
-        let expected = #"{"externalId":"E-9","patient":{"ageYears":70,"sex":"male"},"tumor":{"site":"visceral","visceralExtent":"serosa","multifocalSites":2},"pet":{"suvMaxBaseline":4,"suvMaxPostTherapy":2}}"#
+        let expected =
+            #"{"externalId":"E-9","patient":{"ageYears":70,"sex":"male"},"tumor":{"site":"visceral","visceralExtent":"serosa","multifocalSites":2},"pet":{"suvMaxBaseline":4,"suvMaxPostTherapy":2}}"#
         #expect(String(decoding: CaseEncoder().bytes(decoded), as: UTF8.self) == expected)
     }
 
@@ -37,21 +39,26 @@ struct CaseEncoderTests {
     func pretty() throws {
         let bytes = CaseEncoder().bytes(CaseFixtures.contractExampleCase, style: .pretty)
         #expect(try JSONParser().parse(bytes) == CaseEncoder().json(CaseFixtures.contractExampleCase))
-        #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("{\n  \"externalId\": \"EHR-000123\",\n  \"patient\": {\n    \"ageYears\": 61,"))
+        #expect(
+            String(decoding: bytes, as: UTF8.self).hasPrefix(
+                "{\n  \"externalId\": \"EHR-000123\",\n  \"patient\": {\n    \"ageYears\": 61,"))
     }
 
     @Test("every field set round-trips through the encoder and decoder")
     func fullRoundTrip() {
         let full = SarcomaCase(
             externalId: "MRN-1",
-            patient: .init(ageYears: 0, sex: .unknown, ecog: 4, ivTherapyEligible: false, anthracyclineCandidate: false),
-            tumor: .init(site: .headAndNeck, sizeCm: 0.01, depth: .superficial, histology: .otherSarcoma, grade: 1,
-                         fnclcc: .init(differentiation: 1, mitosesPer10Hpf: 0, necrosisPercent: 100),
-                         infiltrativeBorders: true, nodes: .n1, metastasis: .m1, ntrkFusion: true,
-                         metastaticSites: MetastaticSite.allCases, headNeckInvasion: HeadNeckInvasion.allCases,
-                         visceralExtent: .anotherOrgan, multifocalSites: 1),
-            disease: .init(presentation: .recurrent, resectable: false, priorSystemicLines: 3,
-                           priorAnthracycline: true, limbSparingPossible: false),
+            patient: .init(
+                ageYears: 0, sex: .unknown, ecog: 4, ivTherapyEligible: false, anthracyclineCandidate: false),
+            tumor: .init(
+                site: .headAndNeck, sizeCm: 0.01, depth: .superficial, histology: .otherSarcoma, grade: 1,
+                fnclcc: .init(differentiation: 1, mitosesPer10Hpf: 0, necrosisPercent: 100),
+                infiltrativeBorders: true, nodes: .n1, metastasis: .m1, ntrkFusion: true,
+                metastaticSites: MetastaticSite.allCases, headNeckInvasion: HeadNeckInvasion.allCases,
+                visceralExtent: .anotherOrgan, multifocalSites: 1),
+            disease: .init(
+                presentation: .recurrent, resectable: false, priorSystemicLines: 3,
+                priorAnthracycline: true, limbSparingPossible: false),
             pet: .init(suvMaxBaseline: 0.3, suvMaxPostTherapy: 17.25))
         let bytes = CaseEncoder().bytes(full)
         guard case .success(let decoded) = CaseDecoder().decode(bytes) else {
@@ -105,7 +112,8 @@ extension SeededGenerator {
         let patient = SarcomaCase.Patient(
             ageYears: maybe { Int.random(in: 0...130, using: &$0) }, sex: code(Sex.self),
             ecog: maybe { Int.random(in: 0...4, using: &$0) },
-            ivTherapyEligible: maybe { Bool.random(using: &$0) }, anthracyclineCandidate: maybe { Bool.random(using: &$0) })
+            ivTherapyEligible: maybe { Bool.random(using: &$0) },
+            anthracyclineCandidate: maybe { Bool.random(using: &$0) })
         let fnclcc = SarcomaCase.FNCLCC(
             differentiation: maybe { Int.random(in: 1...3, using: &$0) },
             mitosesPer10Hpf: maybe { Int.random(in: 0...60, using: &$0) },
@@ -113,7 +121,8 @@ extension SeededGenerator {
         let metastasis = code(MetastasisStatus.self)
         let tumor = SarcomaCase.Tumor(
             site: pick(Site.allCases), sizeCm: maybe { Double(Int.random(in: 1...10000, using: &$0)) / 100 },
-            depth: code(Depth.self), histology: code(Histology.self), grade: maybe { Int.random(in: 1...3, using: &$0) },
+            depth: code(Depth.self), histology: code(Histology.self),
+            grade: maybe { Int.random(in: 1...3, using: &$0) },
             fnclcc: fnclcc == .init() ? nil : fnclcc, infiltrativeBorders: maybe { Bool.random(using: &$0) },
             nodes: code(NodalStatus.self), metastasis: metastasis, ntrkFusion: maybe { Bool.random(using: &$0) },
             metastaticSites: metastasis == .m1 ? codes(MetastaticSite.self) : nil,
@@ -122,9 +131,11 @@ extension SeededGenerator {
         let disease = SarcomaCase.Disease(
             presentation: code(Presentation.self), resectable: maybe { Bool.random(using: &$0) },
             priorSystemicLines: maybe { Int.random(in: 0...5, using: &$0) },
-            priorAnthracycline: maybe { Bool.random(using: &$0) }, limbSparingPossible: maybe { Bool.random(using: &$0) })
-        let pet = SarcomaCase.PET(suvMaxBaseline: maybe { Double.random(in: 0.1...40, using: &$0) },
-                                  suvMaxPostTherapy: maybe { Double.random(in: 0.1...40, using: &$0) })
+            priorAnthracycline: maybe { Bool.random(using: &$0) },
+            limbSparingPossible: maybe { Bool.random(using: &$0) })
+        let pet = SarcomaCase.PET(
+            suvMaxBaseline: maybe { Double.random(in: 0.1...40, using: &$0) },
+            suvMaxPostTherapy: maybe { Double.random(in: 0.1...40, using: &$0) })
         return SarcomaCase(
             externalId: maybe { "EHR-\(Int.random(in: 0...999_999, using: &$0))" },
             patient: patient == .init() ? nil : patient, tumor: tumor,
@@ -140,13 +151,15 @@ struct CaseEncoderOrderTests {
         var full = generator.sarcomaCase()
         full.externalId = "E"
         full.patient = .init(ageYears: 1, sex: .male, ecog: 0, ivTherapyEligible: true, anthracyclineCandidate: true)
-        full.tumor = .init(site: .trunk, sizeCm: 1, depth: .deep, histology: .angiosarcoma, grade: 2,
-                           fnclcc: .init(differentiation: 2, mitosesPer10Hpf: 3, necrosisPercent: 4),
-                           infiltrativeBorders: true, nodes: .n0, metastasis: .m1, ntrkFusion: false,
-                           metastaticSites: [.lung], headNeckInvasion: [.orbit], visceralExtent: .serosa,
-                           multifocalSites: 2)
-        full.disease = .init(presentation: .primary, resectable: true, priorSystemicLines: 0,
-                             priorAnthracycline: false, limbSparingPossible: true)
+        full.tumor = .init(
+            site: .trunk, sizeCm: 1, depth: .deep, histology: .angiosarcoma, grade: 2,
+            fnclcc: .init(differentiation: 2, mitosesPer10Hpf: 3, necrosisPercent: 4),
+            infiltrativeBorders: true, nodes: .n0, metastasis: .m1, ntrkFusion: false,
+            metastaticSites: [.lung], headNeckInvasion: [.orbit], visceralExtent: .serosa,
+            multifocalSites: 2)
+        full.disease = .init(
+            presentation: .primary, resectable: true, priorSystemicLines: 0,
+            priorAnthracycline: false, limbSparingPossible: true)
         full.pet = .init(suvMaxBaseline: 1, suvMaxPostTherapy: 2)
         let json = CaseEncoder().json(full)
         #expect(json.objectValue?.keys == CaseFields.top.fields)

@@ -32,9 +32,10 @@ enum CaseFixtures {
     static let contractExampleCase = SarcomaCase(
         externalId: "EHR-000123",
         patient: .init(ageYears: 61, sex: .female, ecog: 1, ivTherapyEligible: true, anthracyclineCandidate: true),
-        tumor: .init(site: .extremity, sizeCm: 12.5, depth: .deep, histology: .myxofibrosarcoma, grade: 3,
-                     fnclcc: .init(differentiation: 3, mitosesPer10Hpf: 22, necrosisPercent: 30),
-                     infiltrativeBorders: false, nodes: .n0, metastasis: .m0, ntrkFusion: false),
+        tumor: .init(
+            site: .extremity, sizeCm: 12.5, depth: .deep, histology: .myxofibrosarcoma, grade: 3,
+            fnclcc: .init(differentiation: 3, mitosesPer10Hpf: 22, necrosisPercent: 30),
+            infiltrativeBorders: false, nodes: .n0, metastasis: .m0, ntrkFusion: false),
         disease: .init(presentation: .primary, resectable: true, priorSystemicLines: 0, priorAnthracycline: false),
         pet: .init(suvMaxBaseline: 11, suvMaxPostTherapy: 5.5))
 
@@ -60,8 +61,10 @@ enum CaseFixtures {
     }
 
     /// The issues of a body that must be invalid (records a test issue otherwise).
-    static func issues(_ json: JSONValue, ignoring: Set<String> = [],
-                       sourceLocation: SourceLocation = #_sourceLocation) -> [FieldIssue] {
+    static func issues(
+        _ json: JSONValue, ignoring: Set<String> = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> [FieldIssue] {
         switch CaseDecoder().decode(json, ignoringTopLevelKeys: ignoring) {
         case .success(let decoded):
             Issue.record("expected 422, decoded \(decoded)", sourceLocation: sourceLocation)

@@ -8,23 +8,35 @@ import Testing
 struct ContractFieldTests {
     /// Fixed fields per endpoint; `items[]` paths are checked on every item of the array.
     static let fixedFields: [EvaluationKind: [String]] = [
-        .staging: ["guidelineVersion", "warnings", "t", "n", "m", "grade", "stageGroup", "stageGroupReason",
-                   "ajccEdition", "fnclccScore", "siteGroup", "recommendations"],
-        .margins: ["guidelineVersion", "warnings", "marginCm", "strategy", "amputation", "biopsy",
-                   "biopsy.excisionalBiopsyAdvised", "biopsy.method", "recommendations"],
-        .imaging: ["guidelineVersion", "warnings", "primary", "metastaticWorkup", "primaryChoice", "pet", "petResponse",
-                   "primary[].modality", "primary[].required", "primary[].preferred",
-                   "metastaticWorkup[].modality", "metastaticWorkup[].required", "metastaticWorkup[].preferred"],
-        .perioperative: ["guidelineVersion", "warnings", "options", "highRisk", "reason", "options[].modality",
-                         "options[].nccnCategory"],
-        .palliative: ["guidelineVersion", "warnings", "indicated", "line", "options", "notRecommended", "investigational",
-                      "reason", "options[].agent", "notRecommended[].agent", "notRecommended[].reason",
-                      "notRecommended[].ruleId", "investigational[].agent", "investigational[].reason",
-                      "investigational[].ruleId"],
+        .staging: [
+            "guidelineVersion", "warnings", "t", "n", "m", "grade", "stageGroup", "stageGroupReason",
+            "ajccEdition", "fnclccScore", "siteGroup", "recommendations",
+        ],
+        .margins: [
+            "guidelineVersion", "warnings", "marginCm", "strategy", "amputation", "biopsy",
+            "biopsy.excisionalBiopsyAdvised", "biopsy.method", "recommendations",
+        ],
+        .imaging: [
+            "guidelineVersion", "warnings", "primary", "metastaticWorkup", "primaryChoice", "pet", "petResponse",
+            "primary[].modality", "primary[].required", "primary[].preferred",
+            "metastaticWorkup[].modality", "metastaticWorkup[].required", "metastaticWorkup[].preferred",
+        ],
+        .perioperative: [
+            "guidelineVersion", "warnings", "options", "highRisk", "reason", "options[].modality",
+            "options[].nccnCategory",
+        ],
+        .palliative: [
+            "guidelineVersion", "warnings", "indicated", "line", "options", "notRecommended", "investigational",
+            "reason", "options[].agent", "notRecommended[].agent", "notRecommended[].reason",
+            "notRecommended[].ruleId", "investigational[].agent", "investigational[].reason",
+            "investigational[].ruleId",
+        ],
         .assessment: ["guidelineVersion", "warnings", "staging", "margins", "imaging", "perioperative", "palliative"],
     ]
 
-    static let recommendationFields = ["ruleId", "ruleIds", "nccnCategory", "categoryDefaulted", "rationale", "source", "evidence"]
+    static let recommendationFields = [
+        "ruleId", "ruleIds", "nccnCategory", "categoryDefaulted", "rationale", "source", "evidence",
+    ]
 
     static func missing(_ path: String, in json: JSONValue) -> [String] {
         guard let split = path.range(of: "[].") else { return json.engineValue(path) == nil ? [path] : [] }
@@ -52,11 +64,13 @@ struct ContractFieldTests {
         }
     }
 
-    @Test("Recommendation objects: all fields, ruleId first in ruleIds, categories only on therapy options",
-          arguments: EvaluationKind.allCases, EngineSampleCases.all)
+    @Test(
+        "Recommendation objects: all fields, ruleId first in ruleIds, categories only on therapy options",
+        arguments: EvaluationKind.allCases, EngineSampleCases.all)
     func recommendationObjects(kind: EvaluationKind, sample: EngineSampleCase) {
         let json = PackFixture.engine.evaluate(kind, for: sample.value, explain: true).json
-        let sections: [(EvaluationKind, JSONValue)] = kind == .assessment
+        let sections: [(EvaluationKind, JSONValue)] =
+            kind == .assessment
             ? GuidelineEngine.assessedKinds.map { ($0, json.engineValue($0.rawValue) ?? .null) } : [(kind, json)]
         for (section, body) in sections {
             let therapy = section == .perioperative || section == .palliative
@@ -76,8 +90,9 @@ struct ContractFieldTests {
         }
     }
 
-    @Test("Assessment: each member is its endpoint's answer; warnings are their de-duplicated union",
-          arguments: EngineSampleCases.all)
+    @Test(
+        "Assessment: each member is its endpoint's answer; warnings are their de-duplicated union",
+        arguments: EngineSampleCases.all)
     func assessmentComposition(sample: EngineSampleCase) {
         let assessment = PackFixture.engine.evaluate(.assessment, for: sample.value)
         var union: [JSONValue] = []
@@ -112,7 +127,8 @@ struct ContractFieldTests {
     static func withoutTrace(_ value: JSONValue) -> JSONValue {
         switch value {
         case .object(let object):
-            return .object(JSONObject(object.members.filter { $0.key != "trace" }.map { ($0.key, withoutTrace($0.value)) }))
+            return .object(
+                JSONObject(object.members.filter { $0.key != "trace" }.map { ($0.key, withoutTrace($0.value)) }))
         case .array(let items):
             return .array(items.map(withoutTrace))
         default:

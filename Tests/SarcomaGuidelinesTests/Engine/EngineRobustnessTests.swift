@@ -28,20 +28,35 @@ struct EngineRobustnessTests {
         let tumor = SarcomaCase.Tumor(
             site: pick(Site.allCases, &g), sizeCm: pick(sizes, &g), depth: pick([nil] + Depth.allCases, &g),
             histology: pick([nil] + Histology.allCases, &g), grade: pick(ints, &g),
-            fnclcc: pick([nil, SarcomaCase.FNCLCC(differentiation: pick(ints, &g), mitosesPer10Hpf: pick(ints, &g),
-                                                  necrosisPercent: pick(doubles, &g))], &g),
+            fnclcc: pick(
+                [
+                    nil,
+                    SarcomaCase.FNCLCC(
+                        differentiation: pick(ints, &g), mitosesPer10Hpf: pick(ints, &g),
+                        necrosisPercent: pick(doubles, &g)),
+                ], &g),
             infiltrativeBorders: pick(bools, &g), nodes: pick([nil] + NodalStatus.allCases, &g),
             metastasis: pick([nil] + MetastasisStatus.allCases, &g), ntrkFusion: pick(bools, &g),
             metastaticSites: pick([nil, [], [.lung, .liver]], &g),
             headNeckInvasion: pick([nil, [], [.orbit], [.orbit, .brainParenchyma]], &g),
             visceralExtent: pick([nil] + VisceralExtent.allCases, &g), multifocalSites: pick(ints, &g))
         return SarcomaCase(
-            patient: pick([nil, SarcomaCase.Patient(ivTherapyEligible: pick(bools, &g), anthracyclineCandidate: pick(bools, &g))], &g),
+            patient: pick(
+                [
+                    nil,
+                    SarcomaCase.Patient(ivTherapyEligible: pick(bools, &g), anthracyclineCandidate: pick(bools, &g)),
+                ], &g),
             tumor: tumor,
-            disease: pick([nil, SarcomaCase.Disease(presentation: pick([nil] + Presentation.allCases, &g),
-                                                    resectable: pick(bools, &g), priorSystemicLines: pick(ints, &g),
-                                                    priorAnthracycline: pick(bools, &g), limbSparingPossible: pick(bools, &g))], &g),
-            pet: pick([nil, SarcomaCase.PET(suvMaxBaseline: pick(doubles, &g), suvMaxPostTherapy: pick(doubles, &g))], &g))
+            disease: pick(
+                [
+                    nil,
+                    SarcomaCase.Disease(
+                        presentation: pick([nil] + Presentation.allCases, &g),
+                        resectable: pick(bools, &g), priorSystemicLines: pick(ints, &g),
+                        priorAnthracycline: pick(bools, &g), limbSparingPossible: pick(bools, &g)),
+                ], &g),
+            pet: pick(
+                [nil, SarcomaCase.PET(suvMaxBaseline: pick(doubles, &g), suvMaxPostTherapy: pick(doubles, &g))], &g))
     }
 
     @Test("Generated cases: every kind answers, with the fixed members, rule ids from the catalogue, ASCII text")

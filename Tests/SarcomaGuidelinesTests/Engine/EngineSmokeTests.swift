@@ -18,21 +18,31 @@ struct EngineSmokeTests {
         (json.engineValue(path)?.arrayValue ?? []).compactMap { $0[key]?.stringValue }
     }
 
-    static let explicit = SarcomaCase.Disease(presentation: .primary, resectable: true, priorSystemicLines: 0, priorAnthracycline: false)
+    static let explicit = SarcomaCase.Disease(
+        presentation: .primary, resectable: true, priorSystemicLines: 0, priorAnthracycline: false)
 
-    static func localized(_ site: Site = .extremity, size: Double?, grade: Int?, depth: Depth = .deep,
-                          histology: Histology = .undifferentiatedPleomorphicSarcoma) -> SarcomaCase {
-        SarcomaCase(tumor: .init(site: site, sizeCm: size, depth: depth, histology: histology, grade: grade, nodes: .n0, metastasis: .m0),
-                    disease: explicit)
+    static func localized(
+        _ site: Site = .extremity, size: Double?, grade: Int?, depth: Depth = .deep,
+        histology: Histology = .undifferentiatedPleomorphicSarcoma
+    ) -> SarcomaCase {
+        SarcomaCase(
+            tumor: .init(
+                site: site, sizeCm: size, depth: depth, histology: histology, grade: grade, nodes: .n0, metastasis: .m0),
+            disease: explicit)
     }
 
-    static func metastatic(_ histology: Histology?, lines: Int, priorAnthracycline: Bool? = true, eligible: Bool = true,
-                           ntrk: Bool = false) -> SarcomaCase {
-        SarcomaCase(patient: .init(ivTherapyEligible: eligible, anthracyclineCandidate: eligible),
-                    tumor: .init(site: .extremity, sizeCm: 11, histology: histology, grade: 3, nodes: .n0, metastasis: .m1,
-                                 ntrkFusion: ntrk, metastaticSites: [.lung]),
-                    disease: .init(presentation: .primary, resectable: true, priorSystemicLines: lines,
-                                   priorAnthracycline: priorAnthracycline))
+    static func metastatic(
+        _ histology: Histology?, lines: Int, priorAnthracycline: Bool? = true, eligible: Bool = true,
+        ntrk: Bool = false
+    ) -> SarcomaCase {
+        SarcomaCase(
+            patient: .init(ivTherapyEligible: eligible, anthracyclineCandidate: eligible),
+            tumor: .init(
+                site: .extremity, sizeCm: 11, histology: histology, grade: 3, nodes: .n0, metastasis: .m1,
+                ntrkFusion: ntrk, metastaticSites: [.lung]),
+            disease: .init(
+                presentation: .primary, resectable: true, priorSystemicLines: lines,
+                priorAnthracycline: priorAnthracycline))
     }
 
     // MARK: staging
@@ -52,7 +62,10 @@ struct EngineSmokeTests {
         let json = Self.answer(.staging, SarcomaCase(tumor: .init(site: .extremity, sizeCm: 7)))
         #expect(json.engineValue("n") == "N0" && json.engineValue("m") == "M0" && json.engineValue("grade") == "GX")
         #expect(json.engineValue("stageGroup") == "IB")
-        #expect(Set(Self.warningCodes(json)).isSuperset(of: ["nodes_defaulted_n0", "metastasis_defaulted_m0", "grade_unknown"]))
+        #expect(
+            Set(Self.warningCodes(json)).isSuperset(of: [
+                "nodes_defaulted_n0", "metastasis_defaulted_m0", "grade_unknown",
+            ]))
     }
 
     @Test("Staging: FNCLCC boundaries (mitoses 9/10/19/20, necrosis 0/49.9/50) compute the grade")
@@ -62,10 +75,13 @@ struct EngineSmokeTests {
             (3, 20, 0, 6, "G3"), (1, 0, 49.9, 3, "G1"), (2, 0, 50, 5, "G2"), (1, 0, 0, 2, "G1"), (3, 25, 80, 8, "G3"),
         ]
         for (differentiation, mitoses, necrosis, score, grade) in rows {
-            let tumor = SarcomaCase.Tumor(site: .trunk, sizeCm: 3, fnclcc: .init(
-                differentiation: differentiation, mitosesPer10Hpf: mitoses, necrosisPercent: necrosis))
+            let tumor = SarcomaCase.Tumor(
+                site: .trunk, sizeCm: 3,
+                fnclcc: .init(
+                    differentiation: differentiation, mitosesPer10Hpf: mitoses, necrosisPercent: necrosis))
             let json = Self.answer(.staging, SarcomaCase(tumor: tumor))
-            #expect(json.engineValue("fnclccScore") == .number(Double(score)), "\(differentiation)/\(mitoses)/\(necrosis)")
+            #expect(
+                json.engineValue("fnclccScore") == .number(Double(score)), "\(differentiation)/\(mitoses)/\(necrosis)")
             #expect(json.engineValue("grade") == .string(grade), "\(differentiation)/\(mitoses)/\(necrosis)")
         }
     }
@@ -79,14 +95,19 @@ struct EngineSmokeTests {
         #expect(small.engineValue("t") == "T1")
         let visceral = Self.answer(.staging, EngineSampleCases.all.first { $0.name == "visceral multifocal" }!.value)
         #expect(visceral.engineValue("t") == "T4b" && visceral.engineValue("stageGroup") == .null)
-        let organ = Self.answer(.staging, SarcomaCase(tumor: .init(site: .visceral, sizeCm: 30, visceralExtent: .beyondSerosa)))
+        let organ = Self.answer(
+            .staging, SarcomaCase(tumor: .init(site: .visceral, sizeCm: 30, visceralExtent: .beyondSerosa)))
         #expect(organ.engineValue("t") == "T2b")
     }
 
     @Test("Staging: a field that does not apply to the site is ignored with field_not_applicable")
     func fieldNotApplicable() {
-        let json = Self.answer(.staging, SarcomaCase(tumor: .init(site: .extremity, sizeCm: 3, headNeckInvasion: [.orbit],
-                                                                  multifocalSites: 3)))
+        let json = Self.answer(
+            .staging,
+            SarcomaCase(
+                tumor: .init(
+                    site: .extremity, sizeCm: 3, headNeckInvasion: [.orbit],
+                    multifocalSites: 3)))
         #expect(json.engineValue("t") == "T1")
         #expect(Self.warningCodes(json).filter { $0 == "field_not_applicable" }.count == 2)
     }
@@ -103,8 +124,10 @@ struct EngineSmokeTests {
 
         let alt = Self.answer(.margins, Self.localized(size: 12, grade: 1, histology: .wellDifferentiatedLiposarcoma))
         #expect(alt.engineValue("marginCm") == 0 && alt.engineValue("strategy") == "complete_excision_minimal_margin")
-        let retro = Self.answer(.margins, Self.localized(.retroperitoneum, size: 12, grade: 1, histology: .wellDifferentiatedLiposarcoma))
-        #expect(retro.engineValue("marginCm") == 1 && retro.engineValue("recommendations[0].ruleId") == "MARGIN-WIDE-1CM")
+        let retro = Self.answer(
+            .margins, Self.localized(.retroperitoneum, size: 12, grade: 1, histology: .wellDifferentiatedLiposarcoma))
+        #expect(
+            retro.engineValue("marginCm") == 1 && retro.engineValue("recommendations[0].ruleId") == "MARGIN-WIDE-1CM")
     }
 
     @Test("Margins: biopsy by size; amputation never for M1")
@@ -127,14 +150,17 @@ struct EngineSmokeTests {
     @Test("Imaging: trunk like extremity; chest by grade, depth and size; retroperitoneum spiral CT and liver")
     func imaging() {
         let trunk = Self.answer(.imaging, Self.localized(.trunk, size: 4, grade: 1))
-        #expect(Self.list(trunk, "primary", "modality") == ["mri", "ct"] && trunk.engineValue("primaryChoice") == "one_of")
+        #expect(
+            Self.list(trunk, "primary", "modality") == ["mri", "ct"] && trunk.engineValue("primaryChoice") == "one_of")
         #expect(Self.list(trunk, "metastaticWorkup", "modality").contains("chest_ct"))
         let low = Self.answer(.imaging, Self.localized(size: 12, grade: 1))
         #expect(Self.list(low, "metastaticWorkup", "modality").first == "chest_radiograph")
         let smallSuperficial = Self.answer(.imaging, Self.localized(size: 5, grade: 3, depth: .superficial))
         #expect(Self.list(smallSuperficial, "metastaticWorkup", "modality").first == "chest_radiograph")
         let deep = Self.answer(.imaging, Self.localized(size: 5, grade: 3, depth: .deep))
-        #expect(deep.engineValue("metastaticWorkup[0].modality") == "chest_ct" && deep.engineValue("metastaticWorkup[0].required") == true)
+        #expect(
+            deep.engineValue("metastaticWorkup[0].modality") == "chest_ct"
+                && deep.engineValue("metastaticWorkup[0].required") == true)
         let gx = Self.answer(.imaging, Self.localized(size: 4, grade: nil, depth: .superficial))
         #expect(Self.list(gx, "metastaticWorkup", "modality").first == "chest_radiograph")
         #expect(Self.warningCodes(gx).contains("grade_unknown_treated_high"))
@@ -149,7 +175,9 @@ struct EngineSmokeTests {
         recurrent.disease?.presentation = .recurrent
         #expect(Self.answer(.imaging, recurrent).engineValue("pet") == "indicated")
         #expect(Self.answer(.imaging, Self.localized(size: 7, grade: 3)).engineValue("pet") == "optional")
-        for (post, percent, favorable) in [(6.0, 40.0, true), (6.01, 39.9, false), (5.996, 40.0, true), (12.0, -20.0, false)] {
+        for (post, percent, favorable) in [
+            (6.0, 40.0, true), (6.01, 39.9, false), (5.996, 40.0, true), (12.0, -20.0, false),
+        ] {
             var tumorCase = Self.localized(size: 7, grade: 3)
             tumorCase.pet = .init(suvMaxBaseline: 10, suvMaxPostTherapy: post)
             let json = Self.answer(.imaging, tumorCase)
@@ -186,7 +214,8 @@ struct EngineSmokeTests {
     func highRisk() {
         #expect(Self.answer(.perioperative, Self.localized(size: 8.0, grade: 3)).engineValue("highRisk") == false)
         #expect(Self.answer(.perioperative, Self.localized(size: 8.01, grade: 3)).engineValue("highRisk") == true)
-        #expect(Self.answer(.perioperative, Self.localized(.trunk, size: 12, grade: 3)).engineValue("highRisk") == false)
+        #expect(
+            Self.answer(.perioperative, Self.localized(.trunk, size: 12, grade: 3)).engineValue("highRisk") == false)
         let gx = Self.answer(.perioperative, Self.localized(size: 9, grade: nil))
         #expect(gx.engineValue("highRisk") == true && Self.warningCodes(gx).contains("grade_unknown_treated_high"))
     }
@@ -214,11 +243,16 @@ struct EngineSmokeTests {
     func palliativeLiposarcoma() {
         let json = Self.answer(.palliative, Self.metastatic(.myxoidLiposarcoma, lines: 1))
         #expect(Self.list(json, "notRecommended", "agent") == ["pazopanib", "pazopanib_gemcitabine", "regorafenib"])
-        #expect(Self.list(json, "options", "agent") == ["trabectedin", "eribulin", "pembrolizumab", "nivolumab", "clinical_trial"])
-        #expect(json.engineValue("options[0].nccnCategory") == "1" && json.engineValue("options[1].nccnCategory") == "1")
+        #expect(
+            Self.list(json, "options", "agent") == [
+                "trabectedin", "eribulin", "pembrolizumab", "nivolumab", "clinical_trial",
+            ])
+        #expect(
+            json.engineValue("options[0].nccnCategory") == "1" && json.engineValue("options[1].nccnCategory") == "1")
         let lms = Self.answer(.palliative, Self.metastatic(.leiomyosarcoma, lines: 2))
         #expect(Self.list(lms, "options", "agent").contains("pazopanib"))
-        #expect(lms.engineValue("options[2].agent") == "trabectedin" && lms.engineValue("options[2].nccnCategory") == "1")
+        #expect(
+            lms.engineValue("options[2].agent") == "trabectedin" && lms.engineValue("options[2].nccnCategory") == "1")
         #expect(lms.engineValue("options[3].agent") == "eribulin" && lms.engineValue("options[3].nccnCategory") == "2A")
     }
 
@@ -254,8 +288,9 @@ struct EngineSmokeTests {
         #expect(evaluated.engineValue("grade") == "G3" && Self.warningCodes(evaluated).contains("grade_conflict"))
     }
 
-    @Test("Plain text: ASCII, under 100 columns, newline-terminated; the assessment has every section",
-          arguments: EngineSampleCases.all)
+    @Test(
+        "Plain text: ASCII, under 100 columns, newline-terminated; the assessment has every section",
+        arguments: EngineSampleCases.all)
     func plainText(sample: EngineSampleCase) {
         for kind in EvaluationKind.allCases {
             let text = PackFixture.engine.evaluate(kind, for: sample.value).plainText

@@ -6,9 +6,11 @@ import Testing
 struct PackValidationTests {
     /// Loads a copy changed by `change`, expecting a refusal at `file`/`location` whose reason
     /// contains `reason`.
-    func expectRefusal(_ file: String, at location: String, containing reason: String,
-                       sourceLocation: SourceLocation = #_sourceLocation,
-                       _ change: (inout EnginePackEditor) -> Void) {
+    func expectRefusal(
+        _ file: String, at location: String, containing reason: String,
+        sourceLocation: SourceLocation = #_sourceLocation,
+        _ change: (inout EnginePackEditor) -> Void
+    ) {
         var editor = EnginePackEditor()
         change(&editor)
         guard let error = editor.loadError() else {
@@ -48,7 +50,10 @@ struct PackValidationTests {
         expectRefusal("staging.json", at: "trunkExtremity.rows[7]", containing: "null group without a \"reason\"") {
             $0.edit("staging.json") { root in
                 root.engineUpdate(EnginePath.steps("trunkExtremity.rows[7]")) { row in
-                    if case .object(var object) = row { object["reason"] = nil; row = .object(object) }
+                    if case .object(var object) = row {
+                        object["reason"] = nil
+                        row = .object(object)
+                    }
                 }
             }
         }
@@ -63,7 +68,9 @@ struct PackValidationTests {
 
     @Test("A catalogue id that is not a rule of `docs/clinical/clinical-rules-2026.11-1.md` is refused")
     func unknownRuleInCatalogue() {
-        expectRefusal("pack.json", at: "rules[0].id", containing: "not a rule id of `docs/clinical/clinical-rules-2026.11-1.md`") {
+        expectRefusal(
+            "pack.json", at: "rules[0].id", containing: "not a rule id of `docs/clinical/clinical-rules-2026.11-1.md`"
+        ) {
             $0.set("pack.json", "rules[0].id", "GRADE-GUESS")
         }
     }
@@ -87,7 +94,9 @@ struct PackValidationTests {
         expectRefusal("perioperative.json", at: "stageOptions[0].category", containing: "not an NCCN category") {
             $0.set("perioperative.json", "stageOptions[0].category", "3")
         }
-        expectRefusal("palliative.json", at: "options[6].category.byClass[0].category", containing: "not an NCCN category") {
+        expectRefusal(
+            "palliative.json", at: "options[6].category.byClass[0].category", containing: "not an NCCN category"
+        ) {
             $0.set("palliative.json", "options[6].category.byClass[0].category", "2C")
         }
     }
@@ -102,8 +111,9 @@ struct PackValidationTests {
         }
     }
 
-    @Test("Unknown codes are refused where they stand",
-          arguments: [
+    @Test(
+        "Unknown codes are refused where they stand",
+        arguments: [
             ("staging.json", "trunkExtremity.rows[0].g[1]", "G4", "is not a grade"),
             ("staging.json", "trunkExtremity.sites[0]", "arm", "is not a site"),
             ("staging.json", "retroperitoneum.rows[6].m[0]", "M2", "is not an M category"),
@@ -111,9 +121,12 @@ struct PackValidationTests {
             ("margins.json", "specificRules[0].histologies[0]", "lipoma", "is not a histology code"),
             ("imaging.json", "primary[0].items[0].modality", "xray", "is not an imaging modality"),
             ("palliative.json", "options[0].agent", "aspirin", "is not a systemic agent"),
-            ("palliative.json", "histologyClasses.l_type[0]", "gastrointestinal_stromal_tumor", "is not a histology code"),
+            (
+                "palliative.json", "histologyClasses.l_type[0]", "gastrointestinal_stromal_tumor",
+                "is not a histology code"
+            ),
             ("perioperative.json", "stageOptions[1].modality", "brachytherapy", "is not a perioperative modality"),
-          ] as [(String, String, String, String)])
+        ] as [(String, String, String, String)])
     func unknownCode(file: String, path: String, value: String, reason: String) {
         expectRefusal(file, at: path, containing: "\"\(value)\" \(reason)") {
             $0.set(file, path, .string(value))
@@ -150,8 +163,9 @@ struct PackValidationTests {
     @Test("Every head-and-neck finding is placed exactly once")
     func headNeckFindings() {
         expectRefusal("staging.json", at: "headNeck.invasionT", containing: "does not place the finding orbit") {
-            $0.set("staging.json", "headNeck.invasionT[1].findings",
-                   ["skull_base_or_dura", "central_compartment_viscera", "facial_skeleton", "pterygoid_muscles"])
+            $0.set(
+                "staging.json", "headNeck.invasionT[1].findings",
+                ["skull_base_or_dura", "central_compartment_viscera", "facial_skeleton", "pterygoid_muscles"])
         }
     }
 
@@ -166,7 +180,9 @@ struct PackValidationTests {
     func files() {
         var missing = EnginePackEditor()
         missing.files["imaging.json"] = nil
-        #expect(missing.loadError() == GuidelinePackError(file: "imaging.json", location: "", reason: "is missing from the pack"))
+        #expect(
+            missing.loadError()
+                == GuidelinePackError(file: "imaging.json", location: "", reason: "is missing from the pack"))
 
         var stray = EnginePackEditor()
         stray.files["notes.json"] = Array("{}".utf8)

@@ -33,10 +33,13 @@ struct RuleCatalogueTests {
         return ids
     }
 
-    @Test("Every rule id of `docs/clinical/clinical-rules-2026.11-1.md` is in the catalogue, and every catalogue id is in `docs/clinical/clinical-rules-2026.11-1.md`")
+    @Test(
+        "Every rule id of `docs/clinical/clinical-rules-2026.11-1.md` is in the catalogue, and every catalogue id is in `docs/clinical/clinical-rules-2026.11-1.md`"
+    )
     func catalogueMatchesDocument() throws {
         guard let data = FileManager.default.contents(atPath: Self.clinicalRules.path),
-              let text = String(data: data, encoding: .utf8) else {
+            let text = String(data: data, encoding: .utf8)
+        else {
             // The document is part of the repository: its absence is a failure, not a skip.
             Issue.record("missing \(Self.clinicalRules.path)")
             return
@@ -44,8 +47,12 @@ struct RuleCatalogueTests {
         let documented = Self.documentedIDs(in: text)
         let catalogued = Set(PackFixture.pack.rules.map(\.id))
         #expect(documented.count >= 30, "parsed only \(documented.sorted())")
-        #expect(documented.subtracting(catalogued).isEmpty, "not in the pack: \(documented.subtracting(catalogued).sorted())")
-        #expect(catalogued.subtracting(documented).isEmpty, "not in `docs/clinical/clinical-rules-2026.11-1.md`: \(catalogued.subtracting(documented).sorted())")
+        #expect(
+            documented.subtracting(catalogued).isEmpty,
+            "not in the pack: \(documented.subtracting(catalogued).sorted())")
+        #expect(
+            catalogued.subtracting(documented).isEmpty,
+            "not in `docs/clinical/clinical-rules-2026.11-1.md`: \(catalogued.subtracting(documented).sorted())")
         #expect(Set(RuleID.allCases.map(\.rawValue)) == documented)
     }
 
@@ -70,7 +77,8 @@ struct RuleCatalogueTests {
             }
             // Every fired rule is traced as applied, and only fired rules are.
             let applied = Set(EngineJSON.traceEntries(in: evaluation.json).filter { $0.applied }.map(\.ruleId))
-            #expect(applied == Set(evaluation.ruleIds), "\(kind): trace \(applied.sorted()) vs fired \(evaluation.ruleIds)")
+            #expect(
+                applied == Set(evaluation.ruleIds), "\(kind): trace \(applied.sorted()) vs fired \(evaluation.ruleIds)")
         }
     }
 

@@ -34,7 +34,10 @@ struct RuleCoverageTests {
         ("BIOPSY-CORE", .margins, Smoke.localized(size: 7, grade: 2)),
         ("BIOPSY-NO-EXCISIONAL", .margins, Smoke.localized(size: 7, grade: 2)),
         ("MARGIN-WIDE-1CM", .margins, Smoke.localized(size: 7, grade: 2)),
-        ("MARGIN-INFILTRATIVE-2CM", .margins, Smoke.localized(size: 7, grade: 2, histology: .dermatofibrosarcomaProtuberans)),
+        (
+            "MARGIN-INFILTRATIVE-2CM", .margins,
+            Smoke.localized(size: 7, grade: 2, histology: .dermatofibrosarcomaProtuberans)
+        ),
         ("MARGIN-ALT-MINIMAL", .margins, Smoke.localized(size: 7, grade: 1, histology: .wellDifferentiatedLiposarcoma)),
         ("MARGIN-AMPUTATION", .margins, noLimbSparing),
         ("MARGIN-MDT", .margins, Smoke.localized(.visceral, size: 7, grade: 2)),
@@ -70,7 +73,8 @@ struct RuleCoverageTests {
         #expect(Set(Self.rows.map(\.0)) == Set(RuleID.allCases.map(\.rawValue)))
         for (rule, kind, tumorCase) in Self.rows {
             let evaluation = PackFixture.engine.evaluate(kind, for: tumorCase)
-            #expect(evaluation.ruleIds.contains(rule), "\(rule) did not fire in \(kind.rawValue): \(evaluation.ruleIds)")
+            #expect(
+                evaluation.ruleIds.contains(rule), "\(rule) did not fire in \(kind.rawValue): \(evaluation.ruleIds)")
         }
     }
 }

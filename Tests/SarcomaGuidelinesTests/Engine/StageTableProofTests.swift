@@ -7,8 +7,10 @@ import Testing
 @Suite("Stage-group tables, exhaustively")
 struct StageTableProofTests {
     /// `docs/clinical/clinical-rules-2026.11-1.md` section 2, as an oracle.
-    static func expectedGroup(_ t: TCategory, _ n: NodalStatus, _ m: MetastasisStatus, _ g: GradeCategory,
-                              retroperitoneum: Bool) -> StageGroup? {
+    static func expectedGroup(
+        _ t: TCategory, _ n: NodalStatus, _ m: MetastasisStatus, _ g: GradeCategory,
+        retroperitoneum: Bool
+    ) -> StageGroup? {
         if m == .m1 { return .iv }
         if n == .n1 { return retroperitoneum ? .iiib : .iv }
         let low = g == .g1 || g == .gx
@@ -20,7 +22,9 @@ struct StageTableProofTests {
         }
     }
 
-    @Test("Exactly one row per combination, giving the group of the rules", arguments: ["trunkExtremity", "retroperitoneum"])
+    @Test(
+        "Exactly one row per combination, giving the group of the rules",
+        arguments: ["trunkExtremity", "retroperitoneum"])
     func everyCombination(key: String) throws {
         let group = try #require(PackFixture.pack.staging.siteGroups.first { $0.key == key })
         let table = try #require(group.stageTable)
@@ -35,8 +39,11 @@ struct StageTableProofTests {
                         #expect(rows.count == 1, "\(key): \(rows.count) rows match \(at)")
                         guard let row = rows.first else { continue }
                         let expected = Self.expectedGroup(t, n, m, g, retroperitoneum: key == "retroperitoneum")
-                        #expect(row.group == expected, "\(key) \(at): \(row.group?.rawValue ?? "null") != \(expected?.rawValue ?? "null")")
-                        #expect((row.group == nil) == (row.reason != nil), "\(key) \(at): a null group needs its reason")
+                        #expect(
+                            row.group == expected,
+                            "\(key) \(at): \(row.group?.rawValue ?? "null") != \(expected?.rawValue ?? "null")")
+                        #expect(
+                            (row.group == nil) == (row.reason != nil), "\(key) \(at): a null group needs its reason")
                     }
                 }
             }
@@ -67,25 +74,31 @@ struct StageTableProofTests {
 
     /// Sizes at and around the inclusive upper boundaries, with the T they must give.
     static let sizes: [(Double?, TCategory)] = [
-        (0.5, .t1), (5.0, .t1), (5.01, .t2), (10.0, .t2), (10.01, .t3), (15.0, .t3), (15.01, .t4), (40, .t4), (nil, .tx),
+        (0.5, .t1), (5.0, .t1), (5.01, .t2), (10.0, .t2), (10.01, .t3), (15.0, .t3), (15.01, .t4), (40, .t4),
+        (nil, .tx),
     ]
 
-    @Test("Through the engine: size boundaries x grade x N x M on every size-staged site",
-          arguments: [Site.extremity, .trunk, .retroperitoneum])
+    @Test(
+        "Through the engine: size boundaries x grade x N x M on every size-staged site",
+        arguments: [Site.extremity, .trunk, .retroperitoneum])
     func throughTheEngine(site: Site) {
         for (size, t) in Self.sizes {
             for grade in [1, 2, 3, nil] as [Int?] {
                 for n in NodalStatus.allCases {
                     for m in MetastasisStatus.allCases {
-                        let tumor = SarcomaCase.Tumor(site: site, sizeCm: size, grade: grade, nodes: n, metastasis: m,
-                                                      metastaticSites: m == .m1 ? [.lung] : nil)
+                        let tumor = SarcomaCase.Tumor(
+                            site: site, sizeCm: size, grade: grade, nodes: n, metastasis: m,
+                            metastaticSites: m == .m1 ? [.lung] : nil)
                         let answer = PackFixture.engine.evaluate(.staging, for: SarcomaCase(tumor: tumor)).json
                         let g = grade.flatMap(GradeCategory.init(statedGrade:)) ?? .gx
                         let expected = Self.expectedGroup(t, n, m, g, retroperitoneum: site == .retroperitoneum)
-                        let label = "\(site.rawValue) \(size.map { String($0) } ?? "no size") G\(grade.map(String.init) ?? "X") \(n.rawValue) \(m.rawValue)"
+                        let label =
+                            "\(site.rawValue) \(size.map { String($0) } ?? "no size") G\(grade.map(String.init) ?? "X") \(n.rawValue) \(m.rawValue)"
                         #expect(answer.engineValue("t") == .string(t.rawValue), "\(label)")
                         #expect(answer.engineValue("grade") == .string(g.rawValue), "\(label)")
-                        #expect(answer.engineValue("stageGroup") == (expected.map { .string($0.rawValue) } ?? .null), "\(label)")
+                        #expect(
+                            answer.engineValue("stageGroup") == (expected.map { .string($0.rawValue) } ?? .null),
+                            "\(label)")
                         #expect((answer.engineValue("stageGroupReason") == .null) == (expected != nil), "\(label)")
                     }
                 }

@@ -72,10 +72,12 @@ struct GuidelineLibraryTests {
         #expect(refusal([:]) != nil)
     }
 
-    @Test("Versions order by number, not by text", arguments: [
-        ("2026.9-1", "2026.11-1", true), ("2026.11-1", "2026.11-2", true), ("2026.12-1", "2026.11-1", false),
-        ("2027.1-1", "2026.12-9", false),
-    ])
+    @Test(
+        "Versions order by number, not by text",
+        arguments: [
+            ("2026.9-1", "2026.11-1", true), ("2026.11-1", "2026.11-2", true), ("2026.12-1", "2026.11-1", false),
+            ("2027.1-1", "2026.12-9", false),
+        ])
     func versionOrder(left: String, right: String, precedes: Bool) {
         #expect(PackVersion.precedes(left, right) == precedes)
     }

@@ -5,8 +5,9 @@ import Testing
 /// margins answer (`biopsy.excisionalBiopsyAdvised`, `biopsy.method`).
 @Suite("BIOPSY-*")
 struct BiopsyRuleTests {
-    @Test("BIOPSY-CORE: core-needle or incisional biopsy, named by its rule, category null",
-          arguments: Site.allCases)
+    @Test(
+        "BIOPSY-CORE: core-needle or incisional biopsy, named by its rule, category null",
+        arguments: Site.allCases)
     func coreOrIncisional(site: Site) {
         let answer = RuleAnswer(.margins, for: .ruleCase(site, size: 6.0))
         #expect(["core_needle", "incisional"].contains(answer["biopsy.method"].string ?? "<none>"))
@@ -24,8 +25,9 @@ struct BiopsyRuleTests {
     /// `excisionalBiopsyAdvised` is false at every size and BIOPSY-NO-EXCISIONAL always fires.
     /// The 3 cm boundary is carried by the rest of the biopsy answer (next test).
     /// (This suite's first commit, 6e49d86, wrongly expected `true` at <= 3 cm.)
-    @Test("BIOPSY-NO-EXCISIONAL: excisional biopsy is never advised",
-          arguments: [1.0, 3.0, 3.01, 4.0, 12.5, nil] as [Double?])
+    @Test(
+        "BIOPSY-NO-EXCISIONAL: excisional biopsy is never advised",
+        arguments: [1.0, 3.0, 3.01, 4.0, 12.5, nil] as [Double?])
     func excisionalNeverAdvised(size: Double?) {
         let answer = RuleAnswer(.margins, for: .ruleCase(.extremity, size: size))
         #expect(answer["biopsy.excisionalBiopsyAdvised"].bool == false)

@@ -36,42 +36,52 @@ struct CategoryRuleTests {
     /// The name given to `recommendations[]` entries, which are not options.
     static let recommendationName = "(recommendation)"
 
-    static func check(_ answer: RuleAnswer, key: String, histology: Histology,
-                      sourceLocation: SourceLocation = #_sourceLocation) {
-        let entries = answer["options"].items.map { ($0, $0[key].string ?? "<none>") }
+    static func check(
+        _ answer: RuleAnswer, key: String, histology: Histology,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let entries =
+            answer["options"].items.map { ($0, $0[key].string ?? "<none>") }
             + answer["recommendations"].items.map { ($0, recommendationName) }
         for (option, name) in entries {
             let rule = option["ruleId"].string ?? "<none>"
             guard let expected = expectedCategory(rule: rule, name: name, histology: histology) else {
-                Issue.record("\(name) comes from \(rule), which the rules do not give that option",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(name) comes from \(rule), which the rules do not give that option",
+                    sourceLocation: sourceLocation)
                 continue
             }
-            #expect(option["nccnCategory"].string == expected.0 && (expected.0 != nil || option["nccnCategory"].isNull),
-                    "\(name) (\(rule)) category \(option["nccnCategory"]) != \(expected.0 ?? "null") for \(histology.rawValue)",
-                    sourceLocation: sourceLocation)
-            #expect(option["categoryDefaulted"].bool == expected.1,
-                    "\(name) (\(rule)) categoryDefaulted \(option["categoryDefaulted"]) != \(expected.1)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                option["nccnCategory"].string == expected.0 && (expected.0 != nil || option["nccnCategory"].isNull),
+                "\(name) (\(rule)) category \(option["nccnCategory"]) != \(expected.0 ?? "null") for \(histology.rawValue)",
+                sourceLocation: sourceLocation)
+            #expect(
+                option["categoryDefaulted"].bool == expected.1,
+                "\(name) (\(rule)) categoryDefaulted \(option["categoryDefaulted"]) != \(expected.1)",
+                sourceLocation: sourceLocation)
         }
     }
 
-    @Test("Categories: palliative options for every histology, line, eligibility and NTRK status",
-          arguments: Histology.allCases, [0, 1])
+    @Test(
+        "Categories: palliative options for every histology, line, eligibility and NTRK status",
+        arguments: Histology.allCases, [0, 1])
     func palliativeSweep(histology: Histology, priorLines: Int) {
         for eligible in [true, false] {
             for ntrk in [false, true] {
-                let answer = RuleAnswer(.palliative, for: .ruleCase(
-                    size: 11, histology: histology, grade: 3, metastasis: .m1, ntrk: ntrk, priorLines: priorLines,
-                    priorAnthracycline: priorLines > 0, ivEligible: eligible, anthracyclineCandidate: eligible))
+                let answer = RuleAnswer(
+                    .palliative,
+                    for: .ruleCase(
+                        size: 11, histology: histology, grade: 3, metastasis: .m1, ntrk: ntrk, priorLines: priorLines,
+                        priorAnthracycline: priorLines > 0, ivEligible: eligible, anthracyclineCandidate: eligible))
                 Self.check(answer, key: "agent", histology: histology)
                 #expect(!answer["options"].items.isEmpty, "advanced disease without any option")
             }
         }
     }
 
-    @Test("Categories: perioperative options for every stage on extremity and trunk",
-          arguments: [Site.extremity, .trunk], [3.0, 7.0, 12.0, 20.0])
+    @Test(
+        "Categories: perioperative options for every stage on extremity and trunk",
+        arguments: [Site.extremity, .trunk], [3.0, 7.0, 12.0, 20.0])
     func perioperativeSweep(site: Site, size: Double) {
         for grade in [1, 2, 3, nil] as [Int?] {
             let answer = RuleAnswer(.perioperative, for: .ruleCase(site, size: size, grade: grade))

@@ -7,8 +7,9 @@ struct ExplainTraceRuleTests {
     static let cases: [SarcomaCase] = [
         .contractExample,
         .ruleCase(.retroperitoneum, size: 14, histology: .wellDifferentiatedLiposarcoma, grade: 1, nodes: .n1),
-        .ruleCase(size: 11, histology: .leiomyosarcoma, grade: 2, metastasis: .m1, priorLines: 1,
-                  priorAnthracycline: true),
+        .ruleCase(
+            size: 11, histology: .leiomyosarcoma, grade: 2, metastasis: .m1, priorLines: 1,
+            priorAnthracycline: true),
     ]
 
     /// Strings the explained answer has beyond the plain one (counted, so a rule id that the

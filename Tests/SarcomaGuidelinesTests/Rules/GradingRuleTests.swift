@@ -35,16 +35,19 @@ struct GradingRuleTests {
         Row(differentiation: 3, mitoses: 5, necrosis: 49.9, score: 5, grade: 2, why: "necrosis 49.9 % -> 1"),
         Row(differentiation: 3, mitoses: 5, necrosis: 50, score: 6, grade: 3, why: "necrosis 50 % -> 2"),
         Row(differentiation: 1, mitoses: 12, necrosis: 0, score: 3, grade: 1, why: "total 3 -> G1"),
-        Row(differentiation: 1, mitoses: 12, necrosis: 0.5, score: 4, grade: 2, why: "total 4 -> G2; 0.5 % is necrosis"),
+        Row(
+            differentiation: 1, mitoses: 12, necrosis: 0.5, score: 4, grade: 2, why: "total 4 -> G2; 0.5 % is necrosis"),
         Row(differentiation: 2, mitoses: 12, necrosis: 60, score: 6, grade: 3, why: "total 6 -> G3"),
         Row(differentiation: 3, mitoses: 22, necrosis: 30, score: 7, grade: 3, why: "contract example"),
         Row(differentiation: 3, mitoses: 40, necrosis: 100, score: 8, grade: 3, why: "highest total"),
     ]
 
     private static func componentsCase(_ row: Row, stated: Int? = nil) -> SarcomaCase {
-        .ruleCase(grade: stated,
-                  fnclcc: .init(differentiation: row.differentiation, mitosesPer10Hpf: row.mitoses,
-                                necrosisPercent: row.necrosis))
+        .ruleCase(
+            grade: stated,
+            fnclcc: .init(
+                differentiation: row.differentiation, mitosesPer10Hpf: row.mitoses,
+                necrosisPercent: row.necrosis))
     }
 
     @Test("GRADE-FNCLCC: components give the score and the grade", arguments: rows)
@@ -55,8 +58,9 @@ struct GradingRuleTests {
         #expect(answer.ruleIds.contains("GRADE-FNCLCC"))
     }
 
-    @Test("GRADE-FNCLCC: a stated grade agreeing with the components is no issue; any other is an issue at /tumor/grade",
-          arguments: rows, [1, 2, 3])
+    @Test(
+        "GRADE-FNCLCC: a stated grade agreeing with the components is no issue; any other is an issue at /tumor/grade",
+        arguments: rows, [1, 2, 3])
     func statedGradeAgainstComponents(_ row: Row, stated: Int) {
         let issues = PackFixture.engine.consistencyIssues(in: Self.componentsCase(row, stated: stated))
             .filter { $0.pointer == "/tumor/grade" }
@@ -95,8 +99,9 @@ struct GradingRuleTests {
         .init(differentiation: nil, mitosesPer10Hpf: 25, necrosisPercent: 60),
     ]
 
-    @Test("GRADE-FNCLCC: incomplete components and no stated grade -> GX, score null (never a partial sum)",
-          arguments: incompleteComponents)
+    @Test(
+        "GRADE-FNCLCC: incomplete components and no stated grade -> GX, score null (never a partial sum)",
+        arguments: incompleteComponents)
     func incompleteComponentsAreNotGuessed(_ components: SarcomaCase.FNCLCC) {
         let answer = RuleAnswer(.staging, for: .ruleCase(grade: nil, fnclcc: components))
         #expect(answer["grade"].string == "GX")
@@ -105,10 +110,16 @@ struct GradingRuleTests {
 
     @Test("GRADE-FNCLCC feeds STAGE-TE: a 7 cm extremity tumour is IB at G1 and IIIA at G3 from components alone")
     func computedGradeDrivesTheStageGroup() {
-        let low = RuleAnswer(.staging, for: .ruleCase(size: 7, grade: nil,
-            fnclcc: .init(differentiation: 1, mitosesPer10Hpf: 3, necrosisPercent: 0)))
-        let high = RuleAnswer(.staging, for: .ruleCase(size: 7, grade: nil,
-            fnclcc: .init(differentiation: 3, mitosesPer10Hpf: 25, necrosisPercent: 60)))
+        let low = RuleAnswer(
+            .staging,
+            for: .ruleCase(
+                size: 7, grade: nil,
+                fnclcc: .init(differentiation: 1, mitosesPer10Hpf: 3, necrosisPercent: 0)))
+        let high = RuleAnswer(
+            .staging,
+            for: .ruleCase(
+                size: 7, grade: nil,
+                fnclcc: .init(differentiation: 3, mitosesPer10Hpf: 25, necrosisPercent: 60)))
         #expect(low["stageGroup"].string == "IB")
         #expect(high["stageGroup"].string == "IIIA")
     }

@@ -6,8 +6,9 @@ import Testing
 struct ImagingRuleTests {
     // MARK: primary
 
-    @Test("IMG-PRIMARY-EXTREMITY-HN: MRI or CT, both listed, neither required, one_of (trunk wall included)",
-          arguments: [Site.extremity, .trunk, .headAndNeck])
+    @Test(
+        "IMG-PRIMARY-EXTREMITY-HN: MRI or CT, both listed, neither required, one_of (trunk wall included)",
+        arguments: [Site.extremity, .trunk, .headAndNeck])
     func primaryMRIorCT(site: Site) throws {
         let answer = RuleAnswer(.imaging, for: .ruleCase(site, size: 6.0, grade: 2))
         let mri = try #require(answer.item("primary", where: "modality", is: "mri"), "\(answer["primary"])")
@@ -32,8 +33,9 @@ struct ImagingRuleTests {
         #expect(!answer.ruleIds.contains("IMG-PRIMARY-EXTREMITY-HN"))
     }
 
-    @Test("IMG-LIVER: visceral and retroperitoneal lesions get liver imaging (required)",
-          arguments: [Site.retroperitoneum, .visceral])
+    @Test(
+        "IMG-LIVER: visceral and retroperitoneal lesions get liver imaging (required)",
+        arguments: [Site.retroperitoneum, .visceral])
     func liverImaged(site: Site) throws {
         let answer = RuleAnswer(.imaging, for: .ruleCase(site, size: 9.0, grade: 1, visceralExtent: .organConfined))
         let liver = try #require(
@@ -106,14 +108,19 @@ struct ImagingRuleTests {
 
     @Test("IMG-CHEST-XR / IMG-CHEST-CT: metastatic work-up of the chest", arguments: chestRows)
     func chestWorkup(row: ChestRow) throws {
-        let answer = RuleAnswer(.imaging, for: .ruleCase(row.site, size: row.size, depth: row.depth, grade: row.grade,
-                                                         visceralExtent: row.site == .visceral ? .organConfined : nil))
-        let chest = try #require(answer.item("metastaticWorkup", where: "modality", is: row.modality),
-                                 "expected \(row.modality) in \(answer["metastaticWorkup"])")
+        let answer = RuleAnswer(
+            .imaging,
+            for: .ruleCase(
+                row.site, size: row.size, depth: row.depth, grade: row.grade,
+                visceralExtent: row.site == .visceral ? .organConfined : nil))
+        let chest = try #require(
+            answer.item("metastaticWorkup", where: "modality", is: row.modality),
+            "expected \(row.modality) in \(answer["metastaticWorkup"])")
         #expect(chest["required"].bool == true)
         let other = row.modality == "chest_ct" ? "chest_radiograph" : "chest_ct"
-        #expect(answer.item("metastaticWorkup", where: "modality", is: other) == nil,
-                "\(other) listed as well: \(answer["metastaticWorkup"])")
+        #expect(
+            answer.item("metastaticWorkup", where: "modality", is: other) == nil,
+            "\(other) listed as well: \(answer["metastaticWorkup"])")
         #expect(answer.ruleIds.contains(row.rule))
     }
 
@@ -134,8 +141,9 @@ struct ImagingRuleTests {
         (nil, .superficial, "size"),
     ]
 
-    @Test("IMG-CHEST-CT: high-grade extremity tumour of unknown depth or size gets chest CT, with a warning",
-          arguments: unknownRiskRows)
+    @Test(
+        "IMG-CHEST-CT: high-grade extremity tumour of unknown depth or size gets chest CT, with a warning",
+        arguments: unknownRiskRows)
     func unknownDepthOrSize(row: (Double?, Depth?, String)) {
         let answer = RuleAnswer(.imaging, for: .ruleCase(.extremity, size: row.0, depth: row.1, grade: 3))
         #expect(answer.item("metastaticWorkup", where: "modality", is: "chest_ct")?["required"].bool == true)
@@ -156,15 +164,17 @@ struct ImagingRuleTests {
         (.primary, nil, "optional"),
     ]
 
-    @Test("IMG-PET-RECURRENT (recurrent high grade: indicated) vs IMG-PET-OPTIONAL",
-          arguments: [Site.extremity, .retroperitoneum], petRows)
+    @Test(
+        "IMG-PET-RECURRENT (recurrent high grade: indicated) vs IMG-PET-OPTIONAL",
+        arguments: [Site.extremity, .retroperitoneum], petRows)
     func pet(site: Site, row: (Presentation, Int?, String)) {
         let answer = RuleAnswer(.imaging, for: .ruleCase(site, size: 8.0, grade: row.1, presentation: row.0))
         #expect(answer["pet"].string == row.2)
         let rule = row.2 == "indicated" ? "IMG-PET-RECURRENT" : "IMG-PET-OPTIONAL"
         #expect(answer.ruleIds.contains(rule))
         if row.2 == "optional" {
-            let petItems = answer.items("primary", where: "modality", is: "pet_ct")
+            let petItems =
+                answer.items("primary", where: "modality", is: "pet_ct")
                 + answer.items("metastaticWorkup", where: "modality", is: "pet_ct")
             #expect(petItems.allSatisfy { $0["required"].bool == false }, "optional PET listed as required")
         }
@@ -180,25 +190,26 @@ struct ImagingRuleTests {
     /// (baseline, post, rounded reduction %, favourable) worked out by hand:
     /// reduction = (baseline - post) / baseline x 100, rounded to one decimal, >= 40.0 favourable.
     static let petResponseRows: [(Double, Double, Double, Bool)] = [
-        (10, 6, 40.0, true),         // 40.00000000000001 unrounded
+        (10, 6, 40.0, true),  // 40.00000000000001 unrounded
         (10, 6.01, 39.9, false),
         (10, 5.96, 40.4, true),
         (10, 6.04, 39.6, false),
-        (100, 60.04, 40.0, true),    // 39.96 rounds to 40.0 before the comparison
-        (100, 60.06, 39.9, false),   // 39.94 rounds to 39.9
+        (100, 60.04, 40.0, true),  // 39.96 rounds to 40.0 before the comparison
+        (100, 60.06, 39.9, false),  // 39.94 rounds to 39.9
         (7, 4.2, 40.0, true),
         (3, 1.8, 40.0, true),
-        (11, 5.5, 50.0, true),       // the contract example
+        (11, 5.5, 50.0, true),  // the contract example
         (8, 8, 0.0, false),
-        (10, 12, -20.0, false),      // metabolic progression
-        (12.4, 2.1, 83.1, true),     // 83.064...
+        (10, 12, -20.0, false),  // metabolic progression
+        (12.4, 2.1, 83.1, true),  // 83.064...
     ]
 
     @Test("IMG-PET-RESPONSE: reduction rounded to one decimal, favourable >= 40.0", arguments: petResponseRows)
     func petResponse(row: (Double, Double, Double, Bool)) throws {
         let answer = RuleAnswer(.imaging, for: .ruleCase(pet: .init(suvMaxBaseline: row.0, suvMaxPostTherapy: row.1)))
-        let percent = try #require(answer["petResponse.suvMaxReductionPercent"].number,
-                                   "petResponse: \(answer["petResponse"])")
+        let percent = try #require(
+            answer["petResponse.suvMaxReductionPercent"].number,
+            "petResponse: \(answer["petResponse"])")
         #expect(abs(percent - row.2) < 1e-9, "\(percent) != \(row.2)")
         #expect(answer["petResponse.favorable"].bool == row.3)
         #expect(answer.ruleIds.contains("IMG-PET-RESPONSE"))
@@ -219,8 +230,11 @@ struct ImagingRuleTests {
 
     @Test("IMG-*: imaging recommendations carry no NCCN category", arguments: Site.allCases)
     func noCategories(site: Site) {
-        let answer = RuleAnswer(.imaging, for: .ruleCase(site, size: 8.0, grade: 3, presentation: .recurrent,
-                                                         pet: .init(suvMaxBaseline: 9, suvMaxPostTherapy: 4)))
+        let answer = RuleAnswer(
+            .imaging,
+            for: .ruleCase(
+                site, size: 8.0, grade: 3, presentation: .recurrent,
+                pet: .init(suvMaxBaseline: 9, suvMaxPostTherapy: 4)))
         #expect(!answer["primary"].items.isEmpty && !answer["metastaticWorkup"].items.isEmpty)
         expectWellFormedRecommendations(answer, therapy: false)
     }

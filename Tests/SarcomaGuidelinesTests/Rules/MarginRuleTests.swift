@@ -15,8 +15,10 @@ struct MarginRuleTests {
         /// Other rules the answer must also name (two margin rules applying).
         let alsoNamed: [String]
 
-        init(_ site: Site, _ histology: Histology, infiltrative: Bool = false, _ marginCm: Double,
-             _ strategy: String, _ rule: String, alsoNamed: [String] = []) {
+        init(
+            _ site: Site, _ histology: Histology, infiltrative: Bool = false, _ marginCm: Double,
+            _ strategy: String, _ rule: String, alsoNamed: [String] = []
+        ) {
             self.site = site
             self.histology = histology
             self.infiltrative = infiltrative
@@ -58,14 +60,18 @@ struct MarginRuleTests {
         Row(.headAndNeck, .wellDifferentiatedLiposarcoma, 1, wide, "MARGIN-WIDE-1CM"),
         Row(.visceral, .wellDifferentiatedLiposarcoma, 1, wide, "MARGIN-WIDE-1CM"),
         // Two margin rules: the wider wins and both are named.
-        Row(.extremity, .wellDifferentiatedLiposarcoma, infiltrative: true, 2, wide, "MARGIN-INFILTRATIVE-2CM",
+        Row(
+            .extremity, .wellDifferentiatedLiposarcoma, infiltrative: true, 2, wide, "MARGIN-INFILTRATIVE-2CM",
             alsoNamed: ["MARGIN-ALT-MINIMAL"]),
     ]
 
     @Test("MARGIN-WIDE-1CM / MARGIN-INFILTRATIVE-2CM / MARGIN-ALT-MINIMAL by site and histology", arguments: rows)
     func margin(row: Row) throws {
-        let answer = RuleAnswer(.margins, for: .ruleCase(row.site, size: 6.0, histology: row.histology,
-                                                         grade: 1, infiltrative: row.infiltrative))
+        let answer = RuleAnswer(
+            .margins,
+            for: .ruleCase(
+                row.site, size: 6.0, histology: row.histology,
+                grade: 1, infiltrative: row.infiltrative))
         #expect(answer["marginCm"].number == row.marginCm)
         #expect(answer["strategy"].string == row.strategy)
         #expect(answer.ruleIds.contains(row.rule))
@@ -73,8 +79,9 @@ struct MarginRuleTests {
         let marginRecommendations = answer.json["recommendations"].items.filter {
             marginRules.contains($0["ruleId"].string ?? "")
         }
-        let deciding = try #require(marginRecommendations.first { $0["ruleId"].string == row.rule },
-                                    "no recommendation with ruleId \(row.rule): \(answer["recommendations"])")
+        let deciding = try #require(
+            marginRecommendations.first { $0["ruleId"].string == row.rule },
+            "no recommendation with ruleId \(row.rule): \(answer["recommendations"])")
         let named = deciding["ruleIds"].items.compactMap(\.string)
         for other in row.alsoNamed {
             #expect(named.contains(other), "\(row.rule) recommendation should also name \(other): \(named)")
@@ -97,7 +104,8 @@ struct MarginRuleTests {
 
     static let amputationRows: [AmputationRow] = [
         // Only when no other means (limb sparing impossible) and no metastatic disease.
-        AmputationRow(metastasis: .m0, limbSparing: false, resectable: true, amputation: "consider_if_no_limb_sparing_option"),
+        AmputationRow(
+            metastasis: .m0, limbSparing: false, resectable: true, amputation: "consider_if_no_limb_sparing_option"),
         AmputationRow(metastasis: .m0, limbSparing: true, resectable: true, amputation: "not_indicated"),
         AmputationRow(metastasis: .m0, limbSparing: nil, resectable: true, amputation: "not_indicated"),
         // Never for M1.
@@ -109,8 +117,11 @@ struct MarginRuleTests {
 
     @Test("MARGIN-AMPUTATION: only when limb sparing is impossible, and never for M1", arguments: amputationRows)
     func amputation(row: AmputationRow) {
-        let answer = RuleAnswer(.margins, for: .ruleCase(.extremity, size: 14.0, grade: 3, metastasis: row.metastasis,
-                                                         resectable: row.resectable, limbSparing: row.limbSparing))
+        let answer = RuleAnswer(
+            .margins,
+            for: .ruleCase(
+                .extremity, size: 14.0, grade: 3, metastasis: row.metastasis,
+                resectable: row.resectable, limbSparing: row.limbSparing))
         #expect(answer["amputation"].string == row.amputation)
         if row.amputation == "consider_if_no_limb_sparing_option" {
             #expect(answer.ruleIds.contains("MARGIN-AMPUTATION"))

@@ -39,70 +39,101 @@ struct PalliativeRuleTests {
         var testDescription: String { label }
     }
 
-    static let rows: [Row] = [
-        // First line
-        Row(label: "1st line UPS, IV-eligible anthracycline candidate",
-            histology: .undifferentiatedPleomorphicSarcoma, priorLines: 0, line: "first",
-            options: [doxorubicin, trial]),
-        Row(label: "1st line leiomyosarcoma, eligible", histology: .leiomyosarcoma, priorLines: 0, line: "first",
-            options: [doxorubicin, trial]),
-        Row(label: "1st line angiosarcoma, eligible", histology: .angiosarcoma, priorLines: 0, line: "first",
-            options: [doxorubicin, trial]),
-        Row(label: "1st line myxoid LPS, eligible", histology: .myxoidLiposarcoma, priorLines: 0, line: "first",
-            options: [doxorubicin, trial]),
-        Row(label: "1st line UPS, not IV-eligible", histology: .undifferentiatedPleomorphicSarcoma, priorLines: 0,
-            ivEligible: false, line: "first", options: [pazopanibFirst, trial]),
-        Row(label: "1st line synovial, not an anthracycline candidate", histology: .synovialSarcoma, priorLines: 0,
-            anthracyclineCandidate: false, line: "first", options: [pazopanibFirst, trial]),
-        Row(label: "1st line LMS, neither", histology: .leiomyosarcoma, priorLines: 0,
-            ivEligible: false, anthracyclineCandidate: false, line: "first", options: [pazopanibFirst, trial]),
-        Row(label: "1st line dedifferentiated LPS, not IV-eligible: trial only, pazopanib not recommended",
-            histology: .dedifferentiatedLiposarcoma, priorLines: 0, ivEligible: false, line: "first",
-            options: [trial], notRecommended: ["pazopanib"]),
-        Row(label: "1st line ALT/WDLS, not an anthracycline candidate: trial only",
-            histology: .wellDifferentiatedLiposarcoma, priorLines: 0, anthracyclineCandidate: false, line: "first",
-            options: [trial], notRecommended: ["pazopanib"]),
-        // NTRK, first and later lines
-        Row(label: "1st line UPS NTRK+, eligible", histology: .undifferentiatedPleomorphicSarcoma, priorLines: 0,
-            ntrk: true, line: "first", options: [doxorubicin, larotrectinib, entrectinib, trial]),
-        Row(label: "1st line UPS NTRK+, not IV-eligible", histology: .undifferentiatedPleomorphicSarcoma,
-            priorLines: 0, ivEligible: false, ntrk: true, line: "first",
-            options: [larotrectinib, entrectinib, pazopanibFirst, trial]),
-        Row(label: "2nd line UPS NTRK+", histology: .undifferentiatedPleomorphicSarcoma, priorLines: 1, ntrk: true,
-            line: "subsequent",
-            options: [larotrectinib, entrectinib, pazopanibLater, pazopanibGem, trabectedinOther, eribulinOther,
-                      regorafenib, pembrolizumab, nivolumab, trial]),
-        Row(label: "3rd line myxoid LPS NTRK+", histology: .myxoidLiposarcoma, priorLines: 2, ntrk: true,
-            line: "subsequent",
-            options: [larotrectinib, entrectinib, trabectedinLType, eribulinLPS, pembrolizumab, nivolumab, trial],
-            notRecommended: ["pazopanib", "regorafenib"]),
-        // Subsequent lines, by histology class
-        Row(label: "2nd line UPS (non-L-type, non-adipocytic)", histology: .undifferentiatedPleomorphicSarcoma,
-            priorLines: 1, line: "subsequent",
-            options: [pazopanibLater, pazopanibGem, trabectedinOther, eribulinOther, regorafenib,
-                      pembrolizumab, nivolumab, trial]),
-        Row(label: "2nd line synovial sarcoma", histology: .synovialSarcoma, priorLines: 1, line: "subsequent",
-            options: [pazopanibLater, pazopanibGem, trabectedinOther, eribulinOther, regorafenib,
-                      pembrolizumab, nivolumab, trial]),
-        Row(label: "2nd line angiosarcoma (regorafenib named)", histology: .angiosarcoma, priorLines: 1,
-            line: "subsequent",
-            options: [pazopanibLater, pazopanibGem, trabectedinOther, eribulinOther, regorafenib,
-                      pembrolizumab, nivolumab, trial]),
-        Row(label: "4th line leiomyosarcoma (L-type, non-adipocytic)", histology: .leiomyosarcoma, priorLines: 3,
-            line: "subsequent",
-            options: [pazopanibLater, pazopanibGem, trabectedinLType, eribulinOther, regorafenib,
-                      pembrolizumab, nivolumab, trial]),
-    ] + liposarcomaSubtypes.map { subtype in
-        Row(label: "2nd line \(subtype.rawValue): no pazopanib, no regorafenib", histology: subtype, priorLines: 1,
-            line: "subsequent",
-            options: [trabectedinLType, eribulinLPS, pembrolizumab, nivolumab, trial],
-            notRecommended: ["pazopanib", "regorafenib"])
-    }
+    static let rows: [Row] =
+        [
+            // First line
+            Row(
+                label: "1st line UPS, IV-eligible anthracycline candidate",
+                histology: .undifferentiatedPleomorphicSarcoma, priorLines: 0, line: "first",
+                options: [doxorubicin, trial]),
+            Row(
+                label: "1st line leiomyosarcoma, eligible", histology: .leiomyosarcoma, priorLines: 0, line: "first",
+                options: [doxorubicin, trial]),
+            Row(
+                label: "1st line angiosarcoma, eligible", histology: .angiosarcoma, priorLines: 0, line: "first",
+                options: [doxorubicin, trial]),
+            Row(
+                label: "1st line myxoid LPS, eligible", histology: .myxoidLiposarcoma, priorLines: 0, line: "first",
+                options: [doxorubicin, trial]),
+            Row(
+                label: "1st line UPS, not IV-eligible", histology: .undifferentiatedPleomorphicSarcoma, priorLines: 0,
+                ivEligible: false, line: "first", options: [pazopanibFirst, trial]),
+            Row(
+                label: "1st line synovial, not an anthracycline candidate", histology: .synovialSarcoma, priorLines: 0,
+                anthracyclineCandidate: false, line: "first", options: [pazopanibFirst, trial]),
+            Row(
+                label: "1st line LMS, neither", histology: .leiomyosarcoma, priorLines: 0,
+                ivEligible: false, anthracyclineCandidate: false, line: "first", options: [pazopanibFirst, trial]),
+            Row(
+                label: "1st line dedifferentiated LPS, not IV-eligible: trial only, pazopanib not recommended",
+                histology: .dedifferentiatedLiposarcoma, priorLines: 0, ivEligible: false, line: "first",
+                options: [trial], notRecommended: ["pazopanib"]),
+            Row(
+                label: "1st line ALT/WDLS, not an anthracycline candidate: trial only",
+                histology: .wellDifferentiatedLiposarcoma, priorLines: 0, anthracyclineCandidate: false, line: "first",
+                options: [trial], notRecommended: ["pazopanib"]),
+            // NTRK, first and later lines
+            Row(
+                label: "1st line UPS NTRK+, eligible", histology: .undifferentiatedPleomorphicSarcoma, priorLines: 0,
+                ntrk: true, line: "first", options: [doxorubicin, larotrectinib, entrectinib, trial]),
+            Row(
+                label: "1st line UPS NTRK+, not IV-eligible", histology: .undifferentiatedPleomorphicSarcoma,
+                priorLines: 0, ivEligible: false, ntrk: true, line: "first",
+                options: [larotrectinib, entrectinib, pazopanibFirst, trial]),
+            Row(
+                label: "2nd line UPS NTRK+", histology: .undifferentiatedPleomorphicSarcoma, priorLines: 1, ntrk: true,
+                line: "subsequent",
+                options: [
+                    larotrectinib, entrectinib, pazopanibLater, pazopanibGem, trabectedinOther, eribulinOther,
+                    regorafenib, pembrolizumab, nivolumab, trial,
+                ]),
+            Row(
+                label: "3rd line myxoid LPS NTRK+", histology: .myxoidLiposarcoma, priorLines: 2, ntrk: true,
+                line: "subsequent",
+                options: [larotrectinib, entrectinib, trabectedinLType, eribulinLPS, pembrolizumab, nivolumab, trial],
+                notRecommended: ["pazopanib", "regorafenib"]),
+            // Subsequent lines, by histology class
+            Row(
+                label: "2nd line UPS (non-L-type, non-adipocytic)", histology: .undifferentiatedPleomorphicSarcoma,
+                priorLines: 1, line: "subsequent",
+                options: [
+                    pazopanibLater, pazopanibGem, trabectedinOther, eribulinOther, regorafenib,
+                    pembrolizumab, nivolumab, trial,
+                ]),
+            Row(
+                label: "2nd line synovial sarcoma", histology: .synovialSarcoma, priorLines: 1, line: "subsequent",
+                options: [
+                    pazopanibLater, pazopanibGem, trabectedinOther, eribulinOther, regorafenib,
+                    pembrolizumab, nivolumab, trial,
+                ]),
+            Row(
+                label: "2nd line angiosarcoma (regorafenib named)", histology: .angiosarcoma, priorLines: 1,
+                line: "subsequent",
+                options: [
+                    pazopanibLater, pazopanibGem, trabectedinOther, eribulinOther, regorafenib,
+                    pembrolizumab, nivolumab, trial,
+                ]),
+            Row(
+                label: "4th line leiomyosarcoma (L-type, non-adipocytic)", histology: .leiomyosarcoma, priorLines: 3,
+                line: "subsequent",
+                options: [
+                    pazopanibLater, pazopanibGem, trabectedinLType, eribulinOther, regorafenib,
+                    pembrolizumab, nivolumab, trial,
+                ]),
+        ]
+        + liposarcomaSubtypes.map { subtype in
+            Row(
+                label: "2nd line \(subtype.rawValue): no pazopanib, no regorafenib", histology: subtype, priorLines: 1,
+                line: "subsequent",
+                options: [trabectedinLType, eribulinLPS, pembrolizumab, nivolumab, trial],
+                notRecommended: ["pazopanib", "regorafenib"])
+        }
 
     static func advancedCase(_ row: Row) -> SarcomaCase {
-        .ruleCase(.extremity, size: 11.0, histology: row.histology, grade: 3, metastasis: .m1, ntrk: row.ntrk,
-                  priorLines: row.priorLines, priorAnthracycline: row.priorLines > 0,
-                  ivEligible: row.ivEligible, anthracyclineCandidate: row.anthracyclineCandidate)
+        .ruleCase(
+            .extremity, size: 11.0, histology: row.histology, grade: 3, metastasis: .m1, ntrk: row.ntrk,
+            priorLines: row.priorLines, priorAnthracycline: row.priorLines > 0,
+            ivEligible: row.ivEligible, anthracyclineCandidate: row.anthracyclineCandidate)
     }
 
     @Test("PALL-*: options, categories and rule ids by line, eligibility, histology and NTRK", arguments: rows)
@@ -121,20 +152,24 @@ struct PalliativeRuleTests {
 
     // MARK: liposarcoma withholds pazopanib in every line (section 7)
 
-    @Test("PALL-PAZOPANIB-*: never offered (alone or with gemcitabine) for any liposarcoma, in any line",
-          arguments: liposarcomaSubtypes, [0, 1, 3])
+    @Test(
+        "PALL-PAZOPANIB-*: never offered (alone or with gemcitabine) for any liposarcoma, in any line",
+        arguments: liposarcomaSubtypes, [0, 1, 3])
     func noPazopanibForLiposarcoma(subtype: Histology, priorLines: Int) {
         for eligible in [true, false] {
-            let answer = RuleAnswer(.palliative, for: .ruleCase(
-                size: 11.0, histology: subtype, grade: 3, metastasis: .m1, priorLines: priorLines,
-                priorAnthracycline: priorLines > 0, ivEligible: eligible, anthracyclineCandidate: eligible))
+            let answer = RuleAnswer(
+                .palliative,
+                for: .ruleCase(
+                    size: 11.0, histology: subtype, grade: 3, metastasis: .m1, priorLines: priorLines,
+                    priorAnthracycline: priorLines > 0, ivEligible: eligible, anthracyclineCandidate: eligible))
             let agents = answer.values("options", "agent")
             #expect(!agents.contains("pazopanib") && !agents.contains("pazopanib_gemcitabine"), "\(agents)")
             #expect(!agents.contains("regorafenib"), "regorafenib offered for liposarcoma: \(agents)")
             // Listed as not recommended wherever pazopanib would otherwise have been an option.
             if priorLines > 0 || !eligible {
-                #expect(answer.item("notRecommended", where: "agent", is: "pazopanib")?["reason"].string != nil,
-                        "pazopanib missing from notRecommended: \(answer["notRecommended"])")
+                #expect(
+                    answer.item("notRecommended", where: "agent", is: "pazopanib")?["reason"].string != nil,
+                    "pazopanib missing from notRecommended: \(answer["notRecommended"])")
             }
         }
     }
@@ -145,8 +180,11 @@ struct PalliativeRuleTests {
 
     @Test("PALL-*: first line with no prior systemic line, subsequent otherwise", arguments: lineRows)
     func line(row: (Int?, String)) {
-        let answer = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1,
-                                                            priorLines: row.0, priorAnthracycline: true))
+        let answer = RuleAnswer(
+            .palliative,
+            for: .ruleCase(
+                size: 11.0, grade: 3, metastasis: .m1,
+                priorLines: row.0, priorAnthracycline: true))
         #expect(answer["line"].string == row.1)
         let agents = answer.values("options", "agent")
         if row.1 == "first" {
@@ -156,11 +194,16 @@ struct PalliativeRuleTests {
         }
     }
 
-    @Test("PALL-*: omitted priorSystemicLines, IV eligibility and anthracycline candidacy default (first line, eligible) with warnings")
+    @Test(
+        "PALL-*: omitted priorSystemicLines, IV eligibility and anthracycline candidacy default (first line, eligible) with warnings"
+    )
     func omittedLineDefaultsToFirst() {
         let explicit = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1, priorLines: 0))
-        let omitted = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1, priorLines: nil,
-                                                             ivEligible: nil, anthracyclineCandidate: nil))
+        let omitted = RuleAnswer(
+            .palliative,
+            for: .ruleCase(
+                size: 11.0, grade: 3, metastasis: .m1, priorLines: nil,
+                ivEligible: nil, anthracyclineCandidate: nil))
         #expect(omitted["line"].string == "first")
         #expect(omitted.values("options", "agent").contains("doxorubicin"))
         #expect(omitted.warnings(notIn: explicit).count >= 1, "defaults applied without a warning")
@@ -171,10 +214,14 @@ struct PalliativeRuleTests {
     /// (Whether IV agents such as trabectedin are listed for them the rules do not say.)
     @Test("PALL-PAZOPANIB-SUBSEQUENT / PALL-REGORAFENIB: IV-ineligible patient in a later line")
     func ivIneligibleLaterLine() {
-        let answer = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1, priorLines: 1,
-                                                            priorAnthracycline: true, ivEligible: false))
+        let answer = RuleAnswer(
+            .palliative,
+            for: .ruleCase(
+                size: 11.0, grade: 3, metastasis: .m1, priorLines: 1,
+                priorAnthracycline: true, ivEligible: false))
         #expect(answer["line"].string == "subsequent")
-        #expect(answer.item("options", where: "agent", is: "pazopanib")?["ruleId"].string == "PALL-PAZOPANIB-SUBSEQUENT")
+        #expect(
+            answer.item("options", where: "agent", is: "pazopanib")?["ruleId"].string == "PALL-PAZOPANIB-SUBSEQUENT")
         #expect(answer.item("options", where: "agent", is: "regorafenib")?["ruleId"].string == "PALL-REGORAFENIB")
         #expect(!answer.values("options", "agent").contains("doxorubicin"))
     }
@@ -193,9 +240,12 @@ struct PalliativeRuleTests {
 
     @Test("PALL-ANTHRACYCLINE-FIRST: first line, IV-eligible anthracycline candidates only", arguments: doxorubicinRows)
     func doxorubicin(row: (Int, Bool, Bool, Bool)) {
-        let answer = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1, priorLines: row.0,
-                                                            priorAnthracycline: row.0 > 0, ivEligible: row.1,
-                                                            anthracyclineCandidate: row.2))
+        let answer = RuleAnswer(
+            .palliative,
+            for: .ruleCase(
+                size: 11.0, grade: 3, metastasis: .m1, priorLines: row.0,
+                priorAnthracycline: row.0 > 0, ivEligible: row.1,
+                anthracyclineCandidate: row.2))
         #expect(answer.values("options", "agent").contains("doxorubicin") == row.3)
     }
 
@@ -203,8 +253,11 @@ struct PalliativeRuleTests {
 
     @Test("PALL-NTRK: no TRK inhibitor without a known NTRK fusion", arguments: [false, nil] as [Bool?], [0, 1])
     func noTRKInhibitorWithoutFusion(ntrk: Bool?, priorLines: Int) {
-        let answer = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1, ntrk: ntrk,
-                                                            priorLines: priorLines, priorAnthracycline: true))
+        let answer = RuleAnswer(
+            .palliative,
+            for: .ruleCase(
+                size: 11.0, grade: 3, metastasis: .m1, ntrk: ntrk,
+                priorLines: priorLines, priorAnthracycline: true))
         let agents = answer.values("options", "agent")
         #expect(agents.contains("clinical_trial"), "advanced disease: options expected, got \(agents)")
         #expect(!agents.contains("larotrectinib") && !agents.contains("entrectinib"), "\(agents)")
@@ -212,13 +265,20 @@ struct PalliativeRuleTests {
 
     // MARK: trabectedin without a prior anthracycline
 
-    @Test("PALL-TRABECTEDIN: without a prior anthracycline still listed, with a warning",
-          arguments: [Histology.leiomyosarcoma, .undifferentiatedPleomorphicSarcoma])
+    @Test(
+        "PALL-TRABECTEDIN: without a prior anthracycline still listed, with a warning",
+        arguments: [Histology.leiomyosarcoma, .undifferentiatedPleomorphicSarcoma])
     func trabectedinWithoutPriorAnthracycline(histology: Histology) {
-        let without = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, histology: histology, grade: 3, metastasis: .m1,
-                                                             priorLines: 1, priorAnthracycline: false))
-        let with = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, histology: histology, grade: 3, metastasis: .m1,
-                                                          priorLines: 1, priorAnthracycline: true))
+        let without = RuleAnswer(
+            .palliative,
+            for: .ruleCase(
+                size: 11.0, histology: histology, grade: 3, metastasis: .m1,
+                priorLines: 1, priorAnthracycline: false))
+        let with = RuleAnswer(
+            .palliative,
+            for: .ruleCase(
+                size: 11.0, histology: histology, grade: 3, metastasis: .m1,
+                priorLines: 1, priorAnthracycline: true))
         #expect(without.values("options", "agent").contains("trabectedin"))
         let added = without.warnings(notIn: with)
         #expect(rulesMention(added, anyOf: ["anthracycline", "trabectedin"]), "new warnings: \(added)")
@@ -226,10 +286,16 @@ struct PalliativeRuleTests {
 
     @Test("PALL-TRABECTEDIN: prior anthracycline not stated -> still listed, with a warning")
     func trabectedinPriorAnthracyclineUnknown() {
-        let unknown = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1, priorLines: 1,
-                                                             priorAnthracycline: nil))
-        let known = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1, priorLines: 1,
-                                                           priorAnthracycline: true))
+        let unknown = RuleAnswer(
+            .palliative,
+            for: .ruleCase(
+                size: 11.0, grade: 3, metastasis: .m1, priorLines: 1,
+                priorAnthracycline: nil))
+        let known = RuleAnswer(
+            .palliative,
+            for: .ruleCase(
+                size: 11.0, grade: 3, metastasis: .m1, priorLines: 1,
+                priorAnthracycline: true))
         #expect(unknown.values("options", "agent").contains("trabectedin"))
         #expect(rulesMention(unknown.warnings(notIn: known), anyOf: ["anthracycline", "trabectedin"]))
     }
@@ -247,8 +313,11 @@ struct PalliativeRuleTests {
 
     @Test("PALL-CTLA4-TRIAL: ipilimumab only as investigational, never an option", arguments: [0, 1])
     func ipilimumabInvestigational(priorLines: Int) {
-        let answer = RuleAnswer(.palliative, for: .ruleCase(size: 11.0, grade: 3, metastasis: .m1,
-                                                            priorLines: priorLines, priorAnthracycline: true))
+        let answer = RuleAnswer(
+            .palliative,
+            for: .ruleCase(
+                size: 11.0, grade: 3, metastasis: .m1,
+                priorLines: priorLines, priorAnthracycline: true))
         let item = answer.item("investigational", where: "agent", is: "ipilimumab")
         #expect(item != nil, "\(answer["investigational"])")
         #expect(item?["reason"].string.map { !$0.isEmpty } == true)
@@ -272,34 +341,51 @@ struct PalliativeRuleTests {
     /// advanced = M1, or unresectable, or recurrent not resectable (section 6 vocabulary);
     /// N1 M0 resectable is not advanced (section 7).
     static let advancedRows: [AdvancedRow] = [
-        AdvancedRow(label: "M1 primary resectable", metastasis: .m1, presentation: .primary, resectable: true, indicated: true),
-        AdvancedRow(label: "M1 unresectable", metastasis: .m1, presentation: .primary, resectable: false, indicated: true),
-        AdvancedRow(label: "M1 retroperitoneum", site: .retroperitoneum, metastasis: .m1, presentation: .primary,
-                    resectable: true, indicated: true),
-        AdvancedRow(label: "M0 primary unresectable", metastasis: .m0, presentation: .primary, resectable: false, indicated: true),
-        AdvancedRow(label: "M0 recurrent unresectable", metastasis: .m0, presentation: .recurrent, resectable: false,
-                    indicated: true),
-        AdvancedRow(label: "N1 M0 unresectable", nodes: .n1, metastasis: .m0, presentation: .primary, resectable: false,
-                    indicated: true),
-        AdvancedRow(label: "M0 primary resectable", metastasis: .m0, presentation: .primary, resectable: true, indicated: false),
-        AdvancedRow(label: "M0 recurrent resectable", metastasis: .m0, presentation: .recurrent, resectable: true,
-                    indicated: false),
-        AdvancedRow(label: "M0 primary, resectable not stated (default true)", metastasis: .m0, presentation: .primary,
-                    resectable: nil, indicated: false),
-        AdvancedRow(label: "N1 M0 resectable extremity (section 7)", nodes: .n1, metastasis: .m0,
-                    presentation: .primary, resectable: true, indicated: false),
-        AdvancedRow(label: "N1 M0 resectable trunk (section 7)", site: .trunk, nodes: .n1, metastasis: .m0,
-                    presentation: .primary, resectable: true, indicated: false),
-        AdvancedRow(label: "M0 resectable retroperitoneum", site: .retroperitoneum, metastasis: .m0,
-                    presentation: .primary, resectable: true, indicated: false),
+        AdvancedRow(
+            label: "M1 primary resectable", metastasis: .m1, presentation: .primary, resectable: true, indicated: true),
+        AdvancedRow(
+            label: "M1 unresectable", metastasis: .m1, presentation: .primary, resectable: false, indicated: true),
+        AdvancedRow(
+            label: "M1 retroperitoneum", site: .retroperitoneum, metastasis: .m1, presentation: .primary,
+            resectable: true, indicated: true),
+        AdvancedRow(
+            label: "M0 primary unresectable", metastasis: .m0, presentation: .primary, resectable: false,
+            indicated: true),
+        AdvancedRow(
+            label: "M0 recurrent unresectable", metastasis: .m0, presentation: .recurrent, resectable: false,
+            indicated: true),
+        AdvancedRow(
+            label: "N1 M0 unresectable", nodes: .n1, metastasis: .m0, presentation: .primary, resectable: false,
+            indicated: true),
+        AdvancedRow(
+            label: "M0 primary resectable", metastasis: .m0, presentation: .primary, resectable: true, indicated: false),
+        AdvancedRow(
+            label: "M0 recurrent resectable", metastasis: .m0, presentation: .recurrent, resectable: true,
+            indicated: false),
+        AdvancedRow(
+            label: "M0 primary, resectable not stated (default true)", metastasis: .m0, presentation: .primary,
+            resectable: nil, indicated: false),
+        AdvancedRow(
+            label: "N1 M0 resectable extremity (section 7)", nodes: .n1, metastasis: .m0,
+            presentation: .primary, resectable: true, indicated: false),
+        AdvancedRow(
+            label: "N1 M0 resectable trunk (section 7)", site: .trunk, nodes: .n1, metastasis: .m0,
+            presentation: .primary, resectable: true, indicated: false),
+        AdvancedRow(
+            label: "M0 resectable retroperitoneum", site: .retroperitoneum, metastasis: .m0,
+            presentation: .primary, resectable: true, indicated: false),
     ]
 
-    @Test("PALL-NOT-LOCALIZED / PALL-TRIAL: advanced disease always gets options (a trial at least); localized none",
-          arguments: advancedRows)
+    @Test(
+        "PALL-NOT-LOCALIZED / PALL-TRIAL: advanced disease always gets options (a trial at least); localized none",
+        arguments: advancedRows)
     func advancedOrNot(row: AdvancedRow) {
-        let answer = RuleAnswer(.palliative, for: .ruleCase(row.site, size: 11.0, grade: 3, nodes: row.nodes,
-                                                            metastasis: row.metastasis, presentation: row.presentation,
-                                                            resectable: row.resectable))
+        let answer = RuleAnswer(
+            .palliative,
+            for: .ruleCase(
+                row.site, size: 11.0, grade: 3, nodes: row.nodes,
+                metastasis: row.metastasis, presentation: row.presentation,
+                resectable: row.resectable))
         #expect(answer["indicated"].bool == row.indicated)
         let agents = answer.values("options", "agent")
         if row.indicated {
@@ -308,9 +394,11 @@ struct PalliativeRuleTests {
         } else {
             #expect(answer.json["options"].isArray && agents.isEmpty, "localized disease with options: \(agents)")
             #expect(answer.ruleIds.contains("PALL-NOT-LOCALIZED"))
-            #expect(rulesMention(answer.reasonTexts + answer.json.recommendationObjects.compactMap { $0["rationale"].string },
-                                 anyOf: ["perioperative"]),
-                    "the reason should point to perioperative planning: \(answer.json)")
+            #expect(
+                rulesMention(
+                    answer.reasonTexts + answer.json.recommendationObjects.compactMap { $0["rationale"].string },
+                    anyOf: ["perioperative"]),
+                "the reason should point to perioperative planning: \(answer.json)")
         }
     }
 }

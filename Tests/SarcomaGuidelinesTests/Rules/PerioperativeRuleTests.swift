@@ -20,27 +20,34 @@ struct ExpectedOption: Sendable, CustomStringConvertible {
 
 /// Asserts that the options at `list` are exactly `expected` (by `key`), each with its
 /// category, defaulted flag and rule id.
-func expectOptions(_ answer: RuleAnswer, _ list: String = "options", key: String,
-                   exactly expected: [ExpectedOption],
-                   sourceLocation: SourceLocation = #_sourceLocation) {
+func expectOptions(
+    _ answer: RuleAnswer, _ list: String = "options", key: String,
+    exactly expected: [ExpectedOption],
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let actual = answer.values(list, key)
-    #expect(Set(actual) == Set(expected.map(\.name)),
-            "options \(actual.sorted()) != expected \(expected.map(\.name).sorted())", sourceLocation: sourceLocation)
+    #expect(
+        Set(actual) == Set(expected.map(\.name)),
+        "options \(actual.sorted()) != expected \(expected.map(\.name).sorted())", sourceLocation: sourceLocation)
     #expect(actual.count == Set(actual).count, "an option is listed twice: \(actual)", sourceLocation: sourceLocation)
     for option in expected {
         guard let item = answer.item(list, where: key, is: option.name) else { continue }
         if let category = option.category {
-            #expect(item["nccnCategory"].string == category,
-                    "\(option.name): category \(item["nccnCategory"]) != \(category)", sourceLocation: sourceLocation)
+            #expect(
+                item["nccnCategory"].string == category,
+                "\(option.name): category \(item["nccnCategory"]) != \(category)", sourceLocation: sourceLocation)
         } else {
-            #expect(item["nccnCategory"].isNull,
-                    "\(option.name): category \(item["nccnCategory"]) != null", sourceLocation: sourceLocation)
+            #expect(
+                item["nccnCategory"].isNull,
+                "\(option.name): category \(item["nccnCategory"]) != null", sourceLocation: sourceLocation)
         }
-        #expect(item["categoryDefaulted"].bool == option.defaulted,
-                "\(option.name): categoryDefaulted \(item["categoryDefaulted"]) != \(option.defaulted)",
-                sourceLocation: sourceLocation)
-        #expect(item["ruleId"].string == option.rule,
-                "\(option.name): ruleId \(item["ruleId"]) != \(option.rule)", sourceLocation: sourceLocation)
+        #expect(
+            item["categoryDefaulted"].bool == option.defaulted,
+            "\(option.name): categoryDefaulted \(item["categoryDefaulted"]) != \(option.defaulted)",
+            sourceLocation: sourceLocation)
+        #expect(
+            item["ruleId"].string == option.rule,
+            "\(option.name): ruleId \(item["ruleId"]) != \(option.rule)", sourceLocation: sourceLocation)
     }
 }
 
@@ -79,8 +86,9 @@ struct PerioperativeRuleTests {
         StageRow(stage: "IIIB", size: 18.0, grade: 3, options: stageIII),
     ]
 
-    @Test("PERIOP-SURGERY / PERIOP-POSTOP-CHEMO / PERIOP-STAGE3-POSTOP-RT / PERIOP-STAGE3-PREOP by stage",
-          arguments: [Site.extremity, .trunk], stageRows)
+    @Test(
+        "PERIOP-SURGERY / PERIOP-POSTOP-CHEMO / PERIOP-STAGE3-POSTOP-RT / PERIOP-STAGE3-PREOP by stage",
+        arguments: [Site.extremity, .trunk], stageRows)
     func optionsByStage(site: Site, row: StageRow) {
         let sarcomaCase = SarcomaCase.ruleCase(site, size: row.size, grade: row.grade)
         #expect(RuleAnswer(.staging, for: sarcomaCase)["stageGroup"].string == row.stage, "row's stage is off")
@@ -94,8 +102,9 @@ struct PerioperativeRuleTests {
         let answer = RuleAnswer(.perioperative, for: .ruleCase(.extremity, size: 12.0, grade: 3))
         let evidence = answer.json["options"].items.flatMap { $0["evidence"].items.compactMap(\.string) }
             .map { $0.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: "") }
-        #expect(evidence.contains { $0.contains("2606") && $0.contains("65%") && $0.contains("60%") },
-                "evidence: \(evidence)")
+        #expect(
+            evidence.contains { $0.contains("2606") && $0.contains("65%") && $0.contains("60%") },
+            "evidence: \(evidence)")
     }
 
     struct OutOfScopeRow: Sendable, CustomTestStringConvertible {
@@ -114,23 +123,30 @@ struct PerioperativeRuleTests {
         OutOfScopeRow(label: "retroperitoneum T3 G3 N1 M0", site: .retroperitoneum, nodes: .n1),
     ]
 
-    @Test("PERIOP-*: other sites and N1 M0 get surgery only, with a reason (refer to the MDT)",
-          arguments: surgeryOnlyRows)
+    @Test(
+        "PERIOP-*: other sites and N1 M0 get surgery only, with a reason (refer to the MDT)",
+        arguments: surgeryOnlyRows)
     func surgeryOnlyOutsideTheSourceSetting(row: OutOfScopeRow) {
-        let answer = RuleAnswer(.perioperative, for: .ruleCase(row.site, size: 12.0, grade: 3, nodes: row.nodes,
-                                                               visceralExtent: row.site == .visceral ? .serosa : nil))
+        let answer = RuleAnswer(
+            .perioperative,
+            for: .ruleCase(
+                row.site, size: 12.0, grade: 3, nodes: row.nodes,
+                visceralExtent: row.site == .visceral ? .serosa : nil))
         expectOptions(answer, key: "modality", exactly: [Self.surgery])
         let reference = RuleAnswer(.perioperative, for: .ruleCase(.extremity, size: 12.0, grade: 3))
         let newReasons = answer.reasonTexts.filter { !reference.reasonTexts.contains($0) }
         #expect(!newReasons.isEmpty, "no reason says why only surgery is offered: \(answer.json)")
     }
 
-    @Test("PERIOP-*: M1 gets no preoperative or postoperative therapy option",
-          arguments: [Site.extremity, .trunk, .retroperitoneum])
+    @Test(
+        "PERIOP-*: M1 gets no preoperative or postoperative therapy option",
+        arguments: [Site.extremity, .trunk, .retroperitoneum])
     func noPerioperativeTherapyForM1(site: Site) {
         let answer = RuleAnswer(.perioperative, for: .ruleCase(site, size: 12.0, grade: 3, metastasis: .m1))
-        let therapies: Set = ["postoperative_rt", "preoperative_rt", "postoperative_chemotherapy",
-                              "preoperative_chemotherapy", "preoperative_chemoradiation"]
+        let therapies: Set = [
+            "postoperative_rt", "preoperative_rt", "postoperative_chemotherapy",
+            "preoperative_chemotherapy", "preoperative_chemoradiation",
+        ]
         #expect(answer["options"].isArray && answer["highRisk"].bool != nil, "\(answer.json)")
         let offered = answer.values("options", "modality").filter(therapies.contains)
         #expect(offered.isEmpty, "M1 offered \(offered)")
@@ -180,11 +196,15 @@ struct PerioperativeRuleTests {
         HighRiskRow(site: .retroperitoneum, size: 12.0, grade: 3, resectable: true, highRisk: false),
     ]
 
-    @Test("PERIOP-LARGE-HIGHGRADE: highRisk for > 8 cm high-grade resectable extremity tumours",
-          arguments: highRiskRows)
+    @Test(
+        "PERIOP-LARGE-HIGHGRADE: highRisk for > 8 cm high-grade resectable extremity tumours",
+        arguments: highRiskRows)
     func highRisk(row: HighRiskRow) {
-        let answer = RuleAnswer(.perioperative, for: .ruleCase(row.site, size: row.size, grade: row.grade,
-                                                               resectable: row.resectable))
+        let answer = RuleAnswer(
+            .perioperative,
+            for: .ruleCase(
+                row.site, size: row.size, grade: row.grade,
+                resectable: row.resectable))
         #expect(answer["highRisk"].bool == row.highRisk)
         #expect(answer.ruleIds.contains("PERIOP-LARGE-HIGHGRADE") == row.highRisk)
         // Wherever the rule is cited it is an NCCN statement without a category: 2A defaulted.

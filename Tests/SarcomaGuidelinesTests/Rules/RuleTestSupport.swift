@@ -140,33 +140,39 @@ extension SarcomaCase {
     ) -> SarcomaCase {
         SarcomaCase(
             externalId: "RULES-TEST",
-            patient: Patient(ageYears: 61, sex: .female, ecog: 1,
-                             ivTherapyEligible: ivEligible,
-                             anthracyclineCandidate: anthracyclineCandidate),
-            tumor: Tumor(site: site, sizeCm: size, depth: depth, histology: histology,
-                         grade: grade, fnclcc: fnclcc, infiltrativeBorders: infiltrative,
-                         nodes: nodes, metastasis: metastasis, ntrkFusion: ntrk,
-                         metastaticSites: metastasis == .m1 ? [.lung] : nil,
-                         headNeckInvasion: headNeck, visceralExtent: visceralExtent,
-                         multifocalSites: multifocal),
-            disease: Disease(presentation: presentation, resectable: resectable,
-                             priorSystemicLines: priorLines,
-                             priorAnthracycline: priorAnthracycline,
-                             limbSparingPossible: limbSparing),
+            patient: Patient(
+                ageYears: 61, sex: .female, ecog: 1,
+                ivTherapyEligible: ivEligible,
+                anthracyclineCandidate: anthracyclineCandidate),
+            tumor: Tumor(
+                site: site, sizeCm: size, depth: depth, histology: histology,
+                grade: grade, fnclcc: fnclcc, infiltrativeBorders: infiltrative,
+                nodes: nodes, metastasis: metastasis, ntrkFusion: ntrk,
+                metastaticSites: metastasis == .m1 ? [.lung] : nil,
+                headNeckInvasion: headNeck, visceralExtent: visceralExtent,
+                multifocalSites: multifocal),
+            disease: Disease(
+                presentation: presentation, resectable: resectable,
+                priorSystemicLines: priorLines,
+                priorAnthracycline: priorAnthracycline,
+                limbSparingPossible: limbSparing),
             pet: pet)
     }
 
     /// The contract's example case ("The case", api-contract.md), verbatim.
     static let contractExample = SarcomaCase(
         externalId: "EHR-000123",
-        patient: Patient(ageYears: 61, sex: .female, ecog: 1,
-                         ivTherapyEligible: true, anthracyclineCandidate: true),
-        tumor: Tumor(site: .extremity, sizeCm: 12.5, depth: .deep, histology: .myxofibrosarcoma,
-                     grade: 3,
-                     fnclcc: FNCLCC(differentiation: 3, mitosesPer10Hpf: 22, necrosisPercent: 30),
-                     infiltrativeBorders: false, nodes: .n0, metastasis: .m0, ntrkFusion: false),
-        disease: Disease(presentation: .primary, resectable: true,
-                         priorSystemicLines: 0, priorAnthracycline: false),
+        patient: Patient(
+            ageYears: 61, sex: .female, ecog: 1,
+            ivTherapyEligible: true, anthracyclineCandidate: true),
+        tumor: Tumor(
+            site: .extremity, sizeCm: 12.5, depth: .deep, histology: .myxofibrosarcoma,
+            grade: 3,
+            fnclcc: FNCLCC(differentiation: 3, mitosesPer10Hpf: 22, necrosisPercent: 30),
+            infiltrativeBorders: false, nodes: .n0, metastasis: .m0, ntrkFusion: false),
+        disease: Disease(
+            presentation: .primary, resectable: true,
+            priorSystemicLines: 0, priorAnthracycline: false),
         pet: PET(suvMaxBaseline: 11.0, suvMaxPostTherapy: 5.5))
 
     /// Only `tumor.site`, the one required field.
@@ -193,35 +199,47 @@ func expectWellFormedRecommendations(
 ) {
     for rec in answer.json.recommendationObjects {
         let ruleId = rec["ruleId"].string
-        #expect(ruleId.map(ClinicalRuleIDs.all.contains) == true,
-                "ruleId \(rec["ruleId"]) is not a rule of `docs/clinical/clinical-rules-2026.11-1.md`", sourceLocation: sourceLocation)
+        #expect(
+            ruleId.map(ClinicalRuleIDs.all.contains) == true,
+            "ruleId \(rec["ruleId"]) is not a rule of `docs/clinical/clinical-rules-2026.11-1.md`",
+            sourceLocation: sourceLocation)
         let ids = rec["ruleIds"].items.compactMap(\.string)
-        #expect(!ids.isEmpty && ids.first == ruleId,
-                "ruleIds \(rec["ruleIds"]) must start with ruleId \(rec["ruleId"])", sourceLocation: sourceLocation)
-        #expect(ids.allSatisfy(ClinicalRuleIDs.all.contains),
-                "ruleIds \(ids) name a rule not in `docs/clinical/clinical-rules-2026.11-1.md`", sourceLocation: sourceLocation)
-        #expect(rec["rationale"].string.map { !$0.isEmpty } == true,
-                "rationale missing in \(rec)", sourceLocation: sourceLocation)
+        #expect(
+            !ids.isEmpty && ids.first == ruleId,
+            "ruleIds \(rec["ruleIds"]) must start with ruleId \(rec["ruleId"])", sourceLocation: sourceLocation)
+        #expect(
+            ids.allSatisfy(ClinicalRuleIDs.all.contains),
+            "ruleIds \(ids) name a rule not in `docs/clinical/clinical-rules-2026.11-1.md`",
+            sourceLocation: sourceLocation)
+        #expect(
+            rec["rationale"].string.map { !$0.isEmpty } == true,
+            "rationale missing in \(rec)", sourceLocation: sourceLocation)
         #expect(rec["source"].string != nil, "source missing in \(rec)", sourceLocation: sourceLocation)
-        #expect(rec["evidence"].isArray && rec["evidence"].items.allSatisfy { $0.string != nil },
-                "evidence must be an array of strings in \(rec)", sourceLocation: sourceLocation)
+        #expect(
+            rec["evidence"].isArray && rec["evidence"].items.allSatisfy { $0.string != nil },
+            "evidence must be an array of strings in \(rec)", sourceLocation: sourceLocation)
         let category = rec["nccnCategory"]
         let defaulted = rec["categoryDefaulted"].bool
-        #expect(category.isPresent, "nccnCategory must be present (null, not omitted): \(rec)",
-                sourceLocation: sourceLocation)
+        #expect(
+            category.isPresent, "nccnCategory must be present (null, not omitted): \(rec)",
+            sourceLocation: sourceLocation)
         #expect(defaulted != nil, "categoryDefaulted must be a bool: \(rec)", sourceLocation: sourceLocation)
         if therapy {
-            #expect(category.isNull || ["1", "2A", "2B"].contains(category.string ?? ""),
-                    "nccnCategory \(category) is none of 1, 2A, 2B, null", sourceLocation: sourceLocation)
+            #expect(
+                category.isNull || ["1", "2A", "2B"].contains(category.string ?? ""),
+                "nccnCategory \(category) is none of 1, 2A, 2B, null", sourceLocation: sourceLocation)
             if defaulted == true {
-                #expect(category.string == "2A", "only 2A can be a defaulted category: \(rec)",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    category.string == "2A", "only 2A can be a defaulted category: \(rec)",
+                    sourceLocation: sourceLocation)
             }
         } else {
-            #expect(category.isNull, "non-therapy recommendation with a category: \(rec)",
-                    sourceLocation: sourceLocation)
-            #expect(defaulted == false, "non-therapy recommendation with a defaulted category: \(rec)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                category.isNull, "non-therapy recommendation with a category: \(rec)",
+                sourceLocation: sourceLocation)
+            #expect(
+                defaulted == false, "non-therapy recommendation with a defaulted category: \(rec)",
+                sourceLocation: sourceLocation)
         }
     }
 }

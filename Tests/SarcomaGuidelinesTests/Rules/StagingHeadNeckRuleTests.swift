@@ -23,15 +23,17 @@ struct StagingHeadNeckRuleTests {
         .brainParenchyma, .carotidEncasement, .prevertebralMuscle, .perineuralCNS,
     ]
 
-    @Test("STAGE-HN: each T4a finding gives T4a, overriding size (1.5 cm, 8 cm, no size)",
-          arguments: t4aFindings, [1.5, 8.0, nil] as [Double?])
+    @Test(
+        "STAGE-HN: each T4a finding gives T4a, overriding size (1.5 cm, 8 cm, no size)",
+        arguments: t4aFindings, [1.5, 8.0, nil] as [Double?])
     func t4aFinding(finding: HeadNeckInvasion, size: Double?) {
         let answer = RuleAnswer(.staging, for: .ruleCase(.headAndNeck, size: size, grade: 2, headNeck: [finding]))
         #expect(answer["t"].string == "T4a")
     }
 
-    @Test("STAGE-HN: each T4b finding gives T4b, overriding size (1.5 cm, 8 cm, no size)",
-          arguments: t4bFindings, [1.5, 8.0, nil] as [Double?])
+    @Test(
+        "STAGE-HN: each T4b finding gives T4b, overriding size (1.5 cm, 8 cm, no size)",
+        arguments: t4bFindings, [1.5, 8.0, nil] as [Double?])
     func t4bFinding(finding: HeadNeckInvasion, size: Double?) {
         let answer = RuleAnswer(.staging, for: .ruleCase(.headAndNeck, size: size, grade: 2, headNeck: [finding]))
         #expect(answer["t"].string == "T4b")
@@ -59,8 +61,9 @@ struct StagingHeadNeckRuleTests {
         StageRow(6.0, 3, .n1, .m1, "T3", nil),
     ]
 
-    @Test("STAGE-HN: no AJCC 8 stage group (null with the reason), even for N1 or M1; T, N, M, G still given",
-          arguments: groupRows)
+    @Test(
+        "STAGE-HN: no AJCC 8 stage group (null with the reason), even for N1 or M1; T, N, M, G still given",
+        arguments: groupRows)
     func noStageGroups(row: StageRow) {
         expectStage(row, site: .headAndNeck, rule: "STAGE-HN")
     }

@@ -8,8 +8,9 @@ struct StagingRetroperitonealRuleTests {
     static let sizes = StagingTrunkExtremityRuleTests.sizes
     static let grades = StagingTrunkExtremityRuleTests.grades
 
-    @Test("STAGE-RP: N0 M0 groups as trunk/extremity (IA, IB, II, IIIA, IIIB; TX no group)",
-          arguments: StagingTrunkExtremityRuleTests.n0m0Table)
+    @Test(
+        "STAGE-RP: N0 M0 groups as trunk/extremity (IA, IB, II, IIIA, IIIB; TX no group)",
+        arguments: StagingTrunkExtremityRuleTests.n0m0Table)
     func localizedGroups(row: StageRow) {
         expectStage(row, site: .retroperitoneum, rule: "STAGE-RP")
     }

@@ -12,8 +12,10 @@ struct StageRow: Sendable, CustomTestStringConvertible {
     /// nil = no group (null with a reason).
     let group: String?
 
-    init(_ size: Double?, _ grade: Int?, _ nodes: NodalStatus, _ metastasis: MetastasisStatus,
-         _ t: String, _ group: String?) {
+    init(
+        _ size: Double?, _ grade: Int?, _ nodes: NodalStatus, _ metastasis: MetastasisStatus,
+        _ t: String, _ group: String?
+    ) {
         self.size = size
         self.grade = grade
         self.nodes = nodes
@@ -30,10 +32,15 @@ struct StageRow: Sendable, CustomTestStringConvertible {
 }
 
 /// Asserts one staging answer against one row.
-func expectStage(_ row: StageRow, site: Site, rule: String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
-    let answer = RuleAnswer(.staging, for: .ruleCase(site, size: row.size, grade: row.grade,
-                                                     nodes: row.nodes, metastasis: row.metastasis))
+func expectStage(
+    _ row: StageRow, site: Site, rule: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let answer = RuleAnswer(
+        .staging,
+        for: .ruleCase(
+            site, size: row.size, grade: row.grade,
+            nodes: row.nodes, metastasis: row.metastasis))
     #expect(answer["t"].string == row.t, sourceLocation: sourceLocation)
     #expect(answer["n"].string == row.nodes.rawValue, sourceLocation: sourceLocation)
     #expect(answer["m"].string == row.metastasis.rawValue, sourceLocation: sourceLocation)
@@ -43,10 +50,12 @@ func expectStage(_ row: StageRow, site: Site, rule: String,
         #expect(answer["stageGroup"].string == group, sourceLocation: sourceLocation)
         #expect(answer["stageGroupReason"].isNull, sourceLocation: sourceLocation)
     } else {
-        #expect(answer["stageGroup"].isNull, "expected no group, got \(answer["stageGroup"])",
-                sourceLocation: sourceLocation)
-        #expect(answer["stageGroupReason"].string.map { !$0.isEmpty } == true,
-                "a null group needs its reason", sourceLocation: sourceLocation)
+        #expect(
+            answer["stageGroup"].isNull, "expected no group, got \(answer["stageGroup"])",
+            sourceLocation: sourceLocation)
+        #expect(
+            answer["stageGroupReason"].string.map { !$0.isEmpty } == true,
+            "a null group needs its reason", sourceLocation: sourceLocation)
     }
     #expect(answer.ruleIds.contains(rule), "\(rule) not among \(answer.ruleIds)", sourceLocation: sourceLocation)
 }
@@ -59,11 +68,11 @@ struct StagingTrunkExtremityRuleTests {
     static let n0m0Table: [StageRow] = [
         //      size  grade  N    M    T     group
         StageRow(3.0, 1, .n0, .m0, "T1", "IA"),
-        StageRow(3.0, nil, .n0, .m0, "T1", "IA"),     // GX column
+        StageRow(3.0, nil, .n0, .m0, "T1", "IA"),  // GX column
         StageRow(3.0, 2, .n0, .m0, "T1", "II"),
         StageRow(3.0, 3, .n0, .m0, "T1", "II"),
         StageRow(7.5, 1, .n0, .m0, "T2", "IB"),
-        StageRow(7.5, nil, .n0, .m0, "T2", "IB"),     // GX column
+        StageRow(7.5, nil, .n0, .m0, "T2", "IB"),  // GX column
         StageRow(7.5, 2, .n0, .m0, "T2", "IIIA"),
         StageRow(7.5, 3, .n0, .m0, "T2", "IIIA"),
         StageRow(12.0, 1, .n0, .m0, "T3", "IB"),
@@ -89,14 +98,16 @@ struct StagingTrunkExtremityRuleTests {
         + sizes.flatMap { size, t in grades.map { StageRow(size, $0, .n0, .m1, t, "IV") } }
         + sizes.flatMap { size, t in grades.map { StageRow(size, $0, .n1, .m1, t, "IV") } }
 
-    @Test("STAGE-TE: stage groups IA-IIIB and TX (trunk staged like extremity)",
-          arguments: [Site.extremity, .trunk], n0m0Table)
+    @Test(
+        "STAGE-TE: stage groups IA-IIIB and TX (trunk staged like extremity)",
+        arguments: [Site.extremity, .trunk], n0m0Table)
     func localizedGroups(site: Site, row: StageRow) {
         expectStage(row, site: site, rule: "STAGE-TE")
     }
 
-    @Test("STAGE-TE: any N1 or any M1 is IV, whatever T (TX too) and G",
-          arguments: [Site.extremity, .trunk], stageIVRows)
+    @Test(
+        "STAGE-TE: any N1 or any M1 is IV, whatever T (TX too) and G",
+        arguments: [Site.extremity, .trunk], stageIVRows)
     func stageIV(site: Site, row: StageRow) {
         expectStage(row, site: site, rule: "STAGE-TE")
     }
@@ -107,8 +118,9 @@ struct StagingTrunkExtremityRuleTests {
         (15.0, "T3"), (15.01, "T4"), (40.0, "T4"),
     ]
 
-    @Test("STAGE-TE: T size boundaries are inclusive on the upper side",
-          arguments: [Site.extremity, .trunk], boundaries)
+    @Test(
+        "STAGE-TE: T size boundaries are inclusive on the upper side",
+        arguments: [Site.extremity, .trunk], boundaries)
     func tBoundaries(site: Site, boundary: (Double, String)) {
         let answer = RuleAnswer(.staging, for: .ruleCase(site, size: boundary.0, grade: 1))
         #expect(answer["t"].string == boundary.1)
@@ -121,8 +133,9 @@ struct StagingTrunkExtremityRuleTests {
         #expect(omitted["n"].string == "N0")
         #expect(omitted["stageGroup"].string == "IIIA")
         let added = omitted.warnings(notIn: explicit)
-        #expect(rulesMention(added, anyOf: ["nod", "N0"]),
-                "expected a warning about nodal status; new warnings: \(added)")
+        #expect(
+            rulesMention(added, anyOf: ["nod", "N0"]),
+            "expected a warning about nodal status; new warnings: \(added)")
     }
 
     @Test("STAGE-TE: omitted metastasis is M0 and a warning says so")
@@ -132,12 +145,14 @@ struct StagingTrunkExtremityRuleTests {
         #expect(omitted["m"].string == "M0")
         #expect(omitted["stageGroup"].string == "IIIA")
         let added = omitted.warnings(notIn: explicit)
-        #expect(rulesMention(added, anyOf: ["metasta", "M0"]),
-                "expected a warning about metastasis status; new warnings: \(added)")
+        #expect(
+            rulesMention(added, anyOf: ["metasta", "M0"]),
+            "expected a warning about metastasis status; new warnings: \(added)")
     }
 
-    @Test("STAGE-TE: a case with only the site: TX, N0, M0, GX, no group with a reason, two default warnings",
-          arguments: [Site.extremity, .trunk])
+    @Test(
+        "STAGE-TE: a case with only the site: TX, N0, M0, GX, no group with a reason, two default warnings",
+        arguments: [Site.extremity, .trunk])
     func siteOnly(site: Site) {
         let answer = RuleAnswer(.staging, for: .siteOnly(site))
         #expect(answer["t"].string == "TX")

@@ -10,11 +10,15 @@ struct StagingVisceralRuleTests {
         (.organConfined, "T1"), (.serosa, "T2a"), (.beyondSerosa, "T2b"), (.anotherOrgan, "T3"),
     ]
 
-    @Test("STAGE-VI: extent gives T; size is ignored (2 cm, 25 cm, no size)",
-          arguments: extentRows, [2.0, 25.0, nil] as [Double?])
+    @Test(
+        "STAGE-VI: extent gives T; size is ignored (2 cm, 25 cm, no size)",
+        arguments: extentRows, [2.0, 25.0, nil] as [Double?])
     func tByExtent(row: (VisceralExtent, String), size: Double?) {
-        let answer = RuleAnswer(.staging, for: .ruleCase(.visceral, size: size, grade: 2,
-                                                         visceralExtent: row.0, multifocal: nil))
+        let answer = RuleAnswer(
+            .staging,
+            for: .ruleCase(
+                .visceral, size: size, grade: 2,
+                visceralExtent: row.0, multifocal: nil))
         #expect(answer["t"].string == row.1)
         #expect(answer.ruleIds.contains("STAGE-VI"))
     }
@@ -35,15 +39,21 @@ struct StagingVisceralRuleTests {
 
     @Test("STAGE-VI: multifocal sites 2 -> T4a, 3-5 -> T4b, > 5 -> T4c; 1 -> by extent", arguments: multifocalRows)
     func tByMultifocality(row: (Int, VisceralExtent?, String)) {
-        let answer = RuleAnswer(.staging, for: .ruleCase(.visceral, size: 4.0, grade: 3,
-                                                         visceralExtent: row.1, multifocal: row.0))
+        let answer = RuleAnswer(
+            .staging,
+            for: .ruleCase(
+                .visceral, size: 4.0, grade: 3,
+                visceralExtent: row.1, multifocal: row.0))
         #expect(answer["t"].string == row.2)
     }
 
     @Test("STAGE-VI: no extent and no multifocality is TX, whatever the size", arguments: [6.0, nil] as [Double?])
     func noExtentIsTX(size: Double?) {
-        let answer = RuleAnswer(.staging, for: .ruleCase(.visceral, size: size, grade: 3,
-                                                         visceralExtent: nil, multifocal: nil))
+        let answer = RuleAnswer(
+            .staging,
+            for: .ruleCase(
+                .visceral, size: size, grade: 3,
+                visceralExtent: nil, multifocal: nil))
         #expect(answer["t"].string == "TX")
     }
 
@@ -56,8 +66,11 @@ struct StagingVisceralRuleTests {
 
     @Test("STAGE-VI: no stage group (null with the reason); T, N, M, G still given", arguments: groupRows)
     func noStageGroups(row: (VisceralExtent, Int?, NodalStatus, MetastasisStatus, String)) {
-        let answer = RuleAnswer(.staging, for: .ruleCase(.visceral, size: 5.0, grade: row.1, nodes: row.2,
-                                                         metastasis: row.3, visceralExtent: row.0))
+        let answer = RuleAnswer(
+            .staging,
+            for: .ruleCase(
+                .visceral, size: 5.0, grade: row.1, nodes: row.2,
+                metastasis: row.3, visceralExtent: row.0))
         #expect(answer["t"].string == row.4)
         #expect(answer["n"].string == row.2.rawValue)
         #expect(answer["m"].string == row.3.rawValue)

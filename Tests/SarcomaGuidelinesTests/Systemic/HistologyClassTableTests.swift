@@ -6,8 +6,10 @@ import Testing
 /// loader's refusals.
 @Suite("Pack 2026.12-1 histology classes")
 struct HistologyClassTableTests {
-    typealias Row = (code: String, lipo: Bool, lType: Bool, infiltrative: Bool, policy: GradePolicy.Kind,
-                     verified: Bool?, nodal: Bool, scope: TreatmentScope)
+    typealias Row = (
+        code: String, lipo: Bool, lType: Bool, infiltrative: Bool, policy: GradePolicy.Kind,
+        verified: Bool?, nodal: Bool, scope: TreatmentScope
+    )
 
     /// Clinical rules §2.2, transcribed from the rules text (not from the pack file).
     static let expected: [Row] = [
@@ -57,15 +59,22 @@ struct HistologyClassTableTests {
     @Test("Only a verified H or L row changes a planning grade; the three NA (U) rows change nothing")
     func planningGradeChangers() {
         let changers = Pack2026Fixture.classes.rows.filter(\.gradePolicy.changesPlanningGrade).compactMap(\.code)
-        let expected = Self.expected.filter { ($0.policy == .highByDefinition || $0.policy == .lowByDefinition) && $0.verified == true }
+        let expected = Self.expected.filter {
+            ($0.policy == .highByDefinition || $0.policy == .lowByDefinition) && $0.verified == true
+        }
         #expect(changers == expected.map(\.code))
     }
 
-    @Test("Imaging add-ons: whole-spine MRI for myxoid LPS, brain MRI required for ASPS and optional for angiosarcoma, DFSP chest CT")
+    @Test(
+        "Imaging add-ons: whole-spine MRI for myxoid LPS, brain MRI required for ASPS and optional for angiosarcoma, DFSP chest CT"
+    )
     func imagingAddOns() {
         let classes = Pack2026Fixture.classes
         #expect(classes.row(code: "myxoid_liposarcoma")?.imagingAddOns == [.init(ruleId: "IMG-MLS", required: true)])
-        #expect(classes.row(code: "alveolar_soft_part_sarcoma")?.imagingAddOns == [.init(ruleId: "IMG-BRAIN", required: true)])
+        #expect(
+            classes.row(code: "alveolar_soft_part_sarcoma")?.imagingAddOns == [
+                .init(ruleId: "IMG-BRAIN", required: true)
+            ])
         #expect(classes.row(code: "angiosarcoma")?.imagingAddOns == [.init(ruleId: "IMG-BRAIN", required: false)])
         #expect(classes.row(code: "dermatofibrosarcoma_protuberans")?.imagingAddOns.map(\.ruleId) == ["IMG-DFSP"])
         #expect(classes.row(code: "leiomyosarcoma")?.imagingAddOns == [])
@@ -94,13 +103,15 @@ struct HistologyClassTableTests {
     @Test("Out of scope: the v1 three plus uterine_sarcoma (SCOPE-UTERINE) with its detail")
     func outOfScope() {
         let out = Pack2026Fixture.classes.outOfScope
-        #expect(out.map(\.code) == ["gastrointestinal_stromal_tumor", "kaposi_sarcoma", "desmoid_tumor", "uterine_sarcoma"])
+        #expect(
+            out.map(\.code) == ["gastrointestinal_stromal_tumor", "kaposi_sarcoma", "desmoid_tumor", "uterine_sarcoma"])
         #expect(out.last?.ruleId == "SCOPE-UTERINE")
         #expect(out.last?.detail?.contains("CAP protocol") == true)
     }
 
-    @Test("Refusals name the file, the row and the reason",
-          arguments: [
+    @Test(
+        "Refusals name the file, the row and the reason",
+        arguments: [
             ("histologies[0].code", JSONValue.string("synovial_sarcoma"), "repeats histology"),
             ("histologies[1].lType", .bool(false), "L-type includes every liposarcoma"),
             ("histologies[1].gradePolicy.basis", .array([.string("ONC-CRIZ")]), "marks unverified"),
@@ -111,7 +122,7 @@ struct HistologyClassTableTests {
             ("histologies[0].systemicRules", .array([.string("PERIOP-NODAL")]), "not a PALL- rule id"),
             ("histologyNotGiven.histologySpecificRows", .bool(true), "must be false"),
             ("outOfScope[0].code", .string("leiomyosarcoma"), "also an in-scope histology"),
-          ] as [(String, JSONValue, String)])
+        ] as [(String, JSONValue, String)])
     func refusal(path: String, value: JSONValue, reason: String) {
         let error = Pack2026Fixture.classesRefusal { $0.engineUpdate(EnginePath.steps(path)) { $0 = value } }
         #expect(error?.file == HistologyClassTable.fileName)
@@ -122,7 +133,10 @@ struct HistologyClassTableTests {
     func missingVocabularyCode() {
         let error = Pack2026Fixture.classesRefusal { root in
             root.engineUpdate(EnginePath.steps("histologies")) { value in
-                if case .array(var items) = value { items.remove(at: 0); value = .array(items) }
+                if case .array(var items) = value {
+                    items.remove(at: 0)
+                    value = .array(items)
+                }
             }
         }
         #expect(error?.reason.contains("lack \"leiomyosarcoma\"") == true, "\(String(describing: error))")

@@ -25,7 +25,8 @@ enum Pack2026Fixture {
     }()
 
     static let classes: HistologyClassTable = {
-        do { return try HistologyClassTable.load(bytes: bytes(HistologyClassTable.fileName), register: register) } catch {
+        do { return try HistologyClassTable.load(bytes: bytes(HistologyClassTable.fileName), register: register) } catch
+        {
             fatalError("histology-classes.json does not load: \(error)")
         }
     }()
@@ -50,7 +51,9 @@ extension Pack2026Fixture {
 
 extension Pack2026Fixture {
     static let systemic: SystemicTable = {
-        do { return try SystemicTable.load(bytes: bytes(SystemicTable.fileName), classes: classes, register: register) } catch {
+        do {
+            return try SystemicTable.load(bytes: bytes(SystemicTable.fileName), classes: classes, register: register)
+        } catch {
             fatalError("systemic.json does not load: \(error)")
         }
     }()

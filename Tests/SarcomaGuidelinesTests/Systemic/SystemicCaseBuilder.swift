@@ -4,8 +4,10 @@
 /// anthracycline candidate, NTRK negative, first line, no prior anthracycline), and the
 /// compact notation the §12 table uses for options and not-recommended items.
 enum SystemicCaseBuilder {
-    static func worked(_ histology: String?, pathway: SystemicPathway = .advanced,
-                       _ change: (inout SystemicCase) -> Void = { _ in }) -> SystemicCase {
+    static func worked(
+        _ histology: String?, pathway: SystemicPathway = .advanced,
+        _ change: (inout SystemicCase) -> Void = { _ in }
+    ) -> SystemicCase {
         var input = SystemicCase(
             pathway: pathway, scope: .adultSTS, histology: histology, ageYears: 50, ecog: 1, ivTherapyEligible: true,
             anthracyclineCandidate: true, priorSystemicLines: 0, priorAnthracycline: false,
@@ -31,7 +33,8 @@ enum SystemicCaseBuilder {
 
     /// `agent → reasonCode [other, codes]`.
     static func notation(_ item: WithheldAgent) -> String {
-        let others = item.otherReasonCodes.isEmpty ? "" : " [\(item.otherReasonCodes.map(\.rawValue).joined(separator: ", "))]"
+        let others =
+            item.otherReasonCodes.isEmpty ? "" : " [\(item.otherReasonCodes.map(\.rawValue).joined(separator: ", "))]"
         return "\(item.agent.rawValue) → \(item.reasonCode.rawValue)\(others)"
     }
 
