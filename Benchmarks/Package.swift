@@ -17,7 +17,10 @@ let package = Package(
         // The endpoints both peer servers answer, written once on top of the engine.
         .target(
             name: "GuidelineEndpoints",
-            dependencies: [.product(name: "SarcomaGuidelines", package: "sarcoma-guide")]
+            dependencies: [
+                .product(name: "SarcomaGuidelines", package: "sarcoma-guide"),
+                .product(name: "JSON", package: "sarcoma-guide"),
+            ]
         ),
         .executableTarget(
             name: "hb-server",
@@ -25,7 +28,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "engine-bench",
-            dependencies: ["GuidelineEndpoints", .product(name: "SarcomaGuidelines", package: "sarcoma-guide")]
+            dependencies: [
+                "GuidelineEndpoints", .product(name: "SarcomaGuidelines", package: "sarcoma-guide"),
+                .product(name: "JSON", package: "sarcoma-guide"),
+            ]
         ),
     ]
 )
