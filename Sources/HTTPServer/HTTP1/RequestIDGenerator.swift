@@ -24,7 +24,7 @@ struct RequestIDGenerator {
         let high = (nextWord() & ~0xF000) | 0x4000  // version 4
         let low = (nextWord() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 9562 variant
         return String(unsafeUninitializedCapacity: 36) { text in
-            // Two words written in place (no array of them: that was an allocation per id).
+            // The two words, written in place one after the other.
             var position = 0
             func write(_ word: UInt64) {
                 for shift in stride(from: 60, through: 0, by: -4) {

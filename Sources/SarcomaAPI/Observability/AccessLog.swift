@@ -25,7 +25,7 @@ public final class AccessLog: Sendable {
 
     public func write(_ record: RequestLogRecord) {
         // Written as bytes: string interpolation, `Double.description` and Foundation's date
-        // style took 20,000 instructions a line, three quarters of a `/health` answer.
+        // style took 20,000 instructions a line, nearly as much as the rest of a `/health` answer.
         let milliseconds = Self.nowMilliseconds()
         let method = MetricsRegistry.methodLabel(record.method)
         let microseconds = Int((record.durationSeconds * 1_000_000).rounded())

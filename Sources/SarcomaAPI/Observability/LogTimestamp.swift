@@ -2,8 +2,8 @@ import Foundation
 import HTTPServer
 
 /// The `ts=` of every log line: RFC 3339 UTC with milliseconds (`2026-12-07T09:47:29.981Z`),
-/// written as bytes with integer arithmetic. Foundation's ISO 8601 format style cost about
-/// 3,000 instructions a line, more than the rest of a `/health` answer's logging.
+/// written as bytes with integer arithmetic. Foundation's ISO 8601 format style, with the
+/// copies of the style value it makes, cost several thousand instructions a line.
 enum LogTimestamp {
     /// The current time, milliseconds truncated.
     static func now() -> [UInt8] {
