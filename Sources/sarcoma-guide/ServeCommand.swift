@@ -9,7 +9,8 @@ import SarcomaAPI
 /// exits 0 without serving (see `StartupSignal`).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run the HTTP service (the default).")
+        commandName: "serve", abstract: "Run the HTTP service (the default).",
+        discussion: SettingOptions.discussion)
 
     @OptionGroup var settings: SettingOptions
 
