@@ -1,0 +1,83 @@
+import JSON
+
+/// Staging of pack 2026.12-1 (clinical rules §4): STAGE-TE/-RP/-HN/-VI kept exactly (the AJCC
+/// group), STAGE-PLANNING beside it, STAGE-RECURRENCE (rTNM display), STAGE-DFSP (no AJCC STS
+/// group) and STAGE-PEDIATRIC (computed, with the scope warning).
+public enum StagingEvaluatorV2 {
+    static let dfspReason =
+        "DFSP: FNCLCC grading does not apply and this pack assigns no AJCC soft tissue sarcoma stage group; plan per the DFSP rules"
+
+    public static func evaluate(_ facts: CaseFactsV2) -> StagingSectionV2 {
+        let stage = facts.stage
+        let classification: StagingSectionV2.Classification = facts.recurrent ? .recurrence : .clinical
+        let prefix = classification == .recurrence ? "r" : ""
+        let displayTnm =
+            "\(prefix)\(stage.t.rawValue) \(stage.n.rawValue) \(stage.m.rawValue) \(stage.grade.grade.rawValue)"
+        var stageGroup = stage.stageGroup
+        var reason = stage.stageGroupReason
+        if facts.isDFSP {
+            stageGroup = nil
+            reason = dfspReason
+        }
+        var warnings = facts.stagingWarnings
+        warnings += facts.grade.warnings
+        warnings += facts.pathway.warnings.filter { stagingWarningCodes.contains($0.code) }
+
+        var recommendations = stage.recommendations.map { v1 in
+            RecommendationV2(
+                ruleId: v1.ruleID.rawValue, ruleIds: v1.ruleIDs.map(\.rawValue), rationale: v1.rationale,
+                source: v1.source, evidence: v1.evidence.sentences)
+        }
+        if facts.isDFSP {
+            recommendations.append(
+                RecommendationV2(
+                    ruleId: "STAGE-DFSP", ruleIds: ["STAGE-DFSP", "SCOPE-DFSP"], rationale: dfspReason + ".",
+                    source: "NCCN-DFSP", evidence: []))
+        }
+        if facts.planningStageGroup != stageGroup || facts.planningGrade.rawValue != stage.grade.grade.rawValue {
+            let planned =
+                facts.planningStageGroup.map { "planning stage group \($0.rawValue)" }
+                ?? "no planning stage group (\(facts.planningStageGroupReason ?? ""))"
+            recommendations.append(
+                RecommendationV2(
+                    ruleId: "STAGE-PLANNING", ruleIds: ["STAGE-PLANNING"] + facts.grade.ruleIds,
+                    rationale: "Planning grade \(facts.planningGrade.rawValue): \(planned); the AJCC group "
+                        + "is reported unchanged.",
+                    source: "AJCC8-TE", evidence: []))
+        }
+        if classification == .recurrence {
+            recommendations.append(
+                RecommendationV2(
+                    ruleId: "STAGE-RECURRENCE", ruleIds: ["STAGE-RECURRENCE"],
+                    rationale: "Recurrent tumour: shown as \(displayTnm) (r prefix, display only); the groups are "
+                        + "computed as for a primary.",
+                    source: "AJCC-GEN", evidence: []))
+        }
+        return StagingSectionV2(
+            classification: classification, displayTnm: displayTnm, t: stage.t, n: stage.n, m: stage.m,
+            grade: stage.grade.grade, stageGroup: stageGroup, stageGroupReason: reason,
+            gradeApplicable: facts.grade.gradeApplicable, planningGrade: facts.planningGrade,
+            planningStageGroup: facts.planningStageGroup, planningStageGroupReason: facts.planningStageGroupReason,
+            recommendations: recommendations, warnings: warnings,
+            v1Members: v1Members(stage, group: stageGroup, reason: reason))
+    }
+
+    /// Scope and pathway warnings the staging answer carries (delta §6 "carried by").
+    static let stagingWarningCodes: Set<String> = [
+        "pediatric_protocol_scope", "adolescent_patient", "histology_code_meaning_changed",
+    ]
+
+    /// The v1 staging members (contract v1 names), with the v2 group and reason.
+    private static func v1Members(_ stage: StageAssignment, group: StageGroup?, reason: String?) -> [JSONMember] {
+        var members: [JSONMember] = []
+        for member in stage.jsonMembers where member.key != "recommendations" {
+            switch member.key {
+            case "stageGroup": members.append(JSONMember("stageGroup", group.map { .string($0.rawValue) } ?? .null))
+            case "stageGroupReason":
+                members.append(JSONMember("stageGroupReason", reason.map(JSONValue.string) ?? .null))
+            default: members.append(member)
+            }
+        }
+        return members
+    }
+}
