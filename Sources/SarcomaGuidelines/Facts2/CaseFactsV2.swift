@@ -77,6 +77,11 @@ public struct CaseFactsV2: Sendable {
     public var metastatic: Bool { stage.m == .m1 }
     public var ajccStageGroup: StageGroup? { stage.stageGroup }
     public var recurrent: Bool { tumorCase.disease?.presentation == .recurrent }
+    /// The N0 / M0 defaults of the staging, which every answer reading N or M announces (D28).
+    var defaultWarnings: [PlanWarning] {
+        stagingWarnings.filter { $0.code == "nodes_defaulted_n0" || $0.code == "metastasis_defaulted_m0" }
+    }
+
     /// `countsHigh` (§4 terms).
     public var countsHigh: Bool { planningGrade.countsHigh(isDFSP: isDFSP) }
 

@@ -38,7 +38,7 @@ public enum ImagingEvaluatorV2 {
             workup += studies(table.book["IMG-PET-RECURRENT"], table: table, site: facts.site)
         }
         let response = petResponse(facts, table: table, warnings: &warnings)
-        warnings += facts.grade.warnings.filter { $0.code == "histology_grade_conflict" }
+        warnings += facts.defaultWarnings + facts.grade.warnings.filter { $0.code == "histology_grade_conflict" }
         warnings += facts.pathway.warnings.filter {
             $0.code == "pediatric_protocol_scope" || $0.code == "adolescent_patient"
         }
@@ -119,7 +119,7 @@ public enum ImagingEvaluatorV2 {
         }
         let reduction = PETResponse.reduction(baseline: baseline, post: post)
         let rule = table.book["IMG-PET-RESPONSE"]
-        guard case .object(let object) = MarginEvaluatorV2.recommendation(rule).json else { return .null }
+        guard case .object(let object) = rule.recommendation().json else { return .null }
         return .object(
             JSONObject(
                 uniqueMembers: [

@@ -29,7 +29,7 @@ public enum MarginEvaluatorV2 {
         if facts.site == .retroperitoneum {
             words += " The centimetre margin rules are not applied at the retroperitoneum."
         }
-        recommendations.append(recommendation(table.book[winner], also: others, rationale: words))
+        recommendations.append(table.book[winner].recommendation(also: others, rationale: words))
 
         let excisional: String
         let avoidAbove = table.excisionalAvoidAboveCm
@@ -42,10 +42,10 @@ public enum MarginEvaluatorV2 {
                     code: "size_unknown",
                     message: "Tumour size not given: excisional biopsy is advised against as for a lesion above 3 cm."))
         }
-        recommendations.append(recommendation(table.book["BIOPSY-CORE"]))
-        recommendations.append(recommendation(table.book["BIOPSY-NO-EXCISIONAL"]))
+        recommendations.append(table.book["BIOPSY-CORE"].recommendation())
+        recommendations.append(table.book["BIOPSY-NO-EXCISIONAL"].recommendation())
         let slnb = sentinelNode(facts)
-        if slnb == .consider { recommendations.append(recommendation(table.book["BIOPSY-SLNB"])) }
+        if slnb == .consider { recommendations.append(table.book["BIOPSY-SLNB"].recommendation()) }
 
         let reExcision = reExcision(facts, warnings: &warnings)
         if reExcision != .notApplicable {
@@ -53,22 +53,21 @@ public enum MarginEvaluatorV2 {
                 reExcision == .advised
                 ? "Unplanned excision with a positive, close or unreported margin: re-excision advised."
                 : "Unplanned excision with a margin above 1 cm: re-excision is for the MDT to decide."
-            recommendations.append(recommendation(table.book["MARGIN-REEXCISION"], rationale: text))
+            recommendations.append(table.book["MARGIN-REEXCISION"].recommendation(rationale: text))
         }
         let (amputation, amputationWhy) = amputation(facts, warnings: &warnings)
         if facts.site == .extremity {
             recommendations.append(
-                recommendation(
-                    table.book["MARGIN-AMPUTATION"],
+                table.book["MARGIN-AMPUTATION"].recommendation(
                     rationale: "\(amputationWhy): \(amputation.rawValue). " + table.book["MARGIN-AMPUTATION"].rationale)
             )
         }
         let context = MarginContext(facts.casePathway)
-        recommendations.append(recommendation(table.book["MARGIN-CONTEXT"], rationale: context.sentence))
-        recommendations.append(recommendation(table.book["MARGIN-MDT"]))
+        recommendations.append(table.book["MARGIN-CONTEXT"].recommendation(rationale: context.sentence))
+        recommendations.append(table.book["MARGIN-MDT"].recommendation())
 
         warnings += facts.grade.warnings.filter { $0.code == "histology_grade_conflict" }
-        warnings += facts.pathway.warnings.filter { marginWarningCodes.contains($0.code) }
+        warnings += facts.defaultWarnings + facts.pathway.warnings.filter { marginWarningCodes.contains($0.code) }
         return MarginSectionV2(
             plan: plan, marginRuleIds: [winner] + others, context: context, reExcision: reExcision,
             amputation: amputation, excisionalBiopsy: excisional, sentinelNodeBiopsy: slnb,
@@ -77,7 +76,7 @@ public enum MarginEvaluatorV2 {
 
     /// Scope and pathway warnings the margins answer carries (delta §6).
     static let marginWarningCodes: Set<String> = [
-        "pediatric_protocol_scope", "adolescent_patient", "conversion_feasibility_defaulted",
+        "pediatric_protocol_scope", "adolescent_patient", "conversion_feasibility_defaulted", "resectable_defaulted",
     ]
 
     /// The winning margin rule and the others that applied (D14 v2).
@@ -163,11 +162,5 @@ public enum MarginEvaluatorV2 {
             }
             return (.considerIfNoLimbSparingOption, "M0 and no limb-sparing resection possible")
         }
-    }
-
-    static func recommendation(_ rule: RuleTextV2, also: [String] = [], rationale: String? = nil) -> RecommendationV2 {
-        RecommendationV2(
-            ruleId: rule.ruleId, ruleIds: [rule.ruleId] + also, rationale: rationale ?? rule.rationale,
-            source: rule.sourceText, evidence: rule.evidence)
     }
 }

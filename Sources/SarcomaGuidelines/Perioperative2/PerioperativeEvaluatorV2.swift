@@ -94,7 +94,7 @@ public enum PerioperativeEvaluatorV2 {
                 systemicCase(facts, pathway: systemicPathway))
         }
         warnings += facts.grade.warnings.filter { perioperativeGradeCodes.contains($0.code) }
-        warnings += facts.pathway.warnings.filter { !pathwayOnlyCodes.contains($0.code) }
+        warnings += facts.defaultWarnings + facts.pathway.warnings
         if options.contains(where: { $0.modality.isChemotherapy })
             || withheld.contains(where: { $0.modality.isChemotherapy }),
             facts.tumorCase.patient?.ivTherapyEligible == nil
@@ -104,6 +104,8 @@ public enum PerioperativeEvaluatorV2 {
                     code: "iv_therapy_eligible_defaulted",
                     message: "ivTherapyEligible not given: assumed eligible for IV therapy."))
         }
+        let systemicWarnings = (systemic?.warnings ?? []).map { PlanWarning(code: $0.code, message: $0.message) }
+        warnings = PlanWarning.merged(warnings, systemicWarnings)
         return PerioperativeSectionV2(
             scope: facts.scope, pathway: pathway, stageGroup: facts.isDFSP ? nil : facts.ajccStageGroup,
             planningStageGroup: facts.planningStageGroup, planningGrade: facts.planningGrade, options: options,
@@ -115,8 +117,6 @@ public enum PerioperativeEvaluatorV2 {
     static let perioperativeGradeCodes: Set<String> = [
         "histology_grade_conflict", "histology_grade_unusual", "grade_inferred_from_histology", "grade_not_applicable",
     ]
-    /// Pathway-decision warnings that belong to other answers only.
-    static let pathwayOnlyCodes: Set<String> = []
 
     /// PERIOP-LARGE-HIGHGRADE (D19 v2).
     static func isHighRisk(_ facts: CaseFactsV2) -> Bool {

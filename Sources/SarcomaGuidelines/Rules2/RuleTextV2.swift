@@ -44,11 +44,11 @@ public struct RuleTextV2: Sendable, Equatable {
             ruleId: ruleId, status: status, sources: sources.map(\.id), rationale: rationale, evidence: evidence)
     }
 
-    /// The recommendation object of a non-therapy rule (delta §3.1): no category, no evidence type.
-    func recommendationJSON(also: [String] = [], rationale override: String? = nil) -> JSONValue {
+    /// The recommendation of a non-therapy rule (delta §3.1): no category, no evidence type;
+    /// `rationale` replaces the rule's words where the case adds to them.
+    func recommendation(also: [String] = [], rationale override: String? = nil) -> RecommendationV2 {
         RecommendationV2(
             ruleId: ruleId, ruleIds: [ruleId] + also.filter { $0 != ruleId }, rationale: override ?? rationale,
-            source: sourceText, evidence: evidence
-        ).json
+            source: sourceText, evidence: evidence)
     }
 }

@@ -28,30 +28,27 @@ public enum StagingEvaluatorV2 {
                 ruleId: v1.ruleID.rawValue, ruleIds: v1.ruleIDs.map(\.rawValue), rationale: v1.rationale,
                 source: v1.source, evidence: v1.evidence.sentences)
         }
+        let book = facts.pack.staging.book
         if facts.isDFSP {
-            recommendations.append(
-                RecommendationV2(
-                    ruleId: "STAGE-DFSP", ruleIds: ["STAGE-DFSP", "SCOPE-DFSP"], rationale: dfspReason + ".",
-                    source: "NCCN-DFSP", evidence: []))
+            recommendations.append(book["STAGE-DFSP"].recommendation(also: ["SCOPE-DFSP"]))
+        }
+        if facts.scope == .pediatricProtocol {
+            recommendations.append(book["STAGE-PEDIATRIC"].recommendation(also: ["SCOPE-PEDIATRIC"]))
         }
         if facts.planningStageGroup != stageGroup || facts.planningGrade.rawValue != stage.grade.grade.rawValue {
             let planned =
                 facts.planningStageGroup.map { "planning stage group \($0.rawValue)" }
                 ?? "no planning stage group (\(facts.planningStageGroupReason ?? ""))"
             recommendations.append(
-                RecommendationV2(
-                    ruleId: "STAGE-PLANNING", ruleIds: ["STAGE-PLANNING"] + facts.grade.ruleIds,
-                    rationale: "Planning grade \(facts.planningGrade.rawValue): \(planned); the AJCC group "
-                        + "is reported unchanged.",
-                    source: "AJCC8-TE", evidence: []))
+                book["STAGE-PLANNING"].recommendation(
+                    also: facts.grade.ruleIds,
+                    rationale: "Planning grade \(facts.planningGrade.rawValue): \(planned). "
+                        + book["STAGE-PLANNING"].rationale))
         }
         if classification == .recurrence {
             recommendations.append(
-                RecommendationV2(
-                    ruleId: "STAGE-RECURRENCE", ruleIds: ["STAGE-RECURRENCE"],
-                    rationale: "Recurrent tumour: shown as \(displayTnm) (r prefix, display only); the groups are "
-                        + "computed as for a primary.",
-                    source: "AJCC-GEN", evidence: []))
+                book["STAGE-RECURRENCE"].recommendation(
+                    rationale: "Shown as \(displayTnm). " + book["STAGE-RECURRENCE"].rationale))
         }
         return StagingSectionV2(
             classification: classification, displayTnm: displayTnm, t: stage.t, n: stage.n, m: stage.m,
