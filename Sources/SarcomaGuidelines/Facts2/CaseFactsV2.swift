@@ -21,6 +21,8 @@ public struct CaseFactsV2: Sendable {
     let stage: StageAssignment
     /// The v1 staging defaults and grade notes (N0/M0 assumed, FNCLCC), as v2 warnings.
     let stagingWarnings: [PlanWarning]
+    /// The v1 staging trace (STAGE-* and GRADE-FNCLCC considered, with why).
+    let stagingTrace: [RuleTrace]
 
     /// Builds the facts. `ajcc` is the contract-1 pack whose staging and FNCLCC tables pack
     /// 2026.12-1 keeps unchanged (§4: "v1 tables"); it is read, never evaluated with.
@@ -34,7 +36,7 @@ public struct CaseFactsV2: Sendable {
         self.inputs = inputs
         let code = inputs.histologyCode ?? tumorCase.tumor.histology?.rawValue
         histologyCode = code
-        var log = EvaluationLog(explaining: false)
+        var log = EvaluationLog(explaining: true)
         let stage = GuidelineEngine(pack: ajcc).stage(CaseFacts(tumorCase, pack: ajcc), &log)
         self.stage = stage
         let grade = try GradeHistologyRule(classes: pack.classes).decide(histology: code, grade: stage.grade.grade)
@@ -45,6 +47,7 @@ public struct CaseFactsV2: Sendable {
         histology = row
         // v1's "establishing the grade may change the stage" belongs to FNCLCC histologies only.
         let keepsGradeUnknown = row.gradePolicy.kind == .fnclcc && row.scope != .dfsp
+        stagingTrace = log.trace
         stagingWarnings = log.warnings.compactMap { warning in
             if warning.code == .gradeUnknown, !keepsGradeUnknown { return nil }
             return PlanWarning(code: warning.code.rawValue, message: warning.message)

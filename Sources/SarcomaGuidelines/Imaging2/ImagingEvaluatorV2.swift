@@ -42,9 +42,11 @@ public enum ImagingEvaluatorV2 {
         warnings += facts.pathway.warnings.filter {
             $0.code == "pediatric_protocol_scope" || $0.code == "adolescent_patient"
         }
-        return ImagingSectionV2(
+        var section = ImagingSectionV2(
             primary: primary, primaryOneOf: !abdominal, metastaticWorkup: workup, petIndicated: petIndicated,
             petResponse: response, warnings: warnings)
+        section.trace = trace(facts, section: section)
+        return section
     }
 
     /// IMG-CHEST-XR / IMG-CHEST-CT / IMG-DFSP (D02 v2, D16 v2), with the rationale for this case.

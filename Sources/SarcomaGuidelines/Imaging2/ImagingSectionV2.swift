@@ -10,6 +10,10 @@ public struct ImagingSectionV2: Sendable {
     /// The v1 `petResponse` object (IMG-PET-RESPONSE), or null.
     public var petResponse: JSONValue
     public var warnings: [PlanWarning]
+    /// Every §6 rule considered, with why (`?explain=true`).
+    public var trace: [RuleTrace] = []
+
+    public var traceJSON: JSONValue { RuleTrace.json(trace) }
 
     public func study(_ modality: ImagingModalityV2) -> ImagingStudyV2? {
         (primary + metastaticWorkup).first { $0.modality == modality }

@@ -68,10 +68,12 @@ public enum MarginEvaluatorV2 {
 
         warnings += facts.grade.warnings.filter { $0.code == "histology_grade_conflict" }
         warnings += facts.defaultWarnings + facts.pathway.warnings.filter { marginWarningCodes.contains($0.code) }
-        return MarginSectionV2(
+        var section = MarginSectionV2(
             plan: plan, marginRuleIds: [winner] + others, context: context, reExcision: reExcision,
             amputation: amputation, excisionalBiopsy: excisional, sentinelNodeBiopsy: slnb,
             recommendations: recommendations, warnings: warnings)
+        section.trace = trace(facts, section: section)
+        return section
     }
 
     /// Scope and pathway warnings the margins answer carries (delta §6).

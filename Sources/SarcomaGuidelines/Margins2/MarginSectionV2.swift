@@ -20,7 +20,10 @@ public struct MarginSectionV2: Sendable {
     public var sentinelNodeBiopsy: SentinelNodeBiopsy
     public var recommendations: [RecommendationV2]
     public var warnings: [PlanWarning]
+    /// Every §5 rule considered, with why (`?explain=true`).
+    public var trace: [RuleTrace] = []
 
+    public var traceJSON: JSONValue { RuleTrace.json(trace) }
     public var strategy: MarginStrategyV2 { plan.strategy }
     public var marginCm: Int? { plan.marginCm }
     public func warning(_ code: String) -> PlanWarning? { warnings.first { $0.code == code } }

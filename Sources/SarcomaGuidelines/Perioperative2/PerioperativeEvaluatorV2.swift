@@ -106,11 +106,13 @@ public enum PerioperativeEvaluatorV2 {
         }
         let systemicWarnings = (systemic?.warnings ?? []).map { PlanWarning(code: $0.code, message: $0.message) }
         warnings = PlanWarning.merged(warnings, systemicWarnings)
-        return PerioperativeSectionV2(
+        var section = PerioperativeSectionV2(
             scope: facts.scope, pathway: pathway, stageGroup: facts.isDFSP ? nil : facts.ajccStageGroup,
             planningStageGroup: facts.planningStageGroup, planningGrade: facts.planningGrade, options: options,
             notRecommended: withheld, highRisk: highRisk, reason: reason, recommendations: recommendations,
             systemic: systemic, warnings: warnings)
+        section.trace = trace(facts, section: section)
+        return section
     }
 
     /// Grade warnings the perioperative answer carries (delta §6).

@@ -17,8 +17,11 @@ public struct PerioperativeSectionV2: Sendable {
     /// Conversion and oligometastatic pathways only.
     public var systemic: SystemicAnswer?
     public var warnings: [PlanWarning]
+    /// Every rule considered, with why (`?explain=true`).
+    public var trace: [RuleTrace] = []
 
     public var intent: TherapyIntent { pathway.intent }
+    public var traceJSON: JSONValue { RuleTrace.json(trace) }
     public func option(_ modality: PerioperativeModalityV2) -> PerioperativeOptionV2? {
         options.first { $0.modality == modality }
     }

@@ -22,6 +22,14 @@ public enum StagingEvaluatorV2 {
         var warnings = facts.stagingWarnings
         warnings += facts.grade.warnings
         warnings += facts.pathway.warnings.filter { stagingWarningCodes.contains($0.code) }
+        if facts.histology.code == "leiomyosarcoma", facts.site == .visceral, facts.tumorCase.patient?.sex == .female {
+            // §3.1 heuristic (G9): no decision changes.
+            warnings.append(
+                PlanWarning(
+                    code: "possible_uterine_primary",
+                    message: "Visceral leiomyosarcoma in a female patient: if the primary is uterine, it is staged by "
+                        + "FIGO / the AJCC corpus uteri chapter and is out of scope of this pack"))
+        }
 
         var recommendations = stage.recommendations.map { v1 in
             RecommendationV2(
@@ -50,12 +58,35 @@ public enum StagingEvaluatorV2 {
                 book["STAGE-RECURRENCE"].recommendation(
                     rationale: "Shown as \(displayTnm). " + book["STAGE-RECURRENCE"].rationale))
         }
+        var trace = facts.stagingTrace
+        trace.append(
+            .applied(
+                "GRADE-HISTOLOGY",
+                "\(facts.histology.code ?? "histology not given") (\(facts.histology.gradePolicy.kind.rawValue)), AJCC grade "
+                    + "\(stage.grade.grade.rawValue) -> planning grade \(facts.planningGrade.rawValue)"))
+        trace.append(
+            .applied(
+                "STAGE-PLANNING",
+                facts.planningStageGroup.map { "planning stage group \($0.rawValue)" }
+                    ?? "no planning stage group: \(facts.planningStageGroupReason ?? "")"))
+        trace.append(
+            classification == .recurrence
+                ? .applied("STAGE-RECURRENCE", "presentation recurrent -> \(displayTnm)")
+                : .notApplied("STAGE-RECURRENCE", "the presentation is not stated as recurrent"))
+        trace.append(
+            facts.isDFSP
+                ? .applied("STAGE-DFSP", "DFSP: no AJCC soft tissue sarcoma stage group")
+                : .notApplied("STAGE-DFSP", "not dermatofibrosarcoma protuberans"))
+        if facts.scope == .pediatricProtocol {
+            trace.append(
+                .applied("STAGE-PEDIATRIC", "pediatric-protocol scope: the AJCC group is shown for information"))
+        }
         return StagingSectionV2(
             classification: classification, displayTnm: displayTnm, t: stage.t, n: stage.n, m: stage.m,
             grade: stage.grade.grade, stageGroup: stageGroup, stageGroupReason: reason,
             gradeApplicable: facts.grade.gradeApplicable, planningGrade: facts.planningGrade,
             planningStageGroup: facts.planningStageGroup, planningStageGroupReason: facts.planningStageGroupReason,
-            recommendations: recommendations, warnings: warnings,
+            recommendations: recommendations, warnings: warnings, trace: trace,
             v1Members: v1Members(stage, group: stageGroup, reason: reason))
     }
 

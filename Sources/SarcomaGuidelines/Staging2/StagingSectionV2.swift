@@ -25,8 +25,12 @@ public struct StagingSectionV2: Sendable {
     public var recommendations: [RecommendationV2]
     /// In decision order; the route repeats them at the assessment top level.
     public var warnings: [PlanWarning]
+    /// Every rule considered, with why (`?explain=true`; REND-EXPLAIN).
+    public var trace: [RuleTrace]
     /// The v1 members this section keeps as v1 wrote them (siteGroup, sizes, FNCLCC, defaults).
     var v1Members: [JSONMember]
+
+    public var traceJSON: JSONValue { RuleTrace.json(trace) }
 
     public func warning(_ code: String) -> PlanWarning? { warnings.first { $0.code == code } }
 

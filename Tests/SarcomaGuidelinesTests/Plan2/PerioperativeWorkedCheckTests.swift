@@ -297,4 +297,73 @@ struct PerioperativeWorkedCheckTests {
                 "doxorubicin_ifosfamide → histology_specific_standard_first",
             ])
     }
+
+    /// `agent (ruleId) P` of the systemic options, in rank order.
+    static func systemicLines(_ section: PerioperativeSectionV2) -> [String] {
+        (section.systemic?.options ?? []).map { "\($0.agent.rawValue) (\($0.ruleId))\($0.preferred ? " P" : "")" }
+    }
+
+    @Test("C37b and C11: the conversion answer carries the §8 systemicOptions (lineContext first)")
+    func conversionSystemicOptions() throws {
+        let c37b = WorkedCase(.extremity, 16, .deep, "undifferentiated_pleomorphic_sarcoma", grade: 3) {
+            $0.disease.resectable = false
+            $0.disease.limbSparingPossible = false
+        }
+        let adult = try PerioperativeEvaluatorV2.evaluate(try c37b.facts)
+        #expect(
+            Self.systemicLines(adult) == [
+                "doxorubicin (PALL-ANTHRACYCLINE-FIRST) P", "doxorubicin_ifosfamide (PALL-DOX-COMBINATION)",
+                "clinical_trial (PALL-TRIAL)",
+            ])
+        #expect(adult.systemic?.lineContext == .first)
+        #expect(adult.systemic?.notRecommended.isEmpty == true)
+        let c11 = WorkedCase(.extremity, 6, .deep, "infantile_fibrosarcoma") {
+            $0.patient.ageYears = 1
+            $0.patient.ecog = nil
+            $0.disease.resectable = false
+            $0.tumor.ntrkFusion = true
+        }
+        let infant = try PerioperativeEvaluatorV2.evaluate(try c11.facts)
+        #expect(
+            Self.systemicLines(infant) == [
+                "pediatric_protocol_referral (SCOPE-PEDIATRIC) P", "larotrectinib (PALL-NTRK) P",
+                "entrectinib (PALL-NTRK) P", "clinical_trial (PALL-TRIAL)",
+            ])
+        #expect(infant.warning("ecog_not_given") != nil)
+        guard case .object(let object) = infant.json else { return }
+        #expect(object["lineContext"] == .string("first"))
+        #expect(object["pathway"] == .string("conversion") && object["intent"] == .string("conversion"))
+    }
+
+    @Test("Every section member of delta §3.4 is present, on every pathway")
+    func sectionMembers() throws {
+        let cases = [
+            WorkedCase(.extremity, 4.5, .deep, "synovial_sarcoma", grade: 3),
+            WorkedCase(.extremity, 7, .deep, "leiomyosarcoma", grade: 3) { $0.metastatic([.lung, .liver]) },
+        ]
+        for input in cases {
+            let section = try PerioperativeEvaluatorV2.evaluate(try input.facts)
+            guard case .object(let object) = section.json else {
+                Issue.record("not an object")
+                continue
+            }
+            for key in [
+                "options", "highRisk", "reason", "recommendations", "scope", "pathway", "intent", "planningStageGroup",
+                "planningGrade", "notRecommended", "systemicOptions", "systemicNotRecommended", "lineContext",
+            ] {
+                #expect(object[key] != nil, "missing \(key)")
+            }
+            for option in section.options {
+                guard case .object(let item) = option.json else { continue }
+                for key in [
+                    "modality", "ruleId", "ruleIds", "nccnCategory", "categoryDefaulted", "categoryBasis",
+                    "categorySource", "evidenceType", "evidenceYear", "categoryDisplay", "preferred", "rank",
+                    "rankGroup", "intent", "route", "qualifyingBiomarker", "labelMinAgeYears", "appliesTo",
+                    "rationale", "source", "evidence",
+                ] {
+                    #expect(item[key] != nil, "option lacks \(key)")
+                }
+            }
+        }
+    }
 }
