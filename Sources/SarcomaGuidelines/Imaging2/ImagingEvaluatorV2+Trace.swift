@@ -1,3 +1,5 @@
+import JSON
+
 /// The imaging trace (`?explain=true`): which §6 rules listed studies for this case and why
 /// the others did not.
 extension ImagingEvaluatorV2 {

@@ -79,8 +79,14 @@ public struct PerioperativeTableV2: Sendable {
         for code in ModalityWithholding.allCases {
             var entry = try reasonsReader.required(code.rawValue).object()
             let reason = try entry.string("reason")
+            let sourcesNode = try entry.required("sources")
             var sources: [String] = []
-            for item in try entry.required("sources").nonEmptyArray() { sources.append(try register.source(item).id) }
+            for item in try sourcesNode.array() { sources.append(try register.source(item).id) }
+            if let policy = try entry.optional("policy")?.string() {
+                sources.append("pack policy (\(policy))")
+            } else if sources.isEmpty {
+                throw sourcesNode.failure("are empty and no pack policy is named")
+            }
             try entry.finish()
             withholdings[code] = Withholding(reason: reason, sources: sources)
         }

@@ -16,7 +16,7 @@ public struct RuleBookV2: Sendable {
     /// the family tests catch, answered with an empty text rather than a trap.
     public subscript(id: String) -> RuleTextV2 {
         byId[id].map { rules[$0] }
-            ?? RuleTextV2(ruleId: id, status: .new, sources: [], rationale: "", evidence: [])
+            ?? RuleTextV2(ruleId: id, status: .new, sources: [], policy: nil, rationale: "", evidence: [])
     }
 
     /// The rules a family file read (each with its family members), checked for repeats and

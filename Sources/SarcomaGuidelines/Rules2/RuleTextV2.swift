@@ -2,17 +2,23 @@ import JSON
 
 /// One rule of a pack 2026.12-1 family file (`margins.json`, `imaging.json`,
 /// `perioperative.json`): its id, status, register sources and the words an answer shows.
-/// Load refuses a rule without a verified source (§0.1: an unverified fact is never the only
-/// support of a decision).
+/// Load refuses a rule whose sources are all unverified (§0.1: an unverified fact is never the
+/// only support of a decision); a rule no register source states is a disclosed pack policy
+/// (`policy`, §14) and cites none.
 public struct RuleTextV2: Sendable, Equatable {
     public var ruleId: String
     public var status: RuleStatus
     public var sources: [String]
+    /// The reading (§14) or review finding a pack-policy rule rests on; nil when sources support it.
+    public var policy: String?
     public var rationale: String
     public var evidence: [String]
 
-    /// The wire `source`: the register ids, in the rule's order.
-    public var sourceText: String { sources.joined(separator: ", ") }
+    /// The wire `source`: the register ids in the rule's order, or the pack policy.
+    public var sourceText: String {
+        guard let policy else { return sources.joined(separator: ", ") }
+        return (sources + ["pack policy (\(policy))"]).joined(separator: ", ")
+    }
 
     static func load(_ node: PackNode, register: SourceRegister) throws(GuidelinePackError) -> RuleTextV2 {
         var reader = try node.object()
@@ -29,19 +35,22 @@ public struct RuleTextV2: Sendable, Equatable {
         let status = try reader.required("status").code(RuleStatus.self, "a rule status")
         let sourcesNode = try reader.required("sources")
         var sources: [SourceRegister.Source] = []
-        for item in try sourcesNode.nonEmptyArray() {
+        for item in try sourcesNode.array() {
             let source = try register.source(item)
             if sources.contains(source) { throw item.failure("repeats \"\(source.id)\"") }
             sources.append(source)
         }
-        guard sources.contains(where: \.verified) else {
+        let policy = try reader.optional("policy")?.string()
+        if policy == nil, !sources.contains(where: \.verified) {
             throw sourcesNode.failure(
-                "cite only unverified sources: an unverified fact is never the only support of a rule (§0.1)")
+                "cite no verified source and name no pack policy: an unverified fact is never the only support of a rule (§0.1)"
+            )
         }
         let rationale = try reader.string("rationale")
         let evidence = try reader.required("evidence").strings()
         return RuleTextV2(
-            ruleId: ruleId, status: status, sources: sources.map(\.id), rationale: rationale, evidence: evidence)
+            ruleId: ruleId, status: status, sources: sources.map(\.id), policy: policy, rationale: rationale,
+            evidence: evidence)
     }
 
     /// The recommendation of a non-therapy rule (delta §3.1): no category, no evidence type;
