@@ -9,7 +9,7 @@ import SarcomaGuidelines
 public final class SarcomaService: Sendable {
     public let configuration: ServiceConfiguration
     public let engine: GuidelineEngine
-    public let store: CaseStore
+    public let store: any CaseStore
     public let router: Router
     public let metrics: MetricsRegistry
     public let accessLog: AccessLog
@@ -20,7 +20,7 @@ public final class SarcomaService: Sendable {
     private let connections: ConnectionGauge
 
     init(
-        configuration: ServiceConfiguration, engine: GuidelineEngine, store: CaseStore,
+        configuration: ServiceConfiguration, engine: GuidelineEngine, store: any CaseStore,
         router: Router, metrics: MetricsRegistry, accessLog: AccessLog, accessTokens: AccessTokens?,
         cdsAuthentication: JWTAuthentication, connections: ConnectionGauge
     ) {
@@ -33,6 +33,28 @@ public final class SarcomaService: Sendable {
         self.accessTokens = accessTokens
         self.cdsAuthentication = cdsAuthentication
         self.connections = connections
+    }
+
+    /// Closes the case store: the last thing the process does with it (after the server has
+    /// drained, or when start-up stops before serving).
+    public func close() {
+        store.close()
+    }
+
+    /// The schema version the store was migrated to, for the start-up and shutdown lines.
+    public var schemaVersion: Int {
+        store.schemaVersion
+    }
+
+    /// The start-up line an operator reads first: which pack answers, which schema the
+    /// database holds, and how access is controlled.
+    public var startupSummary: String {
+        let access =
+            accessTokens.map { tokens in
+                "access tokens required (\(tokens.holders.count) configured: \(tokens.summary)); "
+                    + "public: /health, /ready, /openapi.json"
+            } ?? "no access tokens configured: serving everything, loopback only"
+        return "guideline pack \(engine.pack.version); database schema \(schemaVersion); \(access)"
     }
 
     /// An HTTP server for this service; the caller starts and stops it.
@@ -83,7 +105,7 @@ public func makeService(
     guard let openAPI = FileManager.default.contents(atPath: configuration.openapi) else {
         throw StartupError.openAPIDocument(path: configuration.openapi)
     }
-    let store: CaseStore
+    let store: any CaseStore
     do {
         var storeConfiguration = CaseStoreConfiguration(
             path: configuration.database, migrationsDirectory: configuration.migrations)

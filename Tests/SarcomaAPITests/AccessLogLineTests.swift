@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Testing
+import UTCTime
 
 @testable import SarcomaAPI
 
@@ -19,11 +20,19 @@ struct AccessLogLineTests {
     @Test(arguments: [
         0, 125, 1_000, 951_782_400_500, 1_709_164_799_875, 1_765_097_249_250, 4_102_444_800_375, 253_402_300_799_500,
     ])
-    func timestampMatchesFoundation(_ milliseconds: Int) {
-        var bytes: [UInt8] = []
-        LogTimestamp.append(millisecondsSince1970: milliseconds, to: &bytes)
-        let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
-        #expect(String(decoding: bytes, as: UTF8.self) == Self.foundationTimestamp(date))
+    func timestampMatchesFoundationAndUTCInstant(_ milliseconds: Int) {
+        var cache = LogTimestamp.SecondCache()
+        // Twice through one cache (the second line reuses the second's prefix), once later in it.
+        for offset in [0, 0, 1] {
+            var bytes: [UInt8] = []
+            let instant = UTCInstant(millisecondsSince1970: Int64(milliseconds + offset))
+            cache.append(instant, to: &bytes)
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(text == instant.rfc3339)
+            if offset == 0 {
+                #expect(text == Self.foundationTimestamp(Date(timeIntervalSince1970: Double(milliseconds) / 1000)))
+            }
+        }
     }
 
     @Test(arguments: [0, 1, 5, 10, 99, 120, 123, 999, 1_000, 1_500, 7_000, 12_345, 999_999, 1_000_000, 123_456_789])

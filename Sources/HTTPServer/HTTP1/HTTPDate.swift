@@ -1,6 +1,6 @@
 /// IMF-fixdate text for the `Date` header ("Sun, 06 Nov 1994 08:49:37 GMT"), computed
 /// with integer calendar arithmetic (no formatter, no locale) and cached per second.
-package struct HTTPDate {
+struct HTTPDate {
     private var second = Int.min
     private(set) var bytes: [UInt8] = []
 
@@ -27,9 +27,8 @@ package struct HTTPDate {
     }
 
     /// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar
-    /// (the well-known era-based algorithm: 400-year eras of 146,097 days). Package-wide: the
-    /// access log's timestamps use it too, so the calendar arithmetic lives here once.
-    package static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    /// (the well-known era-based algorithm: 400-year eras of 146,097 days).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097

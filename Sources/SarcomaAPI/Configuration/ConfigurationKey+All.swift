@@ -54,7 +54,7 @@ extension ConfigurationKey {
 
     private static func text(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, String> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, String> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
@@ -66,7 +66,7 @@ extension ConfigurationKey {
 
     private static func optionalText(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, String?> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, String?> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
@@ -80,7 +80,7 @@ extension ConfigurationKey {
 
     private static func baseURL(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, String?> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, String?> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
@@ -102,7 +102,7 @@ extension ConfigurationKey {
     /// A comma-separated list; items are trimmed, empty items refused; "" is the empty list.
     private static func list(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, [String]> & Sendable,
+        _ path: any WritableKeyPath<ServiceConfiguration, [String]> & Sendable,
         check: @escaping @Sendable (String) -> String?
     ) -> ConfigurationKey {
         ConfigurationKey(
@@ -145,7 +145,7 @@ extension ConfigurationKey {
 
     private static func integer(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, Int> & Sendable,
+        _ path: any WritableKeyPath<ServiceConfiguration, Int> & Sendable,
         _ range: ClosedRange<Int>
     ) -> ConfigurationKey {
         ConfigurationKey(
@@ -162,7 +162,7 @@ extension ConfigurationKey {
 
     private static func seconds(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, Double> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, Double> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
@@ -180,7 +180,7 @@ extension ConfigurationKey {
 
     private static func boolean(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, Bool> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, Bool> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,

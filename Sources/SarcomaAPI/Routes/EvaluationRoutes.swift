@@ -8,7 +8,7 @@ import SarcomaGuidelines
 /// record of past evaluations (`GET /v1/cases/{id}/evaluations`). Stored evaluations and the
 /// record are audited; stateless evaluations touch no stored case and are not.
 struct EvaluationRoutes: Sendable {
-    let store: CaseStore
+    let store: any CaseStore
     let engine: GuidelineEngine
     let reader: CaseRequestReader
 
