@@ -35,7 +35,7 @@ struct EvaluationRoutes: Sendable {
         let explain = try QueryFlag.value("explain", in: request)
         let pretty = try QueryFlag.value("pretty", in: request)
         let sarcomaCase = try reader.read(request)
-        let evaluation = engine.evaluate(kind, for: sarcomaCase, explain: explain)
+        let evaluation = ContractOneAnswer(kind, for: sarcomaCase, engine: engine, explain: explain)
         switch format {
         case .plainText: return JSONResponse.text(evaluation.plainText)
         case .json: return JSONResponse.make(evaluation.json, pretty: pretty)
@@ -48,7 +48,7 @@ struct EvaluationRoutes: Sendable {
         let pretty = try QueryFlag.value("pretty", in: request)
         let stored = try CaseRoutes.load(request, from: store)
         let sarcomaCase = try reader.readStored(stored.document)
-        let evaluation = engine.evaluate(kind, for: sarcomaCase, explain: explain)
+        let evaluation = ContractOneAnswer(kind, for: sarcomaCase, engine: engine, explain: explain)
         guard request.method != "HEAD" else {
             // HEAD is safe (RFC 9110 9.2.1): link checkers must not fill the audit trail.
             switch format {
