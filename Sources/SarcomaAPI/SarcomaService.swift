@@ -115,7 +115,11 @@ public func makeService(
         openAPIDocument: [UInt8](openAPI)
     ).register(into: &builder)
     CaseRoutes(store: store, reader: reader).register(into: &builder)
-    EvaluationRoutes(store: store, engine: engine, reader: contractOneReader).register(into: &builder)
+    EvaluationRoutes(
+        store: store, engine: engine, reader: contractOneReader, library: library,
+        successor: SuccessorAnnouncement(library: library)
+    ).register(into: &builder)
+    ContractTwoRoutes(store: store, library: library, kept: engine, reader: reader).register(into: &builder)
     AuditRoutes(store: store).register(into: &builder)
     FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
     CDSHooksRoutes(store: store, engine: engine).register(into: &builder)

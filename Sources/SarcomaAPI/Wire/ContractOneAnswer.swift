@@ -9,11 +9,16 @@ struct ContractOneAnswer {
     var json: JSONValue
     var plainText: String
 
-    init(_ kind: EvaluationKind, for sarcomaCase: SarcomaCase, engine: GuidelineEngine, explain: Bool) {
+    /// `superseded` is the `superseded_pack` warning, last of all (nil when no successor is loaded).
+    init(
+        _ kind: EvaluationKind, for sarcomaCase: SarcomaCase, engine: GuidelineEngine, explain: Bool,
+        superseded: (code: String, message: String)?
+    ) {
         let reading = ContractOneReading(sarcomaCase, packVersion: engine.pack.version)
         let evaluation = engine.evaluate(kind, for: reading.sarcomaCase, explain: explain)
-        json = Self.appending(reading.warnings, to: evaluation.json)
-        plainText = evaluation.plainText + reading.warnings.map { $0.message + "\n" }.joined()
+        let warnings = reading.warnings + (superseded.map { [$0] } ?? [])
+        json = Self.appending(warnings, to: evaluation.json)
+        plainText = evaluation.plainText + warnings.map { $0.message + "\n" }.joined()
     }
 
     static func appending(_ warnings: [(code: String, message: String)], to json: JSONValue) -> JSONValue {
