@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The primary cancer Condition: which one it is, whether it is a soft tissue sarcoma, and

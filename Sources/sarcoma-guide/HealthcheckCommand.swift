@@ -1,5 +1,6 @@
 import ArgumentParser
 import HTTPServer
+import SarcomaAPI
 
 /// Exits 0 when the local service answers `GET /health` with 200: a container
 /// HEALTHCHECK that needs no curl.

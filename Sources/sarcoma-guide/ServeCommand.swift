@@ -1,7 +1,10 @@
+import Access
 import ArgumentParser
+import CaseStore
 import Foundation
 import HTTPServer
 import SarcomaAPI
+import SarcomaGuidelines
 
 /// Runs the service until SIGTERM or SIGINT, then drains in-flight requests and closes the
 /// database before exiting 0. A signal during start-up lets the migrations finish, then

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Testing
 
 /// FHIR import and export on the real binary: the synthetic mCODE bundle of an extremity

@@ -1,7 +1,8 @@
 import Access
 import Foundation
-import Testing
+import HTTPServer
 @testable import SarcomaAPI
+import Testing
 
 /// The endpoint x role table of api-contract.md ("Access (tokens and roles)"), written out
 /// here independently of `AccessPolicy.standard`, route by route.

@@ -1,3 +1,5 @@
+import JSON
+
 /// `tumor.histology`: an in-scope code, or a clear refusal for tumours this service does
 /// not cover (GIST, Kaposi sarcoma, desmoid tumour, bone sarcomas), never a guess.
 extension CaseDecoder {
