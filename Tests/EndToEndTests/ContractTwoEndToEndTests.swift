@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Testing
 
 /// Contract v2 on the real binary (contract delta §0): the §12 worked checks that need only

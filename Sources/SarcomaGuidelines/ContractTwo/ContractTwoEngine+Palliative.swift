@@ -10,7 +10,9 @@ extension ContractTwoEngine {
         var trace = [
             RuleTrace(
                 ruleId: "SCOPE-PATHWAY", applied: true,
-                reason: "row \(decision.pathwayRow): pathway \(decision.pathway.rawValue), scope \(decision.scope.rawValue).")
+                reason:
+                    "row \(decision.pathwayRow): pathway \(decision.pathway.rawValue), scope \(decision.scope.rawValue)."
+            )
         ]
         var head: [JSONMember] = [
             JSONMember("scope", .string(decision.scope.rawValue)),
@@ -52,7 +54,9 @@ extension ContractTwoEngine {
         ]
         for option in answer.options {
             trace.append(
-                RuleTrace(ruleId: option.ruleId, applied: true, reason: "\(option.agent.rawValue) listed, rank \(option.rank)."))
+                RuleTrace(
+                    ruleId: option.ruleId, applied: true,
+                    reason: "\(option.agent.rawValue) listed, rank \(option.rank)."))
         }
         for item in answer.notRecommended {
             trace.append(
@@ -65,7 +69,7 @@ extension ContractTwoEngine {
             .init(label: "Pathway", text: Self.pathwayText(decision), rules: ["SCOPE-PATHWAY"]),
             .init(
                 label: "Palliative",
-                text: "\(answer.line.rawValue) line (\(answer.lineContext.rawValue.replacingOccurrences(of: "_", with: " "))):",
+                text: "\(answer.line.rawValue) line (\(Self.words(answer.lineContext.rawValue))):",
                 rules: []),
         ]
         for option in answer.options {
@@ -95,8 +99,11 @@ extension ContractTwoEngine {
         return ContractTwoBody(members: head, warnings: warnings, ruleIds: ruleIds, trace: trace, lines: lines)
     }
 
+    /// A snake_case code as words ("best supportive care").
+    static func words(_ code: String) -> String { code.split(separator: "_").joined(separator: " ") }
+
     static func pathwayText(_ decision: PathwayDecision) -> String {
-        func words(_ code: String) -> String { code.replacingOccurrences(of: "_", with: " ") }
-        return "\(words(decision.pathway.rawValue)) (\(decision.intent.rawValue) intent); scope \(words(decision.scope.rawValue))"
+        return
+            "\(words(decision.pathway.rawValue)) (\(decision.intent.rawValue) intent); scope \(words(decision.scope.rawValue))"
     }
 }

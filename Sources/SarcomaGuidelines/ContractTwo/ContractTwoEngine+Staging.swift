@@ -23,7 +23,8 @@ extension ContractTwoEngine {
             case "guidelineVersion", "warnings", "trace": continue
             case "stageGroup" where dfsp: members.append(JSONMember(key, .null))
             case "stageGroupReason" where dfsp: members.append(JSONMember(key, .string(Self.dfspStageGroupReason)))
-            case "recommendations": members.append(JSONMember(key, .array((value.arrayValue ?? []).map(Self.nonTherapy))))
+            case "recommendations":
+                members.append(JSONMember(key, .array((value.arrayValue ?? []).map(Self.nonTherapy))))
             default: members.append(JSONMember(key, value))
             }
         }
@@ -48,7 +49,9 @@ extension ContractTwoEngine {
         trace.append(
             RuleTrace(
                 ruleId: "GRADE-HISTOLOGY", applied: true,
-                reason: "planning grade \(facts.planning.planningGrade.rawValue) (AJCC grade \(facts.grade.grade.rawValue))."))
+                reason:
+                    "planning grade \(facts.planning.planningGrade.rawValue) (AJCC grade \(facts.grade.grade.rawValue))."
+            ))
         if dfsp {
             trace.append(RuleTrace(ruleId: "STAGE-DFSP", applied: true, reason: "DFSP: no AJCC stage group."))
         }
@@ -63,7 +66,9 @@ extension ContractTwoEngine {
         let cited = (v1.json["recommendations"]?.arrayValue ?? []).compactMap { $0["ruleId"]?.stringValue }
         return ContractTwoBody(
             members: members, warnings: warnings, ruleIds: ruleIds, trace: trace,
-            lines: [.init(label: "Staging", text: text, rules: cited + ["GRADE-HISTOLOGY"] + (dfsp ? ["STAGE-DFSP"] : []))])
+            lines: [
+                .init(label: "Staging", text: text, rules: cited + ["GRADE-HISTOLOGY"] + (dfsp ? ["STAGE-DFSP"] : []))
+            ])
     }
 }
 

@@ -10,7 +10,9 @@ public struct ContractTwoWarning: Sendable, Equatable {
         self.message = message
     }
 
-    var json: JSONValue { .object(JSONObject(engineMembers: [.init("code", .string(code)), .init("message", .string(message))])) }
+    var json: JSONValue {
+        .object(JSONObject(engineMembers: [.init("code", .string(code)), .init("message", .string(message))]))
+    }
 
     /// `warnings` with later repeats of a code dropped (the first, most specific message stays).
     static func unique(_ warnings: [ContractTwoWarning]) -> [ContractTwoWarning] {
