@@ -117,7 +117,7 @@ public func makeService(
     CaseRoutes(store: store, reader: reader).register(into: &builder)
     EvaluationRoutes(
         store: store, engine: engine, reader: contractOneReader, library: library,
-        successor: SuccessorAnnouncement(library: library)
+        successor: try SuccessorAnnouncement.make(library: library, configuration: configuration)
     ).register(into: &builder)
     ContractTwoRoutes(store: store, library: library, kept: engine, reader: reader).register(into: &builder)
     AuditRoutes(store: store).register(into: &builder)

@@ -36,6 +36,10 @@ struct SettingOptions: ParsableArguments {
         String?
     @Option(help: "Comma-separated browser origins allowed on /cds-services (CORS; * = any; default: none).")
     var corsOrigins: String?
+    @Option(help: "RFC 3339 instant /v1 evaluations announce as Deprecation (default: the v2 pack's releasedAt).")
+    var v1Deprecation: String?
+    @Option(help: "HTTP-date /v1 evaluations announce as Sunset (default Fri, 31 Dec 2027 23:59:59 GMT).")
+    var v1Sunset: String?
 
     /// The merged configuration, or a message that names the offending key.
     func resolve() throws -> ServiceConfiguration {
@@ -50,6 +54,7 @@ struct SettingOptions: ParsableArguments {
             "accessLog": accessLog, "tokensFile": tokensFile,
             "publicBaseUrl": publicBaseUrl, "cdsJwksFile": cdsJwksFile, "cdsIssuers": cdsIssuers,
             "cdsClockSkewSeconds": cdsClockSkewSeconds, "corsOrigins": corsOrigins,
+            "v1Deprecation": v1Deprecation, "v1Sunset": v1Sunset,
         ]
         do {
             return try ConfigurationLoader().load(flags: given.compactMapValues { $0 }, configFile: config)

@@ -224,4 +224,24 @@ struct ContractTwoEndToEndTests {
             mapped.object.array("warnings").suffix(3).map { $0.string("code") }
                 == ["input_not_used_by_pack", "histology_mapped_for_pack", "superseded_pack"])
     }
+
+    @Test("v1Sunset and publicBaseUrl shape the headers; a sunset before the deprecation refuses to start")
+    func successorSettings() throws {
+        let body = WorkedCheck.all[1].body
+        let service = try ServiceProcess(environment: [
+            "SARCOMA_GUIDE_V1_SUNSET": "Sat, 01 Jan 2028 00:00:00 GMT",
+            "SARCOMA_GUIDE_V1_DEPRECATION": "2026-12-08T12:00:00Z",
+            "SARCOMA_GUIDE_PUBLIC_BASE_URL": "https://sts.example.org",
+        ])
+        let response = try service.send("POST", "/v1/palliative", body: body)
+        #expect(response.header("Sunset") == "Sat, 01 Jan 2028 00:00:00 GMT")
+        #expect(response.header("Deprecation") == "@1796731200")
+        #expect(response.header("Link") == "<https://sts.example.org/v2/palliative>; rel=\"successor-version\"")
+        #expect(throws: (any Error).self) {
+            _ = try ServiceProcess(environment: ["SARCOMA_GUIDE_V1_SUNSET": "Mon, 30 Nov 2026 00:00:00 GMT"])
+        }
+        #expect(throws: (any Error).self) {
+            _ = try ServiceProcess(environment: ["SARCOMA_GUIDE_V1_SUNSET": "31 Dec 2027"])
+        }
+    }
 }

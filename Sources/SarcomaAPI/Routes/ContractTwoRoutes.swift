@@ -9,13 +9,13 @@ import SarcomaGuidelines
 /// codes, problems and roles as v1; the case passes the case-write checks (delta §2).
 /// `?guidelineVersion=` picks a loaded contract-2 pack; the default is the newest.
 struct ContractTwoRoutes: Sendable {
-    let store: CaseStore
+    let store: any CaseStore
     let library: GuidelineLibrary
     /// One engine per loaded contract-2 pack, by version.
     let engines: [String: ContractTwoEngine]
     let reader: CaseRequestReader
 
-    init(store: CaseStore, library: GuidelineLibrary, kept: GuidelineEngine, reader: CaseRequestReader) {
+    init(store: any CaseStore, library: GuidelineLibrary, kept: GuidelineEngine, reader: CaseRequestReader) {
         self.store = store
         self.library = library
         var engines: [String: ContractTwoEngine] = [:]

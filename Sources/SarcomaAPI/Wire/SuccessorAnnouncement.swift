@@ -12,25 +12,38 @@ struct SuccessorAnnouncement: Sendable {
     let deprecationSeconds: Int64
     let sunset: String
 
-    /// The delta's default sunset.
-    static let defaultSunset = "Fri, 31 Dec 2027 23:59:59 GMT"
+    /// `SARCOMA_GUIDE_PUBLIC_BASE_URL`: when set, the `Link` target is absolute.
+    let baseURL: String
 
-    /// nil when no contract-2 pack is loaded: then `/v1` has no successor to announce.
-    init?(library: GuidelineLibrary) {
-        guard let successor = library.newestContractTwo,
-            let milliseconds = try? RFC3339Instant.milliseconds(successor.releasedAt)
-        else { return nil }
-        supersededVersion = library.v1Pack.version
-        successorVersion = successor.version
-        deprecationSeconds = milliseconds / 1000
-        sunset = Self.defaultSunset
+    /// nil when no contract-2 pack is loaded: then `/v1` has no successor to announce. Refuses
+    /// a sunset before the deprecation (delta §0.3).
+    static func make(library: GuidelineLibrary, configuration: ServiceConfiguration) throws(StartupError)
+        -> SuccessorAnnouncement?
+    {
+        guard let successor = library.newestContractTwo else { return nil }
+        let instant = configuration.v1Deprecation ?? successor.releasedAt
+        guard let milliseconds = try? RFC3339Instant.milliseconds(instant),
+            let sunset = HTTPDate.seconds(configuration.v1Sunset)
+        else {
+            throw StartupError.guidelinePack(
+                "the /v1 deprecation \(instant) or sunset \(configuration.v1Sunset) is unreadable")
+        }
+        guard sunset >= milliseconds / 1000 else {
+            throw StartupError.guidelinePack(
+                "the /v1 sunset (\(configuration.v1Sunset)) is earlier than its deprecation (\(instant)); set v1Sunset later"
+            )
+        }
+        return SuccessorAnnouncement(
+            supersededVersion: library.v1Pack.version, successorVersion: successor.version,
+            deprecationSeconds: milliseconds / 1000, sunset: configuration.v1Sunset,
+            baseURL: configuration.publicBaseUrl ?? "")
     }
 
     /// The three headers, pointing at `successor` (a path under `/v2`).
     func headers(successor: String) -> [(String, String)] {
         [
             ("Deprecation", "@\(deprecationSeconds)"), ("Sunset", sunset),
-            ("Link", "<\(successor)>; rel=\"successor-version\""),
+            ("Link", "<\(baseURL)\(successor)>; rel=\"successor-version\""),
         ]
     }
 
