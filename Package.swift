@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "CSystemLinux"),
         // The general JSON value, parser, writer and pointer; used by every layer but HTTPServer and CaseStore.
         .target(name: "JSON"),
+        // The one calendar and clock: UTC days, RFC 3339 timestamps, the HTTP date (no Foundation).
+        .target(name: "UTCTime"),
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
         .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
@@ -35,12 +37,12 @@ let package = Package(
         .target(
             name: "CaseStore",
             dependencies: [
-                "CSQLite",
+                "CSQLite", "UTCTime",
                 // SHA-256 of migration files.
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.
-        .target(name: "FHIRMapping", dependencies: ["JSON", "SarcomaGuidelines"]),
+        .target(name: "FHIRMapping", dependencies: ["JSON", "SarcomaGuidelines", "UTCTime"]),
         // CDS Hooks cards, prefetch templates and reading, order-select logic: no HTTP, no SQL.
         .target(name: "CDSHooks", dependencies: ["JSON", "SarcomaGuidelines", "FHIRMapping"]),
         // Tokens, roles, JWT/JWKS verification, the replay cache: no HTTP, no SQL.
@@ -58,7 +60,7 @@ let package = Package(
             name: "SarcomaAPI",
             dependencies: [
                 "JSON", "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping", "CDSHooks", "Access",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "UTCTime", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -76,6 +78,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ], path: "Tests/TestSupport"),
+        .testTarget(name: "UTCTimeTests", dependencies: ["UTCTime"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "CDSHooksTests", dependencies: ["CDSHooks", "JSON", "SarcomaGuidelines"]),
         .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["JSON", "SarcomaGuidelines", "TestSupport"]),

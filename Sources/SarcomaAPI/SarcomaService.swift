@@ -9,7 +9,7 @@ import SarcomaGuidelines
 public final class SarcomaService: Sendable {
     public let configuration: ServiceConfiguration
     public let engine: GuidelineEngine
-    public let store: CaseStore
+    public let store: any CaseStore
     public let router: Router
     public let metrics: MetricsRegistry
     public let accessLog: AccessLog
@@ -20,7 +20,7 @@ public final class SarcomaService: Sendable {
     private let connections: ConnectionGauge
 
     init(
-        configuration: ServiceConfiguration, engine: GuidelineEngine, store: CaseStore,
+        configuration: ServiceConfiguration, engine: GuidelineEngine, store: any CaseStore,
         router: Router, metrics: MetricsRegistry, accessLog: AccessLog, accessTokens: AccessTokens?,
         cdsAuthentication: JWTAuthentication, connections: ConnectionGauge
     ) {
@@ -83,7 +83,7 @@ public func makeService(
     guard let openAPI = FileManager.default.contents(atPath: configuration.openapi) else {
         throw StartupError.openAPIDocument(path: configuration.openapi)
     }
-    let store: CaseStore
+    let store: any CaseStore
     do {
         var storeConfiguration = CaseStoreConfiguration(
             path: configuration.database, migrationsDirectory: configuration.migrations)

@@ -1,3 +1,4 @@
+import UTCTime
 extension ConfigurationKey {
     /// Every setting the service reads. docs/configuration.md's table is this list (ConfigurationDocsTests checks it).
     public static let all: [ConfigurationKey] = [
@@ -50,10 +51,10 @@ extension ConfigurationKey {
             "v1Deprecation",
             "RFC 3339 instant the /v1 evaluations announce as `Deprecation`; unset = the newest contract-2 pack's releasedAt",
             \.v1Deprecation,
-            check: { (try? RFC3339Instant.milliseconds($0)) == nil ? "'\($0)' is not an RFC 3339 date-time" : nil }),
+            check: { (try? UTCInstant(rfc3339: $0)) == nil ? "'\($0)' is not an RFC 3339 date-time" : nil }),
         text(
             "v1Sunset", "HTTP-date (IMF-fixdate) the /v1 evaluations announce as `Sunset`; not before the deprecation",
-            \.v1Sunset, check: { HTTPDate.seconds($0) == nil ? "'\($0)' is not an IMF-fixdate HTTP-date" : nil }),
+            \.v1Sunset, check: { HTTPDate.instant($0) == nil ? "'\($0)' is not an IMF-fixdate HTTP-date" : nil }),
     ]
 
     public static func named(_ name: String) -> ConfigurationKey? {
@@ -62,7 +63,7 @@ extension ConfigurationKey {
 
     private static func text(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, String> & Sendable,
+        _ path: any WritableKeyPath<ServiceConfiguration, String> & Sendable,
         check: @escaping @Sendable (String) -> String? = { _ in nil }
     ) -> ConfigurationKey {
         ConfigurationKey(
@@ -76,7 +77,7 @@ extension ConfigurationKey {
 
     private static func optionalText(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, String?> & Sendable,
+        _ path: any WritableKeyPath<ServiceConfiguration, String?> & Sendable,
         check: @escaping @Sendable (String) -> String? = { _ in nil }
     ) -> ConfigurationKey {
         ConfigurationKey(
@@ -92,7 +93,7 @@ extension ConfigurationKey {
 
     private static func baseURL(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, String?> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, String?> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
@@ -114,7 +115,7 @@ extension ConfigurationKey {
     /// A comma-separated list; items are trimmed, empty items refused; "" is the empty list.
     private static func list(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, [String]> & Sendable,
+        _ path: any WritableKeyPath<ServiceConfiguration, [String]> & Sendable,
         check: @escaping @Sendable (String) -> String?
     ) -> ConfigurationKey {
         ConfigurationKey(
@@ -157,7 +158,7 @@ extension ConfigurationKey {
 
     private static func integer(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, Int> & Sendable,
+        _ path: any WritableKeyPath<ServiceConfiguration, Int> & Sendable,
         _ range: ClosedRange<Int>
     ) -> ConfigurationKey {
         ConfigurationKey(
@@ -174,7 +175,7 @@ extension ConfigurationKey {
 
     private static func seconds(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, Double> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, Double> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
@@ -192,7 +193,7 @@ extension ConfigurationKey {
 
     private static func boolean(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, Bool> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, Bool> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,

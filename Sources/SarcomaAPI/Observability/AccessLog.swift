@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Synchronization
+import UTCTime
 
 /// One logfmt line per answered request on stdout: method, route template (never the raw
 /// path, which may carry identifiers), status, duration and request id. No bodies, no
@@ -31,7 +32,6 @@ public final class AccessLog: Sendable {
     }
 
     static func timestamp() -> String {
-        Date().formatted(
-            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        UTCInstant.now().rfc3339
     }
 }

@@ -12,7 +12,7 @@ import SarcomaGuidelines
 /// successor (`SuccessorAnnouncement`); `GET /v2/cases/{id}/evaluations` lists the records of
 /// both contracts (delta §0.6).
 struct EvaluationRoutes: Sendable {
-    let store: CaseStore
+    let store: any CaseStore
     let engine: GuidelineEngine
     let reader: CaseRequestReader
     let library: GuidelineLibrary

@@ -1,4 +1,5 @@
 import HTTPServer
+import UTCTime
 import SarcomaGuidelines
 
 /// How the frozen `/v1` evaluation routes announce contract v2 (delta §0.3): the
@@ -22,20 +23,19 @@ struct SuccessorAnnouncement: Sendable {
     {
         guard let successor = library.newestContractTwo else { return nil }
         let instant = configuration.v1Deprecation ?? successor.releasedAt
-        guard let milliseconds = try? RFC3339Instant.milliseconds(instant),
-            let sunset = HTTPDate.seconds(configuration.v1Sunset)
+        guard let deprecation = try? UTCInstant(rfc3339: instant), let sunset = HTTPDate.instant(configuration.v1Sunset)
         else {
             throw StartupError.guidelinePack(
                 "the /v1 deprecation \(instant) or sunset \(configuration.v1Sunset) is unreadable")
         }
-        guard sunset >= milliseconds / 1000 else {
+        guard sunset >= deprecation else {
             throw StartupError.guidelinePack(
                 "the /v1 sunset (\(configuration.v1Sunset)) is earlier than its deprecation (\(instant)); set v1Sunset later"
             )
         }
         return SuccessorAnnouncement(
             supersededVersion: library.v1Pack.version, successorVersion: successor.version,
-            deprecationSeconds: milliseconds / 1000, sunset: configuration.v1Sunset,
+            deprecationSeconds: deprecation.millisecondsSince1970 / 1000, sunset: configuration.v1Sunset,
             baseURL: configuration.publicBaseUrl ?? "")
     }
 

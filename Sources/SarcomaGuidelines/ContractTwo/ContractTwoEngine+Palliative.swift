@@ -102,8 +102,12 @@ extension ContractTwoEngine {
     /// A snake_case code as words ("best supportive care").
     static func words(_ code: String) -> String { code.split(separator: "_").joined(separator: " ") }
 
+    static let scopeWords: [TreatmentScope: String] = [
+        .adultSTS: "adult soft tissue sarcoma", .pediatricProtocol: "pediatric protocol", .dfsp: "DFSP",
+    ]
+
     static func pathwayText(_ decision: PathwayDecision) -> String {
         return
-            "\(words(decision.pathway.rawValue)) (\(decision.intent.rawValue) intent); scope \(words(decision.scope.rawValue))"
+            "\(words(decision.pathway.rawValue)) (\(decision.intent.rawValue) intent); scope \(scopeWords[decision.scope] ?? words(decision.scope.rawValue))"
     }
 }

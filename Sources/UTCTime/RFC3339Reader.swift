@@ -1,17 +1,11 @@
-/// Reads an RFC 3339 date-time (`2026-11-26T19:33:14Z`, `2026-11-26T20:33:14.5+01:00`) as
-/// milliseconds since 1970-01-01T00:00:00Z, for query parameters such as `since`.
+/// The RFC 3339 date-time reader behind `UTCInstant(rfc3339:)`.
 ///
 /// Strict, like the rest of the API: the full date, time and offset are required (no bare
 /// dates, no local times), fields are range-checked (February 30 is refused, not rolled
 /// over), and a leap second (`:60`) is refused rather than guessed at. Fractions finer than a
 /// millisecond round up, so "at or after" keeps its meaning against millisecond timestamps.
-enum RFC3339Instant {
-    /// Why a value was refused, in words for a problem's detail.
-    struct Refusal: Error, Equatable {
-        let reason: String
-    }
-
-    static func milliseconds(_ text: String) throws(Refusal) -> Int64 {
+enum RFC3339Reader {
+    static func milliseconds(_ text: String) throws(RFC3339Refusal) -> Int64 {
         let bytes = Array(text.utf8)
         var reader = Reader(bytes: bytes)
         let year = try reader.digits(4, "a four-digit year")
@@ -20,7 +14,7 @@ enum RFC3339Instant {
         try reader.expect("-", after: "the month")
         let day = try reader.digits(2, "a two-digit day")
         guard reader.next(isOneOf: "Tt") else {
-            throw Refusal(reason: "expected 'T' and a time after the date (e.g. 2026-11-26T19:33:14Z)")
+            throw RFC3339Refusal(reason: "expected 'T' and a time after the date (e.g. 2026-11-26T19:33:14Z)")
         }
         let hour = try reader.digits(2, "a two-digit hour")
         try reader.expect(":", after: "the hour")
@@ -32,38 +26,18 @@ enum RFC3339Instant {
             fractionMilliseconds = try reader.fractionInMilliseconds()
         }
         let offsetMinutes = try reader.offsetMinutes()
-        guard reader.atEnd else { throw Refusal(reason: "unexpected characters after the offset") }
+        guard reader.atEnd else { throw RFC3339Refusal(reason: "unexpected characters after the offset") }
 
-        guard (1...12).contains(month) else { throw Refusal(reason: "the month must be 01 to 12") }
-        guard (1...daysIn(month: month, year: year)).contains(day) else {
-            throw Refusal(reason: "day \(day) does not exist in that month")
+        guard (1...12).contains(month) else { throw RFC3339Refusal(reason: "the month must be 01 to 12") }
+        guard let date = CalendarDate(year: year, month: month, day: day) else {
+            throw RFC3339Refusal(reason: "day \(day) does not exist in that month")
         }
-        guard hour <= 23, minute <= 59 else { throw Refusal(reason: "the time must be 00:00 to 23:59") }
-        guard second <= 59 else { throw Refusal(reason: "seconds must be 00 to 59 (leap seconds are not accepted)") }
+        guard hour <= 23, minute <= 59 else { throw RFC3339Refusal(reason: "the time must be 00:00 to 23:59") }
+        guard second <= 59 else { throw RFC3339Refusal(reason: "seconds must be 00 to 59 (leap seconds are not accepted)") }
 
-        let days = daysSince1970(year: year, month: month, day: day)
+        let days = date.daysSince1970
         let secondsOfDay = Int64(hour * 3600 + minute * 60 + second) - Int64(offsetMinutes) * 60
         return (days * 86_400 + secondsOfDay) * 1000 + fractionMilliseconds
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days from 1970-01-01 in the proleptic Gregorian calendar (years counted from March, so
-    /// the leap day ends a year).
-    private static func daysSince1970(year: Int, month: Int, day: Int) -> Int64 {
-        let shiftedYear = Int64(month <= 2 ? year - 1 : year)
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let monthFromMarch = Int64(month > 2 ? month - 3 : month + 9)
-        let dayOfYear = (153 * monthFromMarch + 2) / 5 + Int64(day) - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// A cursor over the bytes of the value.
@@ -73,11 +47,11 @@ enum RFC3339Instant {
 
         var atEnd: Bool { position == bytes.count }
 
-        mutating func digits(_ count: Int, _ what: String) throws(Refusal) -> Int {
+        mutating func digits(_ count: Int, _ what: String) throws(RFC3339Refusal) -> Int {
             var value = 0
             for _ in 0..<count {
                 guard position < bytes.count, let digit = Self.digit(bytes[position]) else {
-                    throw Refusal(reason: "expected \(what)")
+                    throw RFC3339Refusal(reason: "expected \(what)")
                 }
                 value = value * 10 + digit
                 position += 1
@@ -85,9 +59,9 @@ enum RFC3339Instant {
             return value
         }
 
-        mutating func expect(_ character: Character, after what: String) throws(Refusal) {
+        mutating func expect(_ character: Character, after what: String) throws(RFC3339Refusal) {
             guard next(isOneOf: String(character)) else {
-                throw Refusal(reason: "expected '\(character)' after \(what)")
+                throw RFC3339Refusal(reason: "expected '\(character)' after \(what)")
             }
         }
 
@@ -98,7 +72,7 @@ enum RFC3339Instant {
         }
 
         /// The digits after '.', as milliseconds rounded up.
-        mutating func fractionInMilliseconds() throws(Refusal) -> Int64 {
+        mutating func fractionInMilliseconds() throws(RFC3339Refusal) -> Int64 {
             var milliseconds: Int64 = 0
             var count = 0
             var roundUp = false
@@ -111,14 +85,14 @@ enum RFC3339Instant {
                 count += 1
                 position += 1
             }
-            guard count > 0 else { throw Refusal(reason: "expected digits after the decimal point") }
-            guard count <= 9 else { throw Refusal(reason: "at most 9 fractional digits") }
+            guard count > 0 else { throw RFC3339Refusal(reason: "expected digits after the decimal point") }
+            guard count <= 9 else { throw RFC3339Refusal(reason: "at most 9 fractional digits") }
             for _ in count..<max(count, 3) { milliseconds *= 10 }
             return milliseconds + (roundUp ? 1 : 0)
         }
 
         /// `Z` or `±HH:MM`, in minutes east of UTC.
-        mutating func offsetMinutes() throws(Refusal) -> Int {
+        mutating func offsetMinutes() throws(RFC3339Refusal) -> Int {
             if next(isOneOf: "Zz") { return 0 }
             let sign: Int
             if next(isOneOf: "+") {
@@ -127,15 +101,15 @@ enum RFC3339Instant {
                 sign = -1
             } else if position < bytes.count, bytes[position] == UInt8(ascii: " ") {
                 // A '+' typed in a URL arrives as a space (form encoding).
-                throw Refusal(
+                throw RFC3339Refusal(
                     reason: "found a space where the offset's sign belongs: send '+' as %2B in a URL, or use Z")
             } else {
-                throw Refusal(reason: "expected an offset after the time: Z, or +HH:MM / -HH:MM")
+                throw RFC3339Refusal(reason: "expected an offset after the time: Z, or +HH:MM / -HH:MM")
             }
             let hours = try digits(2, "a two-digit offset hour")
             try expect(":", after: "the offset hour")
             let minutes = try digits(2, "two-digit offset minutes")
-            guard hours <= 23, minutes <= 59 else { throw Refusal(reason: "the offset must be at most 23:59") }
+            guard hours <= 23, minutes <= 59 else { throw RFC3339Refusal(reason: "the offset must be at most 23:59") }
             return sign * (hours * 60 + minutes)
         }
 

@@ -1,10 +1,10 @@
 import Testing
-@testable import SarcomaAPI
+import UTCTime
 
-/// The `since` parser: exact instants for valid RFC 3339 date-times (expected values computed
+/// `UTCInstant(rfc3339:)`, behind query parameters such as the audit trail's `since`: exact instants for valid RFC 3339 date-times (expected values computed
 /// independently with Python's datetime), and a refusal with a reason for everything else.
 @Suite("RFC 3339 instants in query parameters")
-struct RFC3339InstantTests {
+struct RFC3339Tests {
     @Test(arguments: [
         ("2026-11-26T19:33:14.428Z", Int64(1_795_721_594_428)),
         ("2026-11-26t19:33:14.428z", 1_795_721_594_428),
@@ -21,7 +21,7 @@ struct RFC3339InstantTests {
         ("2026-11-26T19:33:14.428000000Z", 1_795_721_594_428),
     ])
     func validInstants(text: String, milliseconds: Int64) throws {
-        #expect(try RFC3339Instant.milliseconds(text) == milliseconds)
+        #expect(try UTCInstant(rfc3339: text).millisecondsSince1970 == milliseconds)
     }
 
     @Test(arguments: [
@@ -45,7 +45,7 @@ struct RFC3339InstantTests {
         ("1764186794", "'-'"),
     ])
     func refusedValuesSayWhy(text: String, fragment: String) {
-        let refusal = #expect(throws: RFC3339Instant.Refusal.self) { try RFC3339Instant.milliseconds(text) }
+        let refusal = #expect(throws: RFC3339Refusal.self) { try UTCInstant(rfc3339: text) }
         #expect(refusal?.reason.contains(fragment) == true, "\(text): \(refusal?.reason ?? "-")")
     }
 }
