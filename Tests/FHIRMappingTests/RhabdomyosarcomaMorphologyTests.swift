@@ -27,3 +27,33 @@ struct RhabdomyosarcomaMorphologyTests {
         }
     }
 }
+
+/// Contract delta §9 (rules §14 R26): an ECOG Observation more than 30 days before the import
+/// day is `performance_status_dated`; one without an effective date `performance_status_undated`.
+@Suite("ECOG date warnings (contract delta §9)")
+struct ECOGDateWarningTests {
+    static func ecog(effective: String?) -> JSONValue {
+        var object: JSONObject = [
+            "resourceType": "Observation", "id": "e1", "status": "final",
+            "code": ["coding": [["system": .string(FHIRSystem.loinc), "code": "89247-1"]]],
+            "subject": ["reference": "Patient/p1"], "valueInteger": 1,
+        ]
+        if let effective { object["effectiveDateTime"] = .string(effective) }
+        return .object(object)
+    }
+
+    /// (effectiveDateTime, warning) on import day 2026-12-07.
+    static let rows: [(String?, String?)] = [
+        ("2026-11-07", nil), ("2026-11-06", "performance_status_dated"), ("2026-11-07T23:00:00Z", nil),
+        ("2026-10", "performance_status_dated"), (nil, "performance_status_undated"),
+    ]
+
+    @Test("30 days counted back from the import day", arguments: rows)
+    func dated(effective: String?, warning: String?) {
+        let mapping = BundleBuilder.map(
+            [BundleBuilder.condition(), Self.ecog(effective: effective)], referenceDate: "2026-12-07")
+        #expect(mapping.caseDocument["patient"]?["ecog"]?.intValue == 1)
+        let codes = mapping.warnings.map(\.code).filter { $0.hasPrefix("performance_status") }
+        #expect(codes == (warning.map { [$0] } ?? []))
+    }
+}
