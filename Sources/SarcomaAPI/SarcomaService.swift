@@ -35,6 +35,28 @@ public final class SarcomaService: Sendable {
         self.connections = connections
     }
 
+    /// Closes the case store: the last thing the process does with it (after the server has
+    /// drained, or when start-up stops before serving).
+    public func close() {
+        store.close()
+    }
+
+    /// The schema version the store was migrated to, for the start-up and shutdown lines.
+    public var schemaVersion: Int {
+        store.schemaVersion
+    }
+
+    /// The start-up line an operator reads first: which pack answers, which schema the
+    /// database holds, and how access is controlled.
+    public var startupSummary: String {
+        let access =
+            accessTokens.map { tokens in
+                "access tokens required (\(tokens.holders.count) configured: \(tokens.summary)); "
+                    + "public: /health, /ready, /openapi.json"
+            } ?? "no access tokens configured: serving everything, loopback only"
+        return "guideline pack \(engine.pack.version); database schema \(schemaVersion); \(access)"
+    }
+
     /// An HTTP server for this service; the caller starts and stops it.
     public func makeServer() -> HTTPServer {
         var server = ServerConfiguration()

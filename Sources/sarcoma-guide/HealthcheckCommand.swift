@@ -6,7 +6,8 @@ import SarcomaAPI
 /// HEALTHCHECK that needs no curl.
 struct HealthcheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "healthcheck", abstract: "Exit 0 if the local service is healthy.")
+        commandName: "healthcheck", abstract: "Exit 0 if the local service is healthy.",
+        discussion: SettingOptions.discussion)
 
     @OptionGroup var settings: SettingOptions
     @Option(help: "Seconds to wait for the answer.") var timeout: Double = 3
