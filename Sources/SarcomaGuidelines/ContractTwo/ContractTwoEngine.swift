@@ -23,6 +23,7 @@ public final class ContractTwoEngine: Sendable {
         switch section {
         case .staging: body = staging(facts, explain: explain)
         case .palliative: body = try palliative(facts)
+        case .margins, .imaging, .perioperative: body = try self.section(section, facts)
         }
         let warnings = ContractTwoWarning.unique(body.warnings)
         var members: [JSONMember] = [JSONMember("guidelineVersion", .string(pack.version))]
