@@ -34,10 +34,9 @@ struct AccessPolicyTests {
             table.append(("POST", "/v1/\(kind)", readers))
             table.append(("GET", "/v1/cases/{id}/\(kind)", readers))
         }
-        // Contract delta §0.4: /v2 evaluations take the roles of their v1 counterparts. Served
-        // today: staging and palliative (margins, imaging, perioperative and assessment join
-        // with their rules). The storage paths have no /v2 alias: a public 404 naming the /v1 path.
-        for kind in ["staging", "palliative"] {
+        // Contract delta §0.4: /v2 evaluations take the roles of their v1 counterparts (all
+        // five sections and the assessment). The storage paths have no /v2 alias: a public 404 naming the /v1 path.
+        for kind in ["staging", "margins", "imaging", "perioperative", "palliative", "assessment"] {
             table.append(("POST", "/v2/\(kind)", readers))
             table.append(("GET", "/v2/cases/{id}/\(kind)", readers))
         }

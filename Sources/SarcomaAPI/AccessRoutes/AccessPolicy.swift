@@ -94,6 +94,7 @@ public struct AccessPolicy: Sendable {
         for section in ContractTwoSection.allCases {
             allow("POST", "/v2/\(section.rawValue)", readers)
         }
+        allow("POST", "/v2/assessment", readers)
 
         // Reading stored cases and their evaluations: every role.
         allow("GET", "/v1/cases", readers)
@@ -105,6 +106,7 @@ public struct AccessPolicy: Sendable {
         for section in ContractTwoSection.allCases {
             allow("GET", "/v2/cases/{id}/\(section.rawValue)", readers)
         }
+        allow("GET", "/v2/cases/{id}/assessment", readers)
         allow("GET", "/v2/cases/{id}/evaluations", readers)
         // Case storage has no /v2 alias (delta §0.4): a 404 naming the /v1 path, to anyone.
         for alias in ContractTwoRoutes.storageAliases { allow(alias.method, alias.template, anyone) }

@@ -48,6 +48,12 @@ struct ContractTwoRoutes: Sendable {
                     try evaluateStored(section, request)
                 })
         }
+        router.add(
+            "POST", "/v2/assessment",
+            Endpoint.handler(query: Self.query) { request throws(Problem) in try assessSent(request) })
+        router.add(
+            "GET", "/v2/cases/{id}/assessment",
+            Endpoint.handler(query: Self.query) { request throws(Problem) in try assessStored(request) })
         for alias in Self.storageAliases {
             router.add(
                 alias.method, alias.template,
@@ -123,6 +129,69 @@ struct ContractTwoRoutes: Sendable {
             body["evaluation"] = EvaluationRoutes.meta(record, contractVersion: "v2")
             return JSONResponse.make(.object(body), pretty: pretty, headers: [("X-Evaluation-ID", record.id)])
         }
+    }
+
+    private func assessSent(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let format = try ResponseFormat.negotiate(request)
+        let explain = try QueryFlag.value("explain", in: request)
+        let pretty = try QueryFlag.value("pretty", in: request)
+        let engine = try engine(for: request)
+        let answer = try Self.assess(try reader.read(request), engine, explain: explain)
+        switch format {
+        case .plainText: return JSONResponse.text(answer.plainText)
+        case .json: return JSONResponse.make(answer.json, pretty: pretty)
+        }
+    }
+
+    /// The stored case's assessment, recorded like a section's (endpoint `assessment`).
+    private func assessStored(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let format = try ResponseFormat.negotiate(request)
+        let explain = try QueryFlag.value("explain", in: request)
+        let pretty = try QueryFlag.value("pretty", in: request)
+        let engine = try engine(for: request)
+        let stored = try CaseRoutes.load(request, from: store)
+        let answer = try Self.assess(try reader.readStored(stored.document), engine, explain: explain)
+        guard request.method != "HEAD" else {
+            switch format {
+            case .plainText: return JSONResponse.text(answer.plainText)
+            case .json: return JSONResponse.make(answer.json, pretty: pretty)
+            }
+        }
+        let record: StoredEvaluation
+        do {
+            record = try store.recordEvaluation(
+                EvaluationInput(
+                    caseId: stored.id, caseVersion: stored.version, endpoint: "assessment",
+                    guidelineVersion: engine.pack.version, result: JSONBody.bytes(answer.json, pretty: false)),
+                audit: AuditContext(request))
+        } catch {
+            throw Problem.from(error)
+        }
+        switch format {
+        case .plainText:
+            var response = JSONResponse.text(answer.plainText)
+            response.headers.set("X-Evaluation-ID", record.id)
+            return response
+        case .json:
+            guard case .object(var body) = answer.json else { return JSONResponse.make(answer.json, pretty: pretty) }
+            body["evaluation"] = EvaluationRoutes.meta(record, contractVersion: "v2")
+            return JSONResponse.make(.object(body), pretty: pretty, headers: [("X-Evaluation-ID", record.id)])
+        }
+    }
+
+    static func assess(_ sarcomaCase: SarcomaCase, _ engine: ContractTwoEngine, explain: Bool) throws(Problem)
+        -> ContractTwoAssessmentAnswer
+    {
+        let answer: ContractTwoAssessmentAnswer?
+        do {
+            answer = try engine.assessmentAnswer(for: sarcomaCase, explain: explain)
+        } catch {
+            throw Problem.internalError("pack \(engine.pack.version) cannot evaluate this case: \(error)")
+        }
+        guard let answer else {
+            throw Problem.internalError("pack \(engine.pack.version) has no answer for every assessment section")
+        }
+        return answer
     }
 
     /// The engine never meets an unknown histology (every pack carries every case code, checked

@@ -68,7 +68,9 @@ extension ContractTwoEngine {
             switch member.value {
             case .string(let text): "\(member.key): \(text)"
             case .bool(let flag): "\(member.key): \(flag)"
-            case .number(let number): "\(member.key): \(number)"
+            case .number(let number):
+                number == number.rounded() && abs(number) < 1e9
+                    ? "\(member.key): \(Int(number))" : "\(member.key): \(number)"
             default: nil
             }
         }.joined(separator: "; ")

@@ -24,11 +24,14 @@ struct ContractTwoAssessmentTests {
             ntrkFusion: false, metastaticSites: [.lung, .bone]),
         disease: .init(presentation: .primary, resectable: true, priorSystemicLines: 0, priorAnthracycline: false))
 
-    @Test("the sections without rules yet keep the assessment unanswered")
+    @Test("an assessment is unanswered until every section is placed; a name that is no section is refused")
     func incomplete() throws {
         let assessment = try Self.engine.assessment(for: Self.p2)
-        #expect(assessment.missing == ["margins", "imaging", "perioperative"])
-        #expect(assessment.json == nil)
+        #expect(assessment.missing.isEmpty)
+        #expect(assessment.json != nil)
+        let empty = ContractTwoAssessment(guidelineVersion: "2026.12-1", decision: assessment.decision)
+        #expect(empty.missing == ContractTwoAssessment.sections)
+        #expect(empty.json == nil)
         var copy = assessment
         let placed = copy.place("biopsy", .object(JSONObject()))
         #expect(!placed)
