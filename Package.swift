@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "sarcoma-guide", targets: ["sarcoma-guide"]),
         .library(name: "SarcomaGuidelines", targets: ["SarcomaGuidelines"]),
+        // For the benchmark package and the engine-instructions harness, which write JSON answers.
+        .library(name: "JSON", targets: ["JSON"]),
         .library(name: "SarcomaAPI", targets: ["SarcomaAPI"]),
     ],
     dependencies: [
@@ -25,14 +27,14 @@ let package = Package(
         // The Linux calls Swift's Glibc module leaves out (<sys/epoll.h>, accept4), from the C
         // headers so the compiler checks their types. Only HTTPServer/Socket imports it.
         .target(name: "CSystemLinux"),
-        // The general JSON value, parser, writer and pointer; used by every layer but HTTPServer and CaseStore.
+        // The general JSON value, parser, writer and pointer; used by every layer but CaseStore (HTTPServer writes its default problem bodies with it).
         .target(name: "JSON"),
         // The one calendar and clock: UTC days, RFC 3339 timestamps, the HTTP date (no Foundation).
         .target(name: "UTCTime"),
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
         .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
-        .target(name: "HTTPServer", dependencies: ["CSystemLinux"]),
+        .target(name: "HTTPServer", dependencies: ["CSystemLinux", "JSON"]),
         // SQLite case store; the only module that imports CSQLite.
         .target(
             name: "CaseStore",
@@ -90,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "SarcomaAPITests",
             dependencies: [
-                "SarcomaAPI", "HTTPServer", "JSON", "Access", "CDSHooks", "TestSupport",
+                "SarcomaAPI", "HTTPServer", "JSON", "Access", "CDSHooks", "TestSupport", "UTCTime",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
