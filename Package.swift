@@ -34,7 +34,7 @@ let package = Package(
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
         .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
-        .target(name: "HTTPServer", dependencies: ["CSystemLinux", "JSON"]),
+        .target(name: "HTTPServer", dependencies: ["CSystemLinux", "JSON", "UTCTime"]),
         // SQLite case store; the only module that imports CSQLite.
         .target(
             name: "CaseStore",

@@ -121,7 +121,10 @@ public func makeService(
     let engine = GuidelineEngine(pack: library.v1Pack)
     let metrics = MetricsRegistry()
     let connections = ConnectionGauge()
-    let reader = CaseRequestReader(engine: engine)
+    // Case writes check delta §1/§2 (a stored case must be evaluable by both packs); the /v1
+    // evaluations keep v1's checks (delta §0.3, §0.5).
+    let reader = CaseRequestReader(engine: engine, rules: .contractTwo)
+    let contractOneReader = CaseRequestReader(engine: engine, rules: .contractOne)
 
     let cdsAuthentication = try JWTAuthentication.make(configuration, accessTokens: tokens)
     let gate = AccessGate(tokens: tokens, policy: .standard, jwt: cdsAuthentication)
@@ -134,7 +137,11 @@ public func makeService(
         openAPIDocument: [UInt8](openAPI)
     ).register(into: &builder)
     CaseRoutes(store: store, reader: reader).register(into: &builder)
-    EvaluationRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
+    EvaluationRoutes(
+        store: store, engine: engine, reader: contractOneReader, library: library,
+        successor: try SuccessorAnnouncement.make(library: library, configuration: configuration)
+    ).register(into: &builder)
+    ContractTwoRoutes(store: store, library: library, kept: engine, reader: reader).register(into: &builder)
     AuditRoutes(store: store).register(into: &builder)
     FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
     CDSHooksRoutes(store: store, engine: engine).register(into: &builder)

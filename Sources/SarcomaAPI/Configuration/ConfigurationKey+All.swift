@@ -1,3 +1,4 @@
+import UTCTime
 extension ConfigurationKey {
     /// Every setting the service reads. docs/configuration.md's table is this list (ConfigurationDocsTests checks it).
     public static let all: [ConfigurationKey] = [
@@ -46,6 +47,14 @@ extension ConfigurationKey {
             "corsOrigins",
             "Comma-separated browser origins (e.g. https://sandbox.cds-hooks.org) allowed on /cds-services; `*` = any; empty = no CORS",
             \.corsOrigins, check: originProblem),
+        optionalText(
+            "v1Deprecation",
+            "RFC 3339 instant the /v1 evaluations announce as `Deprecation`; unset = the newest contract-2 pack's releasedAt",
+            \.v1Deprecation,
+            check: { (try? UTCInstant(rfc3339: $0)) == nil ? "'\($0)' is not an RFC 3339 date-time" : nil }),
+        text(
+            "v1Sunset", "HTTP-date (IMF-fixdate) the /v1 evaluations announce as `Sunset`; not before the deprecation",
+            \.v1Sunset, check: { HTTPDate.instant($0) == nil ? "'\($0)' is not an IMF-fixdate HTTP-date" : nil }),
     ]
 
     public static func named(_ name: String) -> ConfigurationKey? {
@@ -54,19 +63,22 @@ extension ConfigurationKey {
 
     private static func text(
         _ name: String, _ summary: String,
-        _ path: any WritableKeyPath<ServiceConfiguration, String> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, String> & Sendable,
+        check: @escaping @Sendable (String) -> String? = { _ in nil }
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
             apply: { config, value throws(ConfigurationError) in
                 guard !value.isEmpty else { throw ConfigurationError(key: name, reason: "must not be empty") }
+                if let problem = check(value) { throw ConfigurationError(key: name, reason: problem) }
                 config[keyPath: path] = value
             }, current: { $0[keyPath: path] })
     }
 
     private static func optionalText(
         _ name: String, _ summary: String,
-        _ path: any WritableKeyPath<ServiceConfiguration, String?> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, String?> & Sendable,
+        check: @escaping @Sendable (String) -> String? = { _ in nil }
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
@@ -74,6 +86,7 @@ extension ConfigurationKey {
                 guard !value.isEmpty else {
                     throw ConfigurationError(key: name, reason: "must not be empty (leave it unset instead)")
                 }
+                if let problem = check(value) { throw ConfigurationError(key: name, reason: problem) }
                 config[keyPath: path] = value
             }, current: { $0[keyPath: path] ?? "" })
     }

@@ -180,7 +180,7 @@ struct FHIRRoutes: Sendable {
             // Cannot happen for a document built in memory; answered, never trapped.
             throw Problem.fhirImportRefused([FieldIssue(pointer: "", detail: "\(error)")], mapping: mapping)
         case .success(let sarcomaCase):
-            let issues = engine.consistencyIssues(in: sarcomaCase)
+            let issues = reader.consistencyIssues(in: sarcomaCase)
             guard issues.isEmpty else {
                 throw Problem.fhirImportRefused(
                     issues.map { FHIRImportReport.pointIntoPayload($0, mapping) }, mapping: mapping)
