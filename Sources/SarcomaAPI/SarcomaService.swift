@@ -9,7 +9,7 @@ import SarcomaGuidelines
 public final class SarcomaService: Sendable {
     public let configuration: ServiceConfiguration
     public let engine: GuidelineEngine
-    public let store: CaseStore
+    public let store: any CaseStore
     public let router: Router
     public let metrics: MetricsRegistry
     public let accessLog: AccessLog
@@ -20,7 +20,7 @@ public final class SarcomaService: Sendable {
     private let connections: ConnectionGauge
 
     init(
-        configuration: ServiceConfiguration, engine: GuidelineEngine, store: CaseStore,
+        configuration: ServiceConfiguration, engine: GuidelineEngine, store: any CaseStore,
         router: Router, metrics: MetricsRegistry, accessLog: AccessLog, accessTokens: AccessTokens?,
         cdsAuthentication: JWTAuthentication, connections: ConnectionGauge
     ) {
@@ -83,12 +83,9 @@ public func makeService(
     guard let openAPI = FileManager.default.contents(atPath: configuration.openapi) else {
         throw StartupError.openAPIDocument(path: configuration.openapi)
     }
-    let store: CaseStore
+    let store: any CaseStore
     do {
-        var storeConfiguration = CaseStoreConfiguration(
-            path: configuration.database, migrationsDirectory: configuration.migrations)
-        storeConfiguration.busyTimeoutMilliseconds = configuration.busyTimeoutMilliseconds
-        store = try SQLiteCaseStore.open(storeConfiguration, beforeMigration: beforeMigration)
+        store = try openStore(configuration, beforeMigration: beforeMigration)
     } catch .migrationsStopped(let schemaVersion, let newest) {
         throw StartupError.stopped(
             CaseStoreError.migrationsStopped(schemaVersion: schemaVersion, newest: newest).description)
@@ -121,4 +118,20 @@ public func makeService(
         configuration: configuration, engine: engine, store: store, router: builder.build(),
         metrics: metrics, accessLog: AccessLog(), accessTokens: tokens, cdsAuthentication: cdsAuthentication,
         connections: connections)
+}
+
+/// The store the database setting selects: PostgreSQL for a `postgres://` URL (its
+/// migrations in the `postgres` folder of the migrations folder), SQLite for a path.
+private func openStore(
+    _ configuration: ServiceConfiguration, beforeMigration: (String) -> Bool
+) throws(CaseStoreError) -> any CaseStore {
+    if let url = PostgresURL(configuration.storeSetting) {
+        let postgres = PostgresStoreConfiguration(
+            url: url, migrationsDirectory: (configuration.migrations as NSString).appendingPathComponent("postgres"),
+            poolSize: configuration.databasePoolSize, lockTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        return try PostgresCaseStore.open(postgres, beforeMigration: beforeMigration)
+    }
+    var sqlite = CaseStoreConfiguration(path: configuration.storeSetting, migrationsDirectory: configuration.migrations)
+    sqlite.busyTimeoutMilliseconds = configuration.busyTimeoutMilliseconds
+    return try SQLiteCaseStore.open(sqlite, beforeMigration: beforeMigration)
 }

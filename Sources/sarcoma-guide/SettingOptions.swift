@@ -9,7 +9,10 @@ struct SettingOptions: ParsableArguments {
     var config: String?
     @Option(help: "Address to listen on (default 127.0.0.1).") var host: String?
     @Option(help: "TCP port; 0 picks a free one (default 8080).") var port: String?
-    @Option(help: "SQLite database file (default ./data/sarcoma-guide.sqlite).") var database: String?
+    @Option(help: "SQLite database file, or a postgres:// URL (default ./data/sarcoma-guide.sqlite).")
+    var database: String?
+    @Option(help: "PostgreSQL URL; wins over --database (default: none).") var databaseUrl: String?
+    @Option(help: "Most PostgreSQL connections per process (default 8).") var databasePoolSize: String?
     @Option(help: "Migrations folder (default ./Migrations).") var migrations: String?
     @Option(help: "Guideline pack folder (default ./Config/guidelines).") var guidelines: String?
     @Option(help: "OpenAPI document served at /openapi.json (default ./Config/openapi.json).") var openapi: String?
@@ -40,7 +43,8 @@ struct SettingOptions: ParsableArguments {
     /// The merged configuration, or a message that names the offending key.
     func resolve() throws -> ServiceConfiguration {
         let given: [String: String?] = [
-            "host": host, "port": port, "database": database, "migrations": migrations,
+            "host": host, "port": port, "database": database, "databaseUrl": databaseUrl,
+            "databasePoolSize": databasePoolSize, "migrations": migrations,
             "guidelines": guidelines, "openapi": openapi, "maxConnections": maxConnections,
             "workerThreads": workerThreads, "maxBodyBytes": maxBodyBytes, "maxHeaderBytes": maxHeaderBytes,
             "maxHeaderCount": maxHeaderCount, "maxUriBytes": maxUriBytes,
