@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "sarcoma-guide", targets: ["sarcoma-guide"]),
         .library(name: "SarcomaGuidelines", targets: ["SarcomaGuidelines"]),
+        // For the benchmark package and the engine-instructions harness, which write JSON answers.
+        .library(name: "JSON", targets: ["JSON"]),
         .library(name: "SarcomaAPI", targets: ["SarcomaAPI"]),
     ],
     dependencies: [
@@ -33,23 +35,25 @@ let package = Package(
         // The Linux calls Swift's Glibc module leaves out (<sys/epoll.h>, accept4), from the C
         // headers so the compiler checks their types. Only HTTPServer/Socket imports it.
         .target(name: "CSystemLinux"),
-        // The general JSON value, parser, writer and pointer; used by every layer but HTTPServer and CaseStore.
+        // The general JSON value, parser, writer and pointer; used by every layer but CaseStore (HTTPServer writes its default problem bodies with it).
         .target(name: "JSON"),
+        // The one calendar and clock: UTC days, RFC 3339 timestamps, the HTTP date (no Foundation).
+        .target(name: "UTCTime"),
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
         .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
-        .target(name: "HTTPServer", dependencies: ["CSystemLinux"]),
+        .target(name: "HTTPServer", dependencies: ["CSystemLinux", "JSON", "UTCTime"]),
         // The case store: SQLite (embedded default) and PostgreSQL (several replicas); the only
         // module that imports CSQLite and CPostgres.
         .target(
             name: "CaseStore",
             dependencies: [
-                "CSQLite", "CPostgres",
+                "CSQLite", "CPostgres", "UTCTime",
                 // SHA-256 of migration files.
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.
-        .target(name: "FHIRMapping", dependencies: ["JSON", "SarcomaGuidelines"]),
+        .target(name: "FHIRMapping", dependencies: ["JSON", "SarcomaGuidelines", "UTCTime"]),
         // CDS Hooks cards, prefetch templates and reading, order-select logic: no HTTP, no SQL.
         .target(name: "CDSHooks", dependencies: ["JSON", "SarcomaGuidelines", "FHIRMapping"]),
         // Tokens, roles, JWT/JWKS verification, the replay cache: no HTTP, no SQL.
@@ -67,7 +71,7 @@ let package = Package(
             name: "SarcomaAPI",
             dependencies: [
                 "JSON", "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping", "CDSHooks", "Access",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "UTCTime", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -85,6 +89,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ], path: "Tests/TestSupport"),
+        .testTarget(name: "UTCTimeTests", dependencies: ["UTCTime"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "CDSHooksTests", dependencies: ["CDSHooks", "JSON", "SarcomaGuidelines"]),
         .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["JSON", "SarcomaGuidelines", "TestSupport"]),
@@ -96,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "SarcomaAPITests",
             dependencies: [
-                "SarcomaAPI", "HTTPServer", "JSON", "Access", "CDSHooks", "TestSupport",
+                "SarcomaAPI", "HTTPServer", "JSON", "Access", "CDSHooks", "TestSupport", "UTCTime",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
@@ -115,5 +120,9 @@ let package = Package(
 for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
+    // `any` spelled out and imports that say what a file uses (issue 11): both become the
+    // default in a later language mode, so the code is written for it now.
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
     target.swiftSettings = settings
 }

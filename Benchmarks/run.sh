@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Measures sarcoma-guide against Hummingbird 2 and FlyingFox answering the same endpoints
-# with the same engine, with nginx (fixed body) as the machine's ceiling, all in one run,
-# servers interleaved in every round; then writes BENCHMARKS.md and prints its table.
+# Measures sarcoma-guide against Hummingbird 2 answering the same endpoints with the same
+# engine, with nginx (fixed body) as the machine's ceiling, all in one run, servers
+# interleaved in every round; then writes BENCHMARKS.md and prints its table.
 #
-#   Benchmarks/run.sh             full run: 10 s per load, 3 rounds (about 25 minutes)
+#   Benchmarks/run.sh             full run: 10 s per load, 3 rounds (about 25 minutes); the
+#                                 report goes to the results folder
 #   QUICK=1 Benchmarks/run.sh     smoke check: 3 s per load, 1 round; the report goes to
 #                                 the results folder, not to BENCHMARKS.md
+#   TARGETS=1 Benchmarks/run.sh   issue 13's targets only (6 s per load, 3 rounds, about
+#                                 6 minutes; scripts/targets.sh): prints the targets table
+#                                 and leaves it in the results folder as targets.md
 #
 # Settings (environment, defaults in brackets):
 #   DURATION [10] seconds per load      ROUNDS [3]            THREADS [2] wrk threads
@@ -16,6 +20,7 @@
 #   QUIET_PERCENT [20], QUIET_WAIT [300] before each round, wait up to QUIET_WAIT s for
 #                                        the machine to be less than QUIET_PERCENT busy
 #   STOP_WAIT [15]                       seconds between SIGTERM and SIGKILL
+#   OURS_ARGS="--worker-threads 4"       extra flags for our server (word-split)
 #   SKIP_BUILD=1                         use the release binaries already built
 #   REPORT=file                          where to write the report
 set -euo pipefail
@@ -23,6 +28,9 @@ set -euo pipefail
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH")
 
+if [[ ${TARGETS:-0} == 1 ]]; then
+    DURATION=${DURATION:-6} QUIET_WAIT=${QUIET_WAIT:-0}
+fi
 if [[ ${QUICK:-0} == 1 ]]; then
     DURATION=${DURATION:-3} ROUNDS=${ROUNDS:-1} IDLE_SECONDS=${IDLE_SECONDS:-3}
     ENGINE_ITERATIONS=${ENGINE_ITERATIONS:-2000} ENGINE_SECONDS=${ENGINE_SECONDS:-1} QUIET_WAIT=${QUIET_WAIT:-0}
@@ -87,15 +95,20 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
     echo "building sarcoma-guide (release)"
     (cd "$ROOT" && swift build -c release --product sarcoma-guide) >"$RUN_DIR/logs/build-product.log" 2>&1 \
         || { tail -30 "$RUN_DIR/logs/build-product.log"; fail "the product does not build"; }
-    echo "building hb-server, ff-server, engine-bench (release)"
-    (cd "$BENCH" && swift build -c release) >"$RUN_DIR/logs/build-benchmarks.log" 2>&1 \
+    echo "building hb-server$([[ ${TARGETS:-0} == 1 ]] || echo ", engine-bench") (release)"
+    (cd "$BENCH" && swift build -c release $([[ ${TARGETS:-0} == 1 ]] && echo --product hb-server)) \
+        >"$RUN_DIR/logs/build-benchmarks.log" 2>&1 \
         || { tail -30 "$RUN_DIR/logs/build-benchmarks.log"; fail "the benchmark package does not build"; }
 fi
 OURS_BIN=$(cd "$ROOT" && swift build -c release --show-bin-path)/sarcoma-guide
 PEERS_BIN=$(cd "$BENCH" && swift build -c release --show-bin-path)
-for binary in "$OURS_BIN" "$PEERS_BIN/hb-server" "$PEERS_BIN/ff-server" "$PEERS_BIN/engine-bench"; do
+for binary in "$OURS_BIN" "$PEERS_BIN/hb-server" $([[ ${TARGETS:-0} == 1 ]] || echo "$PEERS_BIN/engine-bench"); do
     [[ -x $binary ]] || fail "missing $binary (run without SKIP_BUILD=1)"
 done
+if [[ ${TARGETS:-0} == 1 ]]; then
+    source "$BENCH/scripts/targets.sh"
+    exit 0
+fi
 
 # --- the engine alone ----------------------------------------------------------------------
 echo "engine-bench (machine: $(wait_for_quiet_machine))"
@@ -108,8 +121,8 @@ timeout 600 "${engine_command[@]}" | tee "$RUN_DIR/engine.txt"
 # --- rounds --------------------------------------------------------------------------------
 declare -A PORT=()
 assign_ports
-echo "ports: ours ${PORT[ours]}, hb ${PORT[hb]}, ff ${PORT[ff]}, nginx ${PORT[nginx]}, ours under strace ${PORT[ours-slowdisk]}" | tee -a "$RUN_DIR/settings.txt"
-SERVERS=(ours hb ff nginx)
+echo "ports: ours ${PORT[ours]}, hb ${PORT[hb]}, nginx ${PORT[nginx]}, ours under strace ${PORT[ours-slowdisk]}" | tee -a "$RUN_DIR/settings.txt"
+SERVERS=(ours hb nginx)
 
 for round in $(seq 1 "$ROUNDS"); do
     echo "round $round of $ROUNDS (machine before it: $(wait_for_quiet_machine))"
@@ -133,7 +146,7 @@ for round in $(seq 1 "$ROUNDS"); do
     run_load "$round" inserts-16 ours "${PORT[ours]}" 16 /v1/cases insert-case.lua
 
     # Idle keep-alive connections: CPU while they sit, and a new request's latency then.
-    for server in ours hb ff; do
+    for server in ours hb; do
         probe=$RUN_DIR/raw/r$round-idle-$server.json
         timeout $((IDLE_SECONDS + 120)) python3 "$BENCH/scripts/idle_connections.py" "${PORT[$server]}" \
             "${SERVER_PID[$server]}" "$IDLE_CONNECTIONS" "$IDLE_SECONDS" >"$probe" || echo '{"failed": true}' >"$probe"
@@ -157,6 +170,8 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # --- report --------------------------------------------------------------------------------
-REPORT=${REPORT:-$([[ ${QUICK:-0} == 1 ]] && echo "$RUN_DIR/BENCHMARKS.md" || echo "$ROOT/BENCHMARKS.md")}
+# Into the results folder: BENCHMARKS.md keeps a current summary and dated history, so a
+# run's tables are copied into it by hand (REPORT=BENCHMARKS.md writes over the whole file).
+REPORT=${REPORT:-$RUN_DIR/BENCHMARKS.md}
 python3 "$BENCH/scripts/report.py" "$RUN_DIR" "$REPORT"
 echo "report: $REPORT"

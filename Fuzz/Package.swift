@@ -37,5 +37,7 @@ let package = Package(
 for target in package.targets where target.type != .system && target.name != "CFuzzerDriver" {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
     target.swiftSettings = settings
 }

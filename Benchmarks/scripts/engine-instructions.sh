@@ -30,10 +30,11 @@ cat >"$work/harness/Package.swift" <<SWIFT
 // swift-tools-version: 6.0
 import PackageDescription
 let package = Package(name: "harness", dependencies: [.package(name: "sarcoma-guide", path: "$repo")],
-  targets: [.executableTarget(name: "harness", dependencies: [.product(name: "SarcomaGuidelines", package: "sarcoma-guide")])])
+  targets: [.executableTarget(name: "harness", dependencies: [.product(name: "SarcomaGuidelines", package: "sarcoma-guide"), .product(name: "JSON", package: "sarcoma-guide")])])
 SWIFT
 cat >"$work/harness/Sources/harness/main.swift" <<'SWIFT'
 import Foundation
+import JSON
 import SarcomaGuidelines
 // harness PACKDIR CASEFILE N assess|json
 let arguments = CommandLine.arguments

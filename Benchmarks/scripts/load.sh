@@ -46,7 +46,7 @@ run_load() {
     [[ -n $figures ]] || figures="failed=1"
     local line="round=$round scenario=$scenario server=$server connections=$connections $figures"
     line+=" rss_kib=$(tree_kib "$pid" VmRSS) hwm_kib=$(tree_kib "$pid" VmHWM) load1=$load1"
-    line+=" server_cpu_pct=$((server_ticks * 100 / capacity)) wrk_cpu_pct=$(( ${wrk_ticks:-0} * 100 / capacity )) others_cpu_pct=$others others_nice_pct=$((nice * 100 / capacity))"
+    line+=" server_ticks=$server_ticks server_cpu_pct=$((server_ticks * 100 / capacity)) wrk_cpu_pct=$(( ${wrk_ticks:-0} * 100 / capacity )) others_cpu_pct=$others others_nice_pct=$((nice * 100 / capacity))"
     echo "$line" >>"$RUN_DIR/runs.log"
     printf '  r%s %-14s %-14s %s\n' "$round" "$scenario" "$server" \
         "$(awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(rps|p50_us|p99_us|read|status|timeout|connect|others_cpu_pct)=/) printf "%s ", $i }' <<<"$line")"

@@ -14,7 +14,7 @@ import re
 import statistics
 import sys
 
-SERVERS = ["ours", "hb", "ff", "nginx"]
+SERVERS = ["ours", "hb", "nginx"]
 NAMES = {"ours": "sarcoma-guide", "hb": "Hummingbird 2", "ff": "FlyingFox", "nginx": "nginx (ceiling)",
          "ours-slowdisk": "sarcoma-guide, slow disk"}
 SCENARIOS = [
@@ -220,7 +220,7 @@ def raw_tables(results):
 def idle_table(results):
     lines = ["| round | server | connections answered | CPU s over idle period | CPU % | new request ms | request on a held connection ms | still open after |",
              "|---:|---|---:|---:|---:|---:|---:|---:|"]
-    for server in ["ours", "hb", "ff"]:
+    for server in ["ours", "hb"]:
         for round_number, probe in results.idle.get(server, []):
             if probe.get("failed"):
                 lines.append(f"| {round_number} | {NAMES[server]} | probe failed | | | | | |")

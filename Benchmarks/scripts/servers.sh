@@ -12,14 +12,15 @@ port_in_use() {
 # engineer's server may hold one: a request to it would be measured as ours).
 assign_ports() {
     local port=$BASE_PORT name
-    for name in ours hb ff nginx ours-slowdisk; do
+    for name in ours ours-log hb nginx ours-slowdisk; do
         while port_in_use "$port"; do port=$((port + 1)); done
         PORT[$name]=$port
         port=$((port + 1))
     done
 }
 
-# start_server NAME PORT LOG [DATABASE]: ours | ours-slowdisk | hb | ff | nginx
+# start_server NAME PORT LOG [DATABASE]: ours | ours-log | ours-slowdisk | hb | nginx
+# (ours-log: the default access log on, one line per request into LOG, as a user runs it)
 start_server() {
     local name=$1 port=$2 log=$3 database=${4:-}
     if port_in_use "$port"; then
@@ -27,15 +28,15 @@ start_server() {
     fi
     local ours=("$OURS_BIN" serve --port "$port" --database "$database"
         --migrations "$ROOT/Migrations" --guidelines "$ROOT/Config/guidelines"
-        --openapi "$ROOT/Config/openapi.json" --access-log false)
+        --openapi "$ROOT/Config/openapi.json" ${OURS_ARGS:-} --access-log false)
     case $name in
         ours) "${ours[@]}" >"$log" 2>&1 & ;;
+        ours-log) "${ours[@]/%false/true}" >"$log" 2>&1 & ;;  # --access-log true
         ours-slowdisk)
             # Every fsync/fdatasync of the server takes SYNC_DELAY_US longer: a slow disk.
             strace -f --seccomp-bpf -qq -o "$log.syncs" -e trace=fsync,fdatasync \
                 -e inject=fsync,fdatasync:delay_exit="$SYNC_DELAY_US" "${ours[@]}" >"$log" 2>&1 & ;;
         hb) "$PEERS_BIN/hb-server" --port "$port" --guidelines "$ROOT/Config/guidelines" >"$log" 2>&1 & ;;
-        ff) "$PEERS_BIN/ff-server" --port "$port" --guidelines "$ROOT/Config/guidelines" >"$log" 2>&1 & ;;
         nginx)
             local dir=$RUN_DIR/nginx
             mkdir -p "$dir"

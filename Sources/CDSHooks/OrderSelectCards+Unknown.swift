@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The card for a drafted agent when the record lacks the line of therapy or the

@@ -1,4 +1,5 @@
 import FHIRMapping
+import JSON
 import SarcomaGuidelines
 
 /// What the prefetch says about the patient's sarcoma, ready for the engine or not.

@@ -1,4 +1,5 @@
 import FHIRMapping
+import JSON
 import SarcomaGuidelines
 
 /// Systemic agents the prefetch shows as given before: MedicationStatements and

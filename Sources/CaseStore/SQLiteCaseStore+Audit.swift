@@ -1,4 +1,5 @@
 import Foundation
+import UTCTime
 
 /// The audit trail (`audit` table, migration 0003): who did what to which case, when,
 /// through which request.
@@ -21,7 +22,7 @@ extension SQLiteCaseStore {
         guard !entries.isEmpty else { return [] }
         return try writer.perform { (database) throws(CaseStoreError) in
             let repository = AuditRepository(database: database)
-            let now = Timestamp.now()
+            let now = UTCInstant.now().rfc3339
             var records: [AuditRecord] = []
             for entry in entries {
                 records.append(try repository.insert(entry, now: now))

@@ -1,4 +1,5 @@
 import Foundation
+import UTCTime
 
 extension SQLiteCaseStore {
     /// Records the items of one feedback call in one transaction; durable when this returns
@@ -6,7 +7,7 @@ extension SQLiteCaseStore {
     public func recordCDSFeedback(_ items: [CDSFeedbackInput]) throws(CaseStoreError) -> [StoredCDSFeedback] {
         let ids = items.map { _ in UUID().uuidString.lowercased() }
         return try writer.perform { (database) throws(CaseStoreError) in
-            let now = Timestamp.now()
+            let now = UTCInstant.now().rfc3339
             var stored: [StoredCDSFeedback] = []
             for (item, id) in zip(items, ids) {
                 try database.run(

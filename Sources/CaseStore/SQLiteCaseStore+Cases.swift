@@ -1,4 +1,5 @@
 import Foundation
+import UTCTime
 
 extension SQLiteCaseStore {
     /// Stores a new case at version 1 and its audit row (`action`, normally `.create`; `.import`
@@ -63,7 +64,7 @@ extension SQLiteCaseStore {
     private func insert(_ input: CaseInput, audit: (AuditContext, AuditAction)?) throws(CaseStoreError) -> StoredCase {
         let id = UUID().uuidString.lowercased()
         return try writer.perform { (database) throws(CaseStoreError) in
-            let now = Timestamp.now()
+            let now = UTCInstant.now().rfc3339
             let stored = try CaseRepository(database: database).insert(input, id: id, now: now)
             if case let (context, action)? = audit {
                 _ = try AuditRepository(database: database).insert(
@@ -78,7 +79,7 @@ extension SQLiteCaseStore {
         id: String, with input: CaseInput, expectedVersion: Int?, audit: (AuditContext, AuditAction)?
     ) throws(CaseStoreError) -> StoredCase {
         try writer.perform { (database) throws(CaseStoreError) in
-            let now = Timestamp.now()
+            let now = UTCInstant.now().rfc3339
             let stored = try CaseRepository(database: database).replace(
                 id: id, with: input, expectedVersion: expectedVersion, now: now)
             if case let (context, action)? = audit {
@@ -96,7 +97,7 @@ extension SQLiteCaseStore {
             if let audit {
                 _ = try AuditRepository(database: database).insert(
                     AuditEntry(action: .delete, caseId: id, caseVersion: deletedVersion, context: audit),
-                    now: Timestamp.now())
+                    now: UTCInstant.now().rfc3339)
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import UTCTime
 
 extension SQLiteCaseStore {
     /// Records an evaluation of a stored case and its `.evaluate` audit row in one transaction;
@@ -27,7 +28,7 @@ extension SQLiteCaseStore {
     private func insert(_ input: EvaluationInput, audit: AuditContext?) throws(CaseStoreError) -> StoredEvaluation {
         let id = UUID().uuidString.lowercased()
         return try writer.perform { (database) throws(CaseStoreError) in
-            let now = Timestamp.now()
+            let now = UTCInstant.now().rfc3339
             let recorded = try EvaluationRepository(database: database).insert(input, id: id, now: now)
             if let audit {
                 _ = try AuditRepository(database: database).insert(

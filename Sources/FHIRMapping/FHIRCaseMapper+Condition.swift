@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The primary cancer Condition: which one it is, whether it is a soft tissue sarcoma, and
@@ -155,6 +156,12 @@ extension FHIRCaseMapper {
             ledger.propose(
                 "/tumor/histology", .string(histology.rawValue), shown: histology.rawValue, from: entry,
                 element: element, at: coding.pointer, note: coding.shown)
+            if coding.system == FHIRSystem.icdO3, let code = coding.code, MorphologyCodes.subtypeNeeded.contains(code) {
+                ledger.warn(
+                    "histology_subtype_needed",
+                    "\(coding.shown) imported as rhabdomyosarcoma (the pediatric-type subtypes); if pleomorphic, re-code as pleomorphic_rhabdomyosarcoma"
+                )
+            }
         case .sarcomaSubtypeUnknown(let name):
             ledger.ignore(
                 entry, element: element, at: coding.pointer,

@@ -150,6 +150,7 @@ extension FHIRCaseMapper {
             ledger.propose(
                 "/patient/ecog", value, shown: shown, from: entry, element: "valueInteger",
                 at: entry.pointer("valueInteger"))
+            warnAboutECOGDate(entry, &ledger)
             return
         }
         let codings = FHIRCoding.codings(
@@ -170,6 +171,7 @@ extension FHIRCaseMapper {
             "/patient/ecog", .number(Double(answer.grade)), shown: "\(answer.grade)", from: entry,
             element: "valueCodeableConcept", at: answer.coding.pointer,
             note: "\(answer.coding.shown) -> ECOG \(answer.grade)")
+        warnAboutECOGDate(entry, &ledger)
     }
 
     /// The first LOINC ECOG answer among `codings`.

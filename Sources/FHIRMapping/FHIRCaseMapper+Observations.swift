@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// Observations: which kind each is (TNM, tumour size, grade, ECOG), whether it may be

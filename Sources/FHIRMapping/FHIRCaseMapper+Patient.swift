@@ -1,5 +1,6 @@
 import JSON
 import SarcomaGuidelines
+import UTCTime
 
 /// Patient sex and age, and the case's `externalId`.
 extension FHIRCaseMapper {
@@ -53,7 +54,7 @@ extension FHIRCaseMapper {
     /// Whole years from `born` to `on` (`YYYY-MM-DD`); nil when either is not a date or the
     /// birth is after the reference day.
     static func age(born: String, on reference: String) -> Int? {
-        guard let birth = Self.dateParts(born), let day = Self.dateParts(reference) else { return nil }
+        guard let birth = CalendarDate(iso: born), let day = CalendarDate(iso: reference) else { return nil }
         var years = day.year - birth.year
         if (day.month, day.day) < (birth.month, birth.day) { years -= 1 }
         return years >= 0 ? years : nil
@@ -72,7 +73,8 @@ extension FHIRCaseMapper {
             month = (only, only)
         }
         let earliest = "\(parts[0])-\(twoDigits(month.first))-01"
-        let latest = "\(parts[0])-\(twoDigits(month.last))-\(twoDigits(daysIn(month.last, of: year)))"
+        let latest =
+            "\(parts[0])-\(twoDigits(month.last))-\(twoDigits(CalendarDate.days(inMonth: month.last, of: year)))"
         guard let oldest = age(born: earliest, on: reference) else { return nil }
         guard let youngest = age(born: latest, on: reference) else {
             return oldest == 0 ? 0...0 : nil  // born this year or month, on or before today
@@ -82,23 +84,6 @@ extension FHIRCaseMapper {
 
     private static func twoDigits(_ number: Int) -> String {
         number < 10 ? "0\(number)" : "\(number)"
-    }
-
-    static func daysIn(_ month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    static func dateParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        return (year, month, day)
     }
 
     /// The key of the case (`externalId`) and the element it came from: the primary

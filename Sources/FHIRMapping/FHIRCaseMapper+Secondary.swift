@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// Secondary cancer Conditions (metastases), with the mCODE profile or coded ICD-10 C77-C79:

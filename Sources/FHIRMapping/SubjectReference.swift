@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The patient the primary Condition is about, so that resources about someone else are

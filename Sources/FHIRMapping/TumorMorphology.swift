@@ -54,7 +54,7 @@ enum MorphologyCodes {
         "8815/3": .histology(.solitaryFibrousTumor),  // Solitary fibrous tumour, malignant
         "9231/3": .histology(.extraskeletalMyxoidChondrosarcoma),  // Myxoid chondrosarcoma
         "8900/3": .histology(.rhabdomyosarcoma),  // Rhabdomyosarcoma, NOS
-        "8901/3": .histology(.rhabdomyosarcoma),  // Pleomorphic rhabdomyosarcoma
+        "8901/3": .histology(.pleomorphicRhabdomyosarcoma),  // Pleomorphic rhabdomyosarcoma (adult type; delta §9)
         "8902/3": .histology(.rhabdomyosarcoma),  // Mixed type rhabdomyosarcoma
         "8910/3": .histology(.rhabdomyosarcoma),  // Embryonal rhabdomyosarcoma
         "8912/3": .histology(.rhabdomyosarcoma),  // Spindle cell rhabdomyosarcoma
@@ -74,6 +74,10 @@ enum MorphologyCodes {
             name: "Ewing sarcoma (bone and soft tissue Ewing sarcoma have their own guideline)", contractCode: nil),
         "9370/3": .outOfScope(name: "chordoma (a bone tumour)", contractCode: nil),
     ]
+
+    /// Codes imported as `rhabdomyosarcoma` (now the pediatric-type subtypes) that may be the
+    /// adult pleomorphic type: the import warns `histology_subtype_needed` (contract delta §9).
+    static let subtypeNeeded: Set<String> = ["8900/3", "8902/3"]
 
     static let snomed: [String: TumorMorphology] = [
         // "Leiomyosarcoma (morphologic abnormality)" and "Liposarcoma (morphologic abnormality)"

@@ -35,6 +35,28 @@ public final class SarcomaService: Sendable {
         self.connections = connections
     }
 
+    /// Closes the case store: the last thing the process does with it (after the server has
+    /// drained, or when start-up stops before serving).
+    public func close() {
+        store.close()
+    }
+
+    /// The schema version the store was migrated to, for the start-up and shutdown lines.
+    public var schemaVersion: Int {
+        store.schemaVersion
+    }
+
+    /// The start-up line an operator reads first: which pack answers, which schema the
+    /// database holds, and how access is controlled.
+    public var startupSummary: String {
+        let access =
+            accessTokens.map { tokens in
+                "access tokens required (\(tokens.holders.count) configured: \(tokens.summary)); "
+                    + "public: /health, /ready, /openapi.json"
+            } ?? "no access tokens configured: serving everything, loopback only"
+        return "guideline pack \(engine.pack.version); database schema \(schemaVersion); \(access)"
+    }
+
     /// An HTTP server for this service; the caller starts and stops it.
     public func makeServer() -> HTTPServer {
         var server = ServerConfiguration()
@@ -96,7 +118,10 @@ public func makeService(
     let engine = GuidelineEngine(pack: library.v1Pack)
     let metrics = MetricsRegistry()
     let connections = ConnectionGauge()
-    let reader = CaseRequestReader(engine: engine)
+    // Case writes check delta §1/§2 (a stored case must be evaluable by both packs); the /v1
+    // evaluations keep v1's checks (delta §0.3, §0.5).
+    let reader = CaseRequestReader(engine: engine, rules: .contractTwo)
+    let contractOneReader = CaseRequestReader(engine: engine, rules: .contractOne)
 
     let cdsAuthentication = try JWTAuthentication.make(configuration, accessTokens: tokens)
     let gate = AccessGate(tokens: tokens, policy: .standard, jwt: cdsAuthentication)
@@ -109,7 +134,11 @@ public func makeService(
         openAPIDocument: [UInt8](openAPI)
     ).register(into: &builder)
     CaseRoutes(store: store, reader: reader).register(into: &builder)
-    EvaluationRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
+    EvaluationRoutes(
+        store: store, engine: engine, reader: contractOneReader, library: library,
+        successor: try SuccessorAnnouncement.make(library: library, configuration: configuration)
+    ).register(into: &builder)
+    ContractTwoRoutes(store: store, library: library, kept: engine, reader: reader).register(into: &builder)
     AuditRoutes(store: store).register(into: &builder)
     FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
     CDSHooksRoutes(store: store, engine: engine).register(into: &builder)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseStore
 import Foundation
+import SarcomaAPI
 
 /// `sarcoma-guide backup --database PATH --to FILE`: a consistent copy of the (possibly
 /// live) database, safe to run beside the service; it never migrates or changes the source.

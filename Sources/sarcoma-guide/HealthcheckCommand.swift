@@ -1,11 +1,13 @@
 import ArgumentParser
 import HTTPServer
+import SarcomaAPI
 
 /// Exits 0 when the local service answers `GET /health` with 200: a container
 /// HEALTHCHECK that needs no curl.
 struct HealthcheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "healthcheck", abstract: "Exit 0 if the local service is healthy.")
+        commandName: "healthcheck", abstract: "Exit 0 if the local service is healthy.",
+        discussion: SettingOptions.discussion)
 
     @OptionGroup var settings: SettingOptions
     @Option(help: "Seconds to wait for the answer.") var timeout: Double = 3

@@ -1,3 +1,4 @@
+import Access
 import ArgumentParser
 import Foundation
 import HTTPServer
@@ -8,7 +9,8 @@ import SarcomaAPI
 /// exits 0 without serving (see `StartupSignal`).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run the HTTP service (the default).")
+        commandName: "serve", abstract: "Run the HTTP service (the default).",
+        discussion: SettingOptions.discussion)
 
     @OptionGroup var settings: SettingOptions
 
@@ -44,17 +46,17 @@ struct ServeCommand: ParsableCommand {
             log.event("signal \(signal): draining (up to \(drain)s)")
             server.shutdown()
         }) {
-            service.store.close()
+            service.close()
             log.event(
                 "signal \(signal) during start-up: database opened and migrated to schema "
-                    + "\(service.store.schemaVersion), then closed; not serving")
+                    + "\(service.schemaVersion), then closed; not serving")
             return
         }
         let port: Int
         do {
             port = try server.start()
         } catch {
-            service.store.close()
+            service.close()
             if startup.wasSignaled {  // the signal shut the server down before it started
                 log.event("signal during start-up: not serving")
                 return
@@ -62,18 +64,13 @@ struct ServeCommand: ParsableCommand {
             throw RefusedToStart(message: "cannot listen on \(configuration.host):\(configuration.port): \(error)")
         }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        let access =
-            service.accessTokens.map { tokens in
-                "access tokens required (\(tokens.holders.count) configured: \(tokens.summary)); public: /health, /ready, /openapi.json"
-            } ?? "no access tokens configured: serving everything, loopback only"
-        service.accessLog.event(
-            "guideline pack \(service.engine.pack.version); database schema \(service.store.schemaVersion); \(access)")
+        service.accessLog.event(service.startupSummary)
         service.accessLog.event(service.cdsAuthentication.summary)
         // Tests and scripts wait for this exact line; FileHandle writes are unbuffered.
         FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
 
         server.waitUntilStopped()
-        service.store.close()
+        service.close()
         service.accessLog.event("stopped")
     }
 }

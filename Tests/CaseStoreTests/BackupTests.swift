@@ -57,7 +57,7 @@ struct BackupTests {
         try withStore { store, database in
             let kept = try store.create(caseInput(externalId: "ONE"))
             let destination = database.folder + "/backup.sqlite"
-            FileManager.default.createFile(atPath: destination, contents: Data("precious".utf8))
+            #expect(FileManager.default.createFile(atPath: destination, contents: Data("precious".utf8)))
             let refused = #expect(throws: CaseStoreError.self) {
                 try DatabaseBackup(source: database.path, destination: destination).run()
             }
@@ -77,8 +77,9 @@ struct BackupTests {
         try withStore { _, database in
             let folder = database.folder
             let notADatabase = folder + "/notes.txt"
-            FileManager.default.createFile(
-                atPath: notADatabase, contents: Data(String(repeating: "not sqlite ", count: 500).utf8))
+            #expect(
+                FileManager.default.createFile(
+                    atPath: notADatabase, contents: Data(String(repeating: "not sqlite ", count: 500).utf8)))
             let cases: [(source: String, destination: String, fragment: String)] = [
                 (folder + "/missing.sqlite", folder + "/b1.sqlite", "missing.sqlite"),
                 (notADatabase, folder + "/b2.sqlite", "not a sarcoma-guide database"),

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Testing
 
 /// Access control on the real binary, with tokens made by `sarcoma-guide token create`.
@@ -22,8 +23,8 @@ struct AccessEndToEndTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("out")
         let err = directory.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        try Data().write(to: out)
+        try Data().write(to: err)
         let process = Process()
         process.executableURL = ServiceProcess.binary
         process.arguments = arguments

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Testing
 
 /// The audit trail on the real binary, with tokens made by `sarcoma-guide token create`: every

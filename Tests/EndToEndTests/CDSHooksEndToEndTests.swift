@@ -1,7 +1,8 @@
-import _CryptoExtras
 import Crypto
 import Foundation
+import HTTPServer
 import Testing
+import _CryptoExtras
 
 /// CDS Hooks on the real binary: JWKS file, issuers and public URL from flags; JWTs signed
 /// here with keys generated here; the CDS Hooks spec's own (expired) example token.

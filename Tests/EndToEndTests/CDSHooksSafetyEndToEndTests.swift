@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Testing
 
 /// The CDS Hooks safety defects of issue 9, each with the request that showed it, on the real

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Testing
 
 /// Expected values come from `docs/clinical/clinical-rules-2026.11-1.md` applied to the contract's example case:

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Testing
 
 @Suite("Operations endpoints on the real binary")

@@ -14,8 +14,8 @@ final class StartingProcess {
         database = directory.appendingPathComponent("cases.sqlite")
         stdoutURL = directory.appendingPathComponent("stdout.log")
         stderrURL = directory.appendingPathComponent("stderr.log")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        try Data().write(to: stdoutURL)
+        try Data().write(to: stderrURL)
         let root = ServiceProcess.packageRoot
         process.executableURL = ServiceProcess.binary
         process.currentDirectoryURL = directory

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Testing
 
 @Suite("Start-up refusals on the real binary")

@@ -1,5 +1,6 @@
-import Testing
 @testable import FHIRMapping
+import JSON
+import Testing
 
 /// The CDS Hooks prefetch template is `ObservationCodes.read`; these tests hold it to the
 /// mapper: every code the mapper reads is listed, and every listed code is read.

@@ -1,6 +1,7 @@
+@testable import FHIRMapping
+import JSON
 import SarcomaGuidelines
 import Testing
-@testable import FHIRMapping
 
 /// Tumour size: UCUM mm and cm only, mm / 10, the 5 cm T1/T2 boundary kept exact.
 @Suite("Tumour size")

@@ -81,6 +81,8 @@ import Testing
         ("GET", "/", 1), ("GET", "/v1/cases", 2), ("POST", "/v1/cases", 3), ("GET", "/v1/cases/abc", 4),
         ("PUT", "/v1/cases/abc", 5), ("GET", "/v1/cases/abc/staging", 6), ("GET", "/v1/cases/search", 7),
         ("HEAD", "/v1/cases/abc", 4), ("HEAD", "/only-head", 8),
+        // A literal path whose node lacks the method falls through to the parameter route.
+        ("PUT", "/v1/cases/search", 5), ("HEAD", "/v1/cases/search", 7), ("HEAD", "/v1/cases", 2),
     ])
     func resolves(_ method: String, _ path: String, _ expected: Int) {
         #expect(status(method, path) == expected)

@@ -1,7 +1,8 @@
 import Access
 import Foundation
-import Testing
+import HTTPServer
 @testable import SarcomaAPI
+import Testing
 
 /// The endpoint x role table of api-contract.md ("Access (tokens and roles)"), written out
 /// here independently of `AccessPolicy.standard`, route by route.
@@ -32,6 +33,20 @@ struct AccessPolicyTests {
         for kind in kinds {
             table.append(("POST", "/v1/\(kind)", readers))
             table.append(("GET", "/v1/cases/{id}/\(kind)", readers))
+        }
+        // Contract delta §0.4: /v2 evaluations take the roles of their v1 counterparts. Served
+        // today: staging and palliative (margins, imaging, perioperative and assessment join
+        // with their rules). The storage paths have no /v2 alias: a public 404 naming the /v1 path.
+        for kind in ["staging", "palliative"] {
+            table.append(("POST", "/v2/\(kind)", readers))
+            table.append(("GET", "/v2/cases/{id}/\(kind)", readers))
+        }
+        table.append(("GET", "/v2/cases/{id}/evaluations", readers))
+        for (method, template) in [
+            ("GET", "/v2/cases"), ("POST", "/v2/cases"), ("GET", "/v2/cases/{id}"), ("PUT", "/v2/cases/{id}"),
+            ("DELETE", "/v2/cases/{id}"), ("POST", "/v2/validate"), ("POST", "/v2/fhir/import"),
+        ] {
+            table.append((method, template, nil))
         }
         return table.map { (method: $0.0, template: $0.1, roles: $0.2) }
     }()

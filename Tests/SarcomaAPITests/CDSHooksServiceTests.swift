@@ -1,9 +1,10 @@
-import TestSupport
 import CaseStore
 import Foundation
 import HTTPServer
-import Testing
 @testable import SarcomaAPI
+import SarcomaGuidelines
+import TestSupport
+import Testing
 
 /// The CDS Hooks endpoints in-process: discovery, the two services' cards, JWT refusals as
 /// problem+json, CORS and feedback storage.

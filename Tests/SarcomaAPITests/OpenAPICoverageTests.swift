@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import HTTPServer
 @testable import SarcomaAPI
+import Testing
 
 /// The served OpenAPI document and the router must describe the same API.
 @Suite("OpenAPI document matches the routes")

@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// The endpoints the peer servers answer, byte for byte the way sarcoma-guide does:

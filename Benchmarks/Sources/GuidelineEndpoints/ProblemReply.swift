@@ -1,3 +1,4 @@
+import JSON
 import SarcomaGuidelines
 
 /// RFC 9457 problem details for the peers' 400 and 422 answers (the benchmark measures

@@ -3,6 +3,7 @@
 // usage: engine-bench --guidelines DIR --cases DIR [--iterations N] [--warmup N] [--seconds S] [--json FILE]
 import Foundation
 import GuidelineEndpoints
+import JSON
 import SarcomaGuidelines
 
 let options = BenchOptions.parse()

@@ -1,3 +1,5 @@
+import UTCTime
+
 /// Brings a database to the newest version of a `MigrationFolder`, or refuses to open it.
 ///
 /// Each migration runs in its own `BEGIN IMMEDIATE` transaction together with its
@@ -57,7 +59,10 @@ struct Migrator {
             }
             try database.run(
                 "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
-                [.integer(migration.version), .text(migration.name), .text(migration.checksum), .text(Timestamp.now())])
+                [
+                    .integer(migration.version), .text(migration.name), .text(migration.checksum),
+                    .text(UTCInstant.now().rfc3339),
+                ])
             // An integer parsed from the file name; PRAGMA values cannot be bound.
             try database.run("PRAGMA user_version = \(migration.version)")
         }

@@ -1,3 +1,4 @@
+import UTCTime
 import Foundation
 
 /// The SQL of the `audit` table in PostgreSQL: inserts and reads only (its triggers refuse
@@ -40,7 +41,7 @@ struct PostgresAuditRepository {
         if let since = query.sinceMilliseconds {
             let first = try database.firstRow(
                 "SELECT seq FROM audit WHERE at >= $1 ORDER BY at, seq LIMIT 1",
-                [.text(Timestamp.format(millisecondsSince1970: since))], operation: "find the audit range"
+                [.text(UTCInstant(millisecondsSince1970: since).rfc3339)], operation: "find the audit range"
             ) { $0.integer(0) }
             guard let first else { return AuditPage(items: [], nextCursor: nil) }
             after = max(after, first - 1)

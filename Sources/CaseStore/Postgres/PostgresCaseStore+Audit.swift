@@ -1,3 +1,4 @@
+import UTCTime
 extension PostgresCaseStore {
     /// Records one row per entry, all in one transaction; committed when this returns.
     /// An empty array records nothing and returns at once.
@@ -6,7 +7,7 @@ extension PostgresCaseStore {
         guard !entries.isEmpty else { return [] }
         return try pool.writeTransaction { (database) throws(CaseStoreError) in
             let repository = PostgresAuditRepository(database: database)
-            let now = Timestamp.now()
+            let now = UTCInstant.now().rfc3339
             var records: [AuditRecord] = []
             for entry in entries {
                 records.append(try repository.insert(entry, now: now))

@@ -1,3 +1,4 @@
+import UTCTime
 import Foundation
 
 extension PostgresCaseStore {
@@ -6,7 +7,7 @@ extension PostgresCaseStore {
     public func recordCDSFeedback(_ items: [CDSFeedbackInput]) throws(CaseStoreError) -> [StoredCDSFeedback] {
         let ids = items.map { _ in UUID().uuidString.lowercased() }
         return try pool.writeTransaction { (database) throws(CaseStoreError) in
-            let now = Timestamp.now()
+            let now = UTCInstant.now().rfc3339
             var stored: [StoredCDSFeedback] = []
             for (item, id) in zip(items, ids) {
                 try database.execute(

@@ -1,3 +1,4 @@
+import UTCTime
 import Foundation
 
 extension PostgresCaseStore {
@@ -53,7 +54,7 @@ extension PostgresCaseStore {
     private func insert(_ input: CaseInput, audit: (AuditContext, AuditAction)?) throws(CaseStoreError) -> StoredCase {
         let id = UUID().uuidString.lowercased()
         return try pool.writeTransaction { (database) throws(CaseStoreError) in
-            let now = Timestamp.now()
+            let now = UTCInstant.now().rfc3339
             let stored = try PostgresCaseRepository(database: database).insert(input, id: id, now: now)
             if case let (context, action)? = audit {
                 _ = try PostgresAuditRepository(database: database).insert(
@@ -68,7 +69,7 @@ extension PostgresCaseStore {
         id: String, with input: CaseInput, expectedVersion: Int?, audit: (AuditContext, AuditAction)?
     ) throws(CaseStoreError) -> StoredCase {
         try pool.writeTransaction { (database) throws(CaseStoreError) in
-            let now = Timestamp.now()
+            let now = UTCInstant.now().rfc3339
             let stored = try PostgresCaseRepository(database: database).replace(
                 id: id, with: input, expectedVersion: expectedVersion, now: now)
             if case let (context, action)? = audit {
@@ -87,7 +88,7 @@ extension PostgresCaseStore {
             if let audit {
                 _ = try PostgresAuditRepository(database: database).insert(
                     AuditEntry(action: .delete, caseId: id, caseVersion: deletedVersion, context: audit),
-                    now: Timestamp.now())
+                    now: UTCInstant.now().rfc3339)
             }
         }
     }

@@ -1,3 +1,4 @@
+import UTCTime
 /// Brings a PostgreSQL database to the newest version of a `MigrationFolder` (its
 /// `postgres/` dialect), or refuses to open it, with the same refusals as `Migrator`.
 ///
@@ -52,7 +53,7 @@ struct PostgresMigrator {
                 "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)",
                 [
                     .integer(migration.version), .text(migration.name), .text(migration.checksum),
-                    .text(Timestamp.now()),
+                    .text(UTCInstant.now().rfc3339),
                 ],
                 operation: "record migration \(migration.fileName)")
             try database.executeScript("COMMIT", operation: "commit migration \(migration.fileName)")

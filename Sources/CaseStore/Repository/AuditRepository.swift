@@ -1,4 +1,5 @@
 import Foundation
+import UTCTime
 
 /// The SQL of the `audit` table: inserts and reads only (its triggers refuse UPDATE and DELETE).
 ///
@@ -41,7 +42,7 @@ struct AuditRepository {
             if let since = query.sinceMilliseconds {
                 let first = try database.firstRow(
                     "SELECT seq FROM audit WHERE at >= ? ORDER BY at, seq LIMIT 1",
-                    [.text(Timestamp.format(millisecondsSince1970: since))]
+                    [.text(UTCInstant(millisecondsSince1970: since).rfc3339)]
                 ) { $0.integer(0) }
                 guard let first else { return AuditPage(items: [], nextCursor: nil) }
                 after = max(after, first - 1)

@@ -24,8 +24,9 @@ struct RequestIDGenerator {
         let high = (nextWord() & ~0xF000) | 0x4000  // version 4
         let low = (nextWord() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 9562 variant
         return String(unsafeUninitializedCapacity: 36) { text in
+            // The two words, written in place one after the other.
             var position = 0
-            for word in [high, low] {
+            func write(_ word: UInt64) {
                 for shift in stride(from: 60, through: 0, by: -4) {
                     if position == 8 || position == 13 || position == 18 || position == 23 {
                         text[position] = UInt8(ascii: "-")
@@ -36,6 +37,8 @@ struct RequestIDGenerator {
                     position += 1
                 }
             }
+            write(high)
+            write(low)
             return position
         }
     }

@@ -39,7 +39,7 @@ enum ResponseSerializer {
             appendField(name, value, to: &out)
         }
         if status >= 200 && status != 204 && status != 304 {
-            out.append(contentsOf: "Content-Length: ".utf8)
+            out.append(contentsOf: contentLengthPrefix)
             if context.omitBody && response.body.isEmpty, let declared = response.headers["Content-Length"],
                 !declared.isEmpty, declared.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
             {
@@ -49,36 +49,54 @@ enum ResponseSerializer {
             }
             out.append(contentsOf: crlf)
         }
-        out.append(contentsOf: "Date: ".utf8)
+        out.append(contentsOf: datePrefix)
         out.append(contentsOf: date)
-        out.append(contentsOf: "\r\nX-Request-ID: ".utf8)
-        out.append(contentsOf: context.requestID.utf8)
+        out.append(contentsOf: requestIDPrefix)
+        appendUTF8(context.requestID, to: &out)
         out.append(contentsOf: crlf)
         if context.close {
-            out.append(contentsOf: "Connection: close\r\n".utf8)
+            out.append(contentsOf: connectionClose)
         } else if context.confirmKeepAlive {
-            out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
+            out.append(contentsOf: connectionKeepAlive)
         }
         out.append(contentsOf: crlf)
         if sendsBody { out.append(contentsOf: response.body) }
         return out.count - before
     }
 
+    // Fixed parts as byte arrays: appending an array is one copy, appending a string's
+    // UTF-8 view went through the generic sequence path (the profile's 16 appends a head).
     private static let crlf: [UInt8] = [ASCII.cr, ASCII.lf]
+    private static let contentLengthPrefix = Array("Content-Length: ".utf8)
+    private static let datePrefix = Array("Date: ".utf8)
+    private static let requestIDPrefix = Array("\r\nX-Request-ID: ".utf8)
+    private static let connectionClose = Array("Connection: close\r\n".utf8)
+    private static let connectionKeepAlive = Array("Connection: keep-alive\r\n".utf8)
+
+    private static func appendUTF8(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
 
     /// A field with a name that is not a token is dropped; CR, LF and NUL in a value become
     /// spaces, so no handler can split a response by echoing input into a header.
     private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
-        guard !name.isEmpty, name.utf8.allSatisfy(ASCII.isToken) else { return }
-        out.append(contentsOf: name.utf8)
-        out.append(ASCII.colon)
-        out.append(ASCII.space)
-        if value.utf8.contains(where: { $0 == ASCII.cr || $0 == ASCII.lf || $0 == 0 }) {
-            out.append(contentsOf: value.utf8.map { $0 == ASCII.cr || $0 == ASCII.lf || $0 == 0 ? ASCII.space : $0 })
-        } else {
-            out.append(contentsOf: value.utf8)
+        var name = name
+        var value = value
+        name.withUTF8 { name in
+            guard !name.isEmpty, name.allSatisfy(ASCII.isToken) else { return }
+            out.append(contentsOf: name)
+            out.append(ASCII.colon)
+            out.append(ASCII.space)
+            value.withUTF8 { value in
+                if value.contains(where: { $0 == ASCII.cr || $0 == ASCII.lf || $0 == 0 }) {
+                    out.append(contentsOf: value.map { $0 == ASCII.cr || $0 == ASCII.lf || $0 == 0 ? ASCII.space : $0 })
+                } else {
+                    out.append(contentsOf: value)
+                }
+            }
+            out.append(contentsOf: crlf)
         }
-        out.append(contentsOf: crlf)
     }
 
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {

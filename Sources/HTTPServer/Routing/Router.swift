@@ -21,6 +21,10 @@ public struct Router: Sendable {
     }
 
     private var nodes = [Node()]
+    /// The node of every template without a `{parameter}`, by its text: a request for such a
+    /// path (`/health`, `/v1/assessment`) skips the split and the tree walk. The tree walk
+    /// finds the same node first (literals before parameters), so the answer is the same.
+    private var literalPaths: [String: Int] = [:]
     /// Every route, in registration order (for checks such as "each route is documented").
     public let routes: [(method: String, template: String)]
 
@@ -53,6 +57,7 @@ public struct Router: Sendable {
                 }
             }
         }
+        if names.isEmpty { literalPaths[entry.template] = current }
         nodes[current].endpoints[entry.method] = Endpoint(
             handler: entry.handler, template: entry.template, parameterNames: names)
     }
@@ -61,6 +66,9 @@ public struct Router: Sendable {
     /// GET when no HEAD route exists; `Allow` lists HEAD wherever GET exists.
     public func resolve(method: String, path: String) -> Resolution {
         guard path.hasPrefix("/") else { return .notFound }
+        if let node = literalPaths[path], let endpoint = endpoint(in: nodes[node], for: method) {
+            return .found(endpoint.handler, parameters: [:], template: endpoint.template)
+        }
         let segments: [Substring] =
             path == "/" ? [] : path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         var matches: [(node: Int, captured: [Substring])] = []
@@ -68,8 +76,7 @@ public struct Router: Sendable {
         collect(node: 0, segments: segments[...], captured: &captured, into: &matches)
         guard !matches.isEmpty else { return .notFound }
         for match in matches {
-            let endpoints = nodes[match.node].endpoints
-            guard let endpoint = endpoints[method] ?? (method == "HEAD" ? endpoints["GET"] : nil) else { continue }
+            guard let endpoint = endpoint(in: nodes[match.node], for: method) else { continue }
             var parameters: [String: String] = [:]
             for (name, value) in zip(endpoint.parameterNames, match.captured) {
                 parameters[name] = QueryDecoding.decode(value, plusAsSpace: false)
@@ -80,6 +87,10 @@ public struct Router: Sendable {
         for match in matches { allowed.formUnion(nodes[match.node].endpoints.keys) }
         if allowed.contains("GET") { allowed.insert("HEAD") }
         return .methodNotAllowed(allowed: allowed.sorted())
+    }
+
+    private func endpoint(in node: Node, for method: String) -> Endpoint? {
+        node.endpoints[method] ?? (method == "HEAD" ? node.endpoints["GET"] : nil)
     }
 
     /// Depth-first, literal before parameter, collecting every node that matches the whole path.

@@ -1,3 +1,5 @@
+import JSON
+
 /// The application's say in what the server does on its own: how its error answers look,
 /// what happens after each request (logging, metrics), and where diagnostics go.
 public struct ServerHooks: Sendable {
@@ -22,32 +24,15 @@ public struct ServerHooks: Sendable {
     }
 
     /// The default error body: RFC 9457 `application/problem+json`.
+    /// Written by the JSON module's writer, the one JSON escaper of the package.
     @Sendable
     public static func problemDetails(status: Int, detail: String) -> HTTPResponse {
-        let body =
-            "{\"type\":\"about:blank\",\"title\":\(JSONText.quoted(HTTPStatus.reason(status))),"
-            + "\"status\":\(status),\"detail\":\(JSONText.quoted(detail))}"
-        return HTTPResponse(status: status, contentType: "application/problem+json", body: body)
-    }
-}
-
-/// Minimal JSON string quoting for the default problem body (no Foundation encoder needed).
-enum JSONText {
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        let problem = JSONObject([
+            ("type", .string("about:blank")), ("title", .string(HTTPStatus.reason(status))),
+            ("status", .number(Double(status))), ("detail", .string(detail)),
+        ])
+        var headers = HTTPHeaders()
+        headers.set("Content-Type", "application/problem+json")
+        return HTTPResponse(status: status, headers: headers, body: JSONWriter.compact.bytes(.object(problem)))
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Accepting connections. The loop survives everything: aborted handshakes are skipped,
 /// descriptor exhaustion pauses accepting briefly (the timer resumes it), and the
 /// connection cap is answered with 503 instead of unbounded growth.

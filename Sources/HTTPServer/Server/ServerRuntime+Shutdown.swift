@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Graceful stop: refuse new connections, finish what is in flight, then stop the threads.
 extension ServerRuntime {
     /// Extra time given to worker threads to leave after the drain, before giving up on

@@ -1,3 +1,5 @@
+import CSystemLinux
+
 #if canImport(Glibc)
     import Glibc
 #endif

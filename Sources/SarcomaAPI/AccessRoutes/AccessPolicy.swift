@@ -91,6 +91,9 @@ public struct AccessPolicy: Sendable {
             allow("POST", "/v1/\(kind.rawValue)", readers)
         }
         allow("GET", "/v1/guidelines", readers)
+        for section in ContractTwoSection.allCases {
+            allow("POST", "/v2/\(section.rawValue)", readers)
+        }
 
         // Reading stored cases and their evaluations: every role.
         allow("GET", "/v1/cases", readers)
@@ -99,6 +102,12 @@ public struct AccessPolicy: Sendable {
             allow("GET", "/v1/cases/{id}/\(kind.rawValue)", readers)
         }
         allow("GET", "/v1/cases/{id}/evaluations", readers)
+        for section in ContractTwoSection.allCases {
+            allow("GET", "/v2/cases/{id}/\(section.rawValue)", readers)
+        }
+        allow("GET", "/v2/cases/{id}/evaluations", readers)
+        // Case storage has no /v2 alias (delta §0.4): a 404 naming the /v1 path, to anyone.
+        for alias in ContractTwoRoutes.storageAliases { allow(alias.method, alias.template, anyone) }
         allow("GET", "/v1/cases/{id}/fhir", readers)  // FHIR (mCODE) export of the staging
 
         // Changing stored cases: the EHR integration and admins, not clinicians.

@@ -1,5 +1,5 @@
 import CaseStore
-
+import UTCTime
 extension ConfigurationKey {
     /// Every setting the service reads. docs/configuration.md's table is this list (ConfigurationDocsTests checks it).
     public static let all: [ConfigurationKey] = [
@@ -58,6 +58,14 @@ extension ConfigurationKey {
             "corsOrigins",
             "Comma-separated browser origins (e.g. https://sandbox.cds-hooks.org) allowed on /cds-services; `*` = any; empty = no CORS",
             \.corsOrigins, check: originProblem),
+        optionalText(
+            "v1Deprecation",
+            "RFC 3339 instant the /v1 evaluations announce as `Deprecation`; unset = the newest contract-2 pack's releasedAt",
+            \.v1Deprecation,
+            check: { (try? UTCInstant(rfc3339: $0)) == nil ? "'\($0)' is not an RFC 3339 date-time" : nil }),
+        text(
+            "v1Sunset", "HTTP-date (IMF-fixdate) the /v1 evaluations announce as `Sunset`; not before the deprecation",
+            \.v1Sunset, check: { HTTPDate.instant($0) == nil ? "'\($0)' is not an IMF-fixdate HTTP-date" : nil }),
     ]
 
     public static func named(_ name: String) -> ConfigurationKey? {
@@ -66,19 +74,22 @@ extension ConfigurationKey {
 
     private static func text(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, String> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, String> & Sendable,
+        check: @escaping @Sendable (String) -> String? = { _ in nil }
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
             apply: { config, value throws(ConfigurationError) in
                 guard !value.isEmpty else { throw ConfigurationError(key: name, reason: "must not be empty") }
+                if let problem = check(value) { throw ConfigurationError(key: name, reason: problem) }
                 config[keyPath: path] = value
             }, current: { $0[keyPath: path] })
     }
 
     private static func optionalText(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, String?> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, String?> & Sendable,
+        check: @escaping @Sendable (String) -> String? = { _ in nil }
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
@@ -86,6 +97,7 @@ extension ConfigurationKey {
                 guard !value.isEmpty else {
                     throw ConfigurationError(key: name, reason: "must not be empty (leave it unset instead)")
                 }
+                if let problem = check(value) { throw ConfigurationError(key: name, reason: problem) }
                 config[keyPath: path] = value
             }, current: { $0[keyPath: path] ?? "" })
     }
@@ -93,7 +105,7 @@ extension ConfigurationKey {
     /// A PostgreSQL URL; the error never repeats the value (it may hold a password).
     private static func postgresURL(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, String?> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, String?> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
@@ -109,7 +121,7 @@ extension ConfigurationKey {
 
     private static func baseURL(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, String?> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, String?> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
@@ -131,7 +143,7 @@ extension ConfigurationKey {
     /// A comma-separated list; items are trimmed, empty items refused; "" is the empty list.
     private static func list(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, [String]> & Sendable,
+        _ path: any WritableKeyPath<ServiceConfiguration, [String]> & Sendable,
         check: @escaping @Sendable (String) -> String?
     ) -> ConfigurationKey {
         ConfigurationKey(
@@ -174,7 +186,7 @@ extension ConfigurationKey {
 
     private static func integer(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, Int> & Sendable,
+        _ path: any WritableKeyPath<ServiceConfiguration, Int> & Sendable,
         _ range: ClosedRange<Int>
     ) -> ConfigurationKey {
         ConfigurationKey(
@@ -191,7 +203,7 @@ extension ConfigurationKey {
 
     private static func seconds(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, Double> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, Double> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,
@@ -209,7 +221,7 @@ extension ConfigurationKey {
 
     private static func boolean(
         _ name: String, _ summary: String,
-        _ path: WritableKeyPath<ServiceConfiguration, Bool> & Sendable
+        _ path: any WritableKeyPath<ServiceConfiguration, Bool> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, summary: summary,

@@ -38,6 +38,11 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var cdsClockSkewSeconds = 60
     /// Browser origins allowed to call the CDS Hooks endpoints (CORS); `*` = any.
     public var corsOrigins: [String] = []
+    /// The `Deprecation` instant of the /v1 evaluation endpoints (RFC 3339); nil = the
+    /// `releasedAt` of the newest contract-2 pack (contract delta §0.3).
+    public var v1Deprecation: String?
+    /// The `Sunset` of the /v1 evaluation endpoints (an IMF-fixdate; delta §0.3).
+    public var v1Sunset = "Fri, 31 Dec 2027 23:59:59 GMT"
 
     public init() {}
 

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 
 /// What a client of a FHIR route asked for (FHIR R4 "http" page, section Content Types and

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 import JSON
 import SarcomaGuidelines

@@ -1,4 +1,5 @@
 import FHIRMapping
+import JSON
 import SarcomaGuidelines
 
 extension Problem {

@@ -26,6 +26,12 @@ public final class MetricsRegistry: Sendable {
         var count = 0
         var sum = 0.0
         var bucketCounts = [Int](repeating: 0, count: MetricsRegistry.buckets.count)
+
+        mutating func add(_ seconds: Double, bucket: Int?) {
+            count += 1
+            sum += seconds
+            if let bucket { bucketCounts[bucket] += 1 }
+        }
     }
 
     public init() {}
@@ -40,12 +46,10 @@ public final class MetricsRegistry: Sendable {
         let key = SeriesKey(
             method: Self.methodLabel(record.method), route: record.routeTemplate ?? "unmatched", status: record.status)
         let bucket = Self.buckets.firstIndex(where: { record.durationSeconds <= $0 })
+        // Changed in place: one hash lookup, and the bucket array is not copied (reading the
+        // entry out and storing it back did both, twice the cost of the rest of `record`).
         series.withLock { series in
-            var entry = series[key] ?? Series()
-            entry.count += 1
-            entry.sum += record.durationSeconds
-            if let bucket { entry.bucketCounts[bucket] += 1 }
-            series[key] = entry
+            series[key, default: Series()].add(record.durationSeconds, bucket: bucket)
         }
     }
 

@@ -1,14 +1,15 @@
-import JSON
 import CaseStore
 import HTTPServer
+import JSON
 import SarcomaGuidelines
+import UTCTime
 
 /// `GET /v1/audit`: the audit trail, oldest first, for admins (see `AccessPolicy.standard`).
 /// Only GET (and HEAD) is routed: no request can change or remove a row (405 with `Allow`).
 ///
 /// Reading the trail is not itself audited: it answers who did what, never a case's data.
 struct AuditRoutes: Sendable {
-    let store: CaseStore
+    let store: any CaseStore
 
     /// Longest `caseId` filter accepted (ids are UUIDs; this only bounds nonsense).
     static let maximumCaseIdLength = 128
@@ -31,7 +32,7 @@ struct AuditRoutes: Sendable {
         }
         if let since = request.queryValue("since") {
             do {
-                query.sinceMilliseconds = try RFC3339Instant.milliseconds(since)
+                query.sinceMilliseconds = try UTCInstant(rfc3339: since).millisecondsSince1970
             } catch {
                 throw Problem.badQuery(
                     "'since' must be an RFC 3339 date-time such as 2026-11-26T19:33:14Z: \(error.reason)")

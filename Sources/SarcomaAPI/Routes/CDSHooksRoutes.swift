@@ -10,7 +10,7 @@ import SarcomaGuidelines
 /// CORS preflights. The JWT check is the access gate's (`AccessPolicy.Requirement.cdsJWT`);
 /// CORS headers are `CORSPolicy`'s, around the gate.
 struct CDSHooksRoutes: Sendable {
-    let store: CaseStore
+    let store: any CaseStore
     let engine: GuidelineEngine
     /// The cards answered, so feedback can be checked against them.
     let issuedCards = IssuedCards()

@@ -7,7 +7,7 @@ import SarcomaGuidelines
 /// that writes or returns a stored case is audited (see `CaseStore+Audit.swift`); validate
 /// stores and reads nothing, so it is not.
 struct CaseRoutes: Sendable {
-    let store: CaseStore
+    let store: any CaseStore
     let reader: CaseRequestReader
 
     static let listLimitRange = 1...200
@@ -126,7 +126,7 @@ struct CaseRoutes: Sendable {
             document: CaseEncoder().bytes(sarcomaCase))
     }
 
-    static func load(_ request: HTTPRequest, from store: CaseStore) throws(Problem) -> StoredCase {
+    static func load(_ request: HTTPRequest, from store: any CaseStore) throws(Problem) -> StoredCase {
         let id = request.pathParameters["id"] ?? ""
         let found: StoredCase?
         do {

@@ -1,9 +1,10 @@
-import JSON
 import CaseStore
 import FHIRMapping
 import Foundation
 import HTTPServer
+import JSON
 import SarcomaGuidelines
+import UTCTime
 
 /// FHIR R4 / mCODE: `POST /v1/fhir/import` turns a Bundle into a stored case (created, or
 /// updated when a case with the same externalId exists), and `GET /v1/cases/{id}/fhir`
@@ -12,7 +13,7 @@ import SarcomaGuidelines
 /// Every store call of both routes is in `save`, `load` and `recordExport` below; each write
 /// and each answered export leaves an audit row (`import`, `export`).
 struct FHIRRoutes: Sendable {
-    let store: CaseStore
+    let store: any CaseStore
     let engine: GuidelineEngine
     let reader: CaseRequestReader
 
@@ -179,7 +180,7 @@ struct FHIRRoutes: Sendable {
             // Cannot happen for a document built in memory; answered, never trapped.
             throw Problem.fhirImportRefused([FieldIssue(pointer: "", detail: "\(error)")], mapping: mapping)
         case .success(let sarcomaCase):
-            let issues = engine.consistencyIssues(in: sarcomaCase)
+            let issues = reader.consistencyIssues(in: sarcomaCase)
             guard issues.isEmpty else {
                 throw Problem.fhirImportRefused(
                     issues.map { FHIRImportReport.pointIntoPayload($0, mapping) }, mapping: mapping)
@@ -205,10 +206,7 @@ struct FHIRRoutes: Sendable {
 
     /// Today in UTC as `YYYY-MM-DD`: the day ages are computed for (FHIR import and the
     /// CDS Hooks prefetch alike).
-    static func today(_ now: Date = Date()) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    static func today() -> String {
+        UTCInstant.now().date.description
     }
 }

@@ -7,7 +7,7 @@ import Synchronization
 
 /// Liveness, readiness, metrics, the OpenAPI document and the guideline pack listing.
 struct OperationsRoutes: Sendable {
-    let store: CaseStore
+    let store: any CaseStore
     let engine: GuidelineEngine
     let metrics: MetricsRegistry
     let connections: ConnectionGauge

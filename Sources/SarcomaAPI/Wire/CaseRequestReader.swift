@@ -5,9 +5,20 @@ import SarcomaGuidelines
 /// Reads a case from a request body exactly as a create would: media type, JSON syntax
 /// (400), structure and codes (422, from `CaseDecoder`), then clinical consistency (422,
 /// from the engine, e.g. a stated grade that contradicts its FNCLCC components).
+///
+/// `rules` says which inter-member checks bind: `.contractTwo` for case writes and `/v2`
+/// evaluations (delta §1 conflicts and CONS-WDLS-GRADE, delta §2), `.contractOne` for the
+/// `/v1` evaluations, which keep v1's checks (delta §0.3).
 struct CaseRequestReader: Sendable {
     let engine: GuidelineEngine
-    let decoder = CaseDecoder()
+    let rules: CaseDecoder.CrossFieldRules
+    let decoder: CaseDecoder
+
+    init(engine: GuidelineEngine, rules: CaseDecoder.CrossFieldRules = .contractTwo) {
+        self.engine = engine
+        self.rules = rules
+        decoder = CaseDecoder(crossFieldRules: rules)
+    }
 
     /// Members the server manages; a client may send them back as GET returned them.
     static let serverManagedKeys: Set<String> = ["id", "createdAt", "updatedAt", "version"]
@@ -39,16 +50,28 @@ struct CaseRequestReader: Sendable {
         case .failure(.invalid(let issues)):
             throw Problem.validation(issues)
         case .success(let sarcomaCase):
-            let issues = engine.consistencyIssues(in: sarcomaCase)
+            let issues = consistencyIssues(in: sarcomaCase)
             guard issues.isEmpty else { throw Problem.validation(issues) }
             return (sarcomaCase, document)
         }
     }
 
+    /// The engine's clinical checks (v1 GRADE-FNCLCC), plus CONS-WDLS-GRADE under `.contractTwo`.
+    func consistencyIssues(in sarcomaCase: SarcomaCase) -> [FieldIssue] {
+        var issues = engine.consistencyIssues(in: sarcomaCase)
+        if rules == .contractTwo,
+            let wdls = GradeHistologyRule.wdlsGradeIssue(in: sarcomaCase.tumor, gradedBy: engine.pack)
+        {
+            issues.append(wdls)
+        }
+        return issues
+    }
+
     /// A stored document was valid when written; if the pack changed since, say so rather
-    /// than evaluate it.
+    /// than evaluate it. Read with v1's inter-member checks only: a case written before pack
+    /// 2026.12-1 (an ALT/WDLS with G2/G3) is still evaluated, as rules §3.2 says.
     func readStored(_ document: [UInt8]) throws(Problem) -> SarcomaCase {
-        switch decoder.decode(document) {
+        switch CaseDecoder(maxDepth: decoder.maxDepth, crossFieldRules: .contractOne).decode(document) {
         case .success(let sarcomaCase):
             return sarcomaCase
         case .failure(let error):

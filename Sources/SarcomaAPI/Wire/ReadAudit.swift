@@ -8,7 +8,8 @@ enum ReadAudit {
     /// One row per case answered. `HEAD` answers no data and records nothing (safe methods
     /// stay safe); neither does an empty list.
     static func record(
-        _ action: AuditAction, of cases: [(id: String, version: Int?)], for request: HTTPRequest, in store: CaseStore
+        _ action: AuditAction, of cases: [(id: String, version: Int?)], for request: HTTPRequest,
+        in store: any CaseStore
     ) throws(Problem) {
         guard request.method != "HEAD", !cases.isEmpty else { return }
         let context = AuditContext(request)

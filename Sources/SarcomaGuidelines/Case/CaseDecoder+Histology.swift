@@ -1,8 +1,14 @@
+import JSON
+
 /// `tumor.histology`: an in-scope code, or a clear refusal for tumours this service does
 /// not cover (GIST, Kaposi sarcoma, desmoid tumour, bone sarcomas), never a guess.
 extension CaseDecoder {
     func histology(in tumor: CaseSection, _ log: inout CaseIssueLog) -> Histology? {
         guard let member = tumor.member("histology") else { return nil }
+        if member.value.stringValue == Histology.uterineSarcomaCode {
+            log.add(member.pointer, at: member.position, Histology.uterineSarcomaDetail)
+            return nil
+        }
         if let text = member.value.stringValue, Histology(rawValue: text) == nil,
             let refusal = Self.outOfScopeDetail(for: text)
         {

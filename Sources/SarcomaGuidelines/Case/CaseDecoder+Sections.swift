@@ -78,6 +78,7 @@ extension CaseDecoder {
         let headNeckInvasion: [HeadNeckInvasion]? = section.codeList("headNeckInvasion", &log)
         let visceralExtent: VisceralExtent? = section.code("visceralExtent", &log)
         let multifocalSites = section.integer("multifocalSites", .atLeast(1), &log)
+        let biomarkers = self.biomarkers(in: section, &log)
         checkMetastaticSites(in: section, metastasis: metastasis, &log)
 
         guard let site else { return nil }
@@ -85,7 +86,7 @@ extension CaseDecoder {
             site: site, sizeCm: sizeCm, depth: depth, histology: histology, grade: grade, fnclcc: fnclcc,
             infiltrativeBorders: infiltrativeBorders, nodes: nodes, metastasis: metastasis,
             ntrkFusion: ntrkFusion, metastaticSites: metastaticSites, headNeckInvasion: headNeckInvasion,
-            visceralExtent: visceralExtent, multifocalSites: multifocalSites)
+            visceralExtent: visceralExtent, multifocalSites: multifocalSites, biomarkers: biomarkers)
     }
 
     /// The contract: sites "only with `metastasis: "M1"`; sites with M0, stated or omitted,
@@ -114,16 +115,6 @@ extension CaseDecoder {
             mitosesPer10Hpf: section.integer("mitosesPer10Hpf", .atLeast(0), &log),
             necrosisPercent: section.number("necrosisPercent", .from(0, to: 100), &log))
         return fnclcc == SarcomaCase.FNCLCC() ? nil : fnclcc
-    }
-
-    func disease(in section: CaseSection, _ log: inout CaseIssueLog) -> SarcomaCase.Disease? {
-        let disease = SarcomaCase.Disease(
-            presentation: section.code("presentation", &log),
-            resectable: section.bool("resectable", &log),
-            priorSystemicLines: section.integer("priorSystemicLines", .atLeast(0), &log),
-            priorAnthracycline: section.bool("priorAnthracycline", &log),
-            limbSparingPossible: section.bool("limbSparingPossible", &log))
-        return disease == SarcomaCase.Disease() ? nil : disease
     }
 
     func pet(in section: CaseSection, _ log: inout CaseIssueLog) -> SarcomaCase.PET? {

@@ -58,11 +58,13 @@ import JSON
 ///   of stray keys must not become a huge error response.
 public struct CaseDecoder: Sendable {
     public let maxDepth: Int
+    public let crossFieldRules: CrossFieldRules
 
     /// `maxDepth` is the JSON nesting limit (1...`JSONParser.depthCeiling`; a case itself
-    /// needs 3 levels).
-    public init(maxDepth: Int = 32) {
+    /// needs 3 levels). `crossFieldRules` defaults to the case-write checks (delta §0.5).
+    public init(maxDepth: Int = 32, crossFieldRules: CrossFieldRules = .contractTwo) {
         self.maxDepth = maxDepth
+        self.crossFieldRules = crossFieldRules
     }
 
     public func decode(_ body: [UInt8], ignoringTopLevelKeys: Set<String> = []) -> Result<SarcomaCase, CaseInputError> {
@@ -94,8 +96,18 @@ public struct CaseDecoder: Sendable {
         let externalId = self.externalId(in: top, &log)
         let patient = top.section("patient", CaseFields.patient, &log).flatMap { self.patient(in: $0, &log) }
         let tumor = requiredTumor(in: top, &log)
-        let disease = top.section("disease", CaseFields.disease, &log).flatMap { self.disease(in: $0, &log) }
+        let diseaseSection = top.section("disease", CaseFields.disease, &log)
+        let disease = diseaseSection.flatMap { self.disease(in: $0, &log) }
         let pet = top.section("pet", CaseFields.pet, &log).flatMap { self.pet(in: $0, &log) }
+        if crossFieldRules == .contractTwo, let tumor, let disease, let diseaseSection,
+            let tumorObject = top.member("tumor")?.value.objectValue, let tumorMember = top.member("tumor")
+        {
+            let tumorSection = CaseSection(
+                object: tumorObject, pointer: tumorMember.pointer, position: tumorMember.position,
+                schema: CaseFields.tumor)
+            checkContractTwoConflicts(
+                tumor: tumor, tumorSection: tumorSection, disease: disease, diseaseSection: diseaseSection, &log)
+        }
 
         guard log.isEmpty, let tumor else {
             return .failure(.invalid(log.issues(limit: Self.maxReportedIssues)))

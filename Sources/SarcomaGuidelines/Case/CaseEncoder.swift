@@ -50,7 +50,23 @@ public struct CaseEncoder: Sendable {
         object["headNeckInvasion"] = tumor.headNeckInvasion.flatMap(Self.codes)
         object["visceralExtent"] = tumor.visceralExtent.map(Self.code)
         object["multifocalSites"] = tumor.multifocalSites.map(Self.number)
+        object["biomarkers"] = tumor.biomarkers.flatMap(biomarkers)
         return .object(object)
+    }
+
+    private func biomarkers(_ markers: SarcomaCase.Biomarkers) -> JSONValue? {
+        var object = JSONObject()
+        object["msiHigh"] = markers.msiHigh.map(JSONValue.bool)
+        object["mmrDeficient"] = markers.mmrDeficient.map(JSONValue.bool)
+        object["tmbMutPerMb"] = markers.tmbMutPerMb.map(JSONValue.number)
+        object["brafV600e"] = markers.brafV600e.map(JSONValue.bool)
+        object["retFusion"] = markers.retFusion.map(JSONValue.bool)
+        object["alkPositive"] = markers.alkPositive.map(JSONValue.bool)
+        object["ini1Loss"] = markers.ini1Loss.map(JSONValue.bool)
+        object["hlaA02Eligible"] = markers.hlaA02Eligible.map(JSONValue.bool)
+        object["hlaA0205Present"] = markers.hlaA0205Present.map(JSONValue.bool)
+        object["mageA4Positive"] = markers.mageA4Positive.map(JSONValue.bool)
+        return Self.nonEmpty(object)
     }
 
     private func fnclcc(_ fnclcc: SarcomaCase.FNCLCC) -> JSONValue? {
@@ -68,7 +84,26 @@ public struct CaseEncoder: Sendable {
         object["priorSystemicLines"] = disease.priorSystemicLines.map(Self.number)
         object["priorAnthracycline"] = disease.priorAnthracycline.map(JSONValue.bool)
         object["limbSparingPossible"] = disease.limbSparingPossible.map(JSONValue.bool)
+        object["localDisease"] = disease.localDisease.map(Self.code)
+        object["metastasesResectable"] = disease.metastasesResectable.map(JSONValue.bool)
+        object["conversionNotFeasible"] = disease.conversionNotFeasible.map(JSONValue.bool)
+        object["priorRadiotherapy"] = disease.priorRadiotherapy.map(JSONValue.bool)
+        object["progressedOnAnthracycline"] = disease.progressedOnAnthracycline.map(JSONValue.bool)
+        object["progressedOnAgents"] = disease.progressedOnAgents.flatMap(Self.codes)
+        object["cumulativeDoxorubicinMgM2"] = disease.cumulativeDoxorubicinMgM2.map(JSONValue.number)
+        object["monthsSinceLastAnthracycline"] = disease.monthsSinceLastAnthracycline.map(Self.number)
+        object["priorCardiotoxicTherapy"] = disease.priorCardiotoxicTherapy.map(JSONValue.bool)
+        object["priorResection"] = disease.priorResection.map(priorResection)
         return Self.nonEmpty(object)
+    }
+
+    private func priorResection(_ resection: SarcomaCase.PriorResection) -> JSONValue {
+        var object = JSONObject()
+        object["type"] = Self.code(resection.type)
+        object["margin"] = resection.margin.map(Self.code)
+        object["closestMarginCm"] = resection.closestMarginCm.map(JSONValue.number)
+        object["fascialPlaneIntact"] = resection.fascialPlaneIntact.map(JSONValue.bool)
+        return .object(object)
     }
 
     private func pet(_ pet: SarcomaCase.PET) -> JSONValue? {

@@ -30,7 +30,7 @@ enum CaseFields {
         fields: [
             "site", "sizeCm", "depth", "histology", "grade", "fnclcc", "infiltrativeBorders", "nodes",
             "metastasis", "ntrkFusion", "metastaticSites", "headNeckInvasion", "visceralExtent",
-            "multifocalSites",
+            "multifocalSites", "biomarkers",
         ])
     static let fnclcc = Section(
         pointer: "/tumor/fnclcc", name: "tumor.fnclcc",
@@ -39,10 +39,23 @@ enum CaseFields {
         pointer: "/disease", name: "disease",
         fields: [
             "presentation", "resectable", "priorSystemicLines", "priorAnthracycline", "limbSparingPossible",
+            "localDisease", "metastasesResectable", "conversionNotFeasible", "priorRadiotherapy",
+            "progressedOnAnthracycline", "progressedOnAgents", "cumulativeDoxorubicinMgM2",
+            "monthsSinceLastAnthracycline", "priorCardiotoxicTherapy", "priorResection",
         ])
+    /// Contract delta §1; an unknown member gets its own detail (`CaseDecoder+Biomarkers.swift`).
+    static let biomarkers = Section(
+        pointer: "/tumor/biomarkers", name: "tumor.biomarkers",
+        fields: [
+            "msiHigh", "mmrDeficient", "tmbMutPerMb", "brafV600e", "retFusion", "alkPositive", "ini1Loss",
+            "hlaA02Eligible", "hlaA0205Present", "mageA4Positive",
+        ])
+    static let priorResection = Section(
+        pointer: "/disease/priorResection", name: "disease.priorResection",
+        fields: ["type", "margin", "closestMarginCm", "fascialPlaneIntact"])
     static let pet = Section(pointer: "/pet", name: "pet", fields: ["suvMaxBaseline", "suvMaxPostTherapy"])
 
-    static let all = [top, patient, tumor, fnclcc, disease, pet]
+    static let all = [top, patient, tumor, fnclcc, biomarkers, disease, priorResection, pet]
 
     /// The section that has `field` (exactly, or spelled with other case or separators),
     /// for "it belongs in `tumor`" hints.

@@ -7,12 +7,12 @@
 /// `histolgy` gives `histology`). Only a unique answer is suggested: `N2` is one edit
 /// from both `N0` and `N1`, and naming either would be a guess about a patient. A
 /// suggestion is only ever shown, never applied.
-enum NearMatch {
+package enum NearMatch {
     static let maxEdits = 2
     static let minPrefix = 3
 
     /// `normalized`, when given, is `candidates.map(normalized)` worked out beforehand.
-    static func suggestion(for input: String, among candidates: [String], normalized known: [String]? = nil) -> String?
+    package static func suggestion(for input: String, among candidates: [String], normalized known: [String]? = nil) -> String?
     {
         let typed = normalized(input)
         let known = known ?? candidates.map(normalized)

@@ -63,6 +63,8 @@ public struct SarcomaCase: Sendable, Equatable, Codable {
         public var visceralExtent: VisceralExtent?
         /// Site `visceral` only; >= 2 gives T4a/b/c.
         public var multifocalSites: Int?
+        /// Contract delta §1; read by pack 2026.12-1 only (nil = none reported).
+        public var biomarkers: Biomarkers?
 
         public init(
             site: Site, sizeCm: Double? = nil, depth: Depth? = nil,
@@ -71,7 +73,8 @@ public struct SarcomaCase: Sendable, Equatable, Codable {
             metastasis: MetastasisStatus? = nil, ntrkFusion: Bool? = nil,
             metastaticSites: [MetastaticSite]? = nil,
             headNeckInvasion: [HeadNeckInvasion]? = nil,
-            visceralExtent: VisceralExtent? = nil, multifocalSites: Int? = nil
+            visceralExtent: VisceralExtent? = nil, multifocalSites: Int? = nil,
+            biomarkers: Biomarkers? = nil
         ) {
             self.site = site
             self.sizeCm = sizeCm
@@ -87,6 +90,7 @@ public struct SarcomaCase: Sendable, Equatable, Codable {
             self.headNeckInvasion = headNeckInvasion
             self.visceralExtent = visceralExtent
             self.multifocalSites = multifocalSites
+            self.biomarkers = biomarkers
         }
     }
 
@@ -113,17 +117,45 @@ public struct SarcomaCase: Sendable, Equatable, Codable {
         public var priorSystemicLines: Int?
         public var priorAnthracycline: Bool?
         public var limbSparingPossible: Bool?
+        // Contract delta §1 members, read by pack 2026.12-1 only; pack 2026.11-1 ignores them.
+        public var localDisease: LocalDisease?
+        public var metastasesResectable: Bool?
+        public var conversionNotFeasible: Bool?
+        public var priorRadiotherapy: Bool?
+        public var progressedOnAnthracycline: Bool?
+        /// Distinct codes, at most `CaseDecoder.maxProgressedOnAgents`; nil = none recorded.
+        public var progressedOnAgents: [TherapyAgent]?
+        /// Doxorubicin-equivalent mg/m², 0-2000.
+        public var cumulativeDoxorubicinMgM2: Double?
+        public var monthsSinceLastAnthracycline: Int?
+        public var priorCardiotoxicTherapy: Bool?
+        public var priorResection: PriorResection?
 
         public init(
             presentation: Presentation? = nil, resectable: Bool? = nil,
             priorSystemicLines: Int? = nil, priorAnthracycline: Bool? = nil,
-            limbSparingPossible: Bool? = nil
+            limbSparingPossible: Bool? = nil, localDisease: LocalDisease? = nil,
+            metastasesResectable: Bool? = nil, conversionNotFeasible: Bool? = nil,
+            priorRadiotherapy: Bool? = nil, progressedOnAnthracycline: Bool? = nil,
+            progressedOnAgents: [TherapyAgent]? = nil, cumulativeDoxorubicinMgM2: Double? = nil,
+            monthsSinceLastAnthracycline: Int? = nil, priorCardiotoxicTherapy: Bool? = nil,
+            priorResection: PriorResection? = nil
         ) {
             self.presentation = presentation
             self.resectable = resectable
             self.priorSystemicLines = priorSystemicLines
             self.priorAnthracycline = priorAnthracycline
             self.limbSparingPossible = limbSparingPossible
+            self.localDisease = localDisease
+            self.metastasesResectable = metastasesResectable
+            self.conversionNotFeasible = conversionNotFeasible
+            self.priorRadiotherapy = priorRadiotherapy
+            self.progressedOnAnthracycline = progressedOnAnthracycline
+            self.progressedOnAgents = progressedOnAgents
+            self.cumulativeDoxorubicinMgM2 = cumulativeDoxorubicinMgM2
+            self.monthsSinceLastAnthracycline = monthsSinceLastAnthracycline
+            self.priorCardiotoxicTherapy = priorCardiotoxicTherapy
+            self.priorResection = priorResection
         }
     }
 
@@ -218,6 +250,22 @@ public enum Histology: String, Sendable, VocabularyCode, Codable, CaseIterable {
     case rhabdomyosarcoma
     case fibrosarcoma
     case otherSarcoma = "other_sarcoma"
+    // Pack 2026.12-1 codes (contract delta §1); `/v1` evaluates each as `contractOneParent`.
+    case pecoma
+    case inflammatoryMyofibroblasticTumor = "inflammatory_myofibroblastic_tumor"
+    case infantileFibrosarcoma = "infantile_fibrosarcoma"
+    case pleomorphicRhabdomyosarcoma = "pleomorphic_rhabdomyosarcoma"
+
+    /// The v1 code pack 2026.11-1 evaluates a newer code as (delta §0.3,
+    /// `histology_mapped_for_pack`); nil for a v1 code.
+    public var contractOneParent: Histology? {
+        switch self {
+        case .pleomorphicRhabdomyosarcoma: .rhabdomyosarcoma
+        case .infantileFibrosarcoma: .fibrosarcoma
+        case .pecoma, .inflammatoryMyofibroblasticTumor: .otherSarcoma
+        default: nil
+        }
+    }
 
     /// Codes the contract names as out of scope, each answered with a clear 422.
     public static let outOfScopeCodes: [String: String] = [
@@ -225,4 +273,9 @@ public enum Histology: String, Sendable, VocabularyCode, Codable, CaseIterable {
         "kaposi_sarcoma": "Kaposi sarcoma",
         "desmoid_tumor": "desmoid tumour (aggressive fibromatosis)",
     ]
+
+    /// SCOPE-UTERINE (rules §3.1, delta §1): refused with its own detail, not the generic one.
+    public static let uterineSarcomaCode = "uterine_sarcoma"
+    public static let uterineSarcomaDetail =
+        "uterine sarcomas are out of scope (FIGO / AJCC corpus uteri sarcoma staging; separate CAP protocol)"
 }

@@ -113,7 +113,7 @@ struct PlainTextReport: Sendable {
 }
 
 extension String {
-    fileprivate var trimmedRight: String {
+    var trimmedRight: String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text

@@ -1,3 +1,5 @@
+import JSON
+
 /// The NCCN category a therapy option carries, as the pack states it: one category (or none),
 /// or one per histology class with a fallback (trabectedin: 1 for L-type, 2A otherwise).
 ///

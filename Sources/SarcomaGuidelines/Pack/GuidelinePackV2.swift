@@ -7,6 +7,7 @@ public final class GuidelinePackV2: Sendable {
     /// The files of a contract-2 pack, in load order (the register first: tables cite it).
     public static let fileNames = [
         "pack.json", SourceRegister.fileName, HistologyClassTable.fileName, SystemicTable.fileName,
+        StagingTableV2.fileName, MarginTableV2.fileName, ImagingTableV2.fileName, PerioperativeTableV2.fileName,
     ]
 
     static let supportedFormat = 2
@@ -19,10 +20,17 @@ public final class GuidelinePackV2: Sendable {
     public let register: SourceRegister
     public let classes: HistologyClassTable
     public let systemic: SystemicTable
+    /// Staging (§4), biopsy and margins (§5), imaging (§6) and local therapy (§7).
+    public let staging: StagingTableV2
+    public let margins: MarginTableV2
+    public let imaging: ImagingTableV2
+    public let perioperative: PerioperativeTableV2
 
     init(
         id: String, version: String, label: String, releasedAt: String, register: SourceRegister,
-        classes: HistologyClassTable, systemic: SystemicTable
+        classes: HistologyClassTable, systemic: SystemicTable, staging: StagingTableV2, margins: MarginTableV2,
+        imaging: ImagingTableV2,
+        perioperative: PerioperativeTableV2
     ) {
         self.id = id
         self.version = version
@@ -31,6 +39,10 @@ public final class GuidelinePackV2: Sendable {
         self.register = register
         self.classes = classes
         self.systemic = systemic
+        self.staging = staging
+        self.margins = margins
+        self.imaging = imaging
+        self.perioperative = perioperative
     }
 
     /// The contract this pack is answered with.
@@ -77,6 +89,11 @@ public final class GuidelinePackV2: Sendable {
             bytes: try bytes(SystemicTable.fileName), classes: classes, register: register)
         return GuidelinePackV2(
             id: id, version: version, label: label, releasedAt: releasedAt, register: register,
-            classes: classes, systemic: systemic)
+            classes: classes, systemic: systemic,
+            staging: try StagingTableV2.load(bytes: try bytes(StagingTableV2.fileName), register: register),
+            margins: try MarginTableV2.load(bytes: try bytes(MarginTableV2.fileName), register: register),
+            imaging: try ImagingTableV2.load(bytes: try bytes(ImagingTableV2.fileName), register: register),
+            perioperative: try PerioperativeTableV2.load(
+                bytes: try bytes(PerioperativeTableV2.fileName), register: register))
     }
 }

@@ -1,3 +1,5 @@
+import JSON
+
 /// Named groups of histology codes the palliative rules use (`palliative.json`,
 /// `histologyClasses`): liposarcoma (lipogenic/adipocytic, ALT/WDLS included) and L-type
 /// (any liposarcoma or leiomyosarcoma).

@@ -1,3 +1,5 @@
+import JSON
+
 /// One margin rule (`margins.json`): the margin and strategy it sets, and the tumours it
 /// applies to (by histology, or by a pathology report of infiltrative borders; at some sites).
 ///

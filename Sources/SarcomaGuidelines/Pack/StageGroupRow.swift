@@ -1,3 +1,5 @@
+import JSON
+
 /// One row of an AJCC stage-group table: the group (or null, with the reason no group can be
 /// assigned, e.g. TX N0 M0) for every combination of the listed T, N, M and G values.
 final class StageGroupRow: Sendable {

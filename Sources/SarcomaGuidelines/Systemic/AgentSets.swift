@@ -1,3 +1,5 @@
+import JSON
+
 /// Set A (anthracycline-containing) and set C (cytotoxic = A plus the other cytotoxics) of
 /// §8.4, and the combination codes with their components (§8.2 step 7 reads components).
 public struct AgentSets: Sendable, Equatable {

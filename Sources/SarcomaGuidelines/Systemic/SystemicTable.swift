@@ -1,3 +1,5 @@
+import JSON
+
 /// The systemic therapy knowledge of pack 2026.12-1 (`systemic.json`, clinical rules §8): the
 /// option table, sets A and C, the histology withholdings, the step reasons, the anthracycline
 /// numbers, the biomarker tests, the investigational listing and the pack's readings.

@@ -1,7 +1,7 @@
 /// Systemic agents and fixed options of contract v2 (delta §4.1): the v1 codes plus the
 /// regimens of pack 2026.12-1. Combination codes join their components with `_`; which codes
 /// are combinations, and of what, is pack data (`systemic.json`, `combinations`).
-public enum TherapyAgent: String, Sendable, VocabularyCode, CaseIterable {
+public enum TherapyAgent: String, Sendable, VocabularyCode, Codable, CaseIterable {
     case doxorubicin, larotrectinib, entrectinib, pazopanib
     case pazopanibGemcitabine = "pazopanib_gemcitabine"
     case trabectedin, eribulin, regorafenib, pembrolizumab, nivolumab

@@ -97,7 +97,7 @@ struct CaseDecoderTypeTests {
         ("/tumor/ecog", "unknown field `ecog` in tumor: `ecog` belongs in `patient` (/patient/ecog)"),
         (
             "/tumor/foo",
-            "unknown field `foo`: tumor has only site, sizeCm, depth, histology, grade, fnclcc, infiltrativeBorders, nodes, metastasis, ntrkFusion, metastaticSites, headNeckInvasion, visceralExtent, multifocalSites"
+            "unknown field `foo`: tumor has only site, sizeCm, depth, histology, grade, fnclcc, infiltrativeBorders, nodes, metastasis, ntrkFusion, metastaticSites, headNeckInvasion, visceralExtent, multifocalSites, biomarkers"
         ),
         ("/tumor/fnclcc/mitoses", "unknown field `mitoses`: did you mean `mitosesPer10Hpf`?"),
         (
@@ -106,7 +106,7 @@ struct CaseDecoderTypeTests {
         ),
         (
             "/disease/priorLines",
-            "unknown field `priorLines`: disease has only presentation, resectable, priorSystemicLines, priorAnthracycline, limbSparingPossible"
+            "unknown field `priorLines`: disease has only presentation, resectable, priorSystemicLines, priorAnthracycline, limbSparingPossible, localDisease, metastasesResectable, conversionNotFeasible, priorRadiotherapy, progressedOnAnthracycline, progressedOnAgents, cumulativeDoxorubicinMgM2, monthsSinceLastAnthracycline, priorCardiotoxicTherapy, priorResection"
         ),
         ("/disease/Resectable", "unknown field `Resectable`: did you mean `resectable`?"),
         ("/pet/suvMaxBaseLine", "unknown field `suvMaxBaseLine`: did you mean `suvMaxBaseline`?"),
@@ -184,7 +184,7 @@ struct CaseDecoderTypeTests {
         let histology = CaseFixtures.issues(CaseFixtures.example(setting: "/tumor/histology", to: "liposarcoma"))
         #expect(
             histology.first?.detail
-                == #"histology must be one of the 19 codes the API contract lists; got the string "liposarcoma""#)
+                == #"histology must be one of the 23 codes the API contract lists; got the string "liposarcoma""#)
     }
 
     static let badItems: [(String, [JSONValue], String, String?)] = [

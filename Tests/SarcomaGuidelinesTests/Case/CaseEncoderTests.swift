@@ -156,17 +156,26 @@ struct CaseEncoderOrderTests {
             fnclcc: .init(differentiation: 2, mitosesPer10Hpf: 3, necrosisPercent: 4),
             infiltrativeBorders: true, nodes: .n0, metastasis: .m1, ntrkFusion: false,
             metastaticSites: [.lung], headNeckInvasion: [.orbit], visceralExtent: .serosa,
-            multifocalSites: 2)
+            multifocalSites: 2,
+            biomarkers: .init(
+                msiHigh: true, mmrDeficient: true, tmbMutPerMb: 1, brafV600e: true, retFusion: true,
+                alkPositive: true, ini1Loss: true, hlaA02Eligible: true, hlaA0205Present: true, mageA4Positive: true))
         full.disease = .init(
             presentation: .primary, resectable: true, priorSystemicLines: 0,
-            priorAnthracycline: false, limbSparingPossible: true)
+            priorAnthracycline: false, limbSparingPossible: true, localDisease: .present,
+            metastasesResectable: true, conversionNotFeasible: false, priorRadiotherapy: false,
+            progressedOnAnthracycline: false, progressedOnAgents: [.eribulin], cumulativeDoxorubicinMgM2: 1,
+            monthsSinceLastAnthracycline: 1, priorCardiotoxicTherapy: false,
+            priorResection: .init(type: .planned, margin: .r0, closestMarginCm: 1, fascialPlaneIntact: true))
         full.pet = .init(suvMaxBaseline: 1, suvMaxPostTherapy: 2)
         let json = CaseEncoder().json(full)
         #expect(json.objectValue?.keys == CaseFields.top.fields)
         #expect(json["patient"]?.objectValue?.keys == CaseFields.patient.fields)
         #expect(json["tumor"]?.objectValue?.keys == CaseFields.tumor.fields)
         #expect(json["tumor"]?["fnclcc"]?.objectValue?.keys == CaseFields.fnclcc.fields)
+        #expect(json["tumor"]?["biomarkers"]?.objectValue?.keys == CaseFields.biomarkers.fields)
         #expect(json["disease"]?.objectValue?.keys == CaseFields.disease.fields)
+        #expect(json["disease"]?["priorResection"]?.objectValue?.keys == CaseFields.priorResection.fields)
         #expect(json["pet"]?.objectValue?.keys == CaseFields.pet.fields)
     }
 }

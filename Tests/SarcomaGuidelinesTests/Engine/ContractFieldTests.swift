@@ -1,6 +1,7 @@
+import Foundation
 import JSON
-import Testing
 @testable import SarcomaGuidelines
+import Testing
 
 /// Every field api-contract.md names is present in every answer (null, never omitted), and
 /// every recommendation object carries the contract's recommendation fields.

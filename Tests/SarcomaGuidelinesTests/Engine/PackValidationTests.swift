@@ -1,5 +1,6 @@
-import Testing
+import JSON
 @testable import SarcomaGuidelines
+import Testing
 
 /// `GuidelinePack.load(files:)` refuses a corrupt pack and names the file and the row or key.
 @Suite("Pack validation")

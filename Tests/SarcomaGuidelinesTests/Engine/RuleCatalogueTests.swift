@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import JSON
 @testable import SarcomaGuidelines
+import Testing
 
 /// The pack's catalogue against `docs/clinical/clinical-rules-2026.11-1.md`: the same ids both ways, and no answer
 /// ever cites a rule outside the catalogue.

@@ -1,5 +1,6 @@
-import Testing
+import JSON
 @testable import SarcomaGuidelines
+import Testing
 
 /// The stage-group tables proven complete and unambiguous: every T x N x M x G of trunk/
 /// extremity and retroperitoneum is matched by exactly one row, and that row gives the group

@@ -1,5 +1,6 @@
-import Testing
+import JSON
 @testable import SarcomaGuidelines
+import Testing
 
 /// Codes hash by their case (`VocabularyCode`) and `RuleID.ordinal` reads the case's tag:
 /// both rest on payload-free enums being stored as one tag byte in declaration order.

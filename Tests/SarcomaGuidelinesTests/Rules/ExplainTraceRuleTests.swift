@@ -1,5 +1,6 @@
-import Testing
+import JSON
 @testable import SarcomaGuidelines
+import Testing
 
 /// `explain: true` adds a trace a clinician can read, naming at least the rules that fired.
 @Suite("Explain trace")

@@ -1,5 +1,6 @@
-import Testing
+import Foundation
 @testable import SarcomaGuidelines
+import Testing
 
 /// One expected therapy option: what it is, its NCCN category, whether defaulted, its rule.
 struct ExpectedOption: Sendable, CustomStringConvertible {

@@ -1,0 +1,113 @@
+import JSON
+/// `/v2/palliative` (delta §3.4): indicated only on the pathways `advanced` and
+/// `best_supportive_care` (PALL-NOT-LOCALIZED, changed); there the options of the systemic
+/// family (rules §8) in rank order. Elsewhere no line, no options, and the reason names the
+/// pathway.
+extension ContractTwoEngine {
+    func palliative(_ facts: ContractTwoFacts) throws(SystemicInputError) -> ContractTwoBody {
+        let decision = facts.pathway
+        var warnings = facts.defaults + facts.planWarnings
+        var trace = [
+            RuleTrace(
+                ruleId: "SCOPE-PATHWAY", applied: true,
+                reason:
+                    "row \(decision.pathwayRow): pathway \(decision.pathway.rawValue), scope \(decision.scope.rawValue)."
+            )
+        ]
+        var head: [JSONMember] = [
+            JSONMember("scope", .string(decision.scope.rawValue)),
+            JSONMember("pathway", .string(decision.pathway.rawValue)),
+            JSONMember("intent", .string(decision.intent.rawValue)),
+        ]
+        let panel = facts.systemicCase(on: .advanced).biomarkers
+        let status = JSONValue.object(
+            JSONObject(
+                engineMembers: Biomarker.allCases.map { JSONMember($0.rawValue, .string(panel.status($0).rawValue)) }))
+        guard decision.palliativeIndicated, let pathway = decision.pathway.systemicPathway else {
+            let reason = decision.pathway.notIndicatedReason ?? ""
+            trace.append(RuleTrace(ruleId: "PALL-NOT-LOCALIZED", applied: true, reason: reason + "."))
+            head += [
+                JSONMember("indicated", .bool(false)), JSONMember("line", .null), JSONMember("lineContext", .null),
+                JSONMember("bestSupportiveCare", .bool(false)), JSONMember("options", .array([])),
+                JSONMember("notRecommended", .array([])), JSONMember("investigational", .array([])),
+                JSONMember("biomarkerStatus", status), JSONMember("reason", .string(reason)),
+                JSONMember("recommendations", .array([])),
+            ]
+            return ContractTwoBody(
+                members: head, warnings: warnings, ruleIds: decision.ruleIds, trace: trace,
+                lines: [
+                    .init(label: "Pathway", text: Self.pathwayText(decision), rules: ["SCOPE-PATHWAY"]),
+                    .init(label: "Palliative", text: "not indicated: \(reason)", rules: ["PALL-NOT-LOCALIZED"]),
+                ])
+        }
+        let answer = try SystemicEvaluator(table: pack.systemic).evaluate(facts.systemicCase(on: pathway))
+        warnings += answer.warnings.map { ContractTwoWarning(code: $0.code, message: $0.message) }
+        head += [
+            JSONMember("indicated", .bool(true)), JSONMember("line", .string(answer.line.rawValue)),
+            JSONMember("lineContext", .string(answer.lineContext.rawValue)),
+            JSONMember("bestSupportiveCare", .bool(answer.bestSupportiveCare)),
+            JSONMember("options", .array(answer.options.map(\.json))),
+            JSONMember("notRecommended", .array(answer.notRecommended.map(\.json))),
+            JSONMember("investigational", answer.investigationalJSON),
+            JSONMember("biomarkerStatus", status), JSONMember("reason", .null),
+            JSONMember("recommendations", .array([])),
+        ]
+        for option in answer.options {
+            trace.append(
+                RuleTrace(
+                    ruleId: option.ruleId, applied: true,
+                    reason: "\(option.agent.rawValue) listed, rank \(option.rank)."))
+        }
+        for item in answer.notRecommended {
+            trace.append(
+                RuleTrace(
+                    ruleId: item.ruleId, applied: false,
+                    reason: "\(item.agent.rawValue) not recommended (\(item.reasonCode.rawValue)): \(item.reason)"))
+        }
+        let names = AgentDisplay(sets: pack.systemic.sets)
+        var lines: [ContractTwoText.Line] = [
+            .init(label: "Pathway", text: Self.pathwayText(decision), rules: ["SCOPE-PATHWAY"]),
+            .init(
+                label: "Palliative",
+                text: "\(answer.line.rawValue) line (\(Self.words(answer.lineContext.rawValue))):",
+                rules: []),
+        ]
+        for option in answer.options {
+            let mark = option.preferred ? " (preferred)" : ""
+            lines.append(
+                .init(
+                    label: "", text: "\(option.rank). \(names.name(option.agent))\(mark): \(option.categoryDisplay)",
+                    rules: option.ruleIds))
+        }
+        if !answer.notRecommended.isEmpty {
+            for (index, item) in answer.notRecommended.enumerated() {
+                lines.append(
+                    .init(
+                        label: index == 0 ? "Not recom." : "",
+                        text: "\(names.name(item.agent)): \(item.reason) (\(item.reasonCode.rawValue))",
+                        rules: item.ruleIds))
+            }
+        }
+        for item in answer.investigational {
+            lines.append(
+                .init(
+                    label: "Investig.", text: "\(names.name(item.agent)): \(item.reason)", rules: [item.ruleId]))
+        }
+        let ruleIds =
+            decision.ruleIds + answer.options.flatMap(\.ruleIds) + answer.notRecommended.flatMap(\.ruleIds)
+            + answer.investigational.map(\.ruleId)
+        return ContractTwoBody(members: head, warnings: warnings, ruleIds: ruleIds, trace: trace, lines: lines)
+    }
+
+    /// A snake_case code as words ("best supportive care").
+    static func words(_ code: String) -> String { code.split(separator: "_").joined(separator: " ") }
+
+    static let scopeWords: [TreatmentScope: String] = [
+        .adultSTS: "adult soft tissue sarcoma", .pediatricProtocol: "pediatric protocol", .dfsp: "DFSP",
+    ]
+
+    static func pathwayText(_ decision: PathwayDecision) -> String {
+        return
+            "\(words(decision.pathway.rawValue)) (\(decision.intent.rawValue) intent); scope \(scopeWords[decision.scope] ?? words(decision.scope.rawValue))"
+    }
+}

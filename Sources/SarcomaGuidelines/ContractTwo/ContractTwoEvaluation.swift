@@ -1,0 +1,10 @@
+import JSON
+/// One `/v2` answer in the forms the API serves: the JSON body (delta §3) and the text
+/// rendering of rules §9, plus the rule ids it names (for the audit record).
+public struct ContractTwoEvaluation: Sendable {
+    public var section: ContractTwoSection
+    public var json: JSONValue
+    public var plainText: String
+    public var ruleIds: [String]
+    public var warnings: [ContractTwoWarning]
+}

@@ -1,0 +1,31 @@
+/// `disease.priorResection` (contract delta §1): an excision done before this plan, which the
+/// margin and perioperative rules read (clinical rules §5 resection facts). `type` is required
+/// whenever the object has members; the other members may be unknown.
+public struct PriorResection: Sendable, Equatable {
+    public enum Kind: String, Sendable, VocabularyCode, CaseIterable {
+        case planned
+        case unplanned
+    }
+
+    public enum Margin: String, Sendable, VocabularyCode, CaseIterable {
+        case r0 = "R0"
+        case r1 = "R1"
+        case r2 = "R2"
+
+        /// R1 or R2: tumour at the inked margin.
+        public var isPositive: Bool { self != .r0 }
+    }
+
+    public var type: Kind
+    public var margin: Margin?
+    /// 0 to 50 cm; 0 = tumour at the margin.
+    public var closestMarginCm: Double?
+    public var fascialPlaneIntact: Bool?
+
+    public init(type: Kind, margin: Margin? = nil, closestMarginCm: Double? = nil, fascialPlaneIntact: Bool? = nil) {
+        self.type = type
+        self.margin = margin
+        self.closestMarginCm = closestMarginCm
+        self.fascialPlaneIntact = fascialPlaneIntact
+    }
+}
