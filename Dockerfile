@@ -4,7 +4,7 @@
 ARG SWIFT_VERSION=6.3.1
 FROM swift:${SWIFT_VERSION}-bookworm AS build
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libsqlite3-dev \
+ && apt-get install -y --no-install-recommends libsqlite3-dev libpq-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Resolve dependencies in their own layer so source edits don't refetch them. Resolving
@@ -22,10 +22,11 @@ RUN swift build -c release --product sarcoma-guide --static-swift-stdlib \
  && install -D "$(swift build -c release --show-bin-path)/sarcoma-guide" /out/sarcoma-guide
 
 FROM debian:bookworm-slim
-# libsqlite3-0 is the one shared library the binary links beyond the base image's libc, libgcc and
-# libstdc++ (the Swift runtime is static); scripts/dockerfile-check.sh checks that list.
+# libsqlite3-0 and libpq5 (PostgreSQL's client, for a postgres:// database) are the shared libraries
+# the binary links beyond the base image's libc, libgcc and libstdc++ (the Swift runtime is static);
+# scripts/dockerfile-check.sh checks that list.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libsqlite3-0 tzdata \
+ && apt-get install -y --no-install-recommends libsqlite3-0 libpq5 tzdata \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --create-home --home-dir /var/lib/sarcoma-guide sarcoma \
  && mkdir -p /var/lib/sarcoma-guide/data \

@@ -24,6 +24,14 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The system libpq (Debian: libpq-dev), PostgreSQL's client library. Only CaseStore's
+        // Postgres folder imports it.
+        .systemLibrary(
+            name: "CPostgres",
+            path: "Sources/CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // The Linux calls Swift's Glibc module leaves out (<sys/epoll.h>, accept4), from the C
         // headers so the compiler checks their types. Only HTTPServer/Socket imports it.
         .target(name: "CSystemLinux"),
@@ -34,12 +42,13 @@ let package = Package(
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
         .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
-        .target(name: "HTTPServer", dependencies: ["CSystemLinux", "JSON"]),
-        // SQLite case store; the only module that imports CSQLite.
+        .target(name: "HTTPServer", dependencies: ["CSystemLinux", "JSON", "UTCTime"]),
+        // The case store: SQLite (embedded default) and PostgreSQL (several replicas); the only
+        // module that imports CSQLite and CPostgres.
         .target(
             name: "CaseStore",
             dependencies: [
-                "CSQLite", "UTCTime",
+                "CSQLite", "CPostgres", "UTCTime",
                 // SHA-256 of migration files.
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -85,7 +94,7 @@ let package = Package(
         .testTarget(name: "CDSHooksTests", dependencies: ["CDSHooks", "JSON", "SarcomaGuidelines"]),
         .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["JSON", "SarcomaGuidelines", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "TestSupport"]),
         .testTarget(
             name: "FHIRMappingTests", dependencies: ["JSON", "FHIRMapping", "SarcomaGuidelines"],
             exclude: ["Fixtures"]),

@@ -107,10 +107,7 @@ public func makeService(
     }
     let store: any CaseStore
     do {
-        var storeConfiguration = CaseStoreConfiguration(
-            path: configuration.database, migrationsDirectory: configuration.migrations)
-        storeConfiguration.busyTimeoutMilliseconds = configuration.busyTimeoutMilliseconds
-        store = try SQLiteCaseStore.open(storeConfiguration, beforeMigration: beforeMigration)
+        store = try openStore(configuration, beforeMigration: beforeMigration)
     } catch .migrationsStopped(let schemaVersion, let newest) {
         throw StartupError.stopped(
             CaseStoreError.migrationsStopped(schemaVersion: schemaVersion, newest: newest).description)
@@ -150,4 +147,20 @@ public func makeService(
         configuration: configuration, engine: engine, store: store, router: builder.build(),
         metrics: metrics, accessLog: AccessLog(), accessTokens: tokens, cdsAuthentication: cdsAuthentication,
         connections: connections)
+}
+
+/// The store the database setting selects: PostgreSQL for a `postgres://` URL (its
+/// migrations in the `postgres` folder of the migrations folder), SQLite for a path.
+private func openStore(
+    _ configuration: ServiceConfiguration, beforeMigration: (String) -> Bool
+) throws(CaseStoreError) -> any CaseStore {
+    if let url = PostgresURL(configuration.storeSetting) {
+        let postgres = PostgresStoreConfiguration(
+            url: url, migrationsDirectory: (configuration.migrations as NSString).appendingPathComponent("postgres"),
+            poolSize: configuration.databasePoolSize, lockTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        return try PostgresCaseStore.open(postgres, beforeMigration: beforeMigration)
+    }
+    var sqlite = CaseStoreConfiguration(path: configuration.storeSetting, migrationsDirectory: configuration.migrations)
+    sqlite.busyTimeoutMilliseconds = configuration.busyTimeoutMilliseconds
+    return try SQLiteCaseStore.open(sqlite, beforeMigration: beforeMigration)
 }

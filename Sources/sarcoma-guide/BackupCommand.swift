@@ -33,7 +33,14 @@ struct BackupCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
-        let source = try database ?? SettingOptions.parse(config.map { ["--config", $0] } ?? []).resolve().database
+        let source =
+            try database ?? SettingOptions.parse(config.map { ["--config", $0] } ?? []).resolve().storeSetting
+        if let url = PostgresURL(source) {
+            let message =
+                "backup failed: \(url.masked) is a PostgreSQL database; back it up with pg_dump (docs/postgresql.md)\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            throw ExitCode(1)
+        }
         let started = Date()
         let report: BackupReport
         do {

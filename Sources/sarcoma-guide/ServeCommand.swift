@@ -21,7 +21,8 @@ struct ServeCommand: ParsableCommand {
         let startup = StartupSignal()
         TerminationSignal.onTermination { signal in startup.deliver(signal) }
         FileHandle.standardOutput.write(
-            Data("starting: opening the database \(configuration.database) (migrations apply now)\n".utf8))
+            Data("starting: opening the database \(configuration.storeSettingForDisplay) (migrations apply now)\n".utf8)
+        )
         let startupLog = AccessLog()
         let service: SarcomaService
         do {

@@ -21,16 +21,16 @@ struct AuditTests {
             result: Array(#"{"t":"T1"}"#.utf8))
     }
 
-    private func trail(_ store: SQLiteCaseStore, _ query: AuditQuery = AuditQuery(limit: 200)) throws -> [AuditRecord] {
+    private func trail(_ store: any CaseStore, _ query: AuditQuery = AuditQuery(limit: 200)) throws -> [AuditRecord] {
         try store.auditTrail(query).items
     }
 
-    private func count(_ store: SQLiteCaseStore, _ table: String) throws -> Int? {
-        try store.readValue("SELECT count(*) FROM \(table)") { $0.integer(0) }
+    private func count(_ store: any CaseStore, _ table: String) throws -> Int? {
+        try rowCount(table, in: store)
     }
 
-    @Test func everyAuditedWriteRecordsItsRowWithTheChange() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func everyAuditedWriteRecordsItsRowWithTheChange(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let created = try store.create(
                 caseInput(externalId: "EHR-1"), audit: Self.context("req-create", route: "/v1/cases"))
             let replaced = try store.replace(
@@ -57,8 +57,8 @@ struct AuditTests {
         }
     }
 
-    @Test func aFailedWriteLeavesNoAuditRow() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func aFailedWriteLeavesNoAuditRow(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let stored = try store.create(caseInput(externalId: "EHR-1"), audit: Self.context("ok"))
             #expect(throws: CaseStoreError.duplicateExternalId(existingId: stored.id)) {
                 try store.create(caseInput(externalId: "EHR-1"), audit: Self.context("dup"))
@@ -159,10 +159,14 @@ struct AuditTests {
         }
     }
 
-    @Test func recordAuditWritesEveryEntryInOrderAndNothingForNone() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func recordAuditWritesEveryEntryInOrderAndNothingForNone(backend: StoreBackend)
+        throws
+    {
+        try withStore(backend) { store in
             #expect(try store.recordAudit([]).isEmpty)
-            #expect(store.writer.batchesRun == 0, "an empty record does not wake the writer")
+            if let sqlite = store as? SQLiteCaseStore {
+                #expect(sqlite.writer.batchesRun == 0, "an empty record does not wake the writer")
+            }
             let entries = (1...3).map { (index: Int) in
                 AuditEntry(
                     action: .list, caseId: "case-\(index)", caseVersion: index,
@@ -178,8 +182,8 @@ struct AuditTests {
         }
     }
 
-    @Test func filtersByCaseAndPagesWithoutLossOrRepeat() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func filtersByCaseAndPagesWithoutLossOrRepeat(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let first = try store.create(caseInput(), audit: Self.context("a"))
             let second = try store.create(caseInput(), audit: Self.context("b"))
             for index in 0..<5 {
@@ -206,8 +210,8 @@ struct AuditTests {
         }
     }
 
-    @Test func sinceSelectsRowsAtOrAfterTheInstant() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func sinceSelectsRowsAtOrAfterTheInstant(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let early = try store.recordAudit(
                 AuditEntry(action: .read, caseId: "c", caseVersion: 1, context: Self.context("early")))
             Thread.sleep(forTimeInterval: 0.01)
@@ -246,8 +250,8 @@ struct AuditTests {
         }
     }
 
-    @Test func aCursorOfAnotherListingIsRefused() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func aCursorOfAnotherListingIsRefused(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             _ = try store.create(caseInput(), audit: Self.context("a"))
             _ = try store.create(caseInput(), audit: Self.context("b"))
             let caseCursor = try #require(try store.list(CaseListQuery(limit: 1)).nextCursor)

@@ -13,8 +13,8 @@ struct CDSFeedbackTests {
             item: Array("{\"card\":\"\(card)\",\"outcome\":\"\(outcome)\"}".utf8))
     }
 
-    @Test func feedbackIsStoredAndSurvivesAReopen() throws {
-        let database = TemporaryDatabase()
+    @Test(arguments: StoreBackend.all) func feedbackIsStoredAndSurvivesAReopen(backend: StoreBackend) throws {
+        let database = try TestStoreLocation(backend)
         defer { database.remove() }
         let store = try database.open()
         let stored = try store.recordCDSFeedback([

@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Cases: create, get, replace, delete")
 struct CaseCRUDTests {
-    @Test func createThenGetRoundTrips() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func createThenGetRoundTrips(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let input = caseInput(externalId: "EHR-000123", site: "trunk")
             let created = try store.create(input)
             #expect(created.version == 1)
@@ -19,8 +19,8 @@ struct CaseCRUDTests {
         }
     }
 
-    @Test func documentBytesAreKeptExactly() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func documentBytesAreKeptExactly(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let unicode = Array("{\"note\":\"Größe ≥ 5 cm — 腫瘍\",\"x\":[1,2.50,null]}".utf8)
             for document in [unicode, []] {
                 let created = try store.create(CaseInput(externalId: nil, site: "visceral", document: document))
@@ -29,23 +29,23 @@ struct CaseCRUDTests {
         }
     }
 
-    @Test func timestampsAreRFC3339WithMilliseconds() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func timestampsAreRFC3339WithMilliseconds(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let created = try store.create(caseInput())
             let pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
             #expect(created.createdAt.wholeMatch(of: pattern) != nil)
         }
     }
 
-    @Test func getUnknownIdIsNil() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func getUnknownIdIsNil(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let found = try store.get(id: "00000000-0000-0000-0000-000000000000")
             #expect(found == nil)
         }
     }
 
-    @Test func replaceBumpsVersionAndKeepsCreatedAt() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func replaceBumpsVersionAndKeepsCreatedAt(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let created = try store.create(caseInput(externalId: "A", size: 3))
             let newInput = caseInput(externalId: "A", site: "retroperitoneum", size: 9)
             let replaced = try store.replace(id: created.id, with: newInput, expectedVersion: 1)
@@ -62,8 +62,10 @@ struct CaseCRUDTests {
         }
     }
 
-    @Test func replaceWithStaleVersionIsRefusedAndChangesNothing() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func replaceWithStaleVersionIsRefusedAndChangesNothing(backend: StoreBackend)
+        throws
+    {
+        try withStore(backend) { store in
             let created = try store.create(caseInput())
             let replaced = try store.replace(id: created.id, with: caseInput(size: 7), expectedVersion: 1)
             #expect(throws: CaseStoreError.versionMismatch(current: 2)) {
@@ -73,16 +75,16 @@ struct CaseCRUDTests {
         }
     }
 
-    @Test func replaceUnknownCaseIsNotFound() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func replaceUnknownCaseIsNotFound(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             #expect(throws: CaseStoreError.notFound(id: "nope")) {
                 try store.replace(id: "nope", with: caseInput(), expectedVersion: nil)
             }
         }
     }
 
-    @Test func deleteRemovesTheCase() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func deleteRemovesTheCase(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let created = try store.create(caseInput(externalId: "D-1"))
             try store.delete(id: created.id, expectedVersion: 1)
             #expect(try store.get(id: created.id) == nil)
@@ -94,8 +96,8 @@ struct CaseCRUDTests {
         }
     }
 
-    @Test func deleteWithStaleVersionIsRefused() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func deleteWithStaleVersionIsRefused(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let created = try store.create(caseInput())
             _ = try store.replace(id: created.id, with: caseInput(size: 6), expectedVersion: nil)
             #expect(throws: CaseStoreError.versionMismatch(current: 2)) {

@@ -6,7 +6,7 @@ import Testing
 struct CaseListTests {
     /// Follows `nextCursor` to the end; `between` runs after each page (to insert meanwhile).
     private func allPages(
-        _ store: SQLiteCaseStore, _ query: CaseListQuery, between: () throws -> Void = {}
+        _ store: any UnauditedCaseWrites, _ query: CaseListQuery, between: () throws -> Void = {}
     ) throws -> (items: [StoredCase], pages: Int) {
         var items: [StoredCase] = []
         var query = query
@@ -22,8 +22,10 @@ struct CaseListTests {
         return (items, pages)
     }
 
-    @Test func pagesOf50Over125CasesReturnEveryCaseOnceInOrder() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func pagesOf50Over125CasesReturnEveryCaseOnceInOrder(backend: StoreBackend)
+        throws
+    {
+        try withStore(backend) { store in
             let created = try (0..<125).map { _ in try store.create(caseInput()) }
             let first = try store.list(CaseListQuery(limit: 50))
             #expect(first.items.count == 50)
@@ -34,8 +36,8 @@ struct CaseListTests {
         }
     }
 
-    @Test func exactMultipleOfLimitEndsWithoutAnEmptyPage() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func exactMultipleOfLimitEndsWithoutAnEmptyPage(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             for _ in 0..<4 { _ = try store.create(caseInput()) }
             let page = try store.list(CaseListQuery(limit: 4))
             #expect(page.items.count == 4)
@@ -43,8 +45,10 @@ struct CaseListTests {
         }
     }
 
-    @Test func casesCreatedWhilePagingAreNeitherLostNorRepeated() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func casesCreatedWhilePagingAreNeitherLostNorRepeated(backend: StoreBackend)
+        throws
+    {
+        try withStore(backend) { store in
             let before = try (0..<125).map { _ in try store.create(caseInput()) }
             var addedDuringPaging: [StoredCase] = []
             let all = try allPages(store, CaseListQuery(limit: 50)) {
@@ -60,8 +64,8 @@ struct CaseListTests {
         }
     }
 
-    @Test func deletedAndReplacedCasesDoNotDisturbPaging() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func deletedAndReplacedCasesDoNotDisturbPaging(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let created = try (0..<30).map { _ in try store.create(caseInput()) }
             let first = try store.list(CaseListQuery(limit: 10))
             try store.delete(id: created[10].id, expectedVersion: nil)
@@ -72,8 +76,8 @@ struct CaseListTests {
         }
     }
 
-    @Test func filtersBySiteAndExternalId() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func filtersBySiteAndExternalId(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             var trunk: [StoredCase] = []
             for index in 0..<9 {
                 let site = index % 3 == 0 ? "trunk" : "extremity"
@@ -94,26 +98,28 @@ struct CaseListTests {
         }
     }
 
-    @Test func emptyStoreListsNothing() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func emptyStoreListsNothing(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let page = try store.list(CaseListQuery())
             #expect(page == CasePage(items: [], nextCursor: nil))
         }
     }
 
-    @Test(arguments: [
-        "", "garbage!", "bm90LWEtY3Vyc29y", "YzotMQ", "YzoxMg==x", "ZToxMg", String(repeating: "A", count: 100),
-    ])
-    func invalidCursorIsRefused(cursor: String) throws {
-        try withStore { store, _ in
+    @Test(
+        arguments: StoreBackend.all,
+        [
+            "", "garbage!", "bm90LWEtY3Vyc29y", "YzotMQ", "YzoxMg==x", "ZToxMg", String(repeating: "A", count: 100),
+        ])
+    func invalidCursorIsRefused(backend: StoreBackend, cursor: String) throws {
+        try withStore(backend) { store in
             #expect(throws: CaseStoreError.invalidCursor) {
                 try store.list(CaseListQuery(cursor: cursor))
             }
         }
     }
 
-    @Test func limitIsClampedToItsRange() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func limitIsClampedToItsRange(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             for _ in 0..<3 { _ = try store.create(caseInput()) }
             #expect(try store.list(CaseListQuery(limit: 0)).items.count == 1)
             #expect(try store.list(CaseListQuery(limit: 10_000)).items.count == 3)

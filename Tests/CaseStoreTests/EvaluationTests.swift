@@ -10,8 +10,9 @@ struct EvaluationTests {
             result: Array("{\"endpoint\":\"\(endpoint)\"}".utf8))
     }
 
-    @Test func recordedEvaluationsAreListedInOrderAcrossPages() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func recordedEvaluationsAreListedInOrderAcrossPages(backend: StoreBackend) throws
+    {
+        try withStore(backend) { store in
             let stored = try store.create(caseInput())
             let other = try store.create(caseInput())
             let endpoints = ["staging", "margins", "imaging", "perioperative", "palliative", "assessment"]
@@ -29,8 +30,8 @@ struct EvaluationTests {
         }
     }
 
-    @Test func evaluationOfAMissingCaseIsNotFound() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func evaluationOfAMissingCaseIsNotFound(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             #expect(throws: CaseStoreError.notFound(id: "missing")) {
                 try store.recordEvaluation(evaluation("missing", "staging"))
             }
@@ -40,8 +41,8 @@ struct EvaluationTests {
         }
     }
 
-    @Test func aCaseWithoutEvaluationsListsNone() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func aCaseWithoutEvaluationsListsNone(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let stored = try store.create(caseInput())
             #expect(
                 try store.evaluations(caseId: stored.id, limit: 10, cursor: nil)
@@ -49,21 +50,21 @@ struct EvaluationTests {
         }
     }
 
-    @Test func deletingACaseDeletesItsEvaluations() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func deletingACaseDeletesItsEvaluations(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let doomed = try store.create(caseInput())
             let kept = try store.create(caseInput())
             _ = try store.recordEvaluation(evaluation(doomed.id, "staging"))
             _ = try store.recordEvaluation(evaluation(doomed.id, "margins"))
             let keptEvaluation = try store.recordEvaluation(evaluation(kept.id, "imaging"))
             try store.delete(id: doomed.id, expectedVersion: nil)
-            #expect(try store.readValue("SELECT count(*) FROM evaluations") { $0.integer(0) } == 1)
+            #expect(try rowCount("evaluations", in: store) == 1)
             #expect(try store.evaluations(caseId: kept.id, limit: 10, cursor: nil).items == [keptEvaluation])
         }
     }
 
-    @Test func aCaseCursorIsRefusedForEvaluations() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func aCaseCursorIsRefusedForEvaluations(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let stored = try store.create(caseInput())
             _ = try store.create(caseInput())
             let cursor = try #require(try store.list(CaseListQuery(limit: 1)).nextCursor)

@@ -4,8 +4,10 @@ import Testing
 
 @Suite("externalId uniqueness")
 struct ExternalIdTests {
-    @Test func secondCreateWithSameExternalIdNamesTheExistingCase() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func secondCreateWithSameExternalIdNamesTheExistingCase(backend: StoreBackend)
+        throws
+    {
+        try withStore(backend) { store in
             let first = try store.create(caseInput(externalId: "EHR-7"))
             #expect(throws: CaseStoreError.duplicateExternalId(existingId: first.id)) {
                 try store.create(caseInput(externalId: "EHR-7", site: "trunk"))
@@ -14,16 +16,16 @@ struct ExternalIdTests {
         }
     }
 
-    @Test func casesWithoutExternalIdNeverConflict() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func casesWithoutExternalIdNeverConflict(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             _ = try store.create(caseInput(externalId: nil))
             _ = try store.create(caseInput(externalId: nil))
             #expect(try store.list(CaseListQuery()).items.count == 2)
         }
     }
 
-    @Test func replaceOntoAnotherCasesExternalIdIsRefused() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func replaceOntoAnotherCasesExternalIdIsRefused(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let holder = try store.create(caseInput(externalId: "X-1"))
             let other = try store.create(caseInput(externalId: "X-2"))
             #expect(throws: CaseStoreError.duplicateExternalId(existingId: holder.id)) {
@@ -34,8 +36,10 @@ struct ExternalIdTests {
         }
     }
 
-    @Test func twoThreadsCreatingTheSameExternalIdYieldExactlyOneCase() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all) func twoThreadsCreatingTheSameExternalIdYieldExactlyOneCase(
+        backend: StoreBackend
+    ) throws {
+        try withStore(backend) { store in
             for round in 0..<10 {
                 let externalId = "RACE-\(round)"
                 let results = ThreadRun(2) { _ in

@@ -73,7 +73,7 @@ struct ArchitectureTests {
             "JSON/": [],
             "UTCTime/": [],
             "SarcomaGuidelines/": ["JSON"],
-            "HTTPServer/": ["CSystemLinux", "JSON"],
+            "HTTPServer/": ["CSystemLinux", "JSON", "UTCTime"],
             "CaseStore/": ["CSQLite", "UTCTime"],
             "FHIRMapping/": ["JSON", "SarcomaGuidelines", "UTCTime"],
             "CDSHooks/": ["JSON", "SarcomaGuidelines", "FHIRMapping"],

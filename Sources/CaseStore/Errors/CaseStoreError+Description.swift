@@ -37,6 +37,10 @@ extension CaseStoreError: CustomStringConvertible {
             return "the case store is closed"
         case .sqlite(let code, let operation, let message):
             return "SQLite error \(code) during \(operation): \(message)"
+        case .connectionLost(let reason):
+            return "PostgreSQL is unreachable or the connection broke: \(reason); retry later"
+        case .postgres(let sqlState, let operation, let message):
+            return "PostgreSQL error \(sqlState) during \(operation): \(message)"
         }
     }
 

@@ -1,6 +1,6 @@
 /// Everything the case store can fail with, one case per answer the HTTP layer gives.
 ///
-/// Cases carry the SQLite (extended) result code, the operation and SQLite's own message, but
+/// Cases carry the SQLite (extended) result code or the PostgreSQL SQLSTATE, the operation and SQLite's own message, but
 /// never a bound value: parameters are patient data and must not reach logs or problem bodies.
 /// `notFound` and `duplicateExternalId` carry only server-issued case ids (UUIDs).
 public enum CaseStoreError: Error, Sendable, Equatable {
@@ -35,4 +35,11 @@ public enum CaseStoreError: Error, Sendable, Equatable {
     case closed
     /// Any other SQLite failure; `code` is the extended result code.
     case sqlite(code: Int32, operation: String, message: String)
+    /// PostgreSQL cannot be reached, or the connection broke (HTTP 503 with Retry-After, as
+    /// for an I/O error). A write that failed so was not acknowledged; one that broke during
+    /// COMMIT may or may not be committed. `reason` never holds the password or the conninfo.
+    case connectionLost(reason: String)
+    /// Any other PostgreSQL failure: its SQLSTATE, the operation and the primary message
+    /// (never the DETAIL line, which may quote a bound value).
+    case postgres(sqlState: String, operation: String, message: String)
 }

@@ -57,6 +57,22 @@ struct MigrationFolder: Sendable {
         self.migrations = migrations
     }
 
+    /// The migrations still to apply, in order, given the checksums a database recorded
+    /// (version -> SHA-256). Refuses, before anything is applied, a database newer than this
+    /// folder and an applied migration whose file changed since. Every migrator asks this.
+    func pending(applied: [Int: String]) throws(CaseStoreError) -> [MigrationFile] {
+        let newestApplied = applied.keys.max() ?? 0
+        guard newestApplied <= newestVersion else {
+            throw .databaseNewerThanBinary(database: newestApplied, binary: newestVersion)
+        }
+        for migration in migrations {
+            if let checksum = applied[migration.version], checksum != migration.checksum {
+                throw .migrationEdited(version: migration.version, name: migration.name)
+            }
+        }
+        return migrations.filter { applied[$0.version] == nil }
+    }
+
     private static func isMigrationCandidate(_ name: String) -> Bool {
         guard !name.hasPrefix(".") else { return false }
         return name.lowercased().hasSuffix(".sql") || name.first?.isNumber == true

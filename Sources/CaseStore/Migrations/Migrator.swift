@@ -25,24 +25,12 @@ struct Migrator {
                 ) STRICT
                 """)
         }
-        let applied = try appliedChecksums(database)
-        let newestApplied = applied.keys.max() ?? 0
-        guard newestApplied <= folder.newestVersion else {
-            throw .databaseNewerThanBinary(database: newestApplied, binary: folder.newestVersion)
-        }
-        var reached = 0
-        for migration in folder.migrations {
-            if let checksum = applied[migration.version] {
-                guard checksum == migration.checksum else {
-                    throw .migrationEdited(version: migration.version, name: migration.name)
-                }
-            } else {
-                guard shouldStart(migration.fileName) else {
-                    throw .migrationsStopped(schemaVersion: reached, newest: folder.newestVersion)
-                }
-                try apply(migration, to: database)
+        let pending = try folder.pending(applied: try appliedChecksums(database))
+        for migration in pending {
+            guard shouldStart(migration.fileName) else {
+                throw .migrationsStopped(schemaVersion: migration.version - 1, newest: folder.newestVersion)
             }
-            reached = migration.version
+            try apply(migration, to: database)
         }
         return folder.newestVersion
     }

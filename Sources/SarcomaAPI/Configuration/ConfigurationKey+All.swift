@@ -1,10 +1,21 @@
+import CaseStore
 import UTCTime
 extension ConfigurationKey {
     /// Every setting the service reads. docs/configuration.md's table is this list (ConfigurationDocsTests checks it).
     public static let all: [ConfigurationKey] = [
         text("host", "Address to listen on; anything but loopback needs access tokens", \.host),
         integer("port", "TCP port; 0 picks a free one (printed on the `listening on` line)", \.port, 0...65_535),
-        text("database", "SQLite file; its folder is created when missing", \.database),
+        text(
+            "database",
+            "SQLite file (its folder is created when missing), or a postgres:// or postgresql:// URL for PostgreSQL",
+            \.database),
+        postgresURL(
+            "databaseUrl",
+            "PostgreSQL URL (postgres://user@host/db?sslmode=verify-full); when set, wins over `database`",
+            \.databaseUrl),
+        integer(
+            "databasePoolSize", "Most PostgreSQL connections one process opens (ignored for SQLite)",
+            \.databasePoolSize, 1...1_000),
         text("migrations", "Folder of NNNN_name.sql migrations applied at start-up", \.migrations),
         text(
             "guidelines", "Folder of the guideline packs, one sub-folder per version (2026.11-1/*.json answers /v1)",
@@ -89,6 +100,23 @@ extension ConfigurationKey {
                 if let problem = check(value) { throw ConfigurationError(key: name, reason: problem) }
                 config[keyPath: path] = value
             }, current: { $0[keyPath: path] ?? "" })
+    }
+
+    /// A PostgreSQL URL; the error never repeats the value (it may hold a password).
+    private static func postgresURL(
+        _ name: String, _ summary: String,
+        _ path: any WritableKeyPath<ServiceConfiguration, String?> & Sendable
+    ) -> ConfigurationKey {
+        ConfigurationKey(
+            name: name, summary: summary,
+            apply: { config, value throws(ConfigurationError) in
+                guard PostgresURL.isPostgres(value) else {
+                    throw ConfigurationError(
+                        key: name,
+                        reason: "must start with postgres:// or postgresql:// (a SQLite file goes in `database`)")
+                }
+                config[keyPath: path] = value
+            }, current: { $0[keyPath: path].map { PostgresURL($0)?.masked ?? $0 } ?? "" })
     }
 
     private static func baseURL(

@@ -3,7 +3,13 @@
 public struct ServiceConfiguration: Sendable, Equatable {
     public var host = "127.0.0.1"
     public var port = 8080
+    /// A SQLite file, or a `postgres://` URL (see `storeSetting`).
     public var database = "./data/sarcoma-guide.sqlite"
+    /// A PostgreSQL URL that wins over `database` (env `SARCOMA_GUIDE_DATABASE_URL`, the usual
+    /// name for a secret injected by a platform); nil = `database` decides.
+    public var databaseUrl: String?
+    /// Most PostgreSQL connections this process opens.
+    public var databasePoolSize = 8
     public var migrations = "./Migrations"
     public var guidelines = "./Config/guidelines"
     public var openapi = "./Config/openapi.json"

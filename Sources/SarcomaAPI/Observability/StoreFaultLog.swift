@@ -33,6 +33,8 @@ final class StoreFaultLog: Sendable {
         case .diskFull: kind = "disk_full"
         case .ioError: kind = "io_error"
         case .sqlite: kind = "sqlite"
+        case .connectionLost: kind = "connection_lost"
+        case .postgres: kind = "postgres"
         case .closed, .notFound, .duplicateExternalId, .versionMismatch, .invalidCursor: return
         default: kind = "other"
         }

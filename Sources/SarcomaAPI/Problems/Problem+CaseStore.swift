@@ -30,9 +30,11 @@ extension Problem {
             return .insufficientStorage()
         case .ioError:
             return .unavailable("the case store had an I/O error; nothing was acknowledged")
+        case .connectionLost:
+            return .unavailable("the case store cannot be reached; nothing was acknowledged")
         case .closed:
             return .unavailable("the service is shutting down")
-        case .sqlite:
+        case .sqlite, .postgres:
             // Read-only, corrupt or unopenable database: an operator's problem, worth a retry
             // once fixed; SQLite's own text goes to the server's log (StoreFaultLog), not in the answer.
             return .unavailable("the case store cannot serve this request now; nothing was acknowledged")
