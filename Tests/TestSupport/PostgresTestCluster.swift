@@ -18,13 +18,10 @@ public final class PostgresTestCluster: Sendable {
     private let tools: Tools
     private let createdDatabases = Mutex<Set<String>>([])
 
-    /// Why no cluster can be started here (initdb or pg_ctl not found), or nil when they can.
-    public static let unavailableReason: String? = {
-        switch Tools.find() {
-        case .success: return nil
-        case .failure(let reason): return reason.description
-        }
-    }()
+    /// Why no cluster can be started here, or nil when one can be tried. Only missing
+    /// initdb/pg_ctl count: any other obstacle (no `postgres` user as root, say) fails the
+    /// tests when they start the cluster, rather than skipping them quietly.
+    public static let unavailableReason: String? = Tools.binaries() == nil ? Tools.missingBinaries : nil
 
     /// The cluster of this test process, started on first use.
     public static let shared: Result<PostgresTestCluster, ClusterError> = {
@@ -201,7 +198,11 @@ public final class PostgresTestCluster: Sendable {
         /// The system user owning the cluster folder when running as root.
         let serverUser: String?
 
-        static func find() -> Result<Tools, ClusterError> {
+        static let missingBinaries =
+            "initdb/pg_ctl not found on PATH or in /usr/lib/postgresql/*/bin (Debian: apt-get install postgresql)"
+
+        /// initdb, pg_ctl and createdb, looked up on PATH, then in Debian's versioned folders.
+        static func binaries() -> (initdb: String, pgCtl: String, createdb: String)? {
             let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
             let versions =
                 ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted()
@@ -210,13 +211,15 @@ public final class PostgresTestCluster: Sendable {
             func locate(_ name: String) -> String? {
                 folders.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
             }
-            guard let initdb = locate("initdb"), let pgCtl = locate("pg_ctl") else {
-                return .failure(
-                    ClusterError(
-                        description: "initdb/pg_ctl not found on PATH or in /usr/lib/postgresql/*/bin "
-                            + "(Debian: apt-get install postgresql)"))
-            }
+            guard let initdb = locate("initdb"), let pgCtl = locate("pg_ctl") else { return nil }
             let createdb = locate("createdb") ?? (initdb as NSString).deletingLastPathComponent + "/createdb"
+            return (initdb, pgCtl, createdb)
+        }
+
+        static func find() -> Result<Tools, ClusterError> {
+            guard let (initdb, pgCtl, createdb) = binaries() else {
+                return .failure(ClusterError(description: missingBinaries))
+            }
             guard geteuid() == 0 else {
                 return .success(
                     Tools(initdb: initdb, pgCtl: pgCtl, createdb: createdb, serverPrefix: [], serverUser: nil))
