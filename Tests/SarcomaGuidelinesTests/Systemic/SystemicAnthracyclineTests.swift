@@ -90,7 +90,9 @@ struct SystemicAnthracyclineTests {
         ),
     ]
 
-    @Test("Ceiling, headroom, dexrazoxane and history boundaries", arguments: boundaries.indices)
+    @Test(
+        "Ceiling, headroom, dexrazoxane and history boundaries (PALL-ANTHRACYCLINE-CEILING, PALL-ANTHRACYCLINE-REFRACTORY, PALL-PRIOR-PROGRESSION)",
+        arguments: boundaries.indices)
     func boundary(_ index: Int) {
         let vector = Self.boundaries[index]
         let answer = SystemicCaseBuilder.evaluate(vector.input)
