@@ -39,10 +39,12 @@ let package = Package(
         .target(name: "JSON"),
         // The one calendar and clock: UTC days, RFC 3339 timestamps, the HTTP date (no Foundation).
         .target(name: "UTCTime"),
+        // The one lock type (a pthread mutex ThreadSanitizer can see).
+        .target(name: "Locking"),
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
         .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
         // HTTP/1.1 on POSIX sockets; knows nothing of sarcoma.
-        .target(name: "HTTPServer", dependencies: ["CSystemLinux", "JSON", "UTCTime"]),
+        .target(name: "HTTPServer", dependencies: ["CSystemLinux", "JSON", "Locking", "UTCTime"]),
         // The case store: SQLite (embedded default) and PostgreSQL (several replicas); the only
         // module that imports CSQLite and CPostgres.
         .target(
@@ -55,12 +57,12 @@ let package = Package(
         // FHIR R4 / mCODE <-> case mapping; pure, like the engine it feeds.
         .target(name: "FHIRMapping", dependencies: ["JSON", "SarcomaGuidelines", "UTCTime"]),
         // CDS Hooks cards, prefetch templates and reading, order-select logic: no HTTP, no SQL.
-        .target(name: "CDSHooks", dependencies: ["JSON", "SarcomaGuidelines", "FHIRMapping"]),
+        .target(name: "CDSHooks", dependencies: ["JSON", "Locking", "SarcomaGuidelines", "FHIRMapping"]),
         // Tokens, roles, JWT/JWKS verification, the replay cache: no HTTP, no SQL.
         .target(
             name: "Access",
             dependencies: [
-                "JSON",
+                "JSON", "Locking",
                 .product(name: "Crypto", package: "swift-crypto"),
                 // RSA signature verification (RS384 CDS Hooks JWTs).
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -71,13 +73,13 @@ let package = Package(
             name: "SarcomaAPI",
             dependencies: [
                 "JSON", "HTTPServer", "CaseStore", "SarcomaGuidelines", "FHIRMapping", "CDSHooks", "Access",
-                "UTCTime", .product(name: "Crypto", package: "swift-crypto"),
+                "Locking", "UTCTime", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "sarcoma-guide",
             dependencies: [
-                "SarcomaAPI", "Access",
+                "SarcomaAPI", "Access", "Locking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,7 +87,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "JSON", "Access",
+                "JSON", "Access", "Locking",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ], path: "Tests/TestSupport"),
@@ -93,15 +95,15 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "CDSHooksTests", dependencies: ["CDSHooks", "JSON", "SarcomaGuidelines"]),
         .testTarget(name: "SarcomaGuidelinesTests", dependencies: ["JSON", "SarcomaGuidelines", "TestSupport"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "TestSupport"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Locking", "TestSupport"]),
         .testTarget(
             name: "FHIRMappingTests", dependencies: ["JSON", "FHIRMapping", "SarcomaGuidelines"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "SarcomaAPITests",
             dependencies: [
-                "SarcomaAPI", "HTTPServer", "JSON", "Access", "CDSHooks", "TestSupport", "UTCTime",
+                "SarcomaAPI", "HTTPServer", "JSON", "Access", "CDSHooks", "Locking", "TestSupport", "UTCTime",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
@@ -109,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "sarcoma-guide", "HTTPServer", "Access",
+                "sarcoma-guide", "HTTPServer", "Access", "Locking",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),

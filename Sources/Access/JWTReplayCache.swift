@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// The `jti`s of accepted CDS Hooks JWTs, each kept until its token expires (plus the clock
 /// skew), so a captured token cannot be played again. In memory only: a restart forgets
@@ -7,7 +7,7 @@ import Synchronization
 /// would soon be refused for `exp` anyway).
 package final class JWTReplayCache: Sendable {
     /// Each admitted issuer + jti, with the epoch second it may be forgotten after.
-    private let seen = Mutex<[String: Double]>([:])
+    private let seen = LockedValue<[String: Double]>([:])
     package let capacity: Int
 
     package init(capacity: Int = 100_000) {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// The uuids of the cards this service answered, with the service that issued each, so
 /// feedback can only be about a card the clinician was actually shown (CDS Hooks 2.0.1:
@@ -9,7 +9,7 @@ import Synchronization
 /// feedback on earlier cards is refused (422) rather than stored unchecked.
 package final class IssuedCards: Sendable {
     /// Each remembered card uuid (lowercased), with the service that issued it and when.
-    private let issued = Mutex<[String: (serviceId: String, issuedAt: Double)]>([:])
+    private let issued = LockedValue<[String: (serviceId: String, issuedAt: Double)]>([:])
     package let capacity: Int
     package let retention: Double
 

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// SIGTERM/SIGINT during start-up (loading the pack, opening the database, applying
 /// migrations), before the server exists to drain.
@@ -15,7 +15,7 @@ final class StartupSignal: Sendable {
         var drain: (@Sendable (Int32) -> Void)?
     }
 
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
 
     /// Called on the signal thread: records the first signal, and drains once handed over.
     func deliver(_ signal: Int32) {

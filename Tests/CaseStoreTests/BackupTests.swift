@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 import Testing
 
 @testable import CaseStore
@@ -19,8 +19,8 @@ struct BackupTests {
         for index in 0..<20 { _ = try store.create(caseInput(externalId: "PRE-\(index)")) }
 
         // Four writers go on creating cases during the whole backup.
-        let stop = Mutex(false)
-        let acknowledged = Mutex<[StoredCase]>([])
+        let stop = LockedValue(false)
+        let acknowledged = LockedValue<[StoredCase]>([])
         let writers = ThreadRun(4) { writer in
             var count = 0
             while !stop.withLock({ $0 }) {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 import Testing
 
 @testable import CaseStore
@@ -19,7 +19,7 @@ struct DurabilityTests {
         let path = try #require(ProcessInfo.processInfo.environment[Self.databaseVariable])
         let store = try SQLiteCaseStore.open(
             CaseStoreConfiguration(path: path, migrationsDirectory: TemporaryDatabase.shippedMigrations))
-        let output = Mutex(FileHandle.standardOutput)
+        let output = LockedValue(FileHandle.standardOutput)
         _ = ThreadRun(8) { thread in
             for index in 0..<5_000 {  // bounded, should nobody kill the child
                 guard let stored = try? store.create(Self.input(thread: thread, index: index)) else { continue }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// Runs `body(0..<count)` on that many real threads at once (not the cooperative pool, which
 /// has one thread per core and must not be blocked) and collects the results.
@@ -7,7 +7,7 @@ import Synchronization
 /// `@unchecked Sendable`: `group` is thread-safe.
 final class ThreadRun<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
-    private let results = Mutex<[Int: Value]>([:])
+    private let results = LockedValue<[Int: Value]>([:])
     private let count: Int
 
     init(_ count: Int, _ body: @escaping @Sendable (Int) -> Value) {

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPServer
-import Synchronization
+import Locking
 import Testing
 
 /// `sarcoma-guide backup` against a live service, then a restore from the copy.
@@ -13,8 +13,8 @@ struct BackupEndToEndTests {
         let port = service.port
 
         // Three clients keep creating cases during the whole backup.
-        let stop = Mutex(false)
-        let acknowledged = Mutex<[String]>([])
+        let stop = LockedValue(false)
+        let acknowledged = LockedValue<[String]>([])
         let group = DispatchGroup()
         for writer in 0..<3 {
             group.enter()

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 import Testing
 @testable import HTTPServer
 
@@ -61,8 +61,8 @@ import Testing
     /// began between a keep-alive answer and the end of its event, and the worker then closed
     /// the connection with the client's next request already arriving (a reset).
     @Test func nextRequestAfterKeepAliveAnswerIsAnsweredWhenDrainBeginsInBetween() throws {
-        let box = Mutex<HTTPServer?>(nil)
-        let fired = Mutex(false)
+        let box = LockedValue<HTTPServer?>(nil)
+        let fired = LockedValue(false)
         var hooks = ServerHooks(diagnostic: { _ in })
         hooks.requestCompleted = { record in
             // Runs after the first answer was built as keep-alive, before it is written.

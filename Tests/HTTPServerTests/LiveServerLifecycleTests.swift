@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 import Testing
 @testable import HTTPServer
 
@@ -23,7 +23,7 @@ extension LiveServerTests {
     @Test func blockedHandlerDoesNotStallOtherConnections() throws {
         try TestServer.with({ $0.workerThreads = 2 }) { server in
             let client = server.client
-            let blocked = Mutex<Int?>(nil)
+            let blocked = LockedValue<Int?>(nil)
             let done = Latch()
             Thread {
                 let status = try? client.send("GET", "/gate").status
@@ -52,7 +52,7 @@ extension LiveServerTests {
         let idle = try ClientConnection(port: port)
         _ = try idle.send("GET", "/hello")
 
-        let inFlight = Mutex<ClientResponse?>(nil)
+        let inFlight = LockedValue<ClientResponse?>(nil)
         let answered = Latch()
         Thread {
             let response = try? LoopbackClient(port: port).send("GET", "/gate")
@@ -129,7 +129,7 @@ extension LiveServerTests {
     }
 
     @Test func terminationSignalIsDelivered() {
-        let received = Mutex<Int32?>(nil)
+        let received = LockedValue<Int32?>(nil)
         let done = Latch()
         TerminationSignal.onTermination([SIGUSR2]) { signal in
             received.withLock { $0 = signal }

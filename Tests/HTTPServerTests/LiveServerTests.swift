@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 import Testing
 @testable import HTTPServer
 
@@ -190,8 +190,8 @@ import Testing
 
     @Test func concurrentClientsAreAllAnswered() throws {
         try TestServer.with({ $0.workerThreads = 3 }) { server in
-            let failures = Mutex<[String]>([])
-            let finished = Mutex(0)
+            let failures = LockedValue<[String]>([])
+            let finished = LockedValue(0)
             let allDone = Latch()
             let clients = 12
             for client in 0..<clients {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 import Testing
 @testable import HTTPServer
 
@@ -78,7 +78,7 @@ struct TestServer {
         _ change: (inout ServerConfiguration) -> Void = { _ in },
         _ body: (TestServer) throws -> R
     ) throws -> R {
-        let records = Mutex<[RequestLogRecord]>([])
+        let records = LockedValue<[RequestLogRecord]>([])
         let hooks = ServerHooks(
             requestCompleted: { record in records.withLock { $0.append(record) } }, diagnostic: { _ in })
         let gate = Gate()

@@ -44,9 +44,10 @@ struct ArchitectureTests {
         let files = Self.swiftFiles()
         #expect(!files.isEmpty)
         for file in files where Self.imports(file.text).contains("Glibc") {
-            // The socket layer, and the wall clock UTCTime reads (clock_gettime).
+            // The socket layer, the wall clock UTCTime reads (clock_gettime), the pthread lock.
             #expect(
-                file.path.hasPrefix("HTTPServer/Socket/") || file.path.hasPrefix("UTCTime/"),
+                file.path.hasPrefix("HTTPServer/Socket/") || file.path.hasPrefix("UTCTime/")
+                    || file.path.hasPrefix("Locking/"),
                 "\(file.path) imports Glibc")
         }
     }
@@ -66,25 +67,26 @@ struct ArchitectureTests {
     @Test func dependenciesPointOneWay() {
         let ours: Set<String> = [
             "JSON", "SarcomaGuidelines", "HTTPServer", "CaseStore", "FHIRMapping", "CDSHooks",
-            "Access", "SarcomaAPI", "CSQLite", "CSystemLinux", "UTCTime",
+            "Access", "SarcomaAPI", "CSQLite", "CSystemLinux", "UTCTime", "Locking",
         ]
         // What each module may import of ours (architecture.md: dependencies point one way).
         let allowed: [String: Set<String>] = [
             "JSON/": [],
             "UTCTime/": [],
+            "Locking/": [],
             "SarcomaGuidelines/": ["JSON"],
-            "HTTPServer/": ["CSystemLinux", "JSON", "UTCTime"],
+            "HTTPServer/": ["CSystemLinux", "JSON", "Locking", "UTCTime"],
             "CaseStore/": ["CSQLite", "UTCTime"],
             "FHIRMapping/": ["JSON", "SarcomaGuidelines", "UTCTime"],
-            "CDSHooks/": ["JSON", "SarcomaGuidelines", "FHIRMapping"],
-            "Access/": ["JSON"],
+            "CDSHooks/": ["JSON", "Locking", "SarcomaGuidelines", "FHIRMapping"],
+            "Access/": ["JSON", "Locking"],
         ]
         // FHIR mapping is pure like the engine it feeds: no Foundation either.
         let pure: Set<String> = ["FHIRMapping/"]
         var forbidden: [String: Set<String>] = [:]
         for (folder, modules) in allowed {
             forbidden[folder] = ours.subtracting(modules).union(
-                ["HTTPServer/", "UTCTime/"].contains(folder) ? [] : ["Glibc"]
+                ["HTTPServer/", "UTCTime/", "Locking/"].contains(folder) ? [] : ["Glibc"]
             )
             .union(pure.contains(folder) ? ["Foundation", "FoundationEssentials"] : [])
         }

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPServer
-import Synchronization
+import Locking
 import Testing
 @testable import SarcomaAPI
 
@@ -160,7 +160,7 @@ struct FHIRRoutesTests {
 
     @Test func concurrentImportsOfOneTumourMakeOneCase() throws {
         let fixture = try ServiceFixture()
-        let statuses = Mutex([Int]())
+        let statuses = LockedValue([Int]())
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
             let status = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle).status
             statuses.withLock { $0.append(status) }

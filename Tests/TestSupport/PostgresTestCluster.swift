@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// A throw-away PostgreSQL cluster for tests: `initdb -A trust` in a temporary folder, a
 /// server listening only on a unix socket in that folder (no TCP port at all), stopped and
@@ -16,7 +16,7 @@ public final class PostgresTestCluster: Sendable {
     /// Names the socket file (`.s.PGSQL.<port>`); nothing listens on TCP.
     public let port: Int
     private let tools: Tools
-    private let createdDatabases = Mutex<Set<String>>([])
+    private let createdDatabases = LockedValue<Set<String>>([])
 
     /// Why no cluster can be started here, or nil when one can be tried. Only missing
     /// initdb/pg_ctl count: any other obstacle (no `postgres` user as root, say) fails the
@@ -179,7 +179,7 @@ public final class PostgresTestCluster: Sendable {
 
     /// Every cluster this process started, removed at exit.
     private enum Registry {
-        static let started = Mutex<[PostgresTestCluster]>([])
+        static let started = LockedValue<[PostgresTestCluster]>([])
     }
 
     private static let atexitOnce: Void = {

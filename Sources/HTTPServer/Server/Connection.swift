@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// One client connection and everything needed to resume it on any worker thread.
 ///
@@ -30,7 +30,7 @@ final class Connection: @unchecked Sendable {
         var rescanHangup = false
     }
 
-    private let ownership = Mutex(Ownership())
+    private let ownership = LockedValue(Ownership())
 
     // Owner-only fields.
     /// Added to epoll yet (a fresh connection is first served inline by the accepting worker).

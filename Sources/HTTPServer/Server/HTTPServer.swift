@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// An HTTP/1.1 server on POSIX sockets: epoll readiness, a fixed pool of worker threads,
 /// every limit configurable. See `ServerRuntime` for the threading design.
@@ -13,9 +13,9 @@ public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     public let router: Router
     public let hooks: ServerHooks
-    private let phase = Mutex(Phase.ready)
+    private let phase = LockedValue(Phase.ready)
     private let stopped = Latch()
-    private let boundPortValue = Mutex<Int?>(nil)
+    private let boundPortValue = LockedValue<Int?>(nil)
 
     public init(configuration: ServerConfiguration, router: Router, hooks: ServerHooks = ServerHooks()) {
         self.configuration = configuration

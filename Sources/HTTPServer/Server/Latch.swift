@@ -1,7 +1,7 @@
 import Foundation
 
-/// A one-way latch: threads wait until it is opened, once. An NSCondition, not a `Mutex`:
-/// waiting needs a condition variable, which `Synchronization.Mutex` does not offer.
+/// A one-way latch: threads wait until it is opened, once. An NSCondition, not a
+/// `LockedValue`: waiting needs a condition variable.
 /// `@unchecked Sendable`: `isOpen` is read and written only while holding `condition`.
 final class Latch: @unchecked Sendable {
     private let condition = NSCondition()

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// Accepting connections. The loop survives everything: aborted handshakes are skipped,
 /// descriptor exhaustion pauses accepting briefly (the timer resumes it), and the

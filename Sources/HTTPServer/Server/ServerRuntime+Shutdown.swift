@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// Graceful stop: refuse new connections, finish what is in flight, then stop the threads.
 extension ServerRuntime {

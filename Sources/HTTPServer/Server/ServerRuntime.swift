@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// The running server: sockets, epoll, threads. Created by `HTTPServer.start()`.
 ///
@@ -46,8 +46,8 @@ final class ServerRuntime: Sendable {
     let doorbell: Doorbell
     let port: Int
     let table = ConnectionTable()
-    let listener: Mutex<ListenerState>
-    let flags = Mutex(Flags())
+    let listener: LockedValue<ListenerState>
+    let flags = LockedValue(Flags())
     let timerStop = Latch()
     let threadsExited = Latch()
 
@@ -73,7 +73,7 @@ final class ServerRuntime: Sendable {
         }
         self.epoll = epoll
         self.doorbell = doorbell!
-        self.listener = Mutex(ListenerState(socket: socket))
+        self.listener = LockedValue(ListenerState(socket: socket))
     }
 
     var isDraining: Bool { flags.withLock { $0.draining } }

@@ -2,7 +2,7 @@
     import Glibc
 #endif
 import Foundation
-import Synchronization
+import Locking
 
 /// Waiting for SIGTERM/SIGINT without the caller importing Glibc.
 ///
@@ -53,7 +53,7 @@ private enum SignalPipe {
         var installed: Set<Int32> = []
     }
 
-    private static let state = Mutex(State())
+    private static let state = LockedValue(State())
 
     static func install(_ signals: [Int32]) -> Int32 {
         state.withLock { install(signals, into: &$0) }

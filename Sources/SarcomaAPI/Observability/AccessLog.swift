@@ -1,6 +1,6 @@
 import Foundation
 import HTTPServer
-import Synchronization
+import Locking
 import UTCTime
 
 /// One logfmt line per answered request on stdout: method, route template (never the raw
@@ -16,12 +16,12 @@ public final class AccessLog: Sendable {
         var clock = LogTimestamp.SecondCache()
     }
 
-    private let output: Mutex<Output>
+    private let output: LockedValue<Output>
 
     public init(handle: FileHandle = .standardOutput) {
         var output = Output(handle: handle)
         output.line.reserveCapacity(256)
-        self.output = Mutex(output)
+        self.output = LockedValue(output)
     }
 
     public func write(_ record: RequestLogRecord) {

@@ -1,12 +1,12 @@
 import Foundation
 import HTTPServer
-import Synchronization
+import Locking
 
 /// Request counters and latency histograms per method, route template and status, in
 /// Prometheus text format. Route templates (never raw paths) keep the label set bounded
 /// and keep identifiers out of the metrics.
 public final class MetricsRegistry: Sendable {
-    private let series = Mutex<[SeriesKey: Series]>([:])
+    private let series = LockedValue<[SeriesKey: Series]>([:])
     private let started = Date()
 
     /// Upper bounds in seconds; `+Inf` is implied.

@@ -1,6 +1,6 @@
 import CaseStore
 import Foundation
-import Synchronization
+import Locking
 
 /// Tells the operator, on stderr, that the case store failed in a way a client only sees as
 /// 503/507: a full disk or an I/O error must be found in the logs, not guessed from
@@ -16,7 +16,7 @@ final class StoreFaultLog: Sendable {
         var suppressed: [String: Int] = [:]
     }
 
-    private let throttle = Mutex(Throttle())
+    private let throttle = LockedValue(Throttle())
     private let handle: FileHandle
     private let interval: TimeInterval
 

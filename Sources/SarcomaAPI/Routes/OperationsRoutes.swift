@@ -3,7 +3,7 @@ import Foundation
 import CaseStore
 import HTTPServer
 import SarcomaGuidelines
-import Synchronization
+import Locking
 
 /// Liveness, readiness, metrics, the OpenAPI document and the guideline pack listing.
 struct OperationsRoutes: Sendable {
@@ -62,7 +62,7 @@ struct OperationsRoutes: Sendable {
 /// after the router.
 public final class ConnectionGauge: Sendable {
     /// Written once before serving starts.
-    private let source = Mutex<(@Sendable () -> Int)?>(nil)
+    private let source = LockedValue<(@Sendable () -> Int)?>(nil)
 
     public init() {}
 
