@@ -161,4 +161,55 @@ struct PostgresEndToEndTests {
         } while cursor != nil && page < 20
         #expect(seen == created)
     }
+
+    /// The CDS Hooks flags of `CDSHooksEndToEndTests` (its per-run keys, issuer and base URL).
+    static func signedArguments() throws -> [String] {
+        [
+            "--cds-jwks-file", try CDSHooksEndToEndTests.keys.jwksFile().path,
+            "--cds-issuers", CDSHooksEndToEndTests.issuer, "--public-base-url", CDSHooksEndToEndTests.base,
+        ]
+    }
+
+    static func call(_ service: ServiceProcess, token: String) throws -> ClientResponse {
+        try service.send(
+            "POST", CDSHooksEndToEndTests.path, headers: [("Authorization", "Bearer \(token)")],
+            body: CDSHooksEndToEndTests.patientViewBody())
+    }
+
+    @Test func aJWTOneReplicaAcceptedIsRefusedByTheOtherAndAfterARestart() throws {
+        let arguments = try Self.signedArguments()
+        let url = try Self.freshDatabase()
+        let a = try ServiceProcess(arguments: arguments, databaseURL: url)
+        let b = try ServiceProcess(arguments: arguments, databaseURL: url)
+        let token = try CDSHooksEndToEndTests.keys.token(alg: "ES384", path: CDSHooksEndToEndTests.path)
+
+        let accepted = try Self.call(a, token: token)
+        #expect(accepted.status == 200, "\(accepted.text)")
+        for replica in [b, a] {
+            let replayed = try Self.call(replica, token: token)
+            #expect(replayed.status == 401)
+            #expect(CDSHooksEndToEndTests.problemType(replayed.text) == "urn:sarcoma-guide:problem:jwt-replayed")
+        }
+        let fresh = try CDSHooksEndToEndTests.keys.token(alg: "RS384", path: CDSHooksEndToEndTests.path)
+        #expect(try Self.call(b, token: fresh).status == 200)
+
+        // The ledger is the database's: a replica started afresh still refuses both tokens.
+        #expect(b.stop() == 0)
+        let restarted = try ServiceProcess(arguments: arguments, databaseURL: url)
+        #expect(try Self.call(restarted, token: token).status == 401)
+        #expect(try Self.call(restarted, token: fresh).status == 401)
+    }
+
+    @Test func oneJWTSentToTwoReplicasAtOnceIsAcceptedOnce() throws {
+        let pair = try Self.replicas(2, arguments: try Self.signedArguments())
+        for round in 0..<5 {
+            let token = try CDSHooksEndToEndTests.keys.token(alg: "ES384", path: CDSHooksEndToEndTests.path)
+            let statuses = LockedValue<[Int]>([])
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                let status = (try? Self.call(pair[index], token: token))?.status ?? -1
+                statuses.withLock { $0.append(status) }
+            }
+            #expect(statuses.withLock { $0.sorted() } == [200, 401], "round \(round)")
+        }
+    }
 }
