@@ -8,8 +8,10 @@
 #
 # BACKEND=postgres: the same on a throw-away PostgreSQL (scripts/lib/postgres.sh): the binary
 # is SIGKILLed and restarted on one database of it; instead of integrity_check, PostgreSQL
-# must answer after every kill; part 1b gives each start-up a fresh database; part 2 (strace
-# of SQLite's WAL sync) does not apply: a reply follows COMMIT with synchronous_commit = on.
+# must answer after every kill; part 1b gives each start-up a fresh database; part 1c restarts
+# PostgreSQL under load (writes answer 503 meanwhile, none acknowledged is lost, the service
+# recovers by itself); part 2 (strace of SQLite's WAL sync) does not apply: a reply follows
+# COMMIT with synchronous_commit = on.
 #
 # Usage: scripts/crash-test.sh            (20 kills, 8 clients; ~1-2 min)
 #        QUICK=1 scripts/crash-test.sh    (5 kills, 4 clients; < 1 min)
@@ -152,6 +154,59 @@ for i in $(seq 1 "$startup_kills"); do
 done
 [ "$startup_ok" -eq "$startup_kills" ] && ok "SIGKILL during start-up: restart ready, $check_name ($startup_ok/$startup_kills)" \
     || fail "SIGKILL during start-up: only $startup_ok/$startup_kills restarts clean"
+
+# ---- Part 1c (PostgreSQL only): PostgreSQL restarted under load -------------------------
+# `pg_ctl restart -m fast` cuts every connection while the clients write; a write then
+# answers 503 (its outcome unknown if the cut came during COMMIT: the clients resolve it like
+# a dropped connection), the service recovers by itself, and no acknowledged write is lost.
+if [ "$backend" = "postgres" ]; then
+    restarts="$([ -n "${QUICK:-}" ] && echo 3 || echo 8)"
+    pg_createdb restart || fail "createdb restart"
+    rdb="$(pg_url restart)"
+    python3 "$lib/crash_clients.py" run --base-file "$work/rbase" --stop-file "$work/rstop" \
+        --journal "$work/rjournal.json" --threads "$clients" --run-id "r$$" --unavailable-is-unknown \
+        >"$work/rclients.log" 2>&1 &
+    rclients_pid=$!
+    started_pids+=("$rclients_pid")
+    restart_failures=0
+    if start_server "$rdb" "$work/restart-server"; then
+        echo "$base" >"$work/rbase"
+        for i in $(seq 1 "$restarts"); do
+            sleep "$(python3 -c 'import random; print(round(random.uniform(0.3, 1.5), 3))')"
+            pg_restart || restart_failures=$((restart_failures + 1))
+        done
+        recovered=""
+        for _ in $(seq 1 100); do
+            [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/ready")" = "200" ] && { recovered=1; break; }
+            sleep 0.1
+        done
+        sleep 1
+        touch "$work/rstop"
+        wait "$rclients_pid"
+        cat "$work/rclients.log"
+        db_query "$rdb" "SELECT external_id FROM cases;" >"$work/rexternals.txt" 2>"$work/rexternals.err"
+        python3 "$lib/crash_clients.py" verify --base "$base" --journal "$work/rjournal.json" \
+            --externals "$work/rexternals.txt"
+        rverify_status=$?
+        kill -TERM "$server_pid"; wait "$server_pid"; rterm_status=$?; server_pid=""
+        rverdict="$(cat "$work/rjournal.json.verdict" 2>/dev/null || echo '{}')"
+        rfield() { python3 -c "import json,sys; print(json.loads(sys.argv[1]).get('$1', -1))" "$rverdict"; }
+        unavailable="$(grep -o '503 answers [0-9]*' "$work/rclients.log" | grep -o '[0-9]*$')"
+        echo "figures: PostgreSQL restarts $restarts, acknowledged writes $(rfield acked), lost $(rfield lost), 503 answers ${unavailable:-?}"
+        [ "$restart_failures" -eq 0 ] && ok "PostgreSQL restarted $restarts times under load" || fail "pg_ctl restart failed $restart_failures times"
+        [ -n "$recovered" ] && ok "/ready 200 again after the restarts, without restarting the service" || fail "/ready not 200 within 10 s of the last restart"
+        [ "$(rfield acked)" -gt 0 ] 2>/dev/null && ok "acknowledged writes across restarts: $(rfield acked)" || fail "no acknowledged writes across restarts"
+        [ "$(rfield lost)" = "0" ] && ok "lost writes across PostgreSQL restarts: 0" || fail "lost writes across restarts: $(rfield lost)"
+        [ "$(rfield wrong)" = "0" ] && [ "$(rfield phantom)" = "0" ] && ok "no case in a state it was never written to, none unknown" \
+            || fail "after restarts: wrong states $(rfield wrong), unknown cases $(rfield phantom)"
+        [ "$(rfield wrong_answers)" = "0" ] && ok "during restarts clients saw 503s and connection errors only, never a wrong answer" \
+            || fail "wrong answers during restarts: $(rfield wrong_answers)"
+        [ "$rverify_status" -eq 0 ] || fail "verification after the restarts failed (see above)"
+        [ "$rterm_status" -eq 0 ] && ok "SIGTERM after the restarts: exit status 0" || fail "SIGTERM after the restarts: exit $rterm_status"
+    else
+        touch "$work/rstop"; wait "$rclients_pid"; fail "server did not start for the PostgreSQL restarts"
+    fi
+fi
 
 # ---- Part 2: strace — a write's reply waits for its sync -------------------------------
 if [ "$backend" = "postgres" ]; then
