@@ -16,7 +16,7 @@ struct MarginText {
         }
         lines.append(
             .init(label: "Context", text: section.context.sentence, rules: ids(recommendation("MARGIN-CONTEXT"))))
-        lines.append(.init(label: "Re-excision", text: reExcision, rules: ids(recommendation("MARGIN-REEXCISION"))))
+        lines.append(.init(label: "Re-excis.", text: reExcision, rules: ids(recommendation("MARGIN-REEXCISION"))))
         let amputation = recommendation("MARGIN-AMPUTATION")
         lines.append(
             .init(
