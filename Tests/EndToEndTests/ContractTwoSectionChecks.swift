@@ -305,14 +305,17 @@ struct SectionCheck: Sendable, CustomStringConvertible {
             input: WorkedCheck(
                 name: "C17", tumor: c17Tumor, disease: ["presentation": "recurrent"], pathway: "local_recurrence"),
             pet: "indicated",
-            options: ["surgery", "postoperative_rt", "preoperative_rt"].map { Option(modality: $0) },
+            // §7.3: every option's ruleId is PERIOP-LOCAL-RECURRENCE.
+            options: ["surgery", "postoperative_rt", "preoperative_rt"].map {
+                Option(modality: $0, rules: ["PERIOP-LOCAL-RECURRENCE"])
+            },
             warnings: ["prior_radiotherapy_not_given"]),
         SectionCheck(
             name: "C17b the same with priorRadiotherapy true",
             input: WorkedCheck(
                 name: "C17b", tumor: c17Tumor, disease: ["presentation": "recurrent", "priorRadiotherapy": true],
                 pathway: "local_recurrence"),
-            options: [Option(modality: "surgery")],
+            options: [Option(modality: "surgery", rules: ["PERIOP-LOCAL-RECURRENCE"])],
             notRecommended: [
                 Withheld(code: "postoperative_rt", reasonCode: "prior_radiotherapy_mdt"),
                 Withheld(code: "preoperative_rt", reasonCode: "prior_radiotherapy_mdt"),
