@@ -13,6 +13,7 @@ struct ContractTwoTextTests {
         var section: ContractTwoSection
         var tumor: SarcomaCase.Tumor
         var disease = SarcomaCase.Disease(presentation: .primary, resectable: true)
+        var pet: SarcomaCase.PET? = nil
         var phrases: [String]
         var notCited: [String] = []
         var description: String { "\(rule) \(section.rawValue): \(phrases.first ?? "")" }
@@ -46,6 +47,12 @@ struct ContractTwoTextTests {
                 "whole-spine MRI (required, preferred)",
             ]),
         Row(
+            rule: "IMG-PET-RESPONSE", section: .imaging,
+            tumor: .init(
+                site: .extremity, sizeCm: 8, depth: .deep, histology: .undifferentiatedPleomorphicSarcoma, grade: 3),
+            pet: .init(suvMaxBaseline: 10, suvMaxPostTherapy: 5),
+            phrases: ["PET response: SUVmax reduction 50 % (threshold 40 %): favourable"]),
+        Row(
             rule: "REND-REASONS", section: .perioperative,
             tumor: .init(site: .retroperitoneum, sizeCm: 22, histology: .dedifferentiatedLiposarcoma, grade: 3),
             phrases: ["1. surgery: NCCN category not stated", "preoperative RT:", "(not_routine_retroperitoneum)"]),
@@ -60,7 +67,7 @@ struct ContractTwoTextTests {
     @Test("each §9 rule's phrase, ASCII within 80 columns, citing only the JSON's rule ids", arguments: rows)
     func rendering(row: Row) throws {
         let patient = SarcomaCase.Patient(ageYears: 50, ecog: 1, ivTherapyEligible: true, anthracyclineCandidate: true)
-        let sarcomaCase = SarcomaCase(patient: patient, tumor: row.tumor, disease: row.disease)
+        let sarcomaCase = SarcomaCase(patient: patient, tumor: row.tumor, disease: row.disease, pet: row.pet)
         for explain in [false, true] {
             let answer = try ContractTwoAssessmentTests.engine.evaluate(row.section, for: sarcomaCase, explain: explain)
             let text = answer.plainText
