@@ -64,6 +64,13 @@ extension ContractTwoEngine {
                     ruleId: item.ruleId, applied: false,
                     reason: "\(item.agent.rawValue) not recommended (\(item.reasonCode.rawValue)): \(item.reason)"))
         }
+        for row in answer.outsideThisLine {
+            trace.append(
+                RuleTrace(
+                    ruleId: row.ruleId, applied: false,
+                    reason:
+                        "this is \(Self.lineWords(answer.lineContext)): \(row.agent.rawValue) is not an option in it."))
+        }
         let names = AgentDisplay(sets: pack.systemic.sets)
         var lines: [ContractTwoText.Line] = [
             .init(label: "Pathway", text: Self.pathwayText(decision), rules: ["SCOPE-PATHWAY"]),
@@ -96,5 +103,14 @@ extension ContractTwoEngine {
     static func pathwayText(_ decision: PathwayDecision) -> String {
         return
             "\(words(decision.pathway.rawValue)) (\(decision.intent.rawValue) intent); scope \(scopeWords[decision.scope] ?? words(decision.scope.rawValue))"
+    }
+
+    /// REND-WORDING: "the first line" / "the subsequent line" (and the FA context by name).
+    static func lineWords(_ context: LineContext) -> String {
+        switch context {
+        case .first: "the first line"
+        case .firstAfterPerioperativeAnthracycline: "the first line after perioperative anthracycline"
+        case .subsequent: "the subsequent line"
+        }
     }
 }

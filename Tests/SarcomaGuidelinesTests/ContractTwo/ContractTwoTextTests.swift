@@ -88,4 +88,29 @@ struct ContractTwoTextTests {
             #expect(text.contains("Trace") == explain, "REND-EXPLAIN")
         }
     }
+
+    @Test(
+        "REND-WORDING: a rule the line excludes is traced \"not applied: this is the first line\" / \"... the subsequent line\"",
+        arguments: [
+            // Leiomyosarcoma line F: trabectedin (PALL-TRABECTEDIN, S and FA) is not an option.
+            (0, "PALL-TRABECTEDIN not applied: this is the first line: trabectedin"),
+            // Line S: doxorubicin + trabectedin (PALL-LMS-DOXTRAB) is first line only.
+            (1, "PALL-LMS-DOXTRAB not applied: this is the subsequent line: doxorubicin_trabectedin"),
+        ])
+    func lineWording(priorLines: Int, phrase: String) throws {
+        let patient = SarcomaCase.Patient(ageYears: 50, ecog: 1, ivTherapyEligible: true, anthracyclineCandidate: true)
+        let disease = SarcomaCase.Disease(
+            presentation: .primary, resectable: false, priorSystemicLines: priorLines,
+            priorAnthracycline: priorLines > 0)
+        let sarcomaCase = SarcomaCase(
+            patient: patient,
+            tumor: .init(
+                site: .extremity, sizeCm: 9, depth: .deep, histology: .leiomyosarcoma, grade: 3, nodes: .n0,
+                metastasis: .m1),
+            disease: disease)
+        let answer = try ContractTwoAssessmentTests.engine.evaluate(.palliative, for: sarcomaCase, explain: true)
+        let flat = answer.plainText.split(separator: "\n").map { $0.dropFirst(11) }.joined(separator: " ")
+            .split(separator: " ").joined(separator: " ")
+        #expect(flat.contains(phrase), "\(phrase) in:\n\(answer.plainText)")
+    }
 }
