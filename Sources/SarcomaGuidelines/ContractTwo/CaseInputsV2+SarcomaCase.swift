@@ -1,8 +1,10 @@
 extension CaseInputsV2 {
-    /// The delta §1 members the case decoder put on `SarcomaCase.Disease`, read once so the
-    /// margins, imaging and perioperative families see the same inputs as the pathway.
-    init(_ sarcomaCase: SarcomaCase, biomarkers: BiomarkerPanel) {
+    /// The delta §1 members the case decoder put on `SarcomaCase`, read once so every family
+    /// sees the same inputs as the pathway. The biomarker panel joins `tumor.ntrkFusion` (v1)
+    /// to the tri-state tests of `tumor.biomarkers`.
+    init(_ sarcomaCase: SarcomaCase) {
         let disease = sarcomaCase.disease
+        let markers = sarcomaCase.tumor.biomarkers
         self.init(
             priorResection: disease?.priorResection.map(PriorResection.init),
             priorRadiotherapy: disease?.priorRadiotherapy,
@@ -12,7 +14,13 @@ extension CaseInputsV2 {
             monthsSinceLastAnthracycline: disease?.monthsSinceLastAnthracycline,
             progressedOnAnthracycline: disease?.progressedOnAnthracycline,
             priorCardiotoxicTherapy: disease?.priorCardiotoxicTherapy,
-            progressedOnAgents: disease?.progressedOnAgents ?? [], biomarkers: biomarkers)
+            progressedOnAgents: disease?.progressedOnAgents ?? [],
+            biomarkers: BiomarkerPanel(
+                ntrkFusion: sarcomaCase.tumor.ntrkFusion, msiHigh: markers?.msiHigh,
+                mmrDeficient: markers?.mmrDeficient, tmbMutPerMb: markers?.tmbMutPerMb,
+                brafV600e: markers?.brafV600e, retFusion: markers?.retFusion, alkPositive: markers?.alkPositive,
+                ini1Loss: markers?.ini1Loss, hlaA02Eligible: markers?.hlaA02Eligible,
+                hlaA0205Present: markers?.hlaA0205Present, mageA4Positive: markers?.mageA4Positive))
     }
 }
 

@@ -13,8 +13,8 @@ extension ContractTwoEngine {
         "grade_inferred_from_histology", "grade_not_applicable", "pediatric_protocol_scope", "adolescent_patient",
     ]
 
-    func staging(_ facts: ContractTwoFacts, explain: Bool) -> ContractTwoBody {
-        let sarcomaCase = facts.sarcomaCase
+    func staging(_ facts: CaseFactsV2, explain: Bool) -> ContractTwoBody {
+        let sarcomaCase = facts.tumorCase
         let v1 = kept.evaluate(.staging, for: sarcomaCase, explain: explain)
         var members: [JSONMember] = []
         let dfsp = facts.isDFSP
@@ -29,11 +29,11 @@ extension ContractTwoEngine {
             }
         }
         members.append(
-            JSONMember("gradeApplicability", .string(facts.planning.gradeApplicable ? "applicable" : "not_applicable")))
-        members.append(JSONMember("planningGrade", .string(facts.planning.planningGrade.rawValue)))
+            JSONMember("gradeApplicability", .string(facts.grade.gradeApplicable ? "applicable" : "not_applicable")))
+        members.append(JSONMember("planningGrade", .string(facts.grade.planningGrade.rawValue)))
 
         // v1's "establishing the grade may change the stage" is not given where FNCLCC does not apply (§3.5, §4).
-        let keptWarnings = v1.warnings.filter { !(($0.code == .gradeUnknown) && !facts.planning.gradeApplicable) }
+        let keptWarnings = v1.warnings.filter { !(($0.code == .gradeUnknown) && !facts.grade.gradeApplicable) }
         var warnings = keptWarnings.map { ContractTwoWarning(code: $0.code.rawValue, message: $0.message) }
         warnings += facts.planWarnings.filter { Self.stagingPlanWarnings.contains($0.code) }
         if sarcomaCase.tumor.histology == .leiomyosarcoma, sarcomaCase.tumor.site == .visceral,
@@ -50,19 +50,19 @@ extension ContractTwoEngine {
             RuleTrace(
                 ruleId: "GRADE-HISTOLOGY", applied: true,
                 reason:
-                    "planning grade \(facts.planning.planningGrade.rawValue) (AJCC grade \(facts.grade.grade.rawValue))."
+                    "planning grade \(facts.grade.planningGrade.rawValue) (AJCC grade \(facts.stage.grade.grade.rawValue))."
             ))
         if dfsp {
             trace.append(RuleTrace(ruleId: "STAGE-DFSP", applied: true, reason: "DFSP: no AJCC stage group."))
         }
-        let ruleIds = v1.ruleIds + facts.planning.ruleIds
+        let ruleIds = v1.ruleIds + facts.grade.ruleIds
         let group = dfsp ? nil : v1.json["stageGroup"]?.stringValue
         let tnm = ["t", "n", "m", "grade"].compactMap { v1.json[$0]?.stringValue }.joined(separator: " ")
         var text = "\(tnm) -> " + (group.map { "stage \($0)" } ?? "no stage group")
         if let reason = dfsp ? Self.dfspStageGroupReason : v1.json["stageGroupReason"]?.stringValue {
             text += " (\(reason))"
         }
-        text += "; planning grade \(facts.planning.planningGrade.rawValue)"
+        text += "; planning grade \(facts.grade.planningGrade.rawValue)"
         let cited = (v1.json["recommendations"]?.arrayValue ?? []).compactMap { $0["ruleId"]?.stringValue }
         return ContractTwoBody(
             members: members, warnings: warnings, ruleIds: ruleIds, trace: trace,
