@@ -85,6 +85,14 @@ struct ContractTwoEndToEndTests {
         let ruleIds = answer.array("recommendations").compactMap { $0.string("ruleId") }
         #expect(ruleIds.contains("STAGE-RECURRENCE") == (check.classification == "recurrence"))
         #expect(ruleIds.contains("STAGE-DFSP") == (check.stageGroup == nil))
+        let text = try service.send(
+            "POST", "/v2/staging", headers: [("Accept", "text/plain")], body: check.check.body
+        ).text
+        #expect(text.contains("\(check.displayTnm) -> " + (check.stageGroup.map { "stage \($0)" } ?? "no stage group")))
+        let cited = text.split(separator: "[").dropFirst().flatMap {
+            $0.prefix { $0 != "]" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(Set(cited).isSubset(of: ruleIds), "the text cites only the JSON's rule ids: \(cited)")
         let assessment = try service.send("POST", "/v2/assessment", body: check.check.body).object
         let section = try #require(assessment["staging"] as? [String: Any])
         let sorted = { (object: [String: Any]) in

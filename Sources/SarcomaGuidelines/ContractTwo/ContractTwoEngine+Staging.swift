@@ -10,10 +10,14 @@ extension ContractTwoEngine {
         let ruleIds = Self.ruleIds(in: json)
         var text = "\(section.displayTnm) -> " + (section.stageGroup.map { "stage \($0.rawValue)" } ?? "no stage group")
         if let reason = section.stageGroupReason { text += " (\(reason))" }
-        text += "; planning grade \(section.planningGrade.rawValue)"
-        text +=
-            section.planningStageGroup.map { ", planning stage group \($0.rawValue)" }
-            ?? ", no planning stage group" + (section.planningStageGroupReason.map { " (\($0))" } ?? "")
+        text += "; planning grade \(Self.words(section.planningGrade.rawValue))"
+        if let group = section.planningStageGroup {
+            text += ", planning stage group \(group.rawValue)"
+        } else {
+            // The DFSP and site reasons are the AJCC group's own: said once.
+            let reason = section.planningStageGroupReason.flatMap { $0 == section.stageGroupReason ? nil : $0 }
+            text += ", no planning stage group" + (reason.map { " (\($0))" } ?? "")
+        }
         return ContractTwoBody(
             members: json.objectValue?.members ?? [], warnings: section.warnings.map(ContractTwoWarning.init),
             ruleIds: ruleIds, trace: section.trace,
