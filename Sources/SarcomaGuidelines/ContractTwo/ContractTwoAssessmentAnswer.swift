@@ -9,19 +9,19 @@ public struct ContractTwoAssessmentAnswer: Sendable {
 }
 
 extension ContractTwoEngine {
-    /// The assessment with all five sections; nil only if a section were missing, which
-    /// `ContractTwoSection` (every section of the envelope) rules out.
-    public func assessmentAnswer(for sarcomaCase: SarcomaCase, explain: Bool = false) throws(SystemicInputError)
+    /// The assessment with all five sections, every one read from the same `facts`; nil only
+    /// if a section were missing, which `ContractTwoSection` (every section of the envelope)
+    /// rules out.
+    public func assessmentAnswer(facts: CaseFactsV2, explain: Bool = false) throws(SystemicInputError)
         -> ContractTwoAssessmentAnswer?
     {
-        let facts = try ContractTwoFacts(sarcomaCase, pack: pack, grading: kept.pack.grading)
         var assessment = ContractTwoAssessment(guidelineVersion: pack.version, decision: facts.pathway)
         var lines: [ContractTwoText.Line] = [
             .init(label: "Pathway", text: Self.pathwayText(facts.pathway), rules: [])
         ]
         var warnings: [ContractTwoWarning] = []
         for section in ContractTwoSection.allCases {
-            let evaluation = try evaluate(section, for: sarcomaCase, explain: explain)
+            let evaluation = try evaluate(section, facts: facts, explain: explain)
             assessment.place(section.rawValue, evaluation.json)
             lines.append(.init(label: "", text: "", rules: []))
             lines.append(.init(label: "== \(Self.label(section)) ==", text: "", rules: []))

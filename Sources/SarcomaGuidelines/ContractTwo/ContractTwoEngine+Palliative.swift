@@ -4,7 +4,7 @@ import JSON
 /// family (rules §8) in rank order. Elsewhere no line, no options, and the reason names the
 /// pathway.
 extension ContractTwoEngine {
-    func palliative(_ facts: ContractTwoFacts) throws(SystemicInputError) -> ContractTwoBody {
+    func palliative(_ facts: CaseFactsV2) throws(SystemicInputError) -> ContractTwoBody {
         let decision = facts.pathway
         var warnings = facts.defaults + facts.planWarnings
         var trace = [
@@ -19,7 +19,7 @@ extension ContractTwoEngine {
             JSONMember("pathway", .string(decision.pathway.rawValue)),
             JSONMember("intent", .string(decision.intent.rawValue)),
         ]
-        let panel = facts.systemicCase(on: .advanced).biomarkers
+        let panel = facts.inputs.biomarkers
         let status = JSONValue.object(
             JSONObject(
                 engineMembers: Biomarker.allCases.map { JSONMember($0.rawValue, .string(panel.status($0).rawValue)) }))

@@ -4,28 +4,26 @@ import JSON
 /// evaluators (rules §5-§7) read one `CaseFactsV2` of the case; their JSON members sit between
 /// `guidelineVersion` and `warnings` like the other sections'.
 extension ContractTwoEngine {
-    func section(_ section: ContractTwoSection, _ facts: ContractTwoFacts) throws(SystemicInputError)
+    func section(_ section: ContractTwoSection, _ facts: CaseFactsV2) throws(SystemicInputError)
         -> ContractTwoBody
     {
-        let inputs = CaseInputsV2(facts.sarcomaCase, biomarkers: facts.systemicCase(on: .advanced).biomarkers)
-        let v2 = try CaseFactsV2(facts.sarcomaCase, inputs: inputs, pack: pack, ajcc: kept.pack)
         let json: JSONValue
         let warnings: [PlanWarning]
         let trace: [RuleTrace]
         let lines: [ContractTwoText.Line]
         switch section {
         case .margins:
-            let answer = MarginEvaluatorV2.evaluate(v2)
+            let answer = MarginEvaluatorV2.evaluate(facts)
             (json, warnings, trace, lines) = (
                 answer.json, answer.warnings, answer.trace, MarginText(section: answer).lines
             )
         case .imaging:
-            let answer = ImagingEvaluatorV2.evaluate(v2)
+            let answer = ImagingEvaluatorV2.evaluate(facts)
             (json, warnings, trace, lines) = (
                 answer.json, answer.warnings, answer.trace, ImagingText(section: answer).lines
             )
         case .perioperative:
-            let answer = try PerioperativeEvaluatorV2.evaluate(v2)
+            let answer = try PerioperativeEvaluatorV2.evaluate(facts)
             let text = PerioperativeText(
                 section: answer, decision: facts.pathway, names: AgentDisplay(sets: pack.systemic.sets))
             (json, warnings, trace, lines) = (answer.json, answer.warnings, answer.trace, text.lines)
@@ -34,9 +32,7 @@ extension ContractTwoEngine {
         }
         let members = json.objectValue?.members ?? []
         let ruleIds = Self.ruleIds(in: json)
-        let all =
-            (facts.defaults + facts.planWarnings)
-            + warnings.map { ContractTwoWarning(code: $0.code, message: $0.message) }
+        let all = facts.defaults + facts.planWarnings + warnings.map(ContractTwoWarning.init)
         return ContractTwoBody(
             members: members, warnings: all, ruleIds: ruleIds, trace: trace, lines: lines)
     }
