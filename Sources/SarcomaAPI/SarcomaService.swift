@@ -134,11 +134,16 @@ public func makeService(
         openAPIDocument: [UInt8](openAPI)
     ).register(into: &builder)
     CaseRoutes(store: store, reader: reader).register(into: &builder)
+    let successor = try SuccessorAnnouncement.make(library: library, configuration: configuration)
     EvaluationRoutes(
-        store: store, engine: engine, reader: contractOneReader, library: library,
-        successor: try SuccessorAnnouncement.make(library: library, configuration: configuration)
+        store: store, engine: engine, reader: contractOneReader, library: library, successor: successor
     ).register(into: &builder)
-    ContractTwoRoutes(store: store, library: library, kept: engine, reader: reader).register(into: &builder)
+    GuidelineRoutes(engine: engine, library: library, successor: successor).register(into: &builder)
+    let contractTwo = ContractTwoRoutes(store: store, library: library, kept: engine, reader: reader)
+    contractTwo.register(into: &builder)
+    ImpactRoutes(
+        store: store, library: library, kept: engine, contractTwo: contractTwo.engines, reader: contractOneReader
+    ).register(into: &builder)
     AuditRoutes(store: store).register(into: &builder)
     FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
     CDSHooksRoutes(store: store, engine: engine).register(into: &builder)
