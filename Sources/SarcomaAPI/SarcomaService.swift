@@ -140,7 +140,9 @@ public func makeService(
     ).register(into: &builder)
     ContractTwoRoutes(store: store, library: library, kept: engine, reader: reader).register(into: &builder)
     AuditRoutes(store: store).register(into: &builder)
-    FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
+    // The FHIR staging export and the CDS cards answer with the newest contract-2 pack (delta §0.7).
+    let current = library.newestContractTwo.map { ContractTwoEngine(pack: $0, kept: engine) }
+    FHIRRoutes(store: store, engine: engine, current: current, reader: reader).register(into: &builder)
     CDSHooksRoutes(store: store, engine: engine).register(into: &builder)
 
     return SarcomaService(
