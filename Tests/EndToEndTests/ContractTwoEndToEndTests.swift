@@ -85,7 +85,8 @@ struct ContractTwoEndToEndTests {
         let json = try service.send("POST", "/v2/palliative", body: p1.body).object
         let response = try service.send("POST", "/v2/palliative", headers: [("Accept", "text/plain")], body: p1.body)
         #expect(response.header("Content-Type")?.hasPrefix("text/plain") == true)
-        let text = response.text
+        // The lines wrap at 80 columns; the phrases are read with the wrapping undone.
+        let text = ContractTwoSectionEndToEndTests.flat(response.text)
         #expect(text.contains("1. pazopanib: NCCN category 2A (defaulted: listed without a stated category)"))
         #expect(text.contains("3. clinical trial"))
         #expect(text.contains("4. best supportive care"))

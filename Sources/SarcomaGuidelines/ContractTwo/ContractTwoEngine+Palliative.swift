@@ -72,22 +72,9 @@ extension ContractTwoEngine {
                 text: "\(answer.line.rawValue) line (\(Self.words(answer.lineContext.rawValue))):",
                 rules: []),
         ]
-        for option in answer.options {
-            let mark = option.preferred ? " (preferred)" : ""
-            lines.append(
-                .init(
-                    label: "", text: "\(option.rank). \(names.name(option.agent))\(mark): \(option.categoryDisplay)",
-                    rules: option.ruleIds))
-        }
-        if !answer.notRecommended.isEmpty {
-            for (index, item) in answer.notRecommended.enumerated() {
-                lines.append(
-                    .init(
-                        label: index == 0 ? "Not recom." : "",
-                        text: "\(names.name(item.agent)): \(item.reason) (\(item.reasonCode.rawValue))",
-                        rules: item.ruleIds))
-            }
-        }
+        let text = SystemicText(names: names)
+        lines += text.options(answer.options)
+        lines += text.withheld(answer.notRecommended)
         for item in answer.investigational {
             lines.append(
                 .init(

@@ -30,12 +30,13 @@ public final class ContractTwoEngine: Sendable {
         members += body.members
         members.append(JSONMember("warnings", .array(warnings.map(\.json))))
         if explain { members.append(JSONMember("trace", .array(body.trace.map(\.json)))) }
+        let json = JSONValue.object(JSONObject(engineMembers: members))
         let text = ContractTwoText(
             lines: body.lines, warnings: warnings, trace: explain ? body.trace : [], packVersion: pack.version,
-            packLabel: pack.label)
+            packLabel: pack.label, citable: ContractTwoRuleIds.all(in: json))
         return ContractTwoEvaluation(
-            section: section, json: .object(JSONObject(engineMembers: members)), plainText: text.render(),
-            ruleIds: body.ruleIds, warnings: warnings)
+            section: section, json: json, plainText: text.render(), ruleIds: body.ruleIds, warnings: warnings,
+            text: text)
     }
 }
 

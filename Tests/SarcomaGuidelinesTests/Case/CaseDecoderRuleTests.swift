@@ -137,7 +137,7 @@ struct CaseDecoderRuleTests {
         ),
     ]
 
-    @Test("out-of-scope tumours are 422 at /tumor/histology with a clear detail", arguments: outOfScopeCodes)
+    @Test("SCOPE-OUT: out-of-scope tumours are 422 at /tumor/histology with a clear detail", arguments: outOfScopeCodes)
     func outOfScope(code: String, detail: String) {
         let issues = CaseFixtures.issues(CaseFixtures.example(setting: "/tumor/histology", to: .string(code)))
         #expect(issues == [FieldIssue(pointer: "/tumor/histology", detail: detail)])

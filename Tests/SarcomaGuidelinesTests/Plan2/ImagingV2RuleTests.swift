@@ -91,18 +91,18 @@ struct ImagingV2RuleTests {
             },
             workup: ["chest_ct (true, true)", "brain_mri (true, true)"]),
         Row(
-            name: "C12 angiosarcoma M1: brain MRI optional, no nodal imaging (M1)",
+            name: "C12 angiosarcoma M1: brain MRI optional, no nodal imaging (IMG-NODAL-RISK needs M0)",
             input: WorkedCase(.headAndNeck, 5, nil, "angiosarcoma") {
                 $0.patient.ageYears = 72
                 $0.metastatic([.lung, .liver])
             },
             workup: ["chest_ct (true, true)", "brain_mri (false, true)"]),
         Row(
-            name: "C30 synovial N0 M0: regional nodal imaging",
+            name: "C30 synovial N0 M0: regional nodal imaging (IMG-NODAL-RISK)",
             input: WorkedCase(.extremity, 4.5, .deep, "synovial_sarcoma", grade: 3),
             workup: ["chest_ct (true, true)", "regional_nodal_imaging (true, false)"]),
         Row(
-            name: "C08 clear cell N1 M0: chest CT and regional nodal imaging",
+            name: "C08 clear cell N1 M0: chest CT and regional nodal imaging (IMG-NODAL-RISK, also at N1: IM3)",
             input: WorkedCase(.extremity, 6, .deep, "clear_cell_sarcoma") { $0.tumor.nodes = .n1 },
             workup: ["chest_ct (true, true)", "regional_nodal_imaging (true, false)"]),
         Row(

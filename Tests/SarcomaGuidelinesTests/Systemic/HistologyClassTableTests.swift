@@ -100,7 +100,7 @@ struct HistologyClassTableTests {
         #expect(meaning.text.contains("pleomorphic_rhabdomyosarcoma"))
     }
 
-    @Test("Out of scope: the v1 three plus uterine_sarcoma (SCOPE-UTERINE) with its detail")
+    @Test("SCOPE-OUT: the v1 three plus uterine_sarcoma (SCOPE-UTERINE) with its detail")
     func outOfScope() {
         let out = Pack2026Fixture.classes.outOfScope
         #expect(
