@@ -1,4 +1,5 @@
 import Access
+import CDSHooks
 import CaseStore
 import Foundation
 import HTTPServer
@@ -145,8 +146,10 @@ public func makeService(
         store: store, library: library, kept: engine, contractTwo: contractTwo.engines, reader: contractOneReader
     ).register(into: &builder)
     AuditRoutes(store: store).register(into: &builder)
-    FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
-    CDSHooksRoutes(store: store, engine: engine).register(into: &builder)
+    // The FHIR staging export and the CDS cards answer with the newest contract-2 pack (delta §0.7).
+    let current = library.newestContractTwo.map { ContractTwoEngine(pack: $0, kept: engine) }
+    FHIRRoutes(store: store, engine: engine, current: current, reader: reader).register(into: &builder)
+    CDSHooksRoutes(store: store, pack: current.map(CardPack.init(engine:))).register(into: &builder)
 
     return SarcomaService(
         configuration: configuration, engine: engine, store: store, router: builder.build(),
