@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "sarcoma-guide", "HTTPServer", "Access", "Locking",
+                "sarcoma-guide", "HTTPServer", "Access", "Locking", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),

@@ -10,6 +10,9 @@
 #   TARGETS=1 Benchmarks/run.sh   issue 13's targets only (6 s per load, 3 rounds, about
 #                                 6 minutes; scripts/targets.sh): prints the targets table
 #                                 and leaves it in the results folder as targets.md
+#   POSTGRES=1 Benchmarks/run.sh  issue 10's figures only (6 s per load, 3 rounds, about 5
+#                                 minutes; scripts/postgres.sh): SQLite vs one PostgreSQL
+#                                 replica vs two behind nginx, ratios in postgres.md
 #
 # Settings (environment, defaults in brackets):
 #   DURATION [10] seconds per load      ROUNDS [3]            THREADS [2] wrk threads
@@ -28,7 +31,7 @@ set -euo pipefail
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH")
 
-if [[ ${TARGETS:-0} == 1 ]]; then
+if [[ ${TARGETS:-0} == 1 || ${POSTGRES:-0} == 1 ]]; then
     DURATION=${DURATION:-6} QUIET_WAIT=${QUIET_WAIT:-0}
 fi
 if [[ ${QUICK:-0} == 1 ]]; then
@@ -95,10 +98,18 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
     echo "building sarcoma-guide (release)"
     (cd "$ROOT" && swift build -c release --product sarcoma-guide) >"$RUN_DIR/logs/build-product.log" 2>&1 \
         || { tail -30 "$RUN_DIR/logs/build-product.log"; fail "the product does not build"; }
-    echo "building hb-server$([[ ${TARGETS:-0} == 1 ]] || echo ", engine-bench") (release)"
-    (cd "$BENCH" && swift build -c release $([[ ${TARGETS:-0} == 1 ]] && echo --product hb-server)) \
-        >"$RUN_DIR/logs/build-benchmarks.log" 2>&1 \
-        || { tail -30 "$RUN_DIR/logs/build-benchmarks.log"; fail "the benchmark package does not build"; }
+    if [[ ${POSTGRES:-0} != 1 ]]; then
+        echo "building hb-server$([[ ${TARGETS:-0} == 1 ]] || echo ", engine-bench") (release)"
+        (cd "$BENCH" && swift build -c release $([[ ${TARGETS:-0} == 1 ]] && echo --product hb-server)) \
+            >"$RUN_DIR/logs/build-benchmarks.log" 2>&1 \
+            || { tail -30 "$RUN_DIR/logs/build-benchmarks.log"; fail "the benchmark package does not build"; }
+    fi
+fi
+if [[ ${POSTGRES:-0} == 1 ]]; then
+    OURS_BIN=$(cd "$ROOT" && swift build -c release --show-bin-path)/sarcoma-guide
+    [[ -x $OURS_BIN ]] || fail "missing $OURS_BIN (run without SKIP_BUILD=1)"
+    source "$BENCH/scripts/postgres.sh"
+    exit 0
 fi
 OURS_BIN=$(cd "$ROOT" && swift build -c release --show-bin-path)/sarcoma-guide
 PEERS_BIN=$(cd "$BENCH" && swift build -c release --show-bin-path)

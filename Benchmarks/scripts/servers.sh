@@ -12,15 +12,16 @@ port_in_use() {
 # engineer's server may hold one: a request to it would be measured as ours).
 assign_ports() {
     local port=$BASE_PORT name
-    for name in ours ours-log hb nginx ours-slowdisk; do
+    for name in ours ours-log hb nginx ours-slowdisk pg-a pg-b pg-lb; do
         while port_in_use "$port"; do port=$((port + 1)); done
         PORT[$name]=$port
         port=$((port + 1))
     done
 }
 
-# start_server NAME PORT LOG [DATABASE]: ours | ours-log | ours-slowdisk | hb | nginx
-# (ours-log: the default access log on, one line per request into LOG, as a user runs it)
+# start_server NAME PORT LOG [DATABASE]: ours | ours-log | ours-slowdisk | hb | nginx | pg-a | pg-b
+# (ours-log: the default access log on, one line per request into LOG, as a user runs it;
+# pg-a, pg-b: ours as replicas, DATABASE a postgresql:// URL)
 start_server() {
     local name=$1 port=$2 log=$3 database=${4:-}
     if port_in_use "$port"; then
@@ -30,7 +31,7 @@ start_server() {
         --migrations "$ROOT/Migrations" --guidelines "$ROOT/Config/guidelines"
         --openapi "$ROOT/Config/openapi.json" ${OURS_ARGS:-} --access-log false)
     case $name in
-        ours) "${ours[@]}" >"$log" 2>&1 & ;;
+        ours | pg-a | pg-b) "${ours[@]}" >"$log" 2>&1 & ;;
         ours-log) "${ours[@]/%false/true}" >"$log" 2>&1 & ;;  # --access-log true
         ours-slowdisk)
             # Every fsync/fdatasync of the server takes SYNC_DELAY_US longer: a slow disk.

@@ -1,6 +1,7 @@
 /// Why a CDS Hooks call's JWT was refused. Each has its own problem type
 /// (`urn:sarcoma-guide:problem:<slug>`) so an integrator can tell a clock problem from a
-/// key problem; all are 401. Details say what was expected, never echo the token.
+/// key problem; all are 401 but `replayCheckUnavailable` (503: the token may be fine).
+/// Details say what was expected, never echo the token.
 public enum JWTRefusal: Error, Sendable, Equatable {
     /// No `Authorization: Bearer` header.
     case missing
@@ -22,6 +23,9 @@ public enum JWTRefusal: Error, Sendable, Equatable {
     case claimMissing(String)
     /// This `jti` was already used by an accepted call.
     case replayed
+    /// The shared replay ledger (the database) could not be asked, so the token is refused
+    /// unchecked rather than accepted unchecked; answered 503 with Retry-After.
+    case replayCheckUnavailable
     /// The service has no JWKS configured but is not in loopback development mode.
     case notConfigured
 
@@ -39,6 +43,7 @@ public enum JWTRefusal: Error, Sendable, Equatable {
         case .audienceMismatch: "jwt-audience-mismatch"
         case .claimMissing: "jwt-claim-missing"
         case .replayed: "jwt-replayed"
+        case .replayCheckUnavailable: "jwt-replay-check-unavailable"
         case .notConfigured: "cds-jwt-not-configured"
         }
     }
@@ -57,6 +62,7 @@ public enum JWTRefusal: Error, Sendable, Equatable {
         case .audienceMismatch: "JWT audience mismatch"
         case .claimMissing: "JWT claim missing"
         case .replayed: "JWT replayed"
+        case .replayCheckUnavailable: "JWT replay check unavailable"
         case .notConfigured: "CDS Hooks authentication not configured"
         }
     }
@@ -88,6 +94,9 @@ public enum JWTRefusal: Error, Sendable, Equatable {
             "the JWT has no usable `\(claim)` claim; CDS Hooks requires iss, aud, exp, iat and jti"
         case .replayed:
             "this JWT (`jti`) was already used; the EHR must sign a fresh token for each call"
+        case .replayCheckUnavailable:
+            "the database that remembers used JWTs cannot be reached, so the token cannot be checked for replay; "
+                + "retry with a freshly signed token"
         case .notConfigured:
             "this service has no CDS Hooks keys configured (cdsJwksFile), so it cannot accept CDS Hooks calls; "
                 + "see docs/cds-hooks.md"

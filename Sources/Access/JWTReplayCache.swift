@@ -1,11 +1,12 @@
 import Locking
 
 /// The `jti`s of accepted CDS Hooks JWTs, each kept until its token expires (plus the clock
-/// skew), so a captured token cannot be played again. In memory only: a restart forgets
-/// them, which leaves at most one token lifetime (minutes) of replay window after a restart.
+/// skew), so a captured token cannot be played again. In memory, for one process (SQLite): a
+/// restart forgets them, which leaves at most one token lifetime (minutes) of replay window
+/// after a restart. Replicas share a database ledger instead (`JWTReplayLedger`).
 /// Bounded: when full, expired entries go first, then those closest to expiry (whose tokens
 /// would soon be refused for `exp` anyway).
-package final class JWTReplayCache: Sendable {
+package final class JWTReplayCache: JWTReplayLedger {
     /// Each admitted issuer + jti, with the epoch second it may be forgotten after.
     private let seen = LockedValue<[String: Double]>([:])
     package let capacity: Int

@@ -19,7 +19,7 @@ public struct JWTVerifier: Sendable {
     /// `publicBaseUrl`: the expected `aud` is this plus the request path.
     package let audienceBase: String
     package let clockSkew: Double
-    package let replays: JWTReplayCache
+    package let replays: any JWTReplayLedger
     package let now: @Sendable () -> Double
 
     /// Longest token looked at: far above any real one (an RS384 token with a 4096-bit key
@@ -34,7 +34,7 @@ public struct JWTVerifier: Sendable {
 
     package init(
         keys: JSONWebKeySet, issuers: Set<String>, audienceBase: String, clockSkew: Double,
-        replays: JWTReplayCache = JWTReplayCache(),
+        replays: any JWTReplayLedger = JWTReplayCache(),
         now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.keys = keys
@@ -124,9 +124,13 @@ public struct JWTVerifier: Sendable {
             guard case .string(let text) = value else { throw .malformed("`sub` must be a string") }
             subject = text
         }
-        guard replays.admit(issuer: issuer, jti: jti, forgetAfter: expiry + clockSkew, now: now) else {
-            throw .replayed
+        let admitted: Bool
+        do throws(JWTReplayLedgerUnavailable) {
+            admitted = try replays.admit(issuer: issuer, jti: jti, forgetAfter: expiry + clockSkew, now: now)
+        } catch {
+            throw .replayCheckUnavailable
         }
+        guard admitted else { throw .replayed }
         return Accepted(issuer: issuer, subject: subject, jti: jti)
     }
 

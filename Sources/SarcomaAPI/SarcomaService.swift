@@ -124,7 +124,7 @@ public func makeService(
     let reader = CaseRequestReader(engine: engine, rules: .contractTwo)
     let contractOneReader = CaseRequestReader(engine: engine, rules: .contractOne)
 
-    let cdsAuthentication = try JWTAuthentication.make(configuration, accessTokens: tokens)
+    let cdsAuthentication = try JWTAuthentication.make(configuration, accessTokens: tokens, store: store)
     let gate = AccessGate(tokens: tokens, policy: .standard, jwt: cdsAuthentication)
     let cors = CORSPolicy(origins: configuration.corsOrigins, templates: CDSHooksRoutes.templates)
     var builder = RouterBuilder(wrappingEachHandler: { method, template, handler in

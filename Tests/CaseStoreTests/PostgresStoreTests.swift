@@ -46,18 +46,22 @@ struct PostgresStoreTests {
         #expect(try second.get(id: created.id)?.version == 2)
     }
 
-    @Test(arguments: ["UPDATE audit SET actor = 'someone else'", "DELETE FROM audit"])
+    @Test(arguments: [
+        "UPDATE audit SET actor = 'someone else'", "UPDATE audit SET case_id = NULL WHERE seq = 1",
+        "DELETE FROM audit", "DELETE FROM audit WHERE request_id = 'req-1'", "TRUNCATE audit",
+    ])
     func theAuditTableRefusesChanges(statement: String) throws {
         let location = try TestStoreLocation(.postgres)
         let store = try location.open()
         defer { store.close() }
         _ = try store.create(caseInput(), audit: AuditContext(actor: "ehr", requestId: "req-1", route: "/v1/cases"))
         let postgres = try #require(store as? PostgresCaseStore)
-        #expect(throws: CaseStoreError.self) {
+        let error = #expect(throws: CaseStoreError.self) {
             try postgres.pool.withConnection { (database) throws(CaseStoreError) in
                 try database.execute(statement, operation: "tamper with the audit trail")
             }
         }
+        #expect(error?.description.contains("audit rows cannot be") == true, "\(String(describing: error))")
         #expect(try rowCount("audit", in: store) == 1)
         #expect(try store.auditTrail(AuditQuery(limit: 10)).items.map(\.actor) == ["ehr"])
     }
@@ -77,5 +81,39 @@ struct PostgresStoreTests {
             #expect(!String(reflecting: error).contains(password))
         }
         #expect(!url.masked.contains(password))
+    }
+
+    @Test func theJWTReplayLedgerAdmitsEachIdOnceUntilItExpiresAcrossStores() throws {
+        let location = try TestStoreLocation(.postgres)
+        let first = try #require(try location.open() as? PostgresCaseStore)
+        defer { first.close() }
+        let second = try #require(try location.open() as? PostgresCaseStore)
+        defer { second.close() }
+        let now = 1_800_000_000.0
+        #expect(try first.admitTokenID(issuer: "iss", jti: "a", forgetAfter: now + 300, now: now))
+        #expect(try !second.admitTokenID(issuer: "iss", jti: "a", forgetAfter: now + 300, now: now + 299))
+        #expect(try second.admitTokenID(issuer: "other", jti: "a", forgetAfter: now + 300, now: now))
+        // A jti far longer than an index entry may be: the key is its hash.
+        let long = String(repeating: "j", count: 10_000)
+        #expect(try first.admitTokenID(issuer: "iss", jti: long, forgetAfter: now + 300, now: now))
+        #expect(try !second.admitTokenID(issuer: "iss", jti: long, forgetAfter: now + 300, now: now))
+        // Once the first token expired, its id may be used again, and expired rows are pruned.
+        #expect(try second.admitTokenID(issuer: "iss", jti: "a", forgetAfter: now + 700, now: now + 400))
+        #expect(try rowCount("jwt_replay", in: first) == 1)
+        #expect(try !first.admitTokenID(issuer: "iss", jti: "a", forgetAfter: now + 700, now: now + 401))
+    }
+
+    @Test func twoStoresAdmittingOneJWTIdAtOnceAdmitItOnce() throws {
+        let location = try TestStoreLocation(.postgres)
+        let stores = try (0..<2).map { _ in try #require(try location.open() as? PostgresCaseStore) }
+        defer { stores.forEach { $0.close() } }
+        for round in 0..<20 {
+            let outcomes = ThreadRun(2) { index in
+                Result { () throws(CaseStoreError) in
+                    try stores[index].admitTokenID(issuer: "iss", jti: "race-\(round)", forgetAfter: 2e9, now: 1e9)
+                }
+            }.wait()
+            #expect(try outcomes.map { try $0.get() }.sorted { !$0 && $1 } == [false, true], "round \(round)")
+        }
     }
 }

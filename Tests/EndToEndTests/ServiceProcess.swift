@@ -35,9 +35,10 @@ final class ServiceProcess: @unchecked Sendable {
     }
 
     /// Starts the service; `arguments` are added after the defaults (later flags win).
+    /// `databaseURL` (a `postgresql://` URL) wins over `database` (a SQLite file).
     init(
         arguments extra: [String] = [], environment extraEnvironment: [String: String] = [:],
-        database: URL? = nil, timeout: TimeInterval = 30
+        database: URL? = nil, databaseURL: String? = nil, timeout: TimeInterval = 30
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sarcoma-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -53,7 +54,7 @@ final class ServiceProcess: @unchecked Sendable {
         process.arguments =
             [
                 "serve", "--port", "0",
-                "--database", (database ?? directory.appendingPathComponent("cases.sqlite")).path,
+                "--database", databaseURL ?? (database ?? directory.appendingPathComponent("cases.sqlite")).path,
                 "--migrations", root.appendingPathComponent("Migrations").path,
                 "--guidelines", root.appendingPathComponent("Config/guidelines").path,
                 "--openapi", root.appendingPathComponent("Config/openapi.json").path,

@@ -227,4 +227,25 @@ struct JWTVerifierTests {
         #expect(cache.admit(issuer: "i", jti: "9", forgetAfter: 200, now: 150), "forgotten once expired")
         #expect(cache.admit(issuer: "other", jti: "8", forgetAfter: 200, now: 50), "jti is per issuer")
     }
+
+    /// A shared ledger whose database is down: the token is refused (503), never accepted unchecked.
+    struct UnreachableLedger: JWTReplayLedger {
+        func admit(issuer: String, jti: String, forgetAfter: Double, now: Double) throws(JWTReplayLedgerUnavailable)
+            -> Bool
+        {
+            throw JWTReplayLedgerUnavailable(reason: "connection lost")
+        }
+    }
+
+    @Test func aReplayLedgerThatCannotBeAskedRefusesTheTokenWith503() throws {
+        let keys = try JSONWebKeySet.parse(Array(signer.jwks.utf8))
+        let verifier = JWTVerifier(
+            keys: keys, issuers: [JWTTestSigner.issuer], audienceBase: JWTTestSigner.base, clockSkew: 60,
+            replays: UnreachableLedger())
+        let result = verifier.verify(signer.token(JWTTestSigner.claims(path: Self.path)), path: Self.path)
+        #expect(refusal(result) == "jwt-replay-check-unavailable")
+        let problem = Problem.jwt(.replayCheckUnavailable)
+        #expect(problem.status == 503)
+        #expect(problem.headers.contains { $0.0 == "Retry-After" })
+    }
 }

@@ -1,7 +1,7 @@
 # Shared pieces of the reliability scripts (sourced, not run).
 # Provides: ok/fail counters and `finish`, `need_tools`, `find_binary`, `start_server`
 # (sets server_pid and base), `wait_exit`, `fd_count`, and a cleanup trap that kills
-# everything the script started (only by pid).
+# everything the script started (only by pid), then runs `cleanup_hooks`.
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # WORK_PREFIX names the temporary folder (/tmp/<prefix>.XXXXXX).
@@ -11,6 +11,8 @@ failed=0
 server_pid=""
 base=""
 started_pids=()
+# Functions run at exit, after the started processes are killed (e.g. stop_postgres).
+cleanup_hooks=()
 
 ok()   { passed=$((passed + 1)); echo "ok   $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; }
@@ -24,6 +26,10 @@ cleanup() {
     for pid in "${started_pids[@]}" $server_pid; do
         if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null; fi
     done
+    for pid in "${started_pids[@]}" $server_pid; do wait "$pid" 2>/dev/null; done
+    # Before waiting for every job: the hooks stop what was not killed above (nginx, PostgreSQL).
+    local hook
+    for hook in "${cleanup_hooks[@]}"; do "$hook"; done
     wait 2>/dev/null
     if [ -n "${KEEP_WORK:-}" ]; then echo "work folder kept: $work"; else rm -rf "$work"; fi
 }

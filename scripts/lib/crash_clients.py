@@ -13,6 +13,10 @@ resolves it (GET, or the same POST again -> 409 existingId). Every answer that a
 checked: status, version and the marker field (`tumor.sizeCm`, unique per write of a
 case). A connection error is the only acceptable failure; anything else is a wrong answer.
 
+`--unavailable-is-unknown` (PostgreSQL restarted under load): a 503 to a write means its
+outcome is unknown (PostgreSQL may have gone away during COMMIT), so the write is resolved
+like a dropped connection instead of counted as refused; a 503 to a read is retried.
+
 `verify`: reads every case back and checks it equals the last acknowledged state, or the
 one unanswered write that followed it. `--externals` is the list of externalIds found in
 the database (sqlite3), to show that no unknown case appeared.
@@ -127,6 +131,14 @@ class Client(threading.Thread):
     def stopping(self):
         return os.path.exists(self.args.stop_file)
 
+    def unknown_outcome(self, status):
+        """True (after a short pause) for a 503 that leaves the write pending: see the flag."""
+        if status != 503 or not self.args.unavailable_is_unknown:
+            return False
+        self.bump("unavailable_answers")
+        time.sleep(0.05)
+        return True
+
     def run(self):
         while not self.stopping():
             try:
@@ -184,7 +196,7 @@ class Client(threading.Thread):
             bad["tumor"]["sizeCM"] = 3
             status, _, body = self.link.request(
                 "PUT", "/v1/cases/%s" % case.id, json.dumps(bad).encode(), headers={"If-Match": etag(case.id, version)})
-        if status == expected:
+        if status == expected or self.unknown_outcome(status):
             self.bump("error_answers")
         else:
             self.wrong("refused write on %s: expected %d, got %d %r" % (case.id, expected, status, body))
@@ -222,6 +234,8 @@ class Client(threading.Thread):
         elif status == 409 and resolving and isinstance(body, dict) and body.get("existingId"):
             case.id = body["existingId"]
             self.read_back(case)
+        elif self.unknown_outcome(status):
+            pass  # still pending: the same POST again decides (201, or 409 with the id)
         else:
             # A definitive error answer: the create must not have happened.
             case.rejected.append(marker)
@@ -245,6 +259,8 @@ class Client(threading.Thread):
                 self.wrong("PUT %s: 200 with unexpected body %r" % (case.id, body))
             case.known, case.known_acked, case.pending = (version + 1, marker), True, None
             self.bump("acked_writes")
+        elif self.unknown_outcome(status):
+            pass  # still pending: a read decides
         else:
             case.rejected.append(marker)
             case.pending = None
@@ -263,6 +279,8 @@ class Client(threading.Thread):
 
     def read_back(self, case):
         status, hdrs, body = self.link.request("GET", "/v1/cases/%s" % case.id)
+        if self.unknown_outcome(status):
+            return  # still pending: read again later
         if status != 200 or not isinstance(body, dict):
             self.wrong("GET %s after an unanswered write: status %d %r" % (case.id, status, body))
             case.pending = None
@@ -296,10 +314,11 @@ def run(args):
         json.dump(journal, f)
     s = stats
     print("clients: writes sent %d (%d evaluations acknowledged), acknowledged %d, error answers (412/409/422 by design) %d, connection errors %d, "
-          "unanswered writes found applied %d / not applied %d, wrong answers %d" % (
+          "unanswered writes found applied %d / not applied %d, 503 answers %d, wrong answers %d" % (
               s.get("writes_sent", 0), s.get("acked_evaluations", 0), s.get("acked_writes", 0), s.get("error_answers", 0),
               s.get("connection_errors", 0), s.get("unanswered_writes_applied", 0),
-              s.get("unanswered_writes_not_applied", 0), len(s.get("wrong_answers", []))))
+              s.get("unanswered_writes_not_applied", 0), s.get("unavailable_answers", 0),
+              len(s.get("wrong_answers", []))))
     for w in s.get("wrong_answers", [])[:20]:
         print("  wrong answer: " + w)
 
@@ -386,6 +405,7 @@ def main():
     r.add_argument("--journal", required=True)
     r.add_argument("--threads", type=int, default=8)
     r.add_argument("--run-id", default=str(os.getpid()))
+    r.add_argument("--unavailable-is-unknown", action="store_true")
     v = sub.add_parser("verify")
     v.add_argument("--base", required=True)
     v.add_argument("--journal", required=True)

@@ -1,11 +1,13 @@
 import Access
+import CaseStore
 extension JWTAuthentication {
     /// Picks the mode from the settings (docs/cds-hooks.md).
     /// Half a configuration refuses start-up: a JWKS needs issuers to trust and the public
-    /// URL that `aud` names; issuers without a JWKS could never be checked.
-    static func make(_ configuration: ServiceConfiguration, accessTokens: AccessTokens?) throws(StartupError)
-        -> JWTAuthentication
-    {
+    /// URL that `aud` names; issuers without a JWKS could never be checked. Used `jti`s are
+    /// remembered in `store` when it is PostgreSQL (replicas share it), else in memory.
+    static func make(
+        _ configuration: ServiceConfiguration, accessTokens: AccessTokens?, store: any CaseStore
+    ) throws(StartupError) -> JWTAuthentication {
         guard let path = configuration.cdsJwksFile else {
             guard configuration.cdsIssuers.isEmpty else {
                 throw StartupError.cdsHooks(
@@ -27,6 +29,7 @@ extension JWTAuthentication {
         return .verify(
             JWTVerifier(
                 keys: keys, issuers: Set(configuration.cdsIssuers), audienceBase: base,
-                clockSkew: Double(configuration.cdsClockSkewSeconds)))
+                clockSkew: Double(configuration.cdsClockSkewSeconds),
+                replays: (store as? PostgresCaseStore).map { DatabaseJWTReplayLedger(store: $0) } ?? JWTReplayCache()))
     }
 }

@@ -46,8 +46,14 @@ extension Problem {
 }
 
 extension Problem {
-    /// A refused CDS Hooks JWT: 401 with its own type and a Bearer challenge.
+    /// A refused CDS Hooks JWT: 401 with its own type and a Bearer challenge; 503 with
+    /// Retry-After when the replay ledger could not be asked (the token may be fine).
     static func jwt(_ refusal: JWTRefusal) -> Problem {
+        if refusal == .replayCheckUnavailable {
+            return Problem(
+                status: 503, slug: refusal.slug, title: refusal.title, detail: refusal.detail,
+                headers: [("Retry-After", "5")])
+        }
         let challenge = "Bearer realm=\"\(AccessGate.realm)\", error=\"\(refusal.challengeError)\""
         return Problem(
             status: 401, slug: refusal.slug, title: refusal.title, detail: refusal.detail,
