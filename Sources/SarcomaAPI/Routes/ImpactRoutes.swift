@@ -107,11 +107,13 @@ struct ImpactRoutes: Sendable {
             return ContractOneAnswer(.assessment, for: sarcomaCase, engine: engine, explain: explain, superseded: nil)
                 .json
         case .contractTwo(let engine):
+            let facts: CaseFactsV2
             do {
-                return try ContractTwoRoutes.assess(sarcomaCase, engine, explain: explain).json
+                facts = try engine.facts(for: sarcomaCase)
             } catch {
-                throw Problem.internalError("case \(caseId): \(error.detail)")
+                throw Problem.internalError("case \(caseId): pack \(engine.pack.version) cannot read it: \(error)")
             }
+            return try ContractTwoRoutes.assess(facts, engine, explain: explain).json
         }
     }
 }

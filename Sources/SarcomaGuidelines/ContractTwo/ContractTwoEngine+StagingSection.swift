@@ -6,10 +6,7 @@ import JSON
 /// staging export and the CDS cards), under its `guidelineVersion`.
 extension ContractTwoEngine {
     public func stagingSection(for sarcomaCase: SarcomaCase) throws(SystemicInputError) -> JSONValue {
-        let facts = try ContractTwoFacts(sarcomaCase, pack: pack, grading: kept.pack.grading)
-        let inputs = CaseInputsV2(sarcomaCase, biomarkers: facts.systemicCase(on: .advanced).biomarkers)
-        let v2 = try CaseFactsV2(sarcomaCase, inputs: inputs, pack: pack, ajcc: kept.pack)
-        let section = StagingEvaluatorV2.evaluate(v2)
+        let section = StagingEvaluatorV2.evaluate(try facts(for: sarcomaCase))
         var members: [JSONMember] = [JSONMember("guidelineVersion", .string(pack.version))]
         members += section.json.objectValue?.members ?? []
         return .object(JSONObject(uniqueMembers: members))
