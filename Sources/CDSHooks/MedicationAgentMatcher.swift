@@ -1,7 +1,8 @@
 import JSON
 import SarcomaGuidelines
 
-/// Finds which agent of the palliative rules a drafted medication order names.
+/// Finds which agent of the systemic rules (pack 2026.12-1, rules §8.3) a drafted medication
+/// order names.
 ///
 /// Matching is by name only: the generic (INN) name or the US brand name, as a whole word
 /// of `medicationCodeableConcept.text`, its codings' `display`, `medicationReference.display`
@@ -27,6 +28,13 @@ package struct MedicationAgentMatcher {
         "ipilimumab": .ipilimumab, "yervoy": .ipilimumab,
         "larotrectinib": .larotrectinib, "vitrakvi": .larotrectinib,
         "entrectinib": .entrectinib, "rozlytrek": .entrectinib,
+        // Pack 2026.12-1 agents and combination components, by generic (INN) name only.
+        "ifosfamide": .ifosfamide, "dacarbazine": .dacarbazine, "docetaxel": .docetaxel,
+        "repotrectinib": .repotrectinib, "dostarlimab": .dostarlimab, "dabrafenib": .dabrafenib,
+        "trametinib": .trametinib, "selpercatinib": .selpercatinib, "imatinib": .imatinib,
+        "tazemetostat": .tazemetostat, "atezolizumab": .atezolizumab, "axitinib": .axitinib,
+        "paclitaxel": .paclitaxel, "palbociclib": .palbociclib, "temozolomide": .temozolomide,
+        "bevacizumab": .bevacizumab, "crizotinib": .crizotinib,
     ]
 
     /// Words marking a liposomal doxorubicin (pegylated liposomal doxorubicin, Doxil,
@@ -37,12 +45,17 @@ package struct MedicationAgentMatcher {
         "liposomal", "liposome", "liposomes", "pegylated", "peg", "doxil", "caelyx", "myocet", "lipodox",
     ]
 
-    /// An ingredient the rules know; gemcitabine only counts combined with pazopanib.
+    /// An ingredient the rules know. Gemcitabine, docetaxel, trametinib, axitinib, temozolomide
+    /// and bevacizumab count only within their combination (`combinations`).
     package enum Ingredient: String, Sendable, Comparable {
         case doxorubicin, pazopanib, gemcitabine, trabectedin, eribulin, regorafenib
         case pembrolizumab, nivolumab, ipilimumab, larotrectinib, entrectinib
+        case ifosfamide, dacarbazine, docetaxel, repotrectinib, dostarlimab, dabrafenib, trametinib
+        case selpercatinib, imatinib, tazemetostat, atezolizumab, axitinib, paclitaxel, palbociclib
+        case temozolomide, bevacizumab, crizotinib
 
-        package var agent: SystemicAgent? { SystemicAgent(rawValue: rawValue) }
+        /// The single agent this ingredient is, if the rules list it alone.
+        package var agent: TherapyAgent? { TherapyAgent(rawValue: rawValue) }
 
         package static func < (lhs: Ingredient, rhs: Ingredient) -> Bool { lhs.rawValue < rhs.rawValue }
     }
@@ -71,17 +84,32 @@ package struct MedicationAgentMatcher {
         return Match(orderId: order["id"]?.stringValue, ingredients: found, label: texts.first ?? "")
     }
 
-    /// The agents a set of orders amounts to: pazopanib with gemcitabine (in one order or
-    /// two) is `pazopanib_gemcitabine`; gemcitabine alone is none of the rules' agents.
-    package static func agents(in matches: [Match]) -> [SystemicAgent] {
-        let all = matches.reduce(into: Set<Ingredient>()) { $0.formUnion($1.ingredients) }
-        var agents: [SystemicAgent] = []
-        for ingredient in all.sorted() {
-            switch ingredient {
-            case .gemcitabine: continue
-            case .pazopanib where all.contains(.gemcitabine): agents.append(.pazopanibGemcitabine)
-            default: if let agent = ingredient.agent { agents.append(agent) }
-            }
+    /// The combination codes of rules §8.3 by their components (the pack's `combinations`).
+    package static let combinations: [(agent: TherapyAgent, parts: Set<Ingredient>)] = [
+        (.pazopanibGemcitabine, [.pazopanib, .gemcitabine]),
+        (.doxorubicinIfosfamide, [.doxorubicin, .ifosfamide]),
+        (.doxorubicinDacarbazine, [.doxorubicin, .dacarbazine]),
+        (.doxorubicinTrabectedin, [.doxorubicin, .trabectedin]),
+        (.gemcitabineDocetaxel, [.gemcitabine, .docetaxel]),
+        (.dabrafenibTrametinib, [.dabrafenib, .trametinib]),
+        (.axitinibPembrolizumab, [.axitinib, .pembrolizumab]),
+        (.nivolumabIpilimumab, [.nivolumab, .ipilimumab]),
+        (.temozolomideBevacizumab, [.temozolomide, .bevacizumab]),
+    ]
+
+    /// The agents a set of orders amounts to: the components of a combination (in one order
+    /// or several) are that combination (pazopanib with gemcitabine is `pazopanib_gemcitabine`,
+    /// doxorubicin with ifosfamide `doxorubicin_ifosfamide`); what is left counts alone where
+    /// the rules list it alone (gemcitabine alone is none of the rules' agents).
+    package static func agents(in matches: [Match]) -> [TherapyAgent] {
+        var left = matches.reduce(into: Set<Ingredient>()) { $0.formUnion($1.ingredients) }
+        var agents: [TherapyAgent] = []
+        for combination in combinations where combination.parts.isSubset(of: left) {
+            agents.append(combination.agent)
+            left.subtract(combination.parts)
+        }
+        for ingredient in left.sorted() {
+            if let agent = ingredient.agent { agents.append(agent) }
         }
         return agents
     }

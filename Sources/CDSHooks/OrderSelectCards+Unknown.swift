@@ -6,16 +6,17 @@ import SarcomaGuidelines
 /// each possibility (first and subsequent line; resectable or not), each with its rules and
 /// NCCN categories, and the prior agents the record shows.
 extension OrderSelectCards {
-    package func unknownCard(for agent: SystemicAgent) -> CDSCard {
-        let title = Self.title(agent)
-        let standings = scenarios.lines.map { AgentStanding(agent, in: $0.palliative) }
+    package func unknownCard(for agent: TherapyAgent) -> CDSCard {
+        let title = title(agent)
+        let standings = scenarios.lines.map { AgentStanding(agent, in: $0.palliative, keys: $0.keys) }
         // Withheld for the histology (D04) or trial-only in every line that mentions it, and
         // an option in none: that does not depend on the line, so it is said as fact.
         if !standings.contains(where: \.isOption) {
-            let allOptions = scenarios.lines.flatMap { Self.options($0.palliative) }
+            let allOptions = scenarios.lines.flatMap { RecommendationText.ranked($0.palliative[$0.keys.options]) }
             var seen = Set<String>()
-            let alternatives = allOptions.filter { seen.insert($0.agent ?? "").inserted }
-                .map(PatientViewCards.agentWithCategory).joined(separator: ", ")
+            // Each line's options in rank order, each agent once, numbered in that order.
+            let alternatives = allOptions.filter { seen.insert($0.agent ?? "").inserted }.enumerated()
+                .map { "\($0.offset + 1). \(pack.name($0.element.agent ?? "?"))" }.joined(separator: ", ")
             for standing in standings {
                 if case .notRecommended(let withheld) = standing {
                     return notRecommendedCard(
@@ -36,7 +37,9 @@ extension OrderSelectCards {
         // can only fall on the note after them, "later lines" stands for the subsequent line,
         // and the prior agents (a list of any length) are named in the detail only.
         let verdicts = zip(scenarios.lines, standings).map { line, standing in
-            (scenarios.lineUnknown ? (line.name == "first" ? "first line: " : "later lines: ") : "")
+            (line.name == PalliativeScenarios.conversion
+                ? "conversion: "
+                : scenarios.lineUnknown ? (line.name == "first" ? "first line: " : "later lines: ") : "")
                 + Self.short(standing)
         }
         var summary = "\(title): "
@@ -78,26 +81,30 @@ extension OrderSelectCards {
     }
 
     /// Per line: the agent's standing with its rule and category, then the line's options.
-    private func linesDetail(_ agent: SystemicAgent, _ standings: [AgentStanding]) -> [String] {
-        let title = Self.title(agent)
+    private func linesDetail(_ agent: TherapyAgent, _ standings: [AgentStanding]) -> [String] {
+        let title = title(agent)
         var detail: [String] = []
         for (line, standing) in zip(scenarios.lines, standings) {
             let prefix = scenarios.resectabilityUnknown ? "If not resectable, " : ""
             let heading =
-                line.name == "first"
-                ? "first line** (no prior systemic therapy)" : "\(line.name) line** (after at least one prior line)"
+                line.name == PalliativeScenarios.conversion
+                ? "conversion pathway** (systemic therapy to make the local disease resectable)"
+                : line.name == "first"
+                    ? "first line** (no prior systemic therapy)" : "\(line.name) line** (after at least one prior line)"
             detail += ["", "**" + (prefix + heading).capitalizedFirst + ": " + Self.long(title, standing)]
-            let options = Self.options(line.palliative)
-            if !options.isEmpty { detail += ["", "Options:"] + Self.optionLines(options) }
+            let options = RecommendationText.ranked(line.palliative[line.keys.options])
+            if !options.isEmpty { detail += ["", "Options, in rank order:"] + optionLines(options) }
         }
         return detail
     }
 
-    /// "option (cat 1)", "not an option".
+    /// "option (rank 1, preferred)", "not recommended (performance status)", "not an option".
     package static func short(_ standing: AgentStanding) -> String {
         switch standing {
-        case .option(let option): "option" + (option.shortCategory.map { " (cat \($0))" } ?? "")
-        case .notRecommended: "not recommended"
+        case .option(let option):
+            "option" + (option.rank.map { " (rank \($0)\(option.preferred ? ", preferred" : ""))" } ?? "")
+        case .notRecommended(let withheld):
+            "not recommended" + (withheld.reasonCode.map { " (\(PatientViewCards.words($0)))" } ?? "")
         case .investigational: "trial only"
         case .absent: "not an option"
         }
@@ -106,9 +113,9 @@ extension OrderSelectCards {
     package static func long(_ title: String, _ standing: AgentStanding) -> String {
         switch standing {
         case .option(let option):
-            "\(title) is an option, \(option.category) (\(option.ruleIds.map { "`\($0)`" }.joined(separator: ", ")))."
+            "\(title) is an option\(option.rank.map { ", rank \($0)" } ?? "")\(option.preferred ? " (preferred)" : ""), \(option.category) (\(option.ruleIds.map { "`\($0)`" }.joined(separator: ", ")))."
         case .notRecommended(let withheld):
-            "\(title) is not recommended (`\(withheld.ruleId)`): \(withheld.reason ?? withheld.rationale)"
+            "\(title) is not recommended (`\(withheld.ruleId)`, \(withheld.reasonCode ?? "?")): \(withheld.reason ?? withheld.rationale)"
         case .investigational(let trial):
             "\(title) is investigational, only within a clinical trial (`\(trial.ruleId)`): \(trial.reason ?? trial.rationale)"
         case .absent:

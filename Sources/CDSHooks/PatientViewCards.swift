@@ -1,55 +1,142 @@
+import FHIRMapping
 import JSON
 import SarcomaGuidelines
 
-/// The `patient-view` cards, read from an `assessment` evaluation: stage, surgical plan,
-/// imaging work-up, therapy options (perioperative or palliative), and the data missing
-/// for them. Every card's detail names the rules (and NCCN categories) it rests on.
+/// The `patient-view` cards, read from the `/v2/assessment` answer of the card pack (contract
+/// delta §9): the caution card (data missing or dated, poor performance status), stage (AJCC
+/// group and, when different, the planning group), pathway, surgical plan, imaging work-up, the
+/// local treatment (perioperative options in rank order; systemic options where the pathway puts
+/// them there) and the systemic options (palliative, ranked, preferred marked). Every card's
+/// detail names the rules and `categoryDisplay` it rests on.
 package struct PatientViewCards {
     package let assessment: JSONObject
-    package let sourceLabel: String
+    package let pack: CardPack
+    /// The prefetch mapping's warnings (ECOG dated or undated, counted back from the hook call).
+    package let mappingWarnings: [FHIRMappingWarning]
     /// The palliative evaluation for each line (first, subsequent) when the record does not
-    /// give the prior lines: the options card then shows both instead of assuming first line.
+    /// give the prior lines: the systemic card then shows both instead of assuming first line.
     package let unknownLines: [PalliativeScenarios.Line]?
 
-    package init(assessment: JSONValue, sourceLabel: String, unknownLines: [PalliativeScenarios.Line]? = nil) {
-        self.assessment = assessment.objectValue ?? JSONObject()
-        self.sourceLabel = sourceLabel
+    package init(
+        assessment: JSONObject, pack: CardPack, mappingWarnings: [FHIRMappingWarning] = [],
+        unknownLines: [PalliativeScenarios.Line]? = nil
+    ) {
+        self.assessment = assessment
+        self.pack = pack
+        self.mappingWarnings = mappingWarnings
         self.unknownLines = unknownLines
     }
 
+    package var sourceLabel: String { pack.sourceLabel }
+
     package var cards: [CDSCard] {
-        [missingData, staging, margins, imaging, options].compactMap { $0 }
+        [caution, staging, pathway, margins, imaging, localTreatment, systemic, treatmentReason].compactMap { $0 }
     }
 
-    private func section(_ name: String) -> JSONObject { assessment[name]?.objectValue ?? JSONObject() }
+    func section(_ name: String) -> JSONObject { assessment[name]?.objectValue ?? JSONObject() }
 
-    private func card(_ summary: String, _ indicator: CDSCard.Indicator, _ detail: [String]) -> CDSCard {
+    func card(_ summary: String, _ indicator: CDSCard.Indicator, _ detail: [String]) -> CDSCard {
         CDSCard(
             summary: summary, indicator: indicator, detail: detail.joined(separator: "\n"), sourceLabel: sourceLabel)
     }
 
+    /// Warning codes that say why the planning grade differs from the AJCC grade.
+    static let planningGradeWarnings = [
+        "histology_grade_conflict", "histology_grade_unusual", "grade_inferred_from_histology",
+    ]
+
+    /// The AJCC group (never replaced by the planning group) and, when different, the planning
+    /// group with why: "AJCC IB; planned as IIIB: synovial sarcoma is high grade by definition".
     package var staging: CDSCard? {
         let staging = section("staging")
-        let tnmg = ["t", "n", "m", "grade"].compactMap { staging[$0]?.stringValue }.joined(separator: " ")
-        let recommendations = RecommendationText.list(staging["recommendations"])
-        if let group = staging["stageGroup"]?.stringValue {
+        let tnm =
+            staging["displayTnm"]?.stringValue
+            ?? ["t", "n", "m", "grade"].compactMap { staging[$0]?.stringValue }.joined(separator: " ")
+        let recommendations = RecommendationText.list(staging["recommendations"]).map(\.markdownLine)
+        let group = staging["stageGroup"]?.stringValue
+        let planning = staging["planningStageGroup"]?.stringValue
+        var planned = ""
+        var plannedDetail: [String] = []
+        if let planning, planning != group {
+            let why = plannedWhy(staging)
+            planned = "; planned as \(planning): \(why)"
+            plannedDetail = [
+                "",
+                "**Planned as \(planning)** (planning grade \(staging["planningGrade"]?.stringValue ?? "?")): \(why).",
+            ]
+        }
+        if let group {
             return card(
-                "Sarcoma stage \(group) (\(tnmg)), AJCC 8", .info,
-                ["**AJCC 8 stage \(group)** (\(tnmg)).", ""] + recommendations.map(\.markdownLine))
+                "Sarcoma stage: AJCC \(group) (\(tnm))\(planned)", .info,
+                ["**AJCC 8 stage \(group)** (\(tnm))."] + plannedDetail + [""] + recommendations)
         }
         let reason = staging["stageGroupReason"]?.stringValue ?? "the stage group cannot be assigned"
+        // DFSP has no AJCC group by the pack's rule: that is information, not missing data.
+        let indicator: CDSCard.Indicator = recommendations.contains { $0.contains("`STAGE-DFSP`") } ? .info : .warning
         return card(
-            "Sarcoma stage incomplete (\(tnmg)): \(reason)", .warning,
-            ["**No AJCC 8 stage group**: \(reason)", ""] + recommendations.map(\.markdownLine))
+            "Sarcoma stage: no AJCC group (\(tnm)): \(reason)\(planned)", indicator,
+            ["**No AJCC 8 stage group** (\(tnm)): \(reason)"] + plannedDetail + [""] + recommendations)
     }
 
+    /// The grade decision's own words, shortened: "synovial sarcoma is high grade by definition".
+    private func plannedWhy(_ staging: JSONObject) -> String {
+        let warnings = (assessment["warnings"]?.arrayValue ?? []).compactMap(\.objectValue)
+        for code in Self.planningGradeWarnings {
+            guard let message = warnings.first(where: { $0["code"]?.stringValue == code })?["message"]?.stringValue
+            else { continue }
+            var text = message
+            if text.hasPrefix("no grade given: ") { text.removeFirst("no grade given: ".count) }
+            // The clause before its basis in brackets or the next clause.
+            let parts = text.split(separator: " (", maxSplits: 1, omittingEmptySubsequences: false)
+            text = String(parts.first ?? "")
+            let clause = text.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return Self.words(String(clause))
+        }
+        return "planning grade \(staging["planningGrade"]?.stringValue ?? "?")"
+    }
+
+    static let scopeWords = [
+        "adult_sts": "adult soft tissue sarcoma", "pediatric_protocol": "pediatric protocol", "dfsp": "DFSP",
+    ]
+
+    static func words(_ code: String) -> String { code.split(separator: "_").joined(separator: " ") }
+
+    /// Pathway, intent and scope (rules §3.6): one per case, decided before any option.
+    package var pathway: CDSCard? {
+        guard let pathway = assessment["pathway"]?.stringValue else { return nil }
+        let intent = assessment["intent"]?.stringValue ?? "?"
+        let scopeCode = assessment["scope"]?.stringValue ?? "?"
+        let scope = Self.scopeWords[scopeCode] ?? Self.words(scopeCode)
+        var detail = ["**Pathway: \(Self.words(pathway))** (\(intent) intent); scope: \(scope) (`SCOPE-PATHWAY`)."]
+        if let reason = section("palliative")["reason"]?.stringValue { detail += ["", "Palliative: \(reason)"] }
+        return card("Pathway: \(Self.words(pathway)) (\(intent) intent); scope \(scope)", .info, detail)
+    }
+
+    /// REND-MARGIN: 0 cm is "complete excision (R0), minimal margin"; a null margin prints its
+    /// meaning; every plan says which resection it is for.
     package var margins: CDSCard? {
         let margins = section("margins")
         guard let strategy = margins["strategy"]?.stringValue else { return nil }
-        let centimetres = margins["marginCm"]?.intValue ?? 0
-        let plan =
-            strategy == "wide_en_bloc"
-            ? "wide en bloc resection, \(centimetres) cm margin" : "complete excision, minimal margin"
+        var plan: String
+        switch (strategy, margins["marginCm"]?.intValue) {
+        case ("wide_en_bloc", let centimetres?) where centimetres > 0:
+            plan = "wide en bloc resection, \(centimetres) cm margin"
+        case ("en_bloc_compartmental", _): plan = "en bloc resection, macroscopically complete"
+        case ("mohs_or_pdema", _):
+            plan = "Mohs or PDEMA"
+            if let alternative = margins["alternativeMarginCm"]?.intValue {
+                plan += "; wide excision \(alternative) cm if not available"
+            }
+        default: plan = "complete excision (R0), minimal margin"
+        }
+        if let context = margins["context"]?.stringValue, context != "planned_resection" {
+            plan += " (\(Self.words(context)))"
+        }
+        switch margins["reExcision"]?.stringValue {
+        case "advised": plan += "; re-excision advised"
+        case "mdt": plan += "; re-excision: MDT decision"
+        default: break
+        }
         let biopsy =
             margins["biopsy"]?.objectValue?["method"]?.stringValue.map {
                 "; biopsy: \(RecommendationText.humanName($0))"
@@ -102,165 +189,4 @@ package struct PatientViewCards {
         return card("Imaging work-up: " + parts.joined(separator: "; "), .info, detail)
     }
 
-    package var options: CDSCard? {
-        let palliative = section("palliative")
-        if palliative["indicated"]?.boolValue == true {
-            if let unknownLines, !unknownLines.isEmpty { return eitherLine(unknownLines) }
-            let line = palliative["line"]?.stringValue ?? "?"
-            let offered = RecommendationText.list(palliative["options"])
-            let withheld = RecommendationText.list(palliative["notRecommended"])
-            var summary = "Palliative \(line) line: " + offered.map(Self.agentWithCategory).joined(separator: ", ")
-            if !withheld.isEmpty {
-                summary +=
-                    "; not: " + withheld.compactMap(\.agent).map(RecommendationText.humanName).joined(separator: ", ")
-            }
-            return card(
-                summary, .info,
-                ["**Palliative systemic therapy, \(line) line**", ""] + Self.palliativeDetail(palliative))
-        }
-        let perioperative = section("perioperative")
-        let offered = RecommendationText.list(perioperative["options"])
-        guard !offered.isEmpty else {
-            let reason = perioperative["reason"]?.stringValue ?? palliative["reason"]?.stringValue
-            return reason.map { card("Treatment: \($0)", .info, ["**Treatment options**: \($0)"]) }
-        }
-        var summary =
-            "Perioperative options: "
-            + offered.map { option in
-                RecommendationText.humanName(option.modality ?? "?")
-                    + (option.shortCategory.map { " (cat \($0))" } ?? "")
-            }.joined(separator: ", ")
-        if perioperative["highRisk"]?.boolValue == true { summary = "High risk. " + summary }
-        let detail =
-            [
-                "**Perioperative options**"
-                    + (perioperative["highRisk"]?.boolValue == true
-                        ? " (high risk: consider both pre- and postoperative therapy)" : ""),
-                "",
-            ]
-            + offered.map {
-                "- **\(RecommendationText.humanName($0.modality ?? "?"))**: " + $0.markdownLine.dropFirst(2)
-            }
-            + RecommendationText.list(perioperative["recommendations"]).map(\.markdownLine)
-        return card(summary, .info, detail)
-    }
-
-    /// The prior lines are not in the record: the options of the first and of the subsequent
-    /// line, a warning so the clinician records the line rather than read one assumed.
-    private func eitherLine(_ lines: [PalliativeScenarios.Line]) -> CDSCard {
-        // Each line's options first, each within its share of the 139 characters (the rest
-        // counted as "+N more"; what a line leaves goes to the next), so a long first-line
-        // list never cuts the subsequent line off.
-        let head = "Palliative, "
-        let tail = ". Line not in the record"
-        var left = CDSCard.summaryLimit - head.count - tail.count - 2 * (lines.count - 1)
-        var parts: [String] = []
-        for (index, line) in lines.enumerated() {
-            let part = Self.listed(
-                RecommendationText.list(line.palliative["options"]).map(Self.agentWithCategory),
-                after: "\(line.name) line: ", within: left / (lines.count - index))
-            left -= part.count
-            parts.append(part)
-        }
-        let summary = head + parts.joined(separator: "; ") + tail
-        var detail = [
-            "**Palliative systemic therapy: the line is not in the record** (prior lines of systemic therapy); "
-                + "no line is assumed, the options of each are shown."
-        ]
-        for line in lines {
-            let heading =
-                line.name == "first"
-                ? "First line** (no prior systemic therapy)"
-                : "\(line.name.capitalizedFirst) line** (after at least one prior line)"
-            detail += ["", "**" + heading, ""] + Self.palliativeDetail(line.palliative)
-        }
-        return card(summary, .warning, detail)
-    }
-
-    /// `label` and as many of `names` as fit in `budget` characters, the others as "+N more";
-    /// at least the first name, whatever its length.
-    package static func listed(_ names: [String], after label: String, within budget: Int) -> String {
-        guard !names.isEmpty else { return label + "none" }
-        var shown = [names[0]]
-        for name in names.dropFirst() {
-            let left = names.count - shown.count - 1
-            let candidate = label + (shown + [name]).joined(separator: ", ") + (left > 0 ? " +\(left) more" : "")
-            guard candidate.count <= budget else { break }
-            shown.append(name)
-        }
-        let rest = names.count - shown.count
-        return label + shown.joined(separator: ", ") + (rest > 0 ? " +\(rest) more" : "")
-    }
-
-    /// Options, agents not recommended and investigational ones, each with its rule.
-    package static func palliativeDetail(_ palliative: JSONObject) -> [String] {
-        let offered = RecommendationText.list(palliative["options"])
-        let withheld = RecommendationText.list(palliative["notRecommended"])
-        let trial = RecommendationText.list(palliative["investigational"])
-        var detail = offered.map {
-            "- **\(RecommendationText.humanName($0.agent ?? "?"))**: " + $0.markdownLine.dropFirst(2)
-        }
-        if !withheld.isEmpty {
-            detail +=
-                ["", "**Not recommended**:"]
-                + withheld.map {
-                    "- **\(RecommendationText.humanName($0.agent ?? "?"))** (`\($0.ruleId)`): \($0.reason ?? $0.rationale)"
-                }
-        }
-        if !trial.isEmpty {
-            detail +=
-                ["", "**Investigational (clinical trial only)**:"]
-                + trial.map {
-                    "- **\(RecommendationText.humanName($0.agent ?? "?"))** (`\($0.ruleId)`): \($0.reason ?? $0.rationale)"
-                }
-        }
-        if let reason = palliative["reason"]?.stringValue { detail += ["", reason] }
-        return detail
-    }
-
-    /// Defaults and gaps the answers rest on (nodes assumed N0, size unknown...): one card
-    /// so the clinician sees what to complete in the record.
-    package var missingData: CDSCard? {
-        let warnings = (assessment["warnings"]?.arrayValue ?? []).compactMap(\.objectValue)
-        let gaps = warnings.filter { warning in
-            guard let code = warning["code"]?.stringValue else { return false }
-            return Self.gapNames[code] != nil
-        }
-        guard !gaps.isEmpty else { return nil }
-        // With both lines shown, the line is not assumed: say so instead of "0 assumed".
-        let bothLines = unknownLines?.isEmpty == false
-        let lines = PalliativeScenarios.linesDefaulted
-        let names = gaps.compactMap { $0["code"]?.stringValue }.map { code in
-            bothLines && code == lines ? "prior systemic lines (both lines shown)" : Self.gapNames[code] ?? code
-        }
-        return card(
-            "Missing in the record: " + names.joined(separator: ", "), .warning,
-            ["**Data missing from the record** (the other cards assume what each line says):", ""]
-                + gaps.map { gap in
-                    bothLines && gap["code"]?.stringValue == lines
-                        ? "- Prior lines of systemic therapy not given: the palliative options card shows the first and the subsequent line."
-                        : "- \(gap["message"]?.stringValue ?? "")"
-                })
-    }
-
-    /// Warning codes that mean "this is not in the record", with the short name a summary uses.
-    package static let gapNames: [String: String] = [
-        "size_unknown": "tumour size",
-        "depth_unknown": "depth",
-        "grade_unknown": "grade",
-        "fnclcc_incomplete": "FNCLCC components",
-        "histology_unknown": "histology",
-        "nodes_defaulted_n0": "nodal status (N0 assumed)",
-        "metastasis_defaulted_m0": "metastasis status (M0 assumed)",
-        "resectable_defaulted": "resectability (resectable assumed)",
-        "ntrk_status_unknown": "NTRK fusion status",
-        "prior_systemic_lines_defaulted": "prior systemic lines (0 assumed)",
-        "iv_therapy_eligible_defaulted": "IV therapy eligibility",
-        "anthracycline_candidate_defaulted": "anthracycline candidacy",
-        "pet_incomplete": "one SUVmax value",
-    ]
-
-    package static func agentWithCategory(_ option: RecommendationText) -> String {
-        RecommendationText.humanName(option.agent ?? "?") + (option.shortCategory.map { " (cat \($0))" } ?? "")
-    }
 }

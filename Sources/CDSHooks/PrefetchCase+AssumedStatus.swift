@@ -13,7 +13,9 @@ extension PrefetchCase {
     package static let nodesPointer = "/tumor/nodes"
 
     /// The issues that keep the cards back; empty when the record states what matters.
-    package static func assumedStatusIssues(_ sarcomaCase: SarcomaCase, engine: GuidelineEngine) -> [FieldIssue] {
+    package static func assumedStatusIssues(_ sarcomaCase: SarcomaCase, pack: CardPack) throws(SystemicInputError)
+        -> [FieldIssue]
+    {
         var issues: [FieldIssue] = []
         if sarcomaCase.tumor.metastasis == nil {
             issues.append(
@@ -24,7 +26,7 @@ extension PrefetchCase {
                         + "record the M category (mCODE TNM distant metastases category Observation, SNOMED CT or LOINC coded, "
                         + "as GET /cds-services asks) or a secondary cancer Condition"))
         }
-        if sarcomaCase.tumor.nodes == nil, nodesChangeGuidance(sarcomaCase, engine: engine) {
+        if sarcomaCase.tumor.nodes == nil, try nodesChangeGuidance(sarcomaCase, pack: pack) {
             issues.append(
                 FieldIssue(
                     pointer: nodesPointer,
@@ -37,20 +39,25 @@ extension PrefetchCase {
     }
 
     /// Whether the answer for N1 differs from the one for N0 in what a card shows: the stage
-    /// group, the margin plan, or the perioperative and palliative options.
-    package static func nodesChangeGuidance(_ sarcomaCase: SarcomaCase, engine: GuidelineEngine) -> Bool {
-        func guidance(_ nodes: NodalStatus) -> [JSONValue?] {
+    /// groups, the pathway, the margin plan, the imaging, or the perioperative and palliative
+    /// options (pack 2026.12-1: N1 is its own pathway, so in practice always).
+    package static func nodesChangeGuidance(_ sarcomaCase: SarcomaCase, pack: CardPack) throws(SystemicInputError)
+        -> Bool
+    {
+        func guidance(_ nodes: NodalStatus) throws(SystemicInputError) -> [JSONValue?] {
             var variant = sarcomaCase
             variant.tumor.nodes = nodes
             // Metastasis status unknown is reported on its own; compare at M0 here.
             if variant.tumor.metastasis == nil { variant.tumor.metastasis = .m0 }
-            let answer = engine.evaluate(.assessment, for: variant).json
+            let answer = JSONValue.object(try pack.assessment(variant))
             return [
-                answer["staging"]?["stageGroup"], answer["margins"]?["strategy"], answer["margins"]?["amputation"],
-                answer["perioperative"]?["options"], answer["palliative"]?["indicated"],
+                answer["pathway"], answer["staging"]?["stageGroup"], answer["staging"]?["planningStageGroup"],
+                answer["margins"]?["strategy"], answer["margins"]?["marginCm"], answer["margins"]?["amputation"],
+                answer["imaging"]?["metastaticWorkup"], answer["perioperative"]?["options"],
+                answer["perioperative"]?["systemicOptions"], answer["palliative"]?["indicated"],
                 answer["palliative"]?["options"],
             ]
         }
-        return guidance(.n0) != guidance(.n1)
+        return try guidance(.n0) != guidance(.n1)
     }
 }

@@ -12,15 +12,17 @@ package enum PrefetchCase: Sendable {
     /// A sarcoma, but the case cannot be evaluated; each issue says what is missing or wrong
     /// (pointers into the request for the mapping's issues, into the case for the decoder's).
     case incomplete([FieldIssue])
-    case ready(SarcomaCase)
+    /// The case, with the mapping's warnings the cards must show (`performance_status_dated`,
+    /// `performance_status_undated`: counted back from the day of the hook call, delta §9).
+    case ready(SarcomaCase, mappingWarnings: [FHIRMappingWarning])
 
     /// Maps the prefetch with `FHIRMapping` and decodes the case exactly as
-    /// `POST /v1/validate` would (structure, codes, clinical consistency). Ages are computed
-    /// for `referenceDate` (`YYYY-MM-DD`, today in UTC for a live call).
+    /// `POST /v1/validate` would (structure, codes, clinical consistency, delta §2). Ages and
+    /// the ECOG date are counted for `referenceDate` (`YYYY-MM-DD`, today in UTC for a live call).
     package static func read(
-        _ entries: [FHIRResourceEntry], engine: GuidelineEngine,
+        _ entries: [FHIRResourceEntry], pack: CardPack,
         referenceDate: String
-    ) -> PrefetchCase {
+    ) throws(SystemicInputError) -> PrefetchCase {
         let mapping = PrefetchCaseMapping.map(entries, referenceDate: referenceDate)
         // The mapper writes `tumor` only once it has found exactly one primary Condition that
         // is a soft tissue sarcoma; without it, every issue is about that search. Silence
@@ -44,16 +46,16 @@ package enum PrefetchCase: Sendable {
         case .failure(.invalid(let issues)):
             return .incomplete(issues)
         case .success(let sarcomaCase):
-            let issues = engine.consistencyIssues(in: sarcomaCase)
+            let issues = pack.consistencyIssues(in: sarcomaCase)
             guard issues.isEmpty else { return .incomplete(issues) }
-            // A reported T or stage group the engine's staging contradicts: as on import,
+            // A reported T or stage group the pack's staging contradicts: as on import,
             // no card may rest on a stage the record disputes.
-            let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
+            let staging = try pack.engine.stagingSection(for: sarcomaCase)
             let contradictions = FHIRImportReport.consistencyIssues(mapping, staging: staging)
             guard contradictions.isEmpty else { return .incomplete(contradictions) }
             // No card on an assumed M0, or on an assumed N0 that would change the answer.
-            let assumed = assumedStatusIssues(sarcomaCase, engine: engine)
-            return assumed.isEmpty ? .ready(sarcomaCase) : .incomplete(assumed)
+            let assumed = try assumedStatusIssues(sarcomaCase, pack: pack)
+            return assumed.isEmpty ? .ready(sarcomaCase, mappingWarnings: mapping.warnings) : .incomplete(assumed)
         }
     }
 

@@ -18,8 +18,16 @@ package struct RecommendationText {
     package var modality: String? { object["modality"]?.stringValue }
     package var reason: String? { object["reason"]?.stringValue }
 
-    /// "NCCN category 1", "NCCN category 2A, defaulted", "no NCCN category".
+    package var reasonCode: String? { object["reasonCode"]?.stringValue }
+    package var otherReasonCodes: [String] { object["otherReasonCodes"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+    package var preferred: Bool { object["preferred"]?.boolValue == true }
+    package var rank: Int? { object["rank"]?.intValue }
+    package var appliesTo: String? { object["appliesTo"]?.stringValue }
+
+    /// The therapy option's `categoryDisplay` (REND-CATEGORY, contract v2); else "NCCN category 1",
+    /// "NCCN category 2A, defaulted", "no NCCN category".
     package var category: String {
+        if let display = object["categoryDisplay"]?.stringValue { return display }
         guard let category = object["nccnCategory"]?.stringValue else { return "no NCCN category" }
         return "NCCN category \(category)" + (object["categoryDefaulted"]?.boolValue == true ? ", defaulted" : "")
     }
@@ -45,5 +53,11 @@ package struct RecommendationText {
 
     package static func list(_ value: JSONValue?) -> [RecommendationText] {
         value?.arrayValue?.compactMap(RecommendationText.init) ?? []
+    }
+
+    /// Options in `rank` order (REND-ORDER); the engine writes them so, this only makes sure.
+    package static func ranked(_ value: JSONValue?) -> [RecommendationText] {
+        list(value).enumerated().sorted { ($0.element.rank ?? $0.offset + 1) < ($1.element.rank ?? $1.offset + 1) }
+            .map(\.element)
     }
 }

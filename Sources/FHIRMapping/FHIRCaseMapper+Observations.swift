@@ -19,6 +19,7 @@ extension FHIRCaseMapper {
             ledger.ignore(
                 entry,
                 "Observation \(FHIRCoding.shown(codings, text: code?["text"]?.stringValue)) is not one sarcoma-guide reads (see the mapping table in docs/fhir.md)"
+                    + UnmappedCaseMembers.note(UnmappedCaseMembers.biomarkers)
             )
             return
         }

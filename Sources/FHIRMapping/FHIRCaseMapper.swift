@@ -80,6 +80,7 @@ public struct FHIRCaseMapper: Sendable {
                 ledger.ignore(
                     entry,
                     "\(entry.resourceType ?? "this resource type") is not used by sarcoma-guide (see the mapping table in docs/fhir.md)"
+                        + (UnmappedCaseMembers.note(forResourceType: entry.resourceType) ?? "")
                 )
             }
         }

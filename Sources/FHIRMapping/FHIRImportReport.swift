@@ -115,25 +115,52 @@ package enum FHIRImportReport {
 
     /// Re-import replaces the stored case: one warning naming the fields the stored case had
     /// and the imported one lacks (names only, no values), e.g. `disease.setting` set by a PUT.
+    /// The members of delta §1 the import cannot map are always among them once set; those
+    /// whose loss would list a therapy the stored case withheld (`safetyRelevant`) are named
+    /// again with the instruction to re-send them (contract delta §9).
     package static func droppedFieldsWarning(previous: JSONValue?, imported: JSONObject) -> JSONValue? {
         guard let previous = previous?.objectValue else { return nil }
-        let dropped = fieldPaths(previous).filter { !fieldPaths(imported).contains($0) }
+        let kept = Set(fieldPaths(imported))
+        let dropped = fieldPaths(previous).filter { !kept.contains($0) }
         guard !dropped.isEmpty else { return nil }
-        return warning(
-            "stored-fields-dropped",
+        var message =
             "the import replaced the stored case; these fields it had are not in the Bundle and are no longer stored: \(dropped.joined(separator: ", ")). Set them again (PUT) if they still hold"
-        )
+        let safety = safetyRelevant.filter { dropped.contains($0.path) }
+        if !safety.isEmpty {
+            let named = safety.map { "\($0.path) (\($0.why))" }.joined(separator: ", ")
+            message +=
+                ". Safety-relevant, they must be re-sent through the case API (PUT /v1/cases/{id}; the FHIR import has no mapping for them in this release): \(named)"
+        }
+        return warning("stored-fields-dropped", message)
     }
 
+    /// Stored members whose silent loss would list a therapy the stored case withheld, with why.
+    package static let safetyRelevant: [(path: String, why: String)] = [
+        ("disease.priorCardiotoxicTherapy", "lowers the anthracycline ceiling"),
+        ("disease.cumulativeDoxorubicinMgM2", "checked against the anthracycline ceiling"),
+        ("disease.progressedOnAnthracycline", "anthracycline-refractory disease"),
+        ("disease.progressedOnAgents", "agents the tumour progressed on are not offered again"),
+        ("tumor.biomarkers.hlaA0205Present", "an HLA-A*02:05P allele excludes afamitresgene autoleucel"),
+    ]
+
     /// `externalId`, `tumor.site`, `disease.presentation`: top-level members, and the members of
-    /// top-level objects one level down.
+    /// top-level objects one level down; `tumor.biomarkers` member by member, since each
+    /// biomarker is a result of its own (`tumor.biomarkers.hlaA0205Present`).
     package static func fieldPaths(_ document: JSONObject) -> [String] {
         var paths: [String] = []
         for member in document.members {
             let key = member.key
             let value = member.value
             if let object = value.objectValue, !object.isEmpty {
-                paths.append(contentsOf: object.keys.map { "\(key).\($0)" })
+                for inner in object.members {
+                    if key == "tumor", inner.key == "biomarkers", let markers = inner.value.objectValue,
+                        !markers.isEmpty
+                    {
+                        paths.append(contentsOf: markers.keys.map { "tumor.biomarkers.\($0)" })
+                    } else {
+                        paths.append("\(key).\(inner.key)")
+                    }
+                }
             } else if value != .null {
                 paths.append(key)
             }

@@ -16,6 +16,11 @@ import SarcomaGuidelines
 /// group is an Observation with `dataAbsentReason` and the engine's reason, never a made-up
 /// value; so is an N or M the engine assumed (`nodesDefaulted` / `metastasisDefaulted`): a
 /// default is not a finding, and the stage group computed with it says so in its `note`.
+///
+/// Pack 2026.12-1 (contract delta §9): the stage group is the AJCC group, never the planning
+/// group; DFSP has none (`dataAbsentReason` not-applicable, the DFSP reason as text); a
+/// recurrence keeps the codes (mCODE defines no rTNM code) and shows `displayTnm` with its `r`
+/// prefix in the value texts and the stage group's narrative.
 public struct FHIRStagingExport: Sendable {
     public var caseId: String
     /// `Patient/<id>`: every exported Observation's `subject` (mCODE: CancerPatient).
@@ -35,8 +40,12 @@ public struct FHIRStagingExport: Sendable {
     }
 
     /// The Bundle for `staging`, the engine's staging answer (`t`, `n`, `m`, `grade`,
-    /// `stageGroup`, `stageGroupReason`, `siteGroup`, `guidelineVersion`).
+    /// `stageGroup`, `stageGroupReason`, `siteGroup`, `guidelineVersion`; from a contract-2 pack
+    /// also `classification`, `displayTnm` and the rule ids of its `recommendations`).
     public func bundle(staging: JSONValue) -> JSONValue {
+        let recurrence = staging["classification"]?.stringValue == "recurrence"
+        let displayTnm = staging["displayTnm"]?.stringValue
+        let prefix = recurrence ? "r" : "c"
         let t = staging["t"]?.stringValue ?? "TX"
         let n = staging["n"]?.stringValue
         let m = staging["m"]?.stringValue
@@ -51,7 +60,7 @@ public struct FHIRStagingExport: Sendable {
             let url = fullUrl(part.kind)
             members.append(["reference": .string(url)])
             var resource = stagingObservation(
-                part.kind, value: part.defaulted ? nil : part.value.map { category(part.kind, $0) })
+                part.kind, value: part.defaulted ? nil : part.value.map { category(part.kind, $0, prefix: prefix) })
             if part.defaulted {
                 // A default is not a finding: written as absent, never as a final cN0 / cM0.
                 resource["dataAbsentReason"] = assumedCategory(part.kind, part.value)
@@ -60,7 +69,7 @@ public struct FHIRStagingExport: Sendable {
         }
         var group = stagingObservation("stage-group", value: nil)
         if let stageGroup = staging["stageGroup"]?.stringValue {
-            group["valueCodeableConcept"] = stageGroupConcept(stageGroup)
+            group["valueCodeableConcept"] = stageGroupConcept(stageGroup, recurrence: recurrence ? displayTnm : nil)
             let assumed = [nodesDefaulted ? n : nil, metastasisDefaulted ? m : nil].compactMap { $0 }
             if !assumed.isEmpty {
                 group["note"] = [
@@ -73,6 +82,12 @@ public struct FHIRStagingExport: Sendable {
             }
         } else {
             group["dataAbsentReason"] = absentGroup(staging)
+        }
+        if recurrence, let displayTnm {
+            group["text"] = Self.narrative(
+                "Recurrence \(displayTnm): "
+                    + (staging["stageGroup"]?.stringValue.map { "stage \($0)" } ?? "no stage group")
+                    + " (AJCC 8, groups computed as for a primary)")
         }
         group["hasMember"] = .array(members)
         entries.insert(entry(fullUrl("stage-group"), group), at: 0)
@@ -155,16 +170,34 @@ public struct FHIRStagingExport: Sendable {
         return String("\(safe.prefix(40))-\(kind)".prefix(64))
     }
 
-    private func category(_ kind: String, _ value: String) -> JSONValue {
+    /// A generated narrative: `text` is plain ASCII from the engine (TNM, group), escaped anyway.
+    static func narrative(_ text: String) -> JSONValue {
+        let escaped = text.map { character -> String in
+            switch character {
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            default: String(character)
+            }
+        }.joined()
+        return [
+            "status": "generated",
+            "div": .string("<div xmlns=\"http://www.w3.org/1999/xhtml\">\(escaped)</div>"),
+        ]
+    }
+
+    /// `prefix` is the TNM classification: `c` (clinical), `r` (recurrence).
+    private func category(_ kind: String, _ value: String, prefix: String) -> JSONValue {
         var codings: [JSONValue] = []
         if let snomed = TNMExportCodes.clinicalValues[value] {
             codings.append(coding(FHIRSystem.snomed, snomed.code, snomed.display))
         }
         codings.append(coding(StageGroupCodes.serviceSystem, value))
-        return ["coding": .array(codings), "text": .string("c\(value)")]
+        return ["coding": .array(codings), "text": .string("\(prefix)\(value)")]
     }
 
-    private func stageGroupConcept(_ group: String) -> JSONValue {
+    /// `recurrence`: the `displayTnm` of a recurrence, shown beside the group.
+    private func stageGroupConcept(_ group: String, recurrence: String?) -> JSONValue {
         var codings: [JSONValue] = []
         if let code = StageGroupCodes.snomedCode(for: group) {
             codings.append(
@@ -174,7 +207,8 @@ public struct FHIRStagingExport: Sendable {
             codings.append(coding(FHIRSystem.ajcc, code, group))
         }
         codings.append(coding(StageGroupCodes.serviceSystem, group))
-        return ["coding": .array(codings), "text": .string("Stage \(group)")]
+        let text = recurrence.map { "Stage \(group) (\($0))" } ?? "Stage \(group)"
+        return ["coding": .array(codings), "text": .string(text)]
     }
 
     /// An N or M the engine assumed (not given): `unknown`, and what was assumed as text.
@@ -188,15 +222,21 @@ public struct FHIRStagingExport: Sendable {
         ]
     }
 
-    /// `not-applicable` where AJCC 8 defines no groups for the site; `unknown` where inputs
+    /// `not-applicable` where AJCC 8 defines no groups for the site, and for DFSP (the answer
+    /// cites STAGE-DFSP, rules §3.5: no AJCC soft tissue sarcoma group); `unknown` where inputs
     /// are missing (e.g. TX). The engine's reason is the text.
     private func absentGroup(_ staging: JSONValue) -> JSONValue {
         let site = staging["siteGroup"]?.stringValue ?? ""
-        let code = ["head_and_neck", "visceral"].contains(site) ? "not-applicable" : "unknown"
+        let rules = (staging["recommendations"]?.arrayValue ?? []).compactMap { $0["ruleId"]?.stringValue }
+        let notApplicable = ["head_and_neck", "visceral"].contains(site) || rules.contains(Self.dfspRule)
+        let code = notApplicable ? "not-applicable" : "unknown"
         var concept: JSONObject = ["coding": [["system": .string(FHIRSystem.dataAbsentReason), "code": .string(code)]]]
         if let reason = staging["stageGroupReason"]?.stringValue { concept["text"] = .string(reason) }
         return .object(concept)
     }
+
+    /// The pack 2026.12-1 rule that gives DFSP no stage group.
+    static let dfspRule = "STAGE-DFSP"
 
     private func gradeConcept(_ grade: String) -> JSONValue {
         var codings: [JSONValue] = []

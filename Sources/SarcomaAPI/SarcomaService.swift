@@ -1,4 +1,5 @@
 import Access
+import CDSHooks
 import CaseStore
 import Foundation
 import HTTPServer
@@ -134,14 +135,21 @@ public func makeService(
         openAPIDocument: [UInt8](openAPI)
     ).register(into: &builder)
     CaseRoutes(store: store, reader: reader).register(into: &builder)
+    let successor = try SuccessorAnnouncement.make(library: library, configuration: configuration)
     EvaluationRoutes(
-        store: store, engine: engine, reader: contractOneReader, library: library,
-        successor: try SuccessorAnnouncement.make(library: library, configuration: configuration)
+        store: store, engine: engine, reader: contractOneReader, library: library, successor: successor
     ).register(into: &builder)
-    ContractTwoRoutes(store: store, library: library, kept: engine, reader: reader).register(into: &builder)
+    GuidelineRoutes(engine: engine, library: library, successor: successor).register(into: &builder)
+    let contractTwo = ContractTwoRoutes(store: store, library: library, kept: engine, reader: reader)
+    contractTwo.register(into: &builder)
+    ImpactRoutes(
+        store: store, library: library, kept: engine, contractTwo: contractTwo.engines, reader: contractOneReader
+    ).register(into: &builder)
     AuditRoutes(store: store).register(into: &builder)
-    FHIRRoutes(store: store, engine: engine, reader: reader).register(into: &builder)
-    CDSHooksRoutes(store: store, engine: engine).register(into: &builder)
+    // The FHIR staging export and the CDS cards answer with the newest contract-2 pack (delta §0.7).
+    let current = library.newestContractTwo.map { ContractTwoEngine(pack: $0, kept: engine) }
+    FHIRRoutes(store: store, engine: engine, current: current, reader: reader).register(into: &builder)
+    CDSHooksRoutes(store: store, pack: current.map(CardPack.init(engine:))).register(into: &builder)
 
     return SarcomaService(
         configuration: configuration, engine: engine, store: store, router: builder.build(),

@@ -175,7 +175,7 @@ struct CDSHooksEndToEndTests {
                 ((try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any])?["cards"]
                 as? [[String: Any]]
             #expect(
-                cards?.contains { ($0["summary"] as? String)?.contains("stage IV") == true } == true, "\(response.text)"
+                cards?.contains { ($0["summary"] as? String)?.contains("AJCC IV") == true } == true, "\(response.text)"
             )
             issuedCard = cards?.first?["uuid"] as? String
             // The same token again is a replay.

@@ -139,9 +139,10 @@ struct CDSHooksSafetyEndToEndTests {
         #expect(exact.status == 200, "\(exact.text)")
         #expect(Self.summaries(exact.text) == Self.summaries(everything.text))
         let summaries = Self.summaries(exact.text)
-        #expect(summaries.contains { $0.contains("stage IV") && $0.contains("M1") }, "\(summaries)")
-        #expect(summaries.contains { $0.hasPrefix("Palliative") }, "\(summaries)")
-        #expect(!summaries.contains { $0.contains("Perioperative") || $0.contains("surgery") }, "\(summaries)")
+        // Pack 2026.12-1 (delta §9): "AJCC IV" on the stage card, the systemic card, no local treatment.
+        #expect(summaries.contains { $0.contains("AJCC IV") && $0.contains("M1") }, "\(summaries)")
+        #expect(summaries.contains { $0.hasPrefix("Systemic") }, "\(summaries)")
+        #expect(!summaries.contains { $0.contains("Local treatment") || $0.contains("surgery") }, "\(summaries)")
         #expect(service.stop() == 0)
     }
 
@@ -156,8 +157,8 @@ struct CDSHooksSafetyEndToEndTests {
             (cards.first?["summary"] as? String)?.contains("metastasis status (M) is not in the record") == true,
             "\(response.text)")
         #expect(
-            !response.text.contains("Perioperative") && !response.text.contains("Surgical plan")
-                && !response.text.contains("Palliative"))
+            !response.text.contains("Local treatment") && !response.text.contains("Surgical plan")
+                && !response.text.contains("Systemic"))
         #expect(service.stop() == 0)
     }
 
@@ -169,12 +170,12 @@ struct CDSHooksSafetyEndToEndTests {
         let cards = Self.cards(missing.text)
         #expect(cards.count == 1, "\(missing.text)")
         #expect((cards.first?["detail"] as? String)?.contains("`/tumor/nodes`") == true, "\(missing.text)")
-        #expect(!missing.text.contains("Perioperative") && !missing.text.contains("Surgical plan"))
+        #expect(!missing.text.contains("Local treatment") && !missing.text.contains("Surgical plan"))
         // Both stated (cN0, cM0): the usual cards.
         let stated = try service.send(
             "POST", Self.path, body: Self.body(observations: Self.chart(metastasis: "1229901006")))
         let summaries = Self.summaries(stated.text)
-        #expect(summaries.contains { $0.contains("stage IIIB") }, "\(summaries)")
+        #expect(summaries.contains { $0.contains("AJCC IIIB") }, "\(summaries)")
         #expect(summaries.contains { $0.hasPrefix("Surgical plan") }, "\(summaries)")
         #expect(service.stop() == 0)
     }
@@ -219,7 +220,7 @@ struct CDSHooksSafetyEndToEndTests {
         let recurrence = try service.send(
             "POST", Self.path,
             body: Self.body(conditions: [Self.condition(clinicalStatus: "recurrence")], observations: Self.chart()))
-        #expect(Self.summaries(recurrence.text).contains { $0.contains("stage IV") }, "\(recurrence.text)")
+        #expect(Self.summaries(recurrence.text).contains { $0.contains("AJCC IV") }, "\(recurrence.text)")
         // FHIR import refuses the inactive one: 422 at its clinicalStatus.
         let bundle: [String: Any] = [
             "resourceType": "Bundle", "type": "collection",

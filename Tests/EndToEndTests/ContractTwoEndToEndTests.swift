@@ -63,12 +63,18 @@ struct ContractTwoEndToEndTests {
         }
     }
 
-    @Test("§12 staging: the AJCC group of the kept tables and the planning grade", arguments: StagingCheck.all)
+    @Test(
+        "§12 staging: AJCC group, planning grade and group, classification and displayTnm", arguments: StagingCheck.all)
     func staging(check: StagingCheck) throws {
-        let answer = try service().send("POST", "/v2/staging", body: check.check.body).object
+        let service = try service()
+        let answer = try service.send("POST", "/v2/staging", body: check.check.body).object
         #expect(["t", "n", "m", "grade"].map { answer.string($0) ?? "" } == check.tnm)
+        #expect(answer.string("displayTnm") == check.displayTnm)
+        #expect(answer.string("classification") == check.classification)
         #expect(answer.string("stageGroup") == check.stageGroup)
         #expect(answer.string("planningGrade") == check.planningGrade)
+        #expect(answer.string("planningStageGroup") == check.planningStageGroup)
+        #expect((answer["planningStageGroupReason"] is NSNull) == (check.planningStageGroup != nil))
         #expect(answer.string("gradeApplicability") == check.gradeApplicability)
         let codes = answer.array("warnings").compactMap { $0.string("code") }
         for code in check.warnings { #expect(codes.contains(code), "warning \(code) in \(codes)") }
@@ -76,6 +82,23 @@ struct ContractTwoEndToEndTests {
             #expect(answer.string("stageGroupReason")?.hasPrefix("DFSP: FNCLCC grading does not apply") == true)
             #expect(!codes.contains("grade_unknown"), "no 'establish the grade' warning for DFSP")
         }
+        let ruleIds = answer.array("recommendations").compactMap { $0.string("ruleId") }
+        #expect(ruleIds.contains("STAGE-RECURRENCE") == (check.classification == "recurrence"))
+        #expect(ruleIds.contains("STAGE-DFSP") == (check.stageGroup == nil))
+        let text = try service.send(
+            "POST", "/v2/staging", headers: [("Accept", "text/plain")], body: check.check.body
+        ).text
+        #expect(text.contains("\(check.displayTnm) -> " + (check.stageGroup.map { "stage \($0)" } ?? "no stage group")))
+        let cited = text.split(separator: "[").dropFirst().flatMap {
+            $0.prefix { $0 != "]" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(Set(cited).isSubset(of: ruleIds), "the text cites only the JSON's rule ids: \(cited)")
+        let assessment = try service.send("POST", "/v2/assessment", body: check.check.body).object
+        let section = try #require(assessment["staging"] as? [String: Any])
+        let sorted = { (object: [String: Any]) in
+            try JSONSerialization.data(withJSONObject: object, options: .sortedKeys)
+        }
+        #expect(try sorted(section) == sorted(answer), "the assessment's staging is /v2/staging's")
     }
 
     @Test("text/plain: options in rank order with preferred marked, reasons, combinations, only the JSON's rule ids")
@@ -85,7 +108,8 @@ struct ContractTwoEndToEndTests {
         let json = try service.send("POST", "/v2/palliative", body: p1.body).object
         let response = try service.send("POST", "/v2/palliative", headers: [("Accept", "text/plain")], body: p1.body)
         #expect(response.header("Content-Type")?.hasPrefix("text/plain") == true)
-        let text = response.text
+        // The lines wrap at 80 columns; the phrases are read with the wrapping undone.
+        let text = ContractTwoSectionEndToEndTests.flat(response.text)
         #expect(text.contains("1. pazopanib: NCCN category 2A (defaulted: listed without a stated category)"))
         #expect(text.contains("3. clinical trial"))
         #expect(text.contains("4. best supportive care"))

@@ -376,39 +376,52 @@ struct WorkedCheck: Sendable, CustomStringConvertible {
     ]
 }
 
-/// §12 staging expectations reachable with the kept v1 tables and GRADE-HISTOLOGY.
+/// §12 staging expectations (rules §4): the AJCC group of the kept v1 tables, the planning
+/// grade and planning stage group (GRADE-HISTOLOGY, STAGE-PLANNING), the classification and
+/// `displayTnm` (STAGE-RECURRENCE) and the DFSP reading (STAGE-DFSP).
 struct StagingCheck: Sendable, CustomStringConvertible {
     var name: String
     var check: WorkedCheck
-    var tnm: [String]
+    var displayTnm: String
+    var classification = "clinical"
     var stageGroup: String?
     var planningGrade: String
+    var planningStageGroup: String?
     var gradeApplicability = "applicable"
     var warnings: [String] = []
 
     var description: String { name }
 
+    /// `t`, `n`, `m` and `grade`: `displayTnm` without the recurrence prefix.
+    var tnm: [String] {
+        let parts = displayTnm.split(separator: " ").map(String.init)
+        guard classification == "recurrence", let first = parts.first else { return parts }
+        return [String(first.dropFirst())] + parts.dropFirst()
+    }
+
     static func worked(_ name: String) -> WorkedCheck { WorkedCheck.all.first { $0.name.hasPrefix(name) }! }
 
     static let all: [StagingCheck] = [
         StagingCheck(
-            name: "C30", check: worked("C30"), tnm: ["T1", "N0", "M0", "G3"], stageGroup: "II", planningGrade: "G3"),
+            name: "C30", check: worked("C30"), displayTnm: "T1 N0 M0 G3", stageGroup: "II", planningGrade: "G3",
+            planningStageGroup: "II"),
         StagingCheck(
-            name: "C11", check: worked("C11"), tnm: ["T2", "N0", "M0", "GX"], stageGroup: "IB",
-            planningGrade: "not_applicable", gradeApplicability: "not_applicable",
+            name: "C11", check: worked("C11"), displayTnm: "T2 N0 M0 GX", stageGroup: "IB",
+            planningGrade: "not_applicable", planningStageGroup: nil, gradeApplicability: "not_applicable",
             warnings: ["pediatric_protocol_scope", "grade_not_applicable"]),
         StagingCheck(
-            name: "C28", check: worked("C28"), tnm: ["T1", "N1", "M1", "GX"], stageGroup: "IV", planningGrade: "G3"),
+            name: "C28", check: worked("C28"), displayTnm: "T1 N1 M1 GX", stageGroup: "IV", planningGrade: "G3",
+            planningStageGroup: "IV"),
         StagingCheck(
-            name: "C34", check: worked("C34"), tnm: ["T2", "N0", "M1", "GX"], stageGroup: nil,
-            planningGrade: "not_applicable", gradeApplicability: "not_applicable"),
+            name: "C34", check: worked("C34"), displayTnm: "T2 N0 M1 GX", stageGroup: nil,
+            planningGrade: "not_applicable", planningStageGroup: nil, gradeApplicability: "not_applicable"),
         StagingCheck(
             name: "C39 synovial 12 cm GX",
             check: WorkedCheck(
                 name: "C39",
                 tumor: ["site": "extremity", "sizeCm": 12, "depth": "deep", "histology": "synovial_sarcoma"],
                 pathway: "localized_resectable"),
-            tnm: ["T3", "N0", "M0", "GX"], stageGroup: "IB", planningGrade: "G3",
+            displayTnm: "T3 N0 M0 GX", stageGroup: "IB", planningGrade: "G3", planningStageGroup: "IIIB",
             warnings: ["grade_inferred_from_histology"]),
         StagingCheck(
             name: "V-GX-F",
@@ -416,6 +429,17 @@ struct StagingCheck: Sendable, CustomStringConvertible {
                 name: "V-GX-F",
                 tumor: ["site": "extremity", "sizeCm": 12, "depth": "deep", "histology": "leiomyosarcoma"],
                 pathway: "localized_resectable"),
-            tnm: ["T3", "N0", "M0", "GX"], stageGroup: "IB", planningGrade: "GX"),
+            displayTnm: "T3 N0 M0 GX", stageGroup: "IB", planningGrade: "GX", planningStageGroup: nil),
+        StagingCheck(
+            name: "C17 recurrent UPS 4 cm G3",
+            check: WorkedCheck(
+                name: "C17",
+                tumor: [
+                    "site": "extremity", "sizeCm": 4, "depth": "deep",
+                    "histology": "undifferentiated_pleomorphic_sarcoma", "grade": 3,
+                ],
+                disease: ["presentation": "recurrent"], pathway: "local_recurrence"),
+            displayTnm: "rT1 N0 M0 G3", classification: "recurrence", stageGroup: "II", planningGrade: "G3",
+            planningStageGroup: "II"),
     ]
 }

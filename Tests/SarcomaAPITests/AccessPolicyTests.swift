@@ -41,6 +41,9 @@ struct AccessPolicyTests {
             table.append(("GET", "/v2/cases/{id}/\(kind)", readers))
         }
         table.append(("GET", "/v2/cases/{id}/evaluations", readers))
+        // Delta §0.2, §0.8: the pack listing for every role; the impact report re-reads every stored case, admin only.
+        table.append(("GET", "/v2/guidelines", readers))
+        table.append(("GET", "/v2/guidelines/impact", [.admin]))
         for (method, template) in [
             ("GET", "/v2/cases"), ("POST", "/v2/cases"), ("GET", "/v2/cases/{id}"), ("PUT", "/v2/cases/{id}"),
             ("DELETE", "/v2/cases/{id}"), ("POST", "/v2/validate"), ("POST", "/v2/fhir/import"),

@@ -82,6 +82,13 @@ enum CDSHooksRequests {
         return resource
     }
 
+    /// Today in UTC, `YYYY-MM-DD`.
+    static var today: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: Date())
+    }
+
     /// Metastatic dedifferentiated liposarcoma of the retroperitoneum, 22 cm, cM1, ECOG 1.
     static func liposarcomaPrefetch(sizeCm: Double? = 22) -> [String: Any] {
         var observations = [
@@ -101,7 +108,10 @@ enum CDSHooksRequests {
                         "text": "N0",
                     ]
                 ]),
-            observation(loinc: "89247-1", display: "ECOG Performance Status score", value: ["valueInteger": 1]),
+            // Measured today: an undated or older ECOG is a caution of its own (delta §9, CDSHooksPackTwoTests).
+            observation(
+                loinc: "89247-1", display: "ECOG Performance Status score",
+                value: ["valueInteger": 1, "effectiveDateTime": today]),
         ]
         if let sizeCm {
             observations.append(

@@ -13,6 +13,8 @@ struct CDSHooksServiceTests {
     static let patientView = "/cds-services/sarcoma-patient-view"
     static let orderSelect = "/cds-services/sarcoma-order-select"
     static let sandboxOrigin = "https://sandbox.cds-hooks.org"
+    /// The cards answer with the newest contract-2 pack (delta §0.7), not the /v1 pack.
+    static let cardPack = "2026.12-1"
     let signer = JWTTestSigner.shared
 
     /// A service that checks JWTs signed by `JWTTestSigner` and allows the sandbox origin.
@@ -84,21 +86,24 @@ struct CDSHooksServiceTests {
         #expect(response.status == 200, "\(response.bodyText)")
         #expect(response.clientName == "\(JWTTestSigner.issuer)#test-client")
         let cards = cards(response)
-        expectWellFormed(cards, version: fixture.service.engine.pack.version)
+        expectWellFormed(cards, version: Self.cardPack)
         let summaries = cards.compactMap { $0["summary"] as? String }
-        #expect(summaries.contains { $0.contains("stage IV") }, "\(summaries)")
+        // Pack 2026.12-1 (delta §9): the AJCC group on the stage card, the systemic card.
+        #expect(summaries.contains { $0.contains("AJCC IV") }, "\(summaries)")
         // The record gives no prior lines: both lines are shown, none assumed.
         #expect(
             summaries.contains {
-                $0.hasPrefix("Palliative, first line: doxorubicin") && $0.hasSuffix("Line not in the record")
+                $0.hasPrefix("Systemic, first line: ") && $0.hasSuffix("Line not in the record")
             }, "\(summaries)")
         #expect(summaries.contains { $0.hasPrefix("Imaging work-up") })
         #expect(summaries.contains { $0.hasPrefix("Surgical plan") })
         let details = cards.compactMap { $0["detail"] as? String }.joined(separator: "\n")
         #expect(details.contains("`STAGE-RETROPERITONEUM`") || details.contains("`STAGE-"), "rule ids in the detail")
-        #expect(details.contains("`PALL-PAZOPANIB-FIRST`"))
+        // Pack 2026.12-1: pazopanib withheld for liposarcoma with its reason code; categoryDisplay.
+        #expect(details.contains("`PALL-PAZOPANIB-") && details.contains("liposarcoma_no_activity"), "\(details)")
         #expect(details.contains("NCCN category"))
-        #expect(summaries.contains { $0.hasPrefix("Missing in the record") && $0.contains("NTRK") }, "\(summaries)")
+        #expect(summaries.contains { $0.hasPrefix("Missing in the record") }, "\(summaries)")
+        #expect(details.contains("NTRK"), "the biomarker tests not reported are named: \(details)")
     }
 
     /// Issue 4's audit trail: a CDS call evaluates the EHR's record, so it leaves one
@@ -142,7 +147,10 @@ struct CDSHooksServiceTests {
             cards(response).first { ($0["summary"] as? String)?.hasPrefix("Imaging work-up") == true })
         #expect((imaging["summary"] as? String)?.contains("primary: MRI or CT") == true, "\(imaging)")
         let detail = imaging["detail"] as? String ?? ""
-        #expect(detail.contains("- MRI (one of MRI or CT)") && detail.contains("- CT (one of MRI or CT)"), "\(detail)")
+        // Delta §8: MRI is now the preferred one of the two.
+        #expect(
+            detail.contains("- MRI (one of MRI or CT, preferred)") && detail.contains("- CT (one of MRI or CT)"),
+            "\(detail)")
         #expect(!detail.contains("MRI (optional"))
     }
 
@@ -165,16 +173,17 @@ struct CDSHooksServiceTests {
         let response = fixture.handle("POST", Self.orderSelect, headers: signedHeaders(Self.orderSelect), body: body)
         #expect(response.status == 200, "\(response.bodyText)")
         let cards = cards(response)
-        expectWellFormed(cards, version: fixture.service.engine.pack.version)
+        expectWellFormed(cards, version: Self.cardPack)
         #expect(cards.count == 1)
         let card = try #require(cards.first)
         #expect(card["indicator"] as? String == "warning")
         let summary = card["summary"] as? String ?? ""
-        #expect(summary.contains("liposarcoma") && summary.contains("Alternatives: doxorubicin"), "\(summary)")
+        // Delta §9: the reason code and the ranked alternatives.
+        #expect(summary.contains("liposarcoma") && summary.contains("Alternatives: 1. doxorubicin"), "\(summary)")
         let detail = card["detail"] as? String ?? ""
         #expect(
-            detail.contains("`PALL-PAZOPANIB-FIRST`") && detail.contains("not recommended")
-                && detail.contains("clinical trial"))
+            detail.contains("`PALL-PAZOPANIB-") && detail.contains("not recommended")
+                && detail.contains("clinical trial"), "\(detail)")
         // Withheld for the histology whatever the line: stated as fact, the line not assumed.
         #expect(
             detail.contains("whatever the line") && !detail.contains("Prior lines of systemic therapy not given"),
@@ -193,7 +202,7 @@ struct CDSHooksServiceTests {
         // The record gives no line: a first-line option, not "the" option (CDSHooksUnknownLineTests).
         let confirmation = try #require(cards(doxorubicin).first)
         #expect(
-            (confirmation["summary"] as? String)?.contains("Doxorubicin: first line: option;") == true,
+            (confirmation["summary"] as? String)?.contains("Doxorubicin: first line: option (rank") == true,
             "\(confirmation)")
 
         let combination = fixture.handle(
@@ -209,7 +218,10 @@ struct CDSHooksServiceTests {
         #expect(warning["indicator"] as? String == "warning")
         // Not a first-line option, and withheld for liposarcoma in later lines (D04): an option
         // in no line, so "not recommended" as fact; gemcitabine is not checked on its own.
-        #expect((warning["summary"] as? String)?.hasPrefix("Not recommended:") == true, "\(warning)")
+        #expect(
+            (warning["summary"] as? String)?.hasPrefix(
+                "Pazopanib + gemcitabine not recommended (liposarcoma no activity)")
+                == true, "\(warning)")
     }
 
     @Test func orderSelectIgnoresUnselectedAndUnrelatedOrders() throws {

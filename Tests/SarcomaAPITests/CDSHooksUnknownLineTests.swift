@@ -40,22 +40,25 @@ struct CDSHooksUnknownLineTests {
         let detail = card["detail"] as? String ?? ""
         #expect(card["indicator"] as? String == "warning")
         #expect(!summary.contains("not among the first-line options"), "\(summary)")
+        // Pack 2026.12-1 (delta §9): the standing names the rank (and preferred) instead of "cat 1",
+        // the detail the option's categoryDisplay.
         #expect(
             summary
-                == "Trabectedin: first line: not an option; later lines: option (cat 1). Not in the record: line; prior therapy recorded",
+                == "Trabectedin: first line: not an option; later lines: option (rank 1, preferred). Not in the record: line; prior therapy recorded",
             "\(summary)")
         #expect(
             detail.contains(
-                "**Subsequent line** (after at least one prior line): Trabectedin is an option, NCCN category 1 (`PALL-TRABECTEDIN`)"
+                "**Subsequent line** (after at least one prior line): Trabectedin is an option, rank 1 (preferred), NCCN category 1"
             ),
             "\(detail)")
+        #expect(detail.contains("`PALL-TRABECTEDIN`"), "\(detail)")
         #expect(
             detail.contains("**First line** (no prior systemic therapy): Trabectedin is not among the options."),
             "\(detail)")
         #expect(
             detail.contains("The record shows **doxorubicin** given before") && detail.contains("no line is inferred"))
         // Both lines' options with their rules; the line is not listed as an assumption.
-        #expect(detail.contains("`PALL-DOXORUBICIN") || detail.contains("**doxorubicin**: `PALL-"), "\(detail)")
+        #expect(detail.contains("**doxorubicin** (preferred), `PALL-ANTHRACYCLINE-FIRST`"), "\(detail)")
         #expect(!detail.contains("none assumed (first line)"), "\(detail)")
     }
 
@@ -89,8 +92,10 @@ struct CDSHooksUnknownLineTests {
             fixture: fixture)
         let summary = card["summary"] as? String ?? ""
         #expect(card["indicator"] as? String == "warning")
+        // Pack 2026.12-1 (delta §9): the option's rank and preferred flag.
         #expect(
-            summary == "Doxorubicin: first line: option; later lines: not an option. Not in the record: line",
+            summary
+                == "Doxorubicin: first line: option (rank 1, preferred); later lines: not an option. Not in the record: line",
             "\(summary)")
     }
 
@@ -99,11 +104,15 @@ struct CDSHooksUnknownLineTests {
         let fixture = try ServiceFixture()
         let card = try order("pazopanib", prefetch: CDSHooksRequests.liposarcomaPrefetch(), fixture: fixture)
         let summary = card["summary"] as? String ?? ""
-        #expect(summary.hasPrefix("Not recommended:") && summary.contains("liposarcoma"), "\(summary)")
+        // Pack 2026.12-1 (delta §9): the card names the reason code.
+        #expect(summary.hasPrefix("Pazopanib not recommended (liposarcoma no activity)"), "\(summary)")
         #expect((card["detail"] as? String ?? "").contains("whatever the line"))
     }
 
     /// M0 with resectability unknown was "palliative therapy not indicated" for every order.
+    /// Pack 2026.12-1 (delta §8, "M0 resectable: false"): unresectable M0 is the conversion
+    /// pathway, palliative not indicated, its systemic options in the perioperative answer; so
+    /// the two cases are "not indicated" and the agent's standing among the conversion options.
     @Test func unknownResectabilityShowsBothCases() throws {
         let fixture = try ServiceFixture()
         let card = try order("doxorubicin", prefetch: CDSHooksRequests.localizedLiposarcomaPrefetch(), fixture: fixture)
@@ -111,14 +120,11 @@ struct CDSHooksUnknownLineTests {
         let detail = card["detail"] as? String ?? ""
         #expect(card["indicator"] as? String == "warning")
         #expect(
-            summary.hasPrefix(
-                "Doxorubicin: if resectable, not indicated; else first line: option, later lines: not an option. "
-                    + "Not in the record: resectability, line"), "\(summary)")
-        #expect(detail.hasPrefix("**The resectability and line of therapy are not in the record**"), "\(detail)")
-        #expect(
-            detail.contains("**If resectable** (M0): palliative systemic therapy is not indicated (`PALL-"), "\(detail)"
-        )
-        #expect(detail.contains("**If not resectable, first line**"), "\(detail)")
+            summary.hasPrefix("Doxorubicin: if resectable, not indicated; else conversion: ")
+                && summary.contains("Not in the record: resectability"), "\(summary)")
+        #expect(detail.hasPrefix("**The resectability is not in the record**"), "\(detail)")
+        #expect(detail.contains("**If resectable** (M0): palliative systemic therapy is not indicated"), "\(detail)")
+        #expect(detail.contains("**If not resectable, conversion pathway**"), "\(detail)")
         #expect(!detail.contains("assumed resectable"), "\(detail)")
     }
 
@@ -138,10 +144,7 @@ struct CDSHooksUnknownLineTests {
         let summary = card["summary"] as? String ?? ""
         let detail = card["detail"] as? String ?? ""
         #expect(summary.count < 140, "\(summary)")
-        #expect(
-            summary.hasPrefix(
-                "Eribulin: if resectable, not indicated; else first line: not an option, later lines: option"),
-            "\(summary)")
+        #expect(summary.hasPrefix("Eribulin: if resectable, not indicated; else conversion: "), "\(summary)")
         #expect(!summary.contains("doxorubicin"), "\(summary)")
         #expect(
             detail.contains("The record shows **doxorubicin, gemcitabine and trabectedin** given before"), "\(detail)")
@@ -160,21 +163,22 @@ struct CDSHooksUnknownLineTests {
 
     /// The known-line path still confirms an option as fact (a case with the line recorded).
     @Test func aRecordedLineGivesAVerdict() throws {
-        let engine = try ServiceFixture().service.engine
+        let pack = try #require(CDSHooksPackTwoTests.pack)
         var sarcomaCase = SarcomaCase(
             tumor: SarcomaCase.Tumor(
                 site: .retroperitoneum, sizeCm: 12, depth: .deep,
                 histology: .leiomyosarcoma, grade: 3, nodes: .n0, metastasis: .m1))
         sarcomaCase.setDisease { $0.priorSystemicLines = 1 }
-        let scenarios = PalliativeScenarios(engine: engine, case: sarcomaCase)
+        let scenarios = try PalliativeScenarios(pack: pack, case: sarcomaCase)
         #expect(scenarios.isKnown)
-        let cards = OrderSelectCards(scenarios: scenarios, priorAgents: PriorSystemicAgents([]), sourceLabel: "x")
+        let cards = OrderSelectCards(scenarios: scenarios, priorAgents: PriorSystemicAgents([]), pack: pack)
             .cards(for: [.trabectedin])
         #expect(cards.first?.indicator == .info)
+        // Pack 2026.12-1 (delta §9): the option's rank and categoryDisplay instead of "NCCN category 1".
         #expect(
-            cards.first?.summary.hasPrefix("Trabectedin is a subsequent-line option for this patient, NCCN category 1")
-                == true,
+            cards.first?.summary.hasPrefix("Trabectedin is an option for this patient (subsequent line, rank ") == true,
             "\(cards.first?.summary ?? "")")
+        #expect(cards.first?.detail.contains("NCCN category 1") == true, "\(cards.first?.detail ?? "")")
     }
 
     /// Patient-view's options card says the line is not in the record and shows both.
@@ -184,11 +188,12 @@ struct CDSHooksUnknownLineTests {
             "POST", Self.patientView,
             body: CDSHooksRequests.patientView(prefetch: CDSHooksRequests.leiomyosarcomaPrefetch()))
         let all = cards(response)
-        let options = try #require(all.first { ($0["summary"] as? String)?.hasPrefix("Palliative") == true }, "\(all)")
+        // Pack 2026.12-1 (delta §9): the systemic card.
+        let options = try #require(all.first { ($0["summary"] as? String)?.hasPrefix("Systemic") == true }, "\(all)")
         #expect(options["indicator"] as? String == "warning")
         let summary = options["summary"] as? String ?? ""
         #expect(
-            summary.hasPrefix("Palliative, first line: doxorubicin") && summary.contains("; subsequent line: "),
+            summary.hasPrefix("Systemic, first line: doxorubicin") && summary.contains("; subsequent line: "),
             "\(options)")
         #expect(summary.hasSuffix(". Line not in the record") && summary.count < 140, "\(summary)")
         let detail = options["detail"] as? String ?? ""
@@ -197,8 +202,11 @@ struct CDSHooksUnknownLineTests {
             "\(detail)")
         #expect(detail.contains("`PALL-TRABECTEDIN`"), "\(detail)")
         let missing = try #require(all.first { ($0["summary"] as? String)?.hasPrefix("Missing in the record") == true })
+        // The summary may be cut (pack 2026.12-1 names more gaps, the oligometastatic one first): the detail says it.
         #expect(
-            (missing["summary"] as? String)?.contains("prior systemic lines (both lines shown)") == true, "\(missing)")
+            (missing["detail"] as? String)?.contains("the systemic card shows the first and the subsequent line")
+                == true,
+            "\(missing)")
         #expect(!(missing["detail"] as? String ?? "").contains("none assumed"), "\(missing)")
     }
 }

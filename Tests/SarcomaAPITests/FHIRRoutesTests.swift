@@ -147,6 +147,83 @@ struct FHIRRoutesTests {
         #expect(!Self.warningCodes(again).contains("stored-fields-dropped"))
     }
 
+    /// Contract delta §9: the members the import cannot map are dropped by a re-import, and the
+    /// safety-relevant ones are named with the instruction to re-send them.
+    @Test func aReImportSaysWhichSafetyRelevantMembersMustBeReSent() throws {
+        let fixture = try ServiceFixture()
+        let external = "https://ehr.example.org/cancer-registry|STS-2026-0001"
+        let created = fixture.handle(
+            "POST", "/v1/cases",
+            body:
+                #"{"externalId": "\#(external)", "tumor": {"site": "extremity", "sizeCm": 12.5, "biomarkers": {"hlaA0205Present": false, "msiHigh": false}}, "disease": {"priorAnthracycline": true, "cumulativeDoxorubicinMgM2": 300, "progressedOnAnthracycline": true, "progressedOnAgents": ["doxorubicin"], "priorCardiotoxicTherapy": true}}"#
+        )
+        #expect(created.status == 201)
+        let imported = fixture.handle("POST", "/v1/fhir/import", headers: Self.fhirJSON, body: Self.bundle)
+        #expect(imported.status == 200)
+        let warnings = Self.object(imported)["warnings"] as? [[String: Any]] ?? []
+        let dropped = try #require(
+            warnings.first { $0["code"] as? String == "stored-fields-dropped" }?["message"] as? String)
+        let (listed, safety) = try #require(dropped.split(separator: "Safety-relevant").map(String.init).pairOrNil)
+        for field in [
+            "tumor.biomarkers.hlaA0205Present", "tumor.biomarkers.msiHigh", "disease.priorAnthracycline",
+            "disease.cumulativeDoxorubicinMgM2", "disease.progressedOnAgents", "disease.priorCardiotoxicTherapy",
+        ] {
+            #expect(listed.contains(field), "\(field) is named as dropped")
+        }
+        #expect(safety.contains("must be re-sent") && safety.contains("PUT /v1/cases/{id}"))
+        for field in [
+            "disease.priorCardiotoxicTherapy", "disease.progressedOnAgents", "tumor.biomarkers.hlaA0205Present",
+            "disease.cumulativeDoxorubicinMgM2", "disease.progressedOnAnthracycline",
+        ] {
+            #expect(safety.contains(field), "\(field) is named as safety-relevant")
+        }
+        #expect(!safety.contains("msiHigh") && !safety.contains("disease.priorAnthracycline "))
+        // No value is repeated, names only.
+        #expect(!dropped.contains("300"))
+    }
+
+    /// Contract delta §0.7, §9: the export stages with the newest contract-2 pack (2026.12-1):
+    /// DFSP has no AJCC group (not-applicable, the DFSP reason), a recurrence shows rTNM, and a
+    /// synovial sarcoma GX exports its AJCC group, not the planning group.
+    static let packTwoExports: [(String, String, String?, String?)] = [
+        (
+            #"{"tumor": {"site": "extremity", "sizeCm": 3, "histology": "dermatofibrosarcoma_protuberans", "nodes": "N0", "metastasis": "M0"}}"#,
+            "cT1", nil, "not-applicable"
+        ),
+        (
+            #"{"tumor": {"site": "extremity", "sizeCm": 4, "grade": 2, "nodes": "N0", "metastasis": "M0"}, "disease": {"presentation": "recurrent"}}"#,
+            "rT1", "Stage II (rT1 N0 M0 G2)", nil
+        ),
+        (
+            #"{"tumor": {"site": "extremity", "sizeCm": 12, "histology": "synovial_sarcoma", "nodes": "N0", "metastasis": "M0"}}"#,
+            "cT3", "Stage IB", nil
+        ),
+    ]
+
+    @Test(arguments: packTwoExports)
+    func theExportStagesWithPackTwo(body: String, tText: String, groupText: String?, absent: String?) throws {
+        let fixture = try ServiceFixture()
+        let created = fixture.handle("POST", "/v1/cases", body: body)
+        #expect(created.status == 201)
+        let location = try #require(created.headers["Location"])
+        let export = Self.object(fixture.handle("GET", location + "/fhir?patient=Patient/p1&condition=Condition/c1"))
+        let tag = ((export["meta"] as? [String: Any])?["tag"] as? [[String: Any]])?.first?["code"] as? String
+        #expect(tag == "2026.12-1")
+        let resources = (export["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
+        func resource(_ code: String) -> [String: Any]? {
+            resources.first {
+                ((($0["code"] as? [String: Any])?["coding"] as? [[String: Any]])?.first?["code"] as? String) == code
+            }
+        }
+        let t = try #require(resource("399504009"))
+        #expect((t["valueCodeableConcept"] as? [String: Any])?["text"] as? String == tText)
+        let group = try #require(resource("399537006"))
+        #expect((group["valueCodeableConcept"] as? [String: Any])?["text"] as? String == groupText)
+        let reason = group["dataAbsentReason"] as? [String: Any]
+        #expect((reason?["coding"] as? [[String: Any]])?.first?["code"] as? String == absent)
+        if absent != nil { #expect((reason?["text"] as? String)?.hasPrefix("DFSP") == true) }
+    }
+
     @Test func aBadQueryIsRefusedBeforeAnythingIsStored() throws {
         let fixture = try ServiceFixture()
         #expect(!Self.bundle.isEmpty)
@@ -263,4 +340,9 @@ extension FHIRRoutesTests {
         let stored = Self.object(fixture.handle("GET", try #require(created.headers["Location"])))
         #expect(((stored["tumor"] as? [String: Any])?["metastasis"] as? String) == "M1")
     }
+}
+
+extension Array {
+    /// The two elements of a two-element array.
+    fileprivate var pairOrNil: (Element, Element)? { count == 2 ? (self[0], self[1]) : nil }
 }

@@ -75,6 +75,11 @@ TABLE = [
     ("assumed N0/M0", tumor(sizeCm=4.0, grade=1), "IA"),
     ("TX: no size", {"tumor": {"site": "trunk", "grade": 2}}, None),
     ("head and neck: no groups", {"tumor": {"site": "head_and_neck", "sizeCm": 3.0, "grade": 2}}, None),
+    # Pack 2026.12-1 (contract delta §9): DFSP has no group; a recurrence shows rTNM in its texts.
+    ("DFSP: not applicable", tumor(histology="dermatofibrosarcoma_protuberans", sizeCm=3.0, nodes="N0",
+                                   metastasis="M0"), None),
+    ("recurrence: rT1 N0 M0 G2", {**tumor(sizeCm=4.0, grade=2, nodes="N0", metastasis="M0"),
+                                  "disease": {"presentation": "recurrent"}}, None),
 ]
 
 

@@ -14,4 +14,6 @@ public enum AuditAction: String, Sendable, Equatable, CaseIterable {
     case export
     /// A stored case was evaluated (its evaluation is recorded in the same transaction).
     case evaluate
+    /// A stored case was re-evaluated by the impact report (two packs compared; no evaluation recorded).
+    case impact
 }

@@ -84,6 +84,7 @@ public struct AccessPolicy: Sendable {
         // Operations and the audit trail: admin only.
         allow("GET", "/metrics", adminOnly)
         allow("GET", "/v1/audit", adminOnly)
+        allow("GET", "/v2/guidelines/impact", adminOnly)  // re-evaluates every stored case (delta §0.8)
 
         // Checking and evaluating a case sent in the body, and the rule catalogue: every role.
         allow("POST", "/v1/validate", readers)
@@ -91,6 +92,7 @@ public struct AccessPolicy: Sendable {
             allow("POST", "/v1/\(kind.rawValue)", readers)
         }
         allow("GET", "/v1/guidelines", readers)
+        allow("GET", "/v2/guidelines", readers)
         for section in ContractTwoSection.allCases {
             allow("POST", "/v2/\(section.rawValue)", readers)
         }

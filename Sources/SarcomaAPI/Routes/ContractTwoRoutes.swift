@@ -85,8 +85,8 @@ struct ContractTwoRoutes: Sendable {
         let explain = try QueryFlag.value("explain", in: request)
         let pretty = try QueryFlag.value("pretty", in: request)
         let engine = try engine(for: request)
-        let sarcomaCase = try reader.read(request)
-        let evaluation = try Self.evaluate(section, sarcomaCase, engine, explain: explain)
+        let facts = try Self.facts(try reader.read(request), engine)
+        let evaluation = try Self.evaluate(section, facts, engine, explain: explain)
         switch format {
         case .plainText: return JSONResponse.text(evaluation.plainText)
         case .json: return JSONResponse.make(evaluation.json, pretty: pretty)
@@ -99,8 +99,8 @@ struct ContractTwoRoutes: Sendable {
         let pretty = try QueryFlag.value("pretty", in: request)
         let engine = try engine(for: request)
         let stored = try CaseRoutes.load(request, from: store)
-        let sarcomaCase = try reader.readStored(stored.document)
-        let evaluation = try Self.evaluate(section, sarcomaCase, engine, explain: explain)
+        let facts = try Self.facts(try reader.readStored(stored.document), engine)
+        let evaluation = try Self.evaluate(section, facts, engine, explain: explain)
         guard request.method != "HEAD" else {
             switch format {
             case .plainText: return JSONResponse.text(evaluation.plainText)
@@ -136,7 +136,7 @@ struct ContractTwoRoutes: Sendable {
         let explain = try QueryFlag.value("explain", in: request)
         let pretty = try QueryFlag.value("pretty", in: request)
         let engine = try engine(for: request)
-        let answer = try Self.assess(try reader.read(request), engine, explain: explain)
+        let answer = try Self.assess(try Self.facts(try reader.read(request), engine), engine, explain: explain)
         switch format {
         case .plainText: return JSONResponse.text(answer.plainText)
         case .json: return JSONResponse.make(answer.json, pretty: pretty)
@@ -150,7 +150,8 @@ struct ContractTwoRoutes: Sendable {
         let pretty = try QueryFlag.value("pretty", in: request)
         let engine = try engine(for: request)
         let stored = try CaseRoutes.load(request, from: store)
-        let answer = try Self.assess(try reader.readStored(stored.document), engine, explain: explain)
+        let facts = try Self.facts(try reader.readStored(stored.document), engine)
+        let answer = try Self.assess(facts, engine, explain: explain)
         guard request.method != "HEAD" else {
             switch format {
             case .plainText: return JSONResponse.text(answer.plainText)
@@ -179,12 +180,23 @@ struct ContractTwoRoutes: Sendable {
         }
     }
 
-    static func assess(_ sarcomaCase: SarcomaCase, _ engine: ContractTwoEngine, explain: Bool) throws(Problem)
+    /// The one `CaseFactsV2` of a request, built where its case is decoded and read by every
+    /// section of the answer. The engine never meets an unknown histology (every pack carries
+    /// every case code, checked at load); if it did, that is the service's fault, said plainly.
+    static func facts(_ sarcomaCase: SarcomaCase, _ engine: ContractTwoEngine) throws(Problem) -> CaseFactsV2 {
+        do {
+            return try engine.facts(for: sarcomaCase)
+        } catch {
+            throw Problem.internalError("pack \(engine.pack.version) cannot evaluate this case: \(error)")
+        }
+    }
+
+    static func assess(_ facts: CaseFactsV2, _ engine: ContractTwoEngine, explain: Bool) throws(Problem)
         -> ContractTwoAssessmentAnswer
     {
         let answer: ContractTwoAssessmentAnswer?
         do {
-            answer = try engine.assessmentAnswer(for: sarcomaCase, explain: explain)
+            answer = try engine.assessmentAnswer(facts: facts, explain: explain)
         } catch {
             throw Problem.internalError("pack \(engine.pack.version) cannot evaluate this case: \(error)")
         }
@@ -194,13 +206,13 @@ struct ContractTwoRoutes: Sendable {
         return answer
     }
 
-    /// The engine never meets an unknown histology (every pack carries every case code, checked
-    /// at load); if it did, that is the service's fault, said plainly.
     static func evaluate(
-        _ section: ContractTwoSection, _ sarcomaCase: SarcomaCase, _ engine: ContractTwoEngine, explain: Bool
-    ) throws(Problem) -> ContractTwoEvaluation {
+        _ section: ContractTwoSection, _ facts: CaseFactsV2, _ engine: ContractTwoEngine, explain: Bool
+    )
+        throws(Problem) -> ContractTwoEvaluation
+    {
         do {
-            return try engine.evaluate(section, for: sarcomaCase, explain: explain)
+            return try engine.evaluate(section, facts: facts, explain: explain)
         } catch {
             throw Problem.internalError("pack \(engine.pack.version) cannot evaluate this case: \(error)")
         }

@@ -8,13 +8,17 @@ import UTCTime
 
 /// FHIR R4 / mCODE: `POST /v1/fhir/import` turns a Bundle into a stored case (created, or
 /// updated when a case with the same externalId exists), and `GET /v1/cases/{id}/fhir`
-/// exports the service's AJCC staging of a stored case as mCODE Observations.
+/// exports the service's AJCC staging of a stored case as mCODE Observations, staged with the
+/// newest loaded contract-2 pack (contract delta §0.7; no pack parameter).
 ///
 /// Every store call of both routes is in `save`, `load` and `recordExport` below; each write
 /// and each answered export leaves an audit row (`import`, `export`).
 struct FHIRRoutes: Sendable {
     let store: any CaseStore
     let engine: GuidelineEngine
+    /// The newest loaded contract-2 pack's engine, which the export stages with; nil when no
+    /// contract-2 pack is loaded (the export is then a 503, never a v1 staging in its place).
+    let current: ContractTwoEngine?
     let reader: CaseRequestReader
 
     /// A Bundle nests deeper than a case: entry / resource / extension / value / coding.
@@ -98,7 +102,13 @@ struct FHIRRoutes: Sendable {
             throw Problem.fhirExportNeeds(.condition)
         }
         let sarcomaCase = try reader.readStored(stored.document)
-        let staging = engine.evaluate(.staging, for: sarcomaCase, explain: false).json
+        guard let current else { throw Problem.unavailable("no contract-2 guideline pack is loaded") }
+        let staging: JSONValue
+        do {
+            staging = try current.stagingSection(for: sarcomaCase)
+        } catch {
+            throw Problem.internalError("pack \(current.pack.version) cannot stage this case: \(error)")
+        }
         let export = FHIRStagingExport(
             caseId: stored.id, patientReference: patient, condition: condition, effective: stored.updatedAt)
         try recordExport(stored, for: request)

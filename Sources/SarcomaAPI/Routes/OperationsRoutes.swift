@@ -5,7 +5,7 @@ import HTTPServer
 import SarcomaGuidelines
 import Locking
 
-/// Liveness, readiness, metrics, the OpenAPI document and the guideline pack listing.
+/// Liveness, readiness, metrics and the OpenAPI document (the pack listings: `GuidelineRoutes`).
 struct OperationsRoutes: Sendable {
     let store: any CaseStore
     let engine: GuidelineEngine
@@ -47,11 +47,6 @@ struct OperationsRoutes: Sendable {
                 var headers = HTTPHeaders()
                 headers.set("Content-Type", "application/json")
                 return HTTPResponse(status: 200, headers: headers, body: openAPIDocument)
-            })
-        router.add(
-            "GET", "/v1/guidelines",
-            Endpoint.handler(query: ["pretty"]) { request throws(Problem) in
-                JSONResponse.make(engine.pack.json, pretty: try QueryFlag.value("pretty", in: request))
             })
     }
 

@@ -116,7 +116,7 @@ extension CaseDecoder {
         return valid && !agents.isEmpty ? agents : nil
     }
 
-    private func priorResection(in disease: CaseSection, _ log: inout CaseIssueLog) -> SarcomaCase.PriorResection? {
+    private func priorResection(in disease: CaseSection, _ log: inout CaseIssueLog) -> PriorResection? {
         guard let member = disease.member("priorResection") else { return nil }
         guard let object = member.value.objectValue else {
             log.add(
@@ -128,8 +128,8 @@ extension CaseDecoder {
         let section = CaseSection(
             object: object, pointer: member.pointer, position: member.position, schema: CaseFields.priorResection)
         section.reportUnknownMembers(ignoring: [], into: &log)
-        let type: ResectionType? = section.phrasedCode("type", "type must be planned or unplanned", &log)
-        let margin: ResectionMargin? = section.phrasedCode("margin", "margin must be R0, R1 or R2", &log)
+        let type: PriorResection.Kind? = section.phrasedCode("type", "type must be planned or unplanned", &log)
+        let margin: PriorResection.Margin? = section.phrasedCode("margin", "margin must be R0, R1 or R2", &log)
         let closest = section.number(
             "closestMarginCm", Bounds.from(0, to: 50).unit("of centimetres"), &log)
         let fascialPlaneIntact = section.bool("fascialPlaneIntact", &log)
@@ -140,7 +140,7 @@ extension CaseDecoder {
                 "type is required when priorResection has members: planned or unplanned")
         }
         guard let type else { return nil }
-        return SarcomaCase.PriorResection(
+        return PriorResection(
             type: type, margin: margin, closestMarginCm: closest, fascialPlaneIntact: fascialPlaneIntact)
     }
 }

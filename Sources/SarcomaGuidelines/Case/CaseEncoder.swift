@@ -97,7 +97,7 @@ public struct CaseEncoder: Sendable {
         return Self.nonEmpty(object)
     }
 
-    private func priorResection(_ resection: SarcomaCase.PriorResection) -> JSONValue {
+    private func priorResection(_ resection: PriorResection) -> JSONValue {
         var object = JSONObject()
         object["type"] = Self.code(resection.type)
         object["margin"] = resection.margin.map(Self.code)

@@ -6,6 +6,8 @@ import JSON
 public struct SourceRegister: Sendable {
     public struct Source: Sendable, Equatable {
         public var id: String
+        /// The register row's words (`title`), which `/v2/guidelines` shows as `description`.
+        public var title: String
         public var address: String?
         public var year: Int?
         public var verified: Bool
@@ -42,7 +44,7 @@ public struct SourceRegister: Sendable {
             let idNode = try row.required("id")
             let id = try idNode.string()
             if register.byID[id] != nil { throw idNode.failure("repeats source id \"\(id)\"") }
-            _ = try row.string("title")
+            let title = try row.string("title")
             let address = try row.nullable("address")?.string()
             _ = try row.string("kind")
             let year = try row.nullable("year")?.integer()
@@ -54,7 +56,7 @@ public struct SourceRegister: Sendable {
             _ = try row.nullable("unverified")?.string()
             try row.finish()
             register.byID[id] = register.sources.count
-            register.sources.append(Source(id: id, address: address, year: year, verified: verified))
+            register.sources.append(Source(id: id, title: title, address: address, year: year, verified: verified))
         }
         try reader.finish()
         return register

@@ -56,10 +56,10 @@ extension ContractTwoEngine {
     public func assessment(for sarcomaCase: SarcomaCase, explain: Bool = false) throws(SystemicInputError)
         -> ContractTwoAssessment
     {
-        let facts = try ContractTwoFacts(sarcomaCase, pack: pack, grading: kept.pack.grading)
+        let facts = try facts(for: sarcomaCase)
         var assessment = ContractTwoAssessment(guidelineVersion: pack.version, decision: facts.pathway)
         for section in ContractTwoSection.allCases {
-            assessment.place(section.rawValue, try evaluate(section, for: sarcomaCase, explain: explain).json)
+            assessment.place(section.rawValue, try evaluate(section, facts: facts, explain: explain).json)
         }
         return assessment
     }

@@ -1,28 +1,37 @@
 import JSON
 
 /// `/v2/assessment` in the forms the API serves: the envelope of `ContractTwoAssessment` and
-/// the text of each section in the envelope's order, each under its name.
+/// its text: the pathway, each section's lines (and trace) under its name in the envelope's
+/// order, then the union of the warnings once, as the JSON has them, and the pack.
 public struct ContractTwoAssessmentAnswer: Sendable {
     public var json: JSONValue
     public var plainText: String
 }
 
 extension ContractTwoEngine {
-    /// The assessment with all five sections; nil only if a section were missing, which
-    /// `ContractTwoSection` (every section of the envelope) rules out.
-    public func assessmentAnswer(for sarcomaCase: SarcomaCase, explain: Bool = false) throws(SystemicInputError)
+    /// The assessment with all five sections, every one read from the same `facts`; nil only
+    /// if a section were missing, which `ContractTwoSection` (every section of the envelope)
+    /// rules out.
+    public func assessmentAnswer(facts: CaseFactsV2, explain: Bool = false) throws(SystemicInputError)
         -> ContractTwoAssessmentAnswer?
     {
-        let facts = try ContractTwoFacts(sarcomaCase, pack: pack, grading: kept.pack.grading)
         var assessment = ContractTwoAssessment(guidelineVersion: pack.version, decision: facts.pathway)
-        var texts: [String: String] = [:]
+        var lines: [ContractTwoText.Line] = [
+            .init(label: "Pathway", text: Self.pathwayText(facts.pathway), rules: [])
+        ]
+        var warnings: [ContractTwoWarning] = []
         for section in ContractTwoSection.allCases {
-            let evaluation = try evaluate(section, for: sarcomaCase, explain: explain)
+            let evaluation = try evaluate(section, facts: facts, explain: explain)
             assessment.place(section.rawValue, evaluation.json)
-            texts[section.rawValue] = evaluation.plainText
+            lines.append(.init(label: "", text: "", rules: []))
+            lines.append(.init(label: "== \(Self.label(section)) ==", text: "", rules: []))
+            lines += evaluation.text.body
+            warnings += evaluation.warnings
         }
         guard let json = assessment.json else { return nil }
-        let text = ContractTwoAssessment.sections.map { "== \($0) ==\n" + (texts[$0] ?? "") }
-        return ContractTwoAssessmentAnswer(json: json, plainText: text.joined(separator: "\n"))
+        lines.append(.init(label: "", text: "", rules: []))
+        lines += ContractTwoText.footer(
+            ContractTwoWarning.unique(warnings), packVersion: pack.version, packLabel: pack.label)
+        return ContractTwoAssessmentAnswer(json: json, plainText: ContractTwoText.render(lines))
     }
 }

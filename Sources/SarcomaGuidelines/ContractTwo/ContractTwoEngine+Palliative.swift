@@ -4,7 +4,7 @@ import JSON
 /// family (rules §8) in rank order. Elsewhere no line, no options, and the reason names the
 /// pathway.
 extension ContractTwoEngine {
-    func palliative(_ facts: ContractTwoFacts) throws(SystemicInputError) -> ContractTwoBody {
+    func palliative(_ facts: CaseFactsV2) throws(SystemicInputError) -> ContractTwoBody {
         let decision = facts.pathway
         var warnings = facts.defaults + facts.planWarnings
         var trace = [
@@ -19,7 +19,7 @@ extension ContractTwoEngine {
             JSONMember("pathway", .string(decision.pathway.rawValue)),
             JSONMember("intent", .string(decision.intent.rawValue)),
         ]
-        let panel = facts.systemicCase(on: .advanced).biomarkers
+        let panel = facts.inputs.biomarkers
         let status = JSONValue.object(
             JSONObject(
                 engineMembers: Biomarker.allCases.map { JSONMember($0.rawValue, .string(panel.status($0).rawValue)) }))
@@ -64,6 +64,13 @@ extension ContractTwoEngine {
                     ruleId: item.ruleId, applied: false,
                     reason: "\(item.agent.rawValue) not recommended (\(item.reasonCode.rawValue)): \(item.reason)"))
         }
+        for row in answer.outsideThisLine {
+            trace.append(
+                RuleTrace(
+                    ruleId: row.ruleId, applied: false,
+                    reason:
+                        "this is \(Self.lineWords(answer.lineContext)): \(row.agent.rawValue) is not an option in it."))
+        }
         let names = AgentDisplay(sets: pack.systemic.sets)
         var lines: [ContractTwoText.Line] = [
             .init(label: "Pathway", text: Self.pathwayText(decision), rules: ["SCOPE-PATHWAY"]),
@@ -72,22 +79,9 @@ extension ContractTwoEngine {
                 text: "\(answer.line.rawValue) line (\(Self.words(answer.lineContext.rawValue))):",
                 rules: []),
         ]
-        for option in answer.options {
-            let mark = option.preferred ? " (preferred)" : ""
-            lines.append(
-                .init(
-                    label: "", text: "\(option.rank). \(names.name(option.agent))\(mark): \(option.categoryDisplay)",
-                    rules: option.ruleIds))
-        }
-        if !answer.notRecommended.isEmpty {
-            for (index, item) in answer.notRecommended.enumerated() {
-                lines.append(
-                    .init(
-                        label: index == 0 ? "Not recom." : "",
-                        text: "\(names.name(item.agent)): \(item.reason) (\(item.reasonCode.rawValue))",
-                        rules: item.ruleIds))
-            }
-        }
+        let text = SystemicText(names: names)
+        lines += text.options(answer.options)
+        lines += text.withheld(answer.notRecommended)
         for item in answer.investigational {
             lines.append(
                 .init(
@@ -109,5 +103,14 @@ extension ContractTwoEngine {
     static func pathwayText(_ decision: PathwayDecision) -> String {
         return
             "\(words(decision.pathway.rawValue)) (\(decision.intent.rawValue) intent); scope \(scopeWords[decision.scope] ?? words(decision.scope.rawValue))"
+    }
+
+    /// REND-WORDING: "the first line" / "the subsequent line" (and the FA context by name).
+    static func lineWords(_ context: LineContext) -> String {
+        switch context {
+        case .first: "the first line"
+        case .firstAfterPerioperativeAnthracycline: "the first line after perioperative anthracycline"
+        case .subsequent: "the subsequent line"
+        }
     }
 }

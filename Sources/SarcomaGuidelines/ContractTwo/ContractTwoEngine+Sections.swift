@@ -4,35 +4,37 @@ import JSON
 /// evaluators (rules §5-§7) read one `CaseFactsV2` of the case; their JSON members sit between
 /// `guidelineVersion` and `warnings` like the other sections'.
 extension ContractTwoEngine {
-    func section(_ section: ContractTwoSection, _ facts: ContractTwoFacts) throws(SystemicInputError)
+    func section(_ section: ContractTwoSection, _ facts: CaseFactsV2) throws(SystemicInputError)
         -> ContractTwoBody
     {
-        let inputs = CaseInputsV2(facts.sarcomaCase, biomarkers: facts.systemicCase(on: .advanced).biomarkers)
-        let v2 = try CaseFactsV2(facts.sarcomaCase, inputs: inputs, pack: pack, ajcc: kept.pack)
         let json: JSONValue
         let warnings: [PlanWarning]
         let trace: [RuleTrace]
+        let lines: [ContractTwoText.Line]
         switch section {
         case .margins:
-            let answer = MarginEvaluatorV2.evaluate(v2)
-            (json, warnings, trace) = (answer.json, answer.warnings, answer.trace)
+            let answer = MarginEvaluatorV2.evaluate(facts)
+            (json, warnings, trace, lines) = (
+                answer.json, answer.warnings, answer.trace, MarginText(section: answer).lines
+            )
         case .imaging:
-            let answer = ImagingEvaluatorV2.evaluate(v2)
-            (json, warnings, trace) = (answer.json, answer.warnings, answer.trace)
+            let answer = ImagingEvaluatorV2.evaluate(facts)
+            (json, warnings, trace, lines) = (
+                answer.json, answer.warnings, answer.trace, ImagingText(section: answer).lines
+            )
         case .perioperative:
-            let answer = try PerioperativeEvaluatorV2.evaluate(v2)
-            (json, warnings, trace) = (answer.json, answer.warnings, answer.trace)
+            let answer = try PerioperativeEvaluatorV2.evaluate(facts)
+            let text = PerioperativeText(
+                section: answer, decision: facts.pathway, names: AgentDisplay(sets: pack.systemic.sets))
+            (json, warnings, trace, lines) = (answer.json, answer.warnings, answer.trace, text.lines)
         case .staging, .palliative:
             preconditionFailure("staging and palliative have their own bodies")
         }
         let members = json.objectValue?.members ?? []
         let ruleIds = Self.ruleIds(in: json)
-        let all =
-            (facts.defaults + facts.planWarnings)
-            + warnings.map { ContractTwoWarning(code: $0.code, message: $0.message) }
+        let all = facts.defaults + facts.planWarnings + warnings.map(ContractTwoWarning.init)
         return ContractTwoBody(
-            members: members, warnings: all, ruleIds: ruleIds, trace: trace,
-            lines: [.init(label: Self.label(section), text: Self.summary(members), rules: ruleIds)])
+            members: members, warnings: all, ruleIds: ruleIds, trace: trace, lines: lines)
     }
 
     static func label(_ section: ContractTwoSection) -> String {
@@ -59,20 +61,5 @@ extension ContractTwoEngine {
         }
         visit(value, key: nil)
         return ids
-    }
-
-    /// The section's scalar members as "name: value" (the text form until §9 rendering of these
-    /// sections is written).
-    static func summary(_ members: [JSONMember]) -> String {
-        members.compactMap { member in
-            switch member.value {
-            case .string(let text): "\(member.key): \(text)"
-            case .bool(let flag): "\(member.key): \(flag)"
-            case .number(let number):
-                number == number.rounded() && abs(number) < 1e9
-                    ? "\(member.key): \(Int(number))" : "\(member.key): \(number)"
-            default: nil
-            }
-        }.joined(separator: "; ")
     }
 }

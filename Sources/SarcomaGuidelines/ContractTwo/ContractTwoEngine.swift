@@ -13,12 +13,25 @@ public final class ContractTwoEngine: Sendable {
         self.kept = kept
     }
 
-    /// One section's answer. The case has passed the contract-2 checks (delta §1, §2), except a
-    /// stored ALT/WDLS with G2/G3, which is read as rules §3.2 says.
+    /// The facts of one case, built once per request (where the request is decoded) and handed
+    /// to every section, so the sections of one answer can never read the case differently.
+    /// The case has passed the contract-2 checks (delta §1, §2), except a stored ALT/WDLS with
+    /// G2/G3, which is read as rules §3.2 says.
+    public func facts(for sarcomaCase: SarcomaCase) throws(SystemicInputError) -> CaseFactsV2 {
+        try CaseFactsV2(sarcomaCase, inputs: CaseInputsV2(sarcomaCase), pack: pack, ajcc: kept.pack)
+    }
+
+    /// One section's answer for a case (its facts built here).
     public func evaluate(_ section: ContractTwoSection, for sarcomaCase: SarcomaCase, explain: Bool = false)
         throws(SystemicInputError) -> ContractTwoEvaluation
     {
-        let facts = try ContractTwoFacts(sarcomaCase, pack: pack, grading: kept.pack.grading)
+        try evaluate(section, facts: try facts(for: sarcomaCase), explain: explain)
+    }
+
+    /// One section's answer from the facts `facts(for:)` of this engine built.
+    public func evaluate(_ section: ContractTwoSection, facts: CaseFactsV2, explain: Bool = false)
+        throws(SystemicInputError) -> ContractTwoEvaluation
+    {
         let body: ContractTwoBody
         switch section {
         case .staging: body = staging(facts, explain: explain)
@@ -30,12 +43,13 @@ public final class ContractTwoEngine: Sendable {
         members += body.members
         members.append(JSONMember("warnings", .array(warnings.map(\.json))))
         if explain { members.append(JSONMember("trace", .array(body.trace.map(\.json)))) }
+        let json = JSONValue.object(JSONObject(engineMembers: members))
         let text = ContractTwoText(
             lines: body.lines, warnings: warnings, trace: explain ? body.trace : [], packVersion: pack.version,
-            packLabel: pack.label)
+            packLabel: pack.label, citable: ContractTwoRuleIds.all(in: json))
         return ContractTwoEvaluation(
-            section: section, json: .object(JSONObject(engineMembers: members)), plainText: text.render(),
-            ruleIds: body.ruleIds, warnings: warnings)
+            section: section, json: json, plainText: text.render(), ruleIds: body.ruleIds, warnings: warnings,
+            text: text)
     }
 }
 

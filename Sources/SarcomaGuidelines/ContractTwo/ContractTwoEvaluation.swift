@@ -7,4 +7,6 @@ public struct ContractTwoEvaluation: Sendable {
     public var plainText: String
     public var ruleIds: [String]
     public var warnings: [ContractTwoWarning]
+    /// The parts of `plainText`, which an assessment stacks section after section.
+    var text: ContractTwoText
 }

@@ -1,6 +1,10 @@
+import Foundation
+
 /// The `text/plain` rendering of a `/v2` answer (rules §9): the layout of the v1 report (an
-/// 11-column label, wrapped text, rule ids in brackets, ASCII), but rule ids are those of the
-/// answer's JSON (REND-TRACE), and `?explain=true` adds the trace (REND-EXPLAIN).
+/// 11-column label, wrapped text, rule ids in brackets, ASCII), narrowed to 80 columns for a
+/// terminal. A line cites only rule ids the answer's JSON carries (REND-TRACE): `citable` is
+/// that set, and any other id is dropped rather than printed. `?explain=true` adds the trace
+/// (REND-EXPLAIN).
 struct ContractTwoText {
     struct Line {
         var label: String
@@ -9,16 +13,23 @@ struct ContractTwoText {
         var rules: [String]
     }
 
+    static let width = 80
+
     var lines: [Line]
     var warnings: [ContractTwoWarning]
     var trace: [RuleTrace]
     var packVersion: String
     var packLabel: String
+    /// The rule ids of the answer's JSON; nil cites every id of the lines.
+    var citable: Set<String>? = nil
 
-    func render() -> String {
-        var all = lines
-        for (index, warning) in warnings.enumerated() {
-            all.append(Line(label: index == 0 ? "Warnings" : "", text: warning.message, rules: []))
+    /// The section's lines, then its trace (REND-EXPLAIN), without warnings or the pack line:
+    /// what an assessment stacks, section after section.
+    var body: [Line] {
+        var all = lines.map { line in
+            var line = line
+            if let citable { line.rules = line.rules.filter(citable.contains) }
+            return line
         }
         for (index, entry) in trace.enumerated() {
             all.append(
@@ -26,14 +37,31 @@ struct ContractTwoText {
                     label: index == 0 ? "Trace" : "",
                     text: "\(entry.ruleId) \(entry.applied ? "applied" : "not applied"): \(entry.reason)", rules: []))
         }
+        return all
+    }
+
+    /// The warnings, one line each, then the pack.
+    static func footer(_ warnings: [ContractTwoWarning], packVersion: String, packLabel: String) -> [Line] {
+        var all: [Line] = []
+        for (index, warning) in warnings.enumerated() {
+            all.append(Line(label: index == 0 ? "Warnings" : "", text: warning.message, rules: []))
+        }
         all.append(Line(label: "", text: "guideline pack \(packVersion) (\(packLabel))", rules: []))
-        let width = PlainTextReport.width - PlainTextReport.labelWidth
+        return all
+    }
+
+    func render() -> String {
+        Self.render(body + Self.footer(warnings, packVersion: packVersion, packLabel: packLabel))
+    }
+
+    static func render(_ lines: [Line]) -> String {
+        let width = Self.width - PlainTextReport.labelWidth
         var output = ""
-        for line in all {
+        for line in lines {
             var cited: [String] = []
             for rule in line.rules where !cited.contains(rule) { cited.append(rule) }
             let rules = cited.isEmpty ? "" : "[\(cited.joined(separator: ", "))]"
-            var rows = PlainTextReport.wrap(PlainTextReport.ascii(line.text), width: width)
+            var rows = PlainTextReport.wrap(ascii(line.text), width: width)
             if !rules.isEmpty {
                 let last = rows.removeLast()
                 if last.count + 3 + rules.count <= width {
@@ -52,5 +80,11 @@ struct ContractTwoText {
             }
         }
         return output
+    }
+
+    /// The v1 ASCII mapping plus the characters the v2 texts add (mg/m², the anthracycline
+    /// band), which v1 never prints, so the v1 report stays byte for byte as it was.
+    static func ascii(_ text: String) -> String {
+        PlainTextReport.ascii(text.replacingOccurrences(of: "\u{00B2}", with: "2"))
     }
 }

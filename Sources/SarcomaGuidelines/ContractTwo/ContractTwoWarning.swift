@@ -20,3 +20,8 @@ public struct ContractTwoWarning: Sendable, Equatable {
         return warnings.filter { seen.insert($0.code).inserted }
     }
 }
+
+extension ContractTwoWarning {
+    /// A plan warning of the v2 families, as the answer carries it.
+    init(_ warning: PlanWarning) { self.init(code: warning.code, message: warning.message) }
+}

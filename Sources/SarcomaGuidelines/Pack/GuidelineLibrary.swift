@@ -65,6 +65,7 @@ public struct GuidelineLibrary: Sendable {
                 file: "", location: "",
                 reason: "holds no contract-1 pack (format 1); the /v1 endpoints answer with pack 2026.11-1")
         }
+        for pack in contractTwo { try checkPredecessor(of: pack, among: contractOne) }
         return GuidelineLibrary(
             contractOne: contractOne.sorted { PackVersion.precedes($0.version, $1.version) },
             contractTwo: contractTwo.sorted { PackVersion.precedes($0.version, $1.version) })
@@ -84,6 +85,32 @@ public struct GuidelineLibrary: Sendable {
             )
         }
         return format
+    }
+
+    /// A contract-2 pack revisits every decision of its contract-1 predecessor exactly once
+    /// (kept, changed or retired; clinical rules §11), so `/v2/guidelines` omits none.
+    private static func checkPredecessor(of pack: GuidelinePackV2, among contractOne: [GuidelinePack])
+        throws(GuidelinePackError)
+    {
+        let catalogue = pack.catalogue
+        let file = "\(pack.version)/\(GuidelineCatalogue.fileName)"
+        guard let predecessor = contractOne.first(where: { $0.version == catalogue.predecessor }) else {
+            throw GuidelinePackError(
+                file: file, location: "predecessor",
+                reason: "names \(catalogue.predecessor), which is not a loaded contract-1 pack")
+        }
+        let listed = catalogue.decisions.map(\.id) + catalogue.retiredDecisions.map(\.id)
+        let expected = predecessor.decisions.map(\.id)
+        if let stray = listed.first(where: { !expected.contains($0) }) {
+            throw GuidelinePackError(
+                file: file, location: "decisions",
+                reason: "list \(stray), which pack \(predecessor.version) does not have")
+        }
+        if let missing = expected.first(where: { !listed.contains($0) }) {
+            throw GuidelinePackError(
+                file: file, location: "decisions",
+                reason: "lack \(missing) of pack \(predecessor.version): keep, change or retire every v1 decision")
+        }
     }
 
     private static func check(folder: String, version: String) throws(GuidelinePackError) {

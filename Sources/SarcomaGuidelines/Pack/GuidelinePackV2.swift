@@ -8,6 +8,7 @@ public final class GuidelinePackV2: Sendable {
     public static let fileNames = [
         "pack.json", SourceRegister.fileName, HistologyClassTable.fileName, SystemicTable.fileName,
         StagingTableV2.fileName, MarginTableV2.fileName, ImagingTableV2.fileName, PerioperativeTableV2.fileName,
+        GuidelineCatalogue.fileName,
     ]
 
     static let supportedFormat = 2
@@ -25,12 +26,14 @@ public final class GuidelinePackV2: Sendable {
     public let margins: MarginTableV2
     public let imaging: ImagingTableV2
     public let perioperative: PerioperativeTableV2
+    /// The rules no family file describes, the decisions, readings and open items (`/v2/guidelines`).
+    public let catalogue: GuidelineCatalogue
 
     init(
         id: String, version: String, label: String, releasedAt: String, register: SourceRegister,
         classes: HistologyClassTable, systemic: SystemicTable, staging: StagingTableV2, margins: MarginTableV2,
         imaging: ImagingTableV2,
-        perioperative: PerioperativeTableV2
+        perioperative: PerioperativeTableV2, catalogue: GuidelineCatalogue
     ) {
         self.id = id
         self.version = version
@@ -43,6 +46,7 @@ public final class GuidelinePackV2: Sendable {
         self.margins = margins
         self.imaging = imaging
         self.perioperative = perioperative
+        self.catalogue = catalogue
     }
 
     /// The contract this pack is answered with.
@@ -87,13 +91,51 @@ public final class GuidelinePackV2: Sendable {
         let classes = try HistologyClassTable.load(bytes: try bytes(HistologyClassTable.fileName), register: register)
         let systemic = try SystemicTable.load(
             bytes: try bytes(SystemicTable.fileName), classes: classes, register: register)
+        let staging = try StagingTableV2.load(bytes: try bytes(StagingTableV2.fileName), register: register)
+        let margins = try MarginTableV2.load(bytes: try bytes(MarginTableV2.fileName), register: register)
+        let imaging = try ImagingTableV2.load(bytes: try bytes(ImagingTableV2.fileName), register: register)
+        let perioperative = try PerioperativeTableV2.load(
+            bytes: try bytes(PerioperativeTableV2.fileName), register: register)
+        let books = [staging.book, margins.book, imaging.book, perioperative.book]
+        let catalogue = try GuidelineCatalogue.load(
+            bytes: try bytes(GuidelineCatalogue.fileName), register: register,
+            described: books.flatMap { $0.rules.map(\.ruleId) },
+            cited: citedRules(classes: classes, systemic: systemic, books: books))
         return GuidelinePackV2(
             id: id, version: version, label: label, releasedAt: releasedAt, register: register,
-            classes: classes, systemic: systemic,
-            staging: try StagingTableV2.load(bytes: try bytes(StagingTableV2.fileName), register: register),
-            margins: try MarginTableV2.load(bytes: try bytes(MarginTableV2.fileName), register: register),
-            imaging: try ImagingTableV2.load(bytes: try bytes(ImagingTableV2.fileName), register: register),
-            perioperative: try PerioperativeTableV2.load(
-                bytes: try bytes(PerioperativeTableV2.fileName), register: register))
+            classes: classes, systemic: systemic, staging: staging, margins: margins, imaging: imaging,
+            perioperative: perioperative, catalogue: catalogue)
+    }
+
+    /// Every rule id the tables name (rows, withholdings, step reasons, class rows, decisions),
+    /// with the file that names it: each must have a status (`GuidelineCatalogue`).
+    private static func citedRules(classes: HistologyClassTable, systemic: SystemicTable, books: [RuleBookV2])
+        -> [(ruleId: String, by: String)]
+    {
+        var cited: [(ruleId: String, by: String)] = []
+        func add(_ ids: [String], _ by: String) { cited += ids.map { ($0, by) } }
+        add(systemic.rows.map(\.ruleId), "\(SystemicTable.fileName) rows")
+        add(systemic.withholdings.map(\.ruleId), "\(SystemicTable.fileName) withholdings")
+        add(systemic.stepReasons.values.compactMap(\.ruleId), "\(SystemicTable.fileName) stepReasons")
+        add(systemic.investigational.map(\.ruleId), "\(SystemicTable.fileName) investigational")
+        add(systemic.decisions.flatMap(\.ruleIds), "\(SystemicTable.fileName) decisions")
+        add(classes.outOfScope.map(\.ruleId), "\(HistologyClassTable.fileName) outOfScope")
+        for row in classes.rows + [classes.notGiven] {
+            add(row.systemicRules + row.imagingAddOns.map(\.ruleId), "\(HistologyClassTable.fileName) histologies")
+            add(row.infiltrativeRuleId.map { [$0] } ?? [], "\(HistologyClassTable.fileName) histologies")
+        }
+        add(classes.decisions.flatMap(\.ruleIds), "\(HistologyClassTable.fileName) decisions")
+        for book in books { add(book.decisions.flatMap(\.ruleIds), "a family file's decisions") }
+        return cited
+    }
+
+    /// The listed rules in family order (scope to rendering), each family in file order.
+    public var listedRules: [RuleTextV2] {
+        let all =
+            catalogue.rules + staging.book.rules + margins.book.rules + imaging.book.rules + perioperative.book.rules
+        return all.enumerated().sorted { left, right in
+            let (a, b) = (RuleFamily.rank(left.element.ruleId), RuleFamily.rank(right.element.ruleId))
+            return a != b ? a < b : left.offset < right.offset
+        }.map(\.element)
     }
 }

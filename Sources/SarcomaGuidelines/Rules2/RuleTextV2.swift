@@ -13,6 +13,8 @@ public struct RuleTextV2: Sendable, Equatable {
     public var policy: String?
     public var rationale: String
     public var evidence: [String]
+    /// What changed against pack 2026.11-1 (clinical rules §13); nil for a kept rule without a note.
+    public var changeNote: String? = nil
 
     /// The wire `source`: the register ids in the rule's order, or the pack policy.
     public var sourceText: String {
@@ -32,7 +34,13 @@ public struct RuleTextV2: Sendable, Equatable {
         throws(GuidelinePackError) -> RuleTextV2
     {
         let ruleId = try reader.required("ruleId").ruleIdentifier()
-        let status = try reader.required("status").code(RuleStatus.self, "a rule status")
+        let statusNode = try reader.required("status")
+        let status = try statusNode.code(RuleStatus.self, "a rule status")
+        let changeNote = try reader.nullable("changeNote")?.string()
+        if status != .kept, changeNote == nil {
+            throw statusNode.failure(
+                "is \(status.rawValue) but changeNote is null: a changed or new rule says what changed (§13)")
+        }
         let sourcesNode = try reader.required("sources")
         var sources: [SourceRegister.Source] = []
         for item in try sourcesNode.array() {
@@ -50,7 +58,7 @@ public struct RuleTextV2: Sendable, Equatable {
         let evidence = try reader.required("evidence").strings()
         return RuleTextV2(
             ruleId: ruleId, status: status, sources: sources.map(\.id), policy: policy, rationale: rationale,
-            evidence: evidence)
+            evidence: evidence, changeNote: changeNote)
     }
 
     /// The recommendation of a non-therapy rule (delta §3.1): no category, no evidence type;

@@ -16,6 +16,10 @@ public struct SystemicAnswer: Sendable, Equatable {
     public var bestSupportiveCare: Bool
     public var biomarkerStatus: [(marker: Biomarker, status: BiomarkerStatus)]
     public var warnings: [SystemicWarning]
+    /// Rows whose histology and biomarker conditions hold but whose lines exclude this line
+    /// context, in table order: the trace says so (REND-WORDING, "not applied: this is the
+    /// first line") instead of leaving the rule out silently.
+    public var outsideThisLine: [(agent: TherapyAgent, ruleId: String)] = []
 
     public var intent: String { pathway.intent }
 

@@ -56,6 +56,19 @@ extension SystemicEvaluator {
         return evaluation
     }
 
+    /// Rows that would be candidates but for the line (their histology and biomarker
+    /// conditions hold), for the trace's "not applied: this is the first line" (REND-WORDING).
+    func rowsOutsideLine(_ facts: SystemicFacts, panel: BiomarkerPanel) -> [(agent: TherapyAgent, ruleId: String)] {
+        table.rows.compactMap { row in
+            guard !row.isFixed, row.lines[facts.lineContext] == nil else { return nil }
+            if let condition = row.histology, !(facts.histology.isGiven && condition.holds(for: facts.histology)) {
+                return nil
+            }
+            if let biomarker = row.biomarker, !biomarker.isMet(panel) { return nil }
+            return (row.agent, row.ruleId)
+        }
+    }
+
     /// Step 2: line and line context, histology (none without a histology, D21), biomarker.
     private func candidacy(_ row: SystemicRow, _ facts: SystemicFacts, _ panel: BiomarkerPanel) -> Candidacy {
         guard let requirement = row.lines[facts.lineContext] else { return .none }

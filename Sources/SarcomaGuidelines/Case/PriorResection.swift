@@ -1,13 +1,14 @@
-/// `disease.priorResection` (contract delta §1): an excision done before this plan, which the
-/// margin and perioperative rules read (clinical rules §5 resection facts). `type` is required
-/// whenever the object has members; the other members may be unknown.
-public struct PriorResection: Sendable, Equatable {
-    public enum Kind: String, Sendable, VocabularyCode, CaseIterable {
+/// `disease.priorResection` (contract delta §1): an excision done before this plan, as the
+/// case decoder reads it and as the margin and perioperative rules read it (clinical rules §5
+/// resection facts), one type for the one fact. `type` is required whenever the object has
+/// members; the other members may be unknown.
+public struct PriorResection: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, VocabularyCode, Codable, CaseIterable {
         case planned
         case unplanned
     }
 
-    public enum Margin: String, Sendable, VocabularyCode, CaseIterable {
+    public enum Margin: String, Sendable, VocabularyCode, Codable, CaseIterable {
         case r0 = "R0"
         case r1 = "R1"
         case r2 = "R2"

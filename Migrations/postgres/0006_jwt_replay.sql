@@ -1,4 +1,4 @@
--- The CDS Hooks JWT replay ledger (PostgreSQL only; ../0005_jwt_replay.sql explains why SQLite
+-- The CDS Hooks JWT replay ledger (PostgreSQL only; ../0006_jwt_replay.sql explains why SQLite
 -- has none): each accepted token's issuer + jti, kept until the token expires, so a token one
 -- replica accepted is refused by every other. Inserting a key that is already here and not
 -- yet expired is the replay; expired rows are pruned as tokens are admitted.
