@@ -160,7 +160,9 @@ struct SystemicAnthracyclineTests {
         }
     }
 
-    @Test("Option and not-recommended JSON carry the contract-v2 members (delta §3.2, §3.3)")
+    @Test(
+        "Option and not-recommended JSON carry the contract-v2 members (delta §3.2, §3.3), categoryDisplay per REND-CATEGORY"
+    )
     func jsonShape() throws {
         let answer = SystemicCaseBuilder.evaluate(SystemicWorkedCheckTests.c31)
         guard case .object(let option) = try #require(answer.options.first).json else {

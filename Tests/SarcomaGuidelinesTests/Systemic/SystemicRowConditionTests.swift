@@ -50,7 +50,8 @@ struct SystemicRowConditionTests {
             name: "1 doxorubicin line F: preferred", input: c(ups), agent: .doxorubicin,
             expected: "doxorubicin (PALL-ANTHRACYCLINE-FIRST; —) P"),
         Vector(
-            name: "1 doxorubicin FA: listed, not preferred", input: fa(ups), agent: .doxorubicin,
+            name: "1 doxorubicin FA: listed, not preferred (PALL-PRIOR-PERIOP-ANTHRACYCLINE)", input: fa(ups),
+            agent: .doxorubicin,
             expected: "doxorubicin (PALL-ANTHRACYCLINE-FIRST; —)"),
         Vector(
             name: "1 doxorubicin S, anthracycline-naive: listed", input: c(ups) { $0.priorSystemicLines = 1 },
