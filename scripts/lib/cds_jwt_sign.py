@@ -13,6 +13,7 @@ Prints "ok"/"FAIL" lines, then "N passed, M failed"; exits 1 on a failure.
 import http.client
 import json
 import os
+import re
 import sys
 import time
 import uuid
@@ -24,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from jwt.algorithms import ECAlgorithm, RSAAlgorithm
 
 SERVICE = "/cds-services/sarcoma-patient-view"
+STAGE_IV = re.compile(r"(?i)\bstage\b.*\bIV\b")
 KEYS = {"ES384": ("sign-ec", "ec"), "RS384": ("sign-rsa", "rsa")}
 
 
@@ -91,7 +93,9 @@ def check(work, base, issuer, public_base):
         # A 200 must be cards computed from the prefetch (its M1 case is stage IV).
         if response.status == 200:
             cards = answer.get("cards") or []
-            return response.status, "cards" if any("stage IV" in c.get("summary", "") for c in cards) else "no stage IV card"
+            # The stage card's summary reads "Sarcoma stage: AJCC IV (...)" (pack 2026.12-1).
+            staged = any(STAGE_IV.search(c.get("summary", "")) for c in cards)
+            return response.status, "cards" if staged else "no stage IV card"
         return response.status, answer.get("type", "")
 
     def sign(alg, key_name=None, kid=None, **overrides):
