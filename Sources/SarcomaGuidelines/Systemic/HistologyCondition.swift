@@ -5,6 +5,12 @@ public enum HistologyCondition: Sendable, Equatable {
     case lipogenic
     case lType
 
+    /// A class of the §2.2 table, whose membership can be unknown.
+    var isClass: Bool {
+        if case .codes = self { return false }
+        return true
+    }
+
     /// The histology is (known to be) in the condition.
     func holds(for row: HistologyClassRow) -> Bool {
         switch self {

@@ -24,7 +24,11 @@ public struct HistologyWithholding: Sendable {
     /// Row numbers, or every row of a set.
     public var rows: Set<Int>
     public var reason: WithholdingReason
+    /// The reason when the histology is known to be in the condition.
     public var reasonText: String
+    /// The reason when a class withholding applies because the histology is not given (v1 D21):
+    /// "no activity in liposarcoma" alone would tell a clinician the tumour is one.
+    public var reasonTextHistologyUnknown: String?
     public var sources: [String]
 
     static func load(
@@ -67,12 +71,28 @@ public struct HistologyWithholding: Sendable {
         let reason = try reasonNode.code(WithholdingReason.self, "a reason code")
         guard reason.isHistologyStep else { throw reasonNode.failure("is not a histology-withholding reason (§8.4)") }
         let text = try reader.string("reason")
+        let unknownNode = reader.optional("reasonHistologyUnknown")
+        let unknownText = try unknownNode?.string()
+        if (unknownText != nil) != (histology?.isClass ?? false) {
+            throw (unknownNode ?? reasonNode).failure(
+                "names reasonHistologyUnknown exactly when its histology is a class (lipogenic, L-type)")
+        }
         var sources: [String] = []
         for item in try reader.required("sources").nonEmptyArray() { sources.append(try register.source(item).id) }
         try reader.finish()
         return HistologyWithholding(
             ruleId: ruleId, histology: histology, condition: condition, standardAgent: standard,
             includesLineConditionFailures: includes, rows: rows, reason: reason,
-            reasonText: text, sources: sources)
+            reasonText: text, reasonTextHistologyUnknown: unknownText, sources: sources)
+    }
+
+    /// The reason text for this case's histology.
+    func reasonText(for histology: HistologyClassRow) -> String {
+        if let unknown = reasonTextHistologyUnknown, let condition = self.histology,
+            !condition.holds(for: histology)
+        {
+            return unknown
+        }
+        return reasonText
     }
 }

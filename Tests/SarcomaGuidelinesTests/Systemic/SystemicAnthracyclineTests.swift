@@ -202,6 +202,8 @@ struct SystemicAnthracyclineTests {
             ("rows[37].biomarker", .string("ntrk_fusion"), "no biomarker_negative withholding"),
             ("withholdings[0].reasonCode", .string("requires_iv"), "not a histology-withholding reason"),
             ("rows[2].histology", .object(JSONObject([("codes", .array([.string("gist")]))])), "not a histology"),
+            ("withholdings[0].reasonHistologyUnknown", .null, "exactly when its histology is a class"),
+            ("withholdings[1].reasonHistologyUnknown", .string("x"), "exactly when its histology is a class"),
         ] as [(String, JSONValue, String)])
     func refusal(path: String, value: JSONValue, reason: String) {
         let error = Pack2026Fixture.systemicRefusal { $0.engineUpdate(EnginePath.steps(path)) { $0 = value } }

@@ -570,3 +570,29 @@ struct SystemicRowConditionTests {
         #expect(Self.state(vector.agent, in: answer) == vector.expected)
     }
 }
+
+/// The text of the liposarcoma withholding (PALL-PAZOPANIB-SUBSEQUENT, §8.4 "v1 D04, D21"): a
+/// known liposarcoma is told the agents lack activity in it; a histology not given is told that a
+/// liposarcoma cannot be excluded. Neither text may claim the other's situation.
+@Suite("Pack 2026.12-1 liposarcoma withholding reason (PALL-PAZOPANIB-SUBSEQUENT)")
+struct LiposarcomaWithholdingReasonTests {
+    @Test(
+        "The reason says why for this histology",
+        arguments: [
+            ("dedifferentiated_liposarcoma", false),
+            ("myxoid_liposarcoma", false),
+            ("pleomorphic_liposarcoma", false),
+            (nil, true),
+        ] as [(String?, Bool)])
+    func reason(histology: String?, notGiven: Bool) throws {
+        let answer = SystemicCaseBuilder.evaluate(
+            SystemicCaseBuilder.worked(histology) { $0.priorSystemicLines = 1 })
+        for agent in [TherapyAgent.pazopanib, .pazopanibGemcitabine, .regorafenib] {
+            let item = try #require(answer.withheld(agent), "\(agent.rawValue) not withheld for \(histology ?? "none")")
+            #expect(item.reasonCode.rawValue == "liposarcoma_no_activity")
+            #expect(item.ruleId == "PALL-PAZOPANIB-SUBSEQUENT")
+            #expect(item.reason.contains("not given") == notGiven, "\(item.reason)")
+            #expect(item.reason.contains("liposarcoma"), "\(item.reason)")
+        }
+    }
+}
