@@ -42,7 +42,9 @@ extension SystemicEvaluator {
                 && withholding.histology.map({ $0.cannotBeExcluded(for: facts.histology) }) ?? true
             {
                 evaluation.outcomes[index].reasons.append(
-                    .init(code: withholding.reason, ruleId: withholding.ruleId, text: withholding.reasonText(for: facts.histology)))
+                    .init(
+                        code: withholding.reason, ruleId: withholding.ruleId,
+                        text: withholding.reasonText(for: facts.histology)))
             }
         }
         if let trial = table.row(fixed: .clinicalTrial) {
@@ -126,7 +128,9 @@ extension SystemicEvaluator {
         for withholding in table.withholdings where withholding.condition != .firstLineWithStandardListed {
             if applies(withholding, to: row, facts, panel) {
                 outcome.reasons.append(
-                    .init(code: withholding.reason, ruleId: withholding.ruleId, text: withholding.reasonText(for: facts.histology)))
+                    .init(
+                        code: withholding.reason, ruleId: withholding.ruleId,
+                        text: withholding.reasonText(for: facts.histology)))
             }
         }
         // Step 7: prior progression on a component (M8).
