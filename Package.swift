@@ -39,7 +39,8 @@ let package = Package(
         .target(name: "JSON"),
         // The one calendar and clock: UTC days, RFC 3339 timestamps, the HTTP date (no Foundation).
         .target(name: "UTCTime"),
-        // The one lock type (a pthread mutex ThreadSanitizer can see).
+        // The one lock type (a pthread mutex ThreadSanitizer can see), and the announcement of a
+        // thread's blocking wait (the store says so, the server's worker pool hears it).
         .target(name: "Locking"),
         // Pure guideline engine: no I/O, no clock, no HTTP, no SQL.
         .target(name: "SarcomaGuidelines", dependencies: ["JSON"]),
@@ -50,7 +51,7 @@ let package = Package(
         .target(
             name: "CaseStore",
             dependencies: [
-                "CSQLite", "CPostgres", "UTCTime",
+                "CSQLite", "CPostgres", "Locking", "UTCTime",
                 // SHA-256 of migration files.
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),

@@ -35,6 +35,14 @@ struct TestServer {
             _ = gate.release.wait(seconds: 10)
             return HTTPResponse(status: 200, contentType: "text/plain", body: "released")
         }
+        builder.add("GET", "/gate-announced") { _ in
+            // Waits the way the store waits for a commit: announced to the worker pool.
+            BlockingWait.around {
+                gate.entered.open()
+                _ = gate.release.wait(seconds: 10)
+            }
+            return HTTPResponse(status: 200, contentType: "text/plain", body: "released")
+        }
         builder.add("GET", "/hello") { _ in HTTPResponse(status: 200, contentType: "text/plain", body: "hello") }
         builder.add("POST", "/echo") { request in
             HTTPResponse(status: 200, headers: ["Content-Type": "application/octet-stream"], body: request.body)

@@ -76,7 +76,7 @@ struct ArchitectureTests {
             "Locking/": [],
             "SarcomaGuidelines/": ["JSON"],
             "HTTPServer/": ["CSystemLinux", "JSON", "Locking", "UTCTime"],
-            "CaseStore/": ["CSQLite", "UTCTime"],
+            "CaseStore/": ["CSQLite", "Locking", "UTCTime"],
             "FHIRMapping/": ["JSON", "SarcomaGuidelines", "UTCTime"],
             "CDSHooks/": ["JSON", "Locking", "SarcomaGuidelines", "FHIRMapping"],
             "Access/": ["JSON", "Locking"],

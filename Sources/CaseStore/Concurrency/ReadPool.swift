@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 /// A few read connections, each lent to one thread at a time.
 ///
@@ -21,7 +22,11 @@ final class ReadPool: @unchecked Sendable {
     /// Runs `body` with a connection no other thread uses meanwhile.
     func withConnection<T>(_ body: (Connection) throws(CaseStoreError) -> T) throws(CaseStoreError) -> T {
         condition.lock()
-        while idle.isEmpty && !closed { condition.wait() }
+        if idle.isEmpty && !closed {
+            BlockingWait.around {
+                while idle.isEmpty && !closed { condition.wait() }
+            }
+        }
         guard !closed else {
             condition.unlock()
             throw .closed

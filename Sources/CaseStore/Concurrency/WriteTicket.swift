@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 /// A write waiting in the `GroupCommitWriter`'s queue, seen without its result type.
 protocol QueuedWrite: AnyObject, Sendable {
@@ -51,9 +52,10 @@ final class WriteTicket<Value: Sendable>: QueuedWrite, @unchecked Sendable {
         settled.signal()
     }
 
-    /// Blocks until the batch holding this write is committed (or failed).
+    /// Blocks until the batch holding this write is committed (or failed); announced, so the
+    /// server lets another worker run meanwhile (the batch grows with the waiters).
     func wait() throws(CaseStoreError) -> Value {
-        settled.wait()
+        BlockingWait.around { settled.wait() }
         guard let outcome else { preconditionFailure("a settled write has an outcome") }
         return try outcome.get()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 /// At most `size` connections to PostgreSQL, each lent to one thread at a time.
 ///
@@ -30,10 +31,14 @@ final class PostgresPool: @unchecked Sendable {
     }
 
     /// Runs `body` with a connection no other thread uses meanwhile (opening one if needed).
+    /// Announced as a wait: the work is round trips to PostgreSQL, so the server lets another
+    /// worker run meanwhile.
     func withConnection<T>(_ body: (PostgresConnection) throws(CaseStoreError) -> T) throws(CaseStoreError) -> T {
-        let connection = try borrow()
-        defer { giveBack(connection) }
-        return try body(connection)
+        try BlockingWait.around { () throws(CaseStoreError) -> T in
+            let connection = try borrow()
+            defer { giveBack(connection) }
+            return try body(connection)
+        }
     }
 
     /// Refuses new borrowers, waits for those running, then closes every connection. Idempotent.

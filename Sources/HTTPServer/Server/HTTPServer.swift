@@ -84,6 +84,16 @@ public final class HTTPServer: Sendable {
         }
     }
 
+    /// The running server's worker admission (its counters, for tests).
+    var admission: WorkerAdmission? {
+        phase.withLock { phase -> WorkerAdmission? in
+            switch phase {
+            case .running(let runtime), .stopping(let runtime): return runtime.admission
+            case .ready, .stopped: return nil
+            }
+        }
+    }
+
     /// The port being listened on, once started.
     public var boundPort: Int? {
         boundPortValue.withLock { $0 }

@@ -10,10 +10,10 @@ extension ServerRuntime {
     /// Pause after EMFILE/ENFILE: long enough for descriptors to be freed, short enough to be invisible.
     static let exhaustionPause = 0.05
 
-    /// Accepts a batch. The first new connection is then served inline by this worker (its
-    /// request has usually arrived by now: this saves an epoll round trip per connection for
-    /// clients that open a connection per request); the others go to epoll at once, which
-    /// reports any that already have data.
+    /// Accepts a batch. The others go to epoll at once, which reports any that already have
+    /// data; then the first new connection is served inline by this worker (its request has
+    /// usually arrived by now: this saves an epoll round trip per connection for clients that
+    /// open a connection per request).
     func acceptPending(context: WorkerContext) {
         var admitted: [Connection] = []
         listener.withLock { state in
@@ -42,12 +42,26 @@ extension ServerRuntime {
                 pause(&state, for: Self.exhaustionPause, reason: error)
             }
         }
-        for (index, connection) in admitted.enumerated() {
-            if index == 0 {
-                serve(connection, context: context)
-            } else if register(connection), !connection.park() {
-                serve(connection, context: context)  // its first event came to another worker meanwhile
-            }
+        // The others go to epoll before the first is served: its handler may block (a commit),
+        // and connections left unregistered meanwhile would wait for it.
+        guard let first = admitted.first else { return }
+        for connection in admitted.dropFirst() { handOver(connection) }
+        serve(first, context: context)
+    }
+
+    /// Parks a new connection, then registers it: its first event goes to whichever worker
+    /// polls next and never comes back to this one, which may be about to block in a handler.
+    /// (Registering first and parking after would make this worker serve it whenever its data
+    /// arrived in between, as the ownership protocol's missed-event rule requires.)
+    private func handOver(_ connection: Connection) {
+        connection.isRegistered = true  // owner-only fields are set before letting go
+        connection.isRegisteredForWrite = false
+        guard connection.park() else { preconditionFailure("an unregistered connection has no missed event") }
+        do throws(SocketError) {
+            try epoll.add(connection.socket.raw, token: connection.token, interest: [.read, .edgeTriggered])
+        } catch {
+            hooks.diagnostic("\(error)")
+            if connection.takeIfParked() { close(connection) }
         }
     }
 

@@ -29,6 +29,7 @@ extension ServerRuntime {
         }
         flags.withLock { $0.stopping = true }
         doorbell.ring()
+        admission.stop()
         timerStop.open()
         _ = threadsExited.wait(seconds: Self.exitGrace)
     }

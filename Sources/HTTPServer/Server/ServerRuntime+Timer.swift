@@ -17,6 +17,7 @@ extension ServerRuntime {
             if timerStop.wait(seconds: interval) { break }
             let now = SystemClock.monotonic()
             resumeAcceptingIfDue(now: now)
+            admission.sweep()
             sweep(now: now, context: context)
         }
         threadExited()

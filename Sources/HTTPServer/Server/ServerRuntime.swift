@@ -4,8 +4,9 @@ import Locking
 /// The running server: sockets, epoll, threads. Created by `HTTPServer.start()`.
 ///
 /// Concurrency design (leader/follower over one epoll):
-/// - Every worker thread blocks in `epoll_wait` (one event at a time) on one shared epoll
-///   descriptor. Client sockets are non-blocking and registered once, edge-triggered. The
+/// - Every admitted worker thread blocks in `epoll_wait` (one event at a time) on one shared
+///   epoll descriptor; `WorkerAdmission` admits about one per core, more while handlers are
+///   blocked in a commit, and the rest sleep there. Client sockets are non-blocking and registered once, edge-triggered. The
 ///   worker that takes an event claims the connection (see `Connection`'s ownership
 ///   protocol) and owns it while it reads until drained, parses, runs the handler and
 ///   writes; then it parks it again. No queue, no hand-off between threads, and no epoll
@@ -50,9 +51,11 @@ final class ServerRuntime: Sendable {
     let flags = LockedValue(Flags())
     let timerStop = Latch()
     let threadsExited = Latch()
+    let admission: WorkerAdmission
 
     init(configuration: ServerConfiguration, router: Router, hooks: ServerHooks) throws(SocketError) {
         self.configuration = configuration
+        self.admission = WorkerAdmission(workers: configuration.workerThreads)
         self.router = router
         self.hooks = hooks
         let epoll = try Epoll.make()
@@ -93,6 +96,9 @@ final class ServerRuntime: Sendable {
 
     private func runWorker() {
         let context = WorkerContext()
+        BlockingWait.install(admission)
+        defer { BlockingWait.install(nil) }
+        guard admission.enter() else { return threadExited() }
         loop: while true {
             let event: EpollEvent?
             do {
@@ -105,15 +111,17 @@ final class ServerRuntime: Sendable {
                 continue
             }
             guard let event else { continue }
-            switch event.token {
-            case Self.doorbellToken:
-                break loop
-            case Self.listenerToken:
+            if event.token == Self.doorbellToken { break loop }
+            admission.eventStarted()
+            if event.token == Self.listenerToken {
                 acceptPending(context: context)
-            default:
+            } else {
                 handleEvent(event, context: context)
             }
+            // Over the limit (a blocked worker came back): sleep until a place is free.
+            if admission.eventFinished() && !admission.enter() { return threadExited() }
         }
+        admission.leave()
         threadExited()
     }
 

@@ -22,7 +22,7 @@ extension ConfigurationKey {
             \.guidelines),
         text("openapi", "The OpenAPI document served at /openapi.json", \.openapi),
         integer("maxConnections", "Open client connections before new ones get 503", \.maxConnections, 1...1_000_000),
-        integer("workerThreads", "Threads that parse requests and run handlers", \.workerThreads, 1...512),
+        integer("workerThreads", "Threads that parse requests and run handlers; about one per core polls", \.workerThreads, 1...512),
         integer("maxBodyBytes", "Largest request body (413 beyond)", \.maxBodyBytes, 1...(64 << 20)),
         integer("maxHeaderBytes", "Largest request head (431 beyond)", \.maxHeaderBytes, 1_024...(1 << 20)),
         integer("maxHeaderCount", "Most header fields in one request (431 beyond)", \.maxHeaderCount, 1...10_000),
