@@ -98,4 +98,25 @@ struct AccessLogBatchTests {
         #expect(file.lines.count == 102, "after close, a line is written at once")
         file.log.close()
     }
+
+    /// Writes are cut into whole lines of at most 4096 bytes (one longer line alone), which
+    /// a pipe never interleaves with the store's fault lines: (line lengths, piece lengths).
+    @Test(arguments: [
+        ([10], [10]), ([100, 100], [200]), ([4000, 96], [4096]), ([4000, 97], [4000, 97]),
+        ([5000], [5000]), ([10, 5000, 10], [10, 5000, 10]), (Array(repeating: 1000, count: 9), [4000, 4000, 1000]),
+    ])
+    func writesAreWholeLinesOfAtMostAPipeBuffer(lines: [Int], pieces: [Int]) {
+        var bytes = lines.flatMap { Array(repeating: UInt8(ascii: "x"), count: $0 - 1) + [UInt8(ascii: "\n")] }
+        let found = bytes.withUnsafeMutableBytes { buffer in
+            var ends: [Int] = []
+            var start = 0
+            while start < buffer.count {
+                let end = AccessLogBatch.pieceEnd(buffer, from: start)
+                ends.append(end - start)
+                start = end
+            }
+            return ends
+        }
+        #expect(found == pieces)
+    }
 }
