@@ -36,9 +36,11 @@ public final class SarcomaService: Sendable {
         self.connections = connections
     }
 
-    /// Closes the case store: the last thing the process does with it (after the server has
-    /// drained, or when start-up stops before serving).
+    /// Writes the buffered access lines and stops the log's flusher, then closes the case
+    /// store: the last thing the process does with them (after the server has drained, or
+    /// when start-up stops before serving). Event lines may still be written afterwards.
     public func close() {
+        accessLog.close()
         store.close()
     }
 

@@ -70,6 +70,8 @@ struct ServeCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
 
         server.waitUntilStopped()
+        // Drained: no request line can come any more, so this writes the last of them.
+        service.accessLog.flush()
         service.close()
         service.accessLog.event("stopped")
     }

@@ -105,4 +105,23 @@ struct OperationsEndToEndTests {
         #expect(read.object.string("externalId") == "EHR-000123")
         #expect(second.stop() == 0)
     }
+
+    /// Request lines are buffered (up to about 0.2 s); a SIGTERM writes every one of them,
+    /// before the `stopped` line, however quickly it follows the last answer.
+    @Test func sigtermWritesEveryBufferedAccessLine() throws {
+        let service = try ServiceProcess()
+        let ids = (0..<20).map { "stop-line-\($0)" }
+        for id in ids {
+            #expect(try service.send("GET", "/health", headers: [("X-Request-ID", id)]).status == 200)
+        }
+        #expect(service.stop() == 0)
+        let lines = service.standardOutput.split(separator: "\n").map(String.init)
+        let requestLines = lines.filter { $0.contains("msg=request") }
+        for id in ids {
+            #expect(requestLines.filter { $0.contains(" request_id=\(id) ") }.count == 1, "no line for \(id)")
+        }
+        let stopped = try #require(lines.lastIndex { $0.hasSuffix(#"msg="stopped""#) })
+        let lastRequest = try #require(lines.lastIndex { $0.contains(" request_id=stop-line-19 ") })
+        #expect(lastRequest < stopped)
+    }
 }

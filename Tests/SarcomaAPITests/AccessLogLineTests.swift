@@ -53,6 +53,7 @@ struct AccessLogLineTests {
             RequestLogRecord(
                 method: "GET", routeTemplate: nil, status: 200, durationSeconds: 2, requestID: "r", bytesIn: 0,
                 bytesOut: 0))
+        log.flush()
         try pipe.fileHandleForWriting.close()
         let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let lines = text.split(separator: "\n").map(String.init)

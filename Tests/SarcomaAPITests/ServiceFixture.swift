@@ -59,7 +59,7 @@ final class ServiceFixture: @unchecked Sendable {
     }
 
     deinit {
-        service.store.close()
+        service.close()
         try? FileManager.default.removeItem(at: directory)
     }
 }

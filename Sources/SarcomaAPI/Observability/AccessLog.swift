@@ -7,21 +7,19 @@ import UTCTime
 /// path, which may carry identifiers), status, duration and request id. No bodies, no
 /// query strings, no patient data; `client=` is the access token's name (`-` when none),
 /// never the token.
+///
+/// Request lines are batched (`AccessLogBatch`): a `write` syscall per line under one lock
+/// serialised the workers. A crash can lose at most the last `flushInterval` of request
+/// lines (docs/decisions.md); `event` lines are written at once.
 public final class AccessLog: Sendable {
-    /// The handle, and a line buffer and timestamp reused from line to line; behind a mutex
-    /// so lines from worker threads never interleave (the write was under it already).
-    private struct Output {
-        let handle: FileHandle
-        var line: [UInt8] = []
-        var clock = LogTimestamp.SecondCache()
-    }
-
-    private let output: LockedValue<Output>
+    private let batch: AccessLogBatch
 
     public init(handle: FileHandle = .standardOutput) {
-        var output = Output(handle: handle)
-        output.line.reserveCapacity(256)
-        self.output = LockedValue(output)
+        batch = AccessLogBatch(handle: handle)
+    }
+
+    deinit {
+        batch.close()
     }
 
     public func write(_ record: RequestLogRecord) {
@@ -30,28 +28,34 @@ public final class AccessLog: Sendable {
         let now = UTCInstant.now()
         let method = MetricsRegistry.methodLabel(record.method)
         let microseconds = Int((record.durationSeconds * 1_000_000).rounded())
-        output.withLock { output in
-            output.line.removeAll(keepingCapacity: true)
-            output.line.append(contentsOf: Self.timestampKey)
-            output.clock.append(now, to: &output.line)
-            output.line.append(contentsOf: Self.requestKey)
-            Self.append(method, to: &output.line)
-            output.line.append(contentsOf: Self.routeKey)
-            Self.append(record.routeTemplate ?? RequestLogRecord.unmatchedRoute, to: &output.line)
-            output.line.append(contentsOf: Self.statusKey)
-            Self.appendInteger(record.status, to: &output.line)
-            output.line.append(contentsOf: Self.durationKey)
-            Self.appendMilliseconds(microseconds: microseconds, to: &output.line)
-            output.line.append(contentsOf: Self.requestIDKey)
-            Self.append(record.requestID, to: &output.line)
-            output.line.append(contentsOf: Self.clientKey)
-            Self.append(record.clientName ?? "-", to: &output.line)
-            output.line.append(UInt8(ascii: "\n"))
-            let handle = output.handle
-            output.line.withUnsafeMutableBytes { bytes in
-                handle.write(Data(bytesNoCopy: bytes.baseAddress!, count: bytes.count, deallocator: .none))
-            }
+        batch.append { line, clock in
+            line.append(contentsOf: Self.timestampKey)
+            clock.append(now, to: &line)
+            line.append(contentsOf: Self.requestKey)
+            Self.append(method, to: &line)
+            line.append(contentsOf: Self.routeKey)
+            Self.append(record.routeTemplate ?? RequestLogRecord.unmatchedRoute, to: &line)
+            line.append(contentsOf: Self.statusKey)
+            Self.appendInteger(record.status, to: &line)
+            line.append(contentsOf: Self.durationKey)
+            Self.appendMilliseconds(microseconds: microseconds, to: &line)
+            line.append(contentsOf: Self.requestIDKey)
+            Self.append(record.requestID, to: &line)
+            line.append(contentsOf: Self.clientKey)
+            Self.append(record.clientName ?? "-", to: &line)
+            line.append(UInt8(ascii: "\n"))
         }
+    }
+
+    /// Writes every buffered request line now: the shutdown path calls it once the server
+    /// has drained, so a clean stop loses none.
+    public func flush() {
+        batch.flush()
+    }
+
+    /// Flushes and stops the flusher thread; lines written afterwards go out one by one.
+    public func close() {
+        batch.close()
     }
 
     private static let timestampKey = Array("ts=".utf8)
@@ -90,7 +94,7 @@ public final class AccessLog: Sendable {
     public func event(_ message: String, level: String = "info") {
         let line =
             "ts=\(Self.timestamp()) level=\(level) msg=\"\(message.replacingOccurrences(of: "\"", with: "'"))\"\n"
-        output.withLock { $0.handle.write(Data(line.utf8)) }
+        batch.writeNow(Array(line.utf8))
     }
 
     static func timestamp() -> String {
