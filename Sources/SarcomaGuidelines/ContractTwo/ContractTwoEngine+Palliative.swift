@@ -41,6 +41,9 @@ extension ContractTwoEngine {
                 ])
         }
         let answer = try SystemicEvaluator(table: pack.systemic).evaluate(facts.systemicCase(on: pathway))
+        warnings = warnings.map {
+            ContractTwoWarning(answer.namingLeftOut(PlanWarning(code: $0.code, message: $0.message)))
+        }
         warnings += answer.warnings.map { ContractTwoWarning(code: $0.code, message: $0.message) }
         head += [
             JSONMember("indicated", .bool(true)), JSONMember("line", .string(answer.line.rawValue)),
