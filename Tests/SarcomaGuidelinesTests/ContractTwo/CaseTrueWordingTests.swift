@@ -272,3 +272,18 @@ struct CaseTrueWordingTests {
         #expect(systemicEmpty == (row.withheld != nil), "systemicOptions empty")
     }
 }
+
+extension CaseTrueWordingTests {
+    /// D14 v2 (rules §5 precedence): DFSP at extremity, trunk or head and neck is planned with
+    /// MARGIN-DFSP-PDEMA and MARGIN-INFILTRATIVE-2CM's 2 cm is the wide-excision alternative;
+    /// "the widest margin is planned" holds only for the numeric rules elsewhere.
+    @Test(
+        "a DFSP margin plan never says the widest margin is planned", arguments: [Site.extremity, .trunk, .headAndNeck])
+    func dfspMarginWording(_ site: Site) throws {
+        let worked = WorkedCase(site, 6, .superficial, "dermatofibrosarcoma_protuberans")
+        let section = MarginEvaluatorV2.evaluate(try worked.facts)
+        let rationale = try #require(section.recommendations.first).rationale
+        #expect(!rationale.contains("the widest margin is planned"), "\(rationale)")
+        #expect(rationale.contains("2 cm margin is the wide-excision alternative"), "\(rationale)")
+    }
+}
