@@ -287,3 +287,36 @@ extension CaseTrueWordingTests {
         #expect(rationale.contains("2 cm margin is the wide-excision alternative"), "\(rationale)")
     }
 }
+
+extension CaseTrueWordingTests {
+    /// REND-WORDING (rules §9) with §8.3 rows 5, 11, 13: for a first-line non-candidate (C35) the
+    /// S/FA rows of gemcitabine-docetaxel, trabectedin and eribulin are traced "not applied: this
+    /// is the first line" while PALL-NON-ANTHRACYCLINE-FIRST lists the same agents; the trace must
+    /// name where the agent is, never say it "is not an option" beside the option listing it.
+    @Test("a line-excluded row whose agent another row lists is traced as listed there")
+    func lineExcludedRowOfAListedAgent() throws {
+        let worked = WorkedCase(.extremity, 9, .deep, "myxoid_liposarcoma", grade: 2) {
+            $0.patient.ageYears = 65
+            $0.patient.anthracyclineCandidate = false
+            $0.metastatic([.lung, .softTissue])
+        }
+        let evaluation = try Self.engine.evaluate(.palliative, facts: worked.facts, explain: true)
+        let reasons = (evaluation.json["trace"]?.arrayValue ?? []).map { step in
+            "\(step["ruleId"]?.stringValue ?? "") \(step["reason"]?.stringValue ?? "")"
+        }
+        let expected = [
+            ("PALL-GEMDOC", "gemcitabine_docetaxel is listed under PALL-NON-ANTHRACYCLINE-FIRST"),
+            ("PALL-TRABECTEDIN", "trabectedin is listed under PALL-NON-ANTHRACYCLINE-FIRST"),
+            ("PALL-ERIBULIN", "eribulin is listed under PALL-NON-ANTHRACYCLINE-FIRST"),
+            ("PALL-PAZOPANIB-GEM", "pazopanib_gemcitabine is not an option in it"),
+        ]
+        for (rule, phrase) in expected {
+            #expect(
+                reasons.contains { $0.hasPrefix(rule + " this is the first line") && $0.contains(phrase) },
+                "\(rule): \(phrase) in \(reasons)")
+        }
+        for agent in ["gemcitabine_docetaxel", "trabectedin", "eribulin"] {
+            #expect(!reasons.contains { $0.contains("\(agent) is not an option") }, "\(agent) in \(reasons)")
+        }
+    }
+}
