@@ -15,7 +15,7 @@ extension PatientViewCards {
             + (assessment["warnings"]?.arrayValue ?? []).compactMap { warning -> (String, String)? in
                 guard let code = warning["code"]?.stringValue else { return nil }
                 return (code, warning["message"]?.stringValue ?? "")
-            } + mappingWarnings.map { ($0.code, $0.message) }).filter { seen.insert($0.0).inserted }
+            } + mappingWarnings.map { ($0.code, $0.message) } + lineGaps).filter { seen.insert($0.0).inserted }
         let cautions = warnings.filter { Self.cautionNames[$0.0] != nil }
         let gaps = warnings.filter { Self.gapNames[$0.0] != nil }
         guard !cautions.isEmpty || !gaps.isEmpty else { return nil }
@@ -46,6 +46,20 @@ extension PatientViewCards {
             }
         }
         return card(summary, .warning, detail)
+    }
+
+    /// With the line unknown the systemic card shows each line, but `assessment` is the first
+    /// line only: what only a later line reads (the biomarker tests the agnostic rows need, the
+    /// prior anthracycline) comes from that line's evaluation, named by its line.
+    var lineGaps: [(String, String)] {
+        (unknownLines ?? []).flatMap { line in
+            (line.palliative["warnings"]?.arrayValue ?? []).compactMap { warning -> (String, String)? in
+                guard let code = warning["code"]?.stringValue else { return nil }
+                let message = warning["message"]?.stringValue ?? ""
+                let named = "\(line.name.capitalizedFirst) line"
+                return (code, message.hasPrefix(named) ? message : "\(named): \(message)")
+            }
+        }
     }
 
     /// M1 on pathway `advanced`: whether the disease is oligometastatic rests on the metastatic

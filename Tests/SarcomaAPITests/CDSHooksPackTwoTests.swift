@@ -94,6 +94,27 @@ struct CDSHooksPackTwoTests {
         #expect(detail.contains("(preferred)"), "preferred marked: \(detail)")
     }
 
+    /// Delta §9: the prefetch gives no biomarkers, so the cards carry `biomarker_tests_not_reported`
+    /// (rules §8.5). With the line not in the record the systemic card shows the first and the
+    /// subsequent line; the tumour-agnostic rows are post-line only (§8.3 rows 20-24), so the
+    /// tests that would add options, and the prior anthracycline that set A needs in line S
+    /// (§8.6), are read from the subsequent line and named by it on the caution card.
+    @Test func theCautionCardNamesWhatOnlyTheSubsequentLineReads() throws {
+        let fixture = try ServiceFixture()
+        let response = fixture.handle(
+            "POST", Self.patientView,
+            body: CDSHooksRequests.patientView(prefetch: Self.prefetch(ecog: 1, effective: Self.day(-3))))
+        let caution = try #require(
+            Self.cards(response).first { ($0["summary"] as? String)?.hasPrefix("Missing in the record") == true })
+        let detail = caution["detail"] as? String ?? ""
+        #expect(detail.contains("Prior lines of systemic therapy not given"), "\(detail)")
+        #expect(detail.contains("Subsequent line: Tests not reported"), "\(detail)")
+        for test in ["MSI-H (pembrolizumab)", "BRAF V600E (dabrafenib_trametinib)", "RET fusion (selpercatinib)"] {
+            #expect(detail.contains(test), "\(test) missing: \(detail)")
+        }
+        #expect(detail.contains("Subsequent line without priorAnthracycline"), "\(detail)")
+    }
+
     /// (ECOG, days before the call or nil for undated, caution names expected, names not expected).
     static let cautionRows: [(Int, Int?, [String], [String])] = [
         (3, -3, ["ECOG 3 or worse"], ["ECOG older than 30 days", "ECOG without a date"]),

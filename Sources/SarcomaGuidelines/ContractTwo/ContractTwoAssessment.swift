@@ -31,14 +31,14 @@ public struct ContractTwoAssessment: Sendable {
     /// The whole answer; nil while a section is missing.
     public var json: JSONValue? {
         guard missing.isEmpty else { return nil }
-        var seen = Set<String>()
-        var warnings: [JSONValue] = []
+        var collected: [ContractTwoWarning] = []
         for section in Self.sections {
             for warning in placed[section]?["warnings"]?.arrayValue ?? [] {
-                guard let code = warning["code"]?.stringValue, seen.insert(code).inserted else { continue }
-                warnings.append(warning)
+                guard let code = warning["code"]?.stringValue else { continue }
+                collected.append(ContractTwoWarning(code: code, message: warning["message"]?.stringValue ?? ""))
             }
         }
+        let warnings = ContractTwoWarning.unique(collected).map(\.json)
         var members: [JSONMember] = [
             JSONMember("guidelineVersion", .string(guidelineVersion)),
             JSONMember("scope", .string(decision.scope.rawValue)),

@@ -41,6 +41,9 @@ extension ContractTwoEngine {
                 ])
         }
         let answer = try SystemicEvaluator(table: pack.systemic).evaluate(facts.systemicCase(on: pathway))
+        warnings = warnings.map {
+            ContractTwoWarning(answer.namingLeftOut(PlanWarning(code: $0.code, message: $0.message)))
+        }
         warnings += answer.warnings.map { ContractTwoWarning(code: $0.code, message: $0.message) }
         head += [
             JSONMember("indicated", .bool(true)), JSONMember("line", .string(answer.line.rawValue)),
@@ -65,11 +68,22 @@ extension ContractTwoEngine {
                     reason: "\(item.agent.rawValue) not recommended (\(item.reasonCode.rawValue)): \(item.reason)"))
         }
         for row in answer.outsideThisLine {
+            // The agent may still be in this answer through another row (trabectedin first line
+            // for a non-candidate, PALL-NON-ANTHRACYCLINE-FIRST): the trace says so, never that
+            // the agent "is not an option" beside the option that lists it.
+            let agent = row.agent.rawValue
+            let elsewhere: String
+            if let option = answer.option(row.agent) {
+                elsewhere = "this row does not apply; \(agent) is listed under \(option.ruleId)"
+            } else if let item = answer.withheld(row.agent) {
+                elsewhere = "this row does not apply; \(agent) is not recommended (\(item.reasonCode.rawValue))"
+            } else {
+                elsewhere = "\(agent) is not an option in it"
+            }
             trace.append(
                 RuleTrace(
                     ruleId: row.ruleId, applied: false,
-                    reason:
-                        "this is \(Self.lineWords(answer.lineContext)): \(row.agent.rawValue) is not an option in it."))
+                    reason: "this is \(Self.lineWords(answer.lineContext)): \(elsewhere)."))
         }
         let names = AgentDisplay(sets: pack.systemic.sets)
         var lines: [ContractTwoText.Line] = [

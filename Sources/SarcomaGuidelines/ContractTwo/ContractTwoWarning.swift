@@ -14,10 +14,22 @@ public struct ContractTwoWarning: Sendable, Equatable {
         .object(JSONObject(engineMembers: [.init("code", .string(code)), .init("message", .string(message))]))
     }
 
-    /// `warnings` with later repeats of a code dropped (the first, most specific message stays).
+    /// `warnings` with later repeats of a code dropped (the first, most specific message stays),
+    /// except that a later message completing the first (it starts with it: the pediatric scope
+    /// warning naming the rows a systemic answer left out) takes its place.
     static func unique(_ warnings: [ContractTwoWarning]) -> [ContractTwoWarning] {
-        var seen = Set<String>()
-        return warnings.filter { seen.insert($0.code).inserted }
+        var position: [String: Int] = [:]
+        var result: [ContractTwoWarning] = []
+        for warning in warnings {
+            guard let index = position[warning.code] else {
+                position[warning.code] = result.count
+                result.append(warning)
+                continue
+            }
+            let earlier = result[index].message
+            if warning.message.count > earlier.count, warning.message.hasPrefix(earlier) { result[index] = warning }
+        }
+        return result
     }
 }
 

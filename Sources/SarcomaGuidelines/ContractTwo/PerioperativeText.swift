@@ -72,6 +72,7 @@ struct PerioperativeText {
         let group = section.stageGroup.map { "stage group \($0.rawValue)" } ?? "no stage group"
         let planning =
             section.planningStageGroup.map { "planning stage group \($0.rawValue)" } ?? "no planning stage group"
-        return "\(group); \(planning), planning grade \(section.planningGrade.rawValue)"
+        let grade = section.planningGrade == .notApplicable ? "not applicable" : section.planningGrade.rawValue
+        return "\(group); \(planning), planning grade \(grade)"
     }
 }

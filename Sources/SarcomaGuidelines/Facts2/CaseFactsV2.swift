@@ -49,7 +49,10 @@ public struct CaseFactsV2: Sendable {
         let keepsGradeUnknown = row.gradePolicy.kind == .fnclcc && row.scope != .dfsp
         stagingTrace = log.trace
         stagingWarnings = log.warnings.compactMap { warning in
-            if warning.code == .gradeUnknown, !keepsGradeUnknown { return nil }
+            if warning.code == .gradeUnknown {
+                guard keepsGradeUnknown else { return nil }
+                return PlanWarning(code: warning.code.rawValue, message: Self.gradeUnknownText(stage))
+            }
             return PlanWarning(code: warning.code.rawValue, message: warning.message)
         }
         let tumor = tumorCase.tumor
@@ -87,6 +90,22 @@ public struct CaseFactsV2: Sendable {
 
     /// `countsHigh` (§4 terms).
     public var countsHigh: Bool { planningGrade.countsHigh(isDFSP: isDFSP) }
+
+    /// The `grade_unknown` text true for this case: v1's "establishing the grade may change the
+    /// stage" only where the AJCC group does depend on the grade (not for N1/M1 stage IV, nor at a
+    /// site without AJCC groups), so a stage IV tumour is never told its stage may change.
+    static func gradeUnknownText(_ stage: StageAssignment) -> String {
+        let head = "Grade not given and not computable (GX)"
+        guard let table = stage.siteGroup.stageTable else {
+            return head + ": this site has no AJCC stage group; establishing the grade informs planning."
+        }
+        let low = table.row(stage.t, stage.n, stage.m, .g1)?.group
+        let high = table.row(stage.t, stage.n, stage.m, .g3)?.group
+        if let low, low == high {
+            return head + ": stage \(low.rawValue) whatever the grade; establishing the grade informs planning."
+        }
+        return head + ": staged with the AJCC GX column; establishing the grade may change the stage."
+    }
 
     /// STAGE-PLANNING computed as if M0: the primary of an oligometastatic case (§7.5 (a)).
     var planningStageGroupAsM0: StageGroup? {

@@ -24,7 +24,12 @@ public enum MarginEvaluatorV2 {
             words += " Angiosarcoma is often multifocal: far wider margins are often needed and wide-field RT is usual."
         }
         if !others.isEmpty {
-            words += " Also applying: \(others.joined(separator: ", ")); the widest margin is planned."
+            // D14 v2: the widest numeric rule wins, except for DFSP, where Mohs/PDEMA is the plan
+            // and the 2 cm rule is its wide-excision alternative.
+            let how =
+                winner == "MARGIN-DFSP-PDEMA"
+                ? "its 2 cm margin is the wide-excision alternative" : "the widest margin is planned"
+            words += " Also applying: \(others.joined(separator: ", ")); \(how)."
         }
         if facts.site == .retroperitoneum {
             words += " The centimetre margin rules are not applied at the retroperitoneum."

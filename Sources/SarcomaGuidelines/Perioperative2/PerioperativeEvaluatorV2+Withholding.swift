@@ -1,9 +1,12 @@
 /// §7.0 rule 4: withheld modalities move to `notRecommended[]`, one entry per modality, in the
 /// order they would have been listed, with the first applicable reason and the others after it.
+/// A systemic-therapy container whose `systemicOptions[]` is empty at ECOG >= 3 (every row,
+/// `clinical_trial` included, withheld for performance status, §8.2 step 3) is withheld too:
+/// listing "preoperative systemic therapy" with no therapy in it would contradict the answer.
 extension PerioperativeEvaluatorV2 {
     static func withhold(
         _ candidates: [PerioperativeCandidate], facts: CaseFactsV2, table: PerioperativeTableV2,
-        warnings: inout [PlanWarning]
+        systemicListsNothing: Bool = false, warnings: inout [PlanWarning]
     ) -> ([PerioperativeCandidate], [WithheldModality]) {
         let patient = facts.tumorCase.patient
         let priorRT = facts.inputs.priorRadiotherapy
@@ -24,6 +27,11 @@ extension PerioperativeEvaluatorV2 {
                 if patient?.ivTherapyEligible == false { reasons.append(.requiresIV) }
                 if let ecog = patient?.ecog, ecog >= 3 { reasons.append(.performanceStatus) }
                 if facts.histology.code == "alveolar_soft_part_sarcoma" { reasons.append(.histologyNoActivity) }
+            }
+            if modality == .preoperativeSystemicTherapy || modality == .systemicTherapy, systemicListsNothing,
+                let ecog = patient?.ecog, ecog >= 3
+            {
+                reasons.append(.performanceStatus)
             }
             if modality.isRadiotherapy, facts.recurrent, priorRT == true { reasons.append(.priorRadiotherapyMDT) }
             if modality == .preoperativeRT, facts.site == .retroperitoneum {

@@ -55,8 +55,16 @@ public enum PerioperativeEvaluatorV2 {
             }
         }
 
+        var systemic: SystemicAnswer?
+        if pathway == .conversion || pathway == .oligometastatic, let systemicPathway = pathway.systemicPathway {
+            systemic = try SystemicEvaluator(table: facts.pack.systemic).evaluate(
+                systemicCase(facts, pathway: systemicPathway))
+        }
+
         // 7.0 rule 4: withholding.
-        let (listed, withheld) = withhold(candidates, facts: facts, table: table, warnings: &warnings)
+        let (listed, withheld) = withhold(
+            candidates, facts: facts, table: table, systemicListsNothing: systemic?.options.isEmpty == true,
+            warnings: &warnings)
         if listed.isEmpty, reason == nil, !candidates.isEmpty {
             reason = "Every perioperative option is withheld for this patient: see notRecommended."
         }
@@ -88,11 +96,6 @@ public enum PerioperativeEvaluatorV2 {
                     evidence: table.highRiskRule.evidence))
         }
 
-        var systemic: SystemicAnswer?
-        if pathway == .conversion || pathway == .oligometastatic, let systemicPathway = pathway.systemicPathway {
-            systemic = try SystemicEvaluator(table: facts.pack.systemic).evaluate(
-                systemicCase(facts, pathway: systemicPathway))
-        }
         warnings += facts.grade.warnings.filter { perioperativeGradeCodes.contains($0.code) }
         warnings += facts.defaultWarnings + facts.pathway.warnings
         if options.contains(where: { $0.modality.isChemotherapy })
@@ -104,6 +107,7 @@ public enum PerioperativeEvaluatorV2 {
                     code: "iv_therapy_eligible_defaulted",
                     message: "ivTherapyEligible not given: assumed eligible for IV therapy."))
         }
+        if let systemic { warnings = warnings.map(systemic.namingLeftOut) }
         let systemicWarnings = (systemic?.warnings ?? []).map { PlanWarning(code: $0.code, message: $0.message) }
         warnings = PlanWarning.merged(warnings, systemicWarnings)
         var section = PerioperativeSectionV2(

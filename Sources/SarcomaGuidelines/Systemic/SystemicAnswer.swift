@@ -20,12 +20,23 @@ public struct SystemicAnswer: Sendable, Equatable {
     /// context, in table order: the trace says so (REND-WORDING, "not applied: this is the
     /// first line") instead of leaving the rule out silently.
     public var outsideThisLine: [(agent: TherapyAgent, ruleId: String)] = []
+    /// Pediatric scope (§8.2 step 1): candidate rows left out, not listed, in table order; the
+    /// answer's `pediatric_protocol_scope` warning names them (§3.4).
+    public var leftOut: [TherapyAgent] = []
 
     public var intent: String { pathway.intent }
 
     public func option(_ agent: TherapyAgent) -> SystemicOption? { options.first { $0.agent == agent } }
     public func withheld(_ agent: TherapyAgent) -> WithheldAgent? { notRecommended.first { $0.agent == agent } }
     public func warning(_ code: String) -> SystemicWarning? { warnings.first { $0.code == code } }
+
+    /// The scope warning of the pathway decision, completed with the rows this answer left out
+    /// (§3.4: "warning `pediatric_protocol_scope` names them"); any other warning unchanged.
+    public func namingLeftOut(_ warning: PlanWarning) -> PlanWarning {
+        guard warning.code == "pediatric_protocol_scope", !leftOut.isEmpty else { return warning }
+        let names = leftOut.map(\.rawValue).joined(separator: ", ")
+        return PlanWarning(code: warning.code, message: warning.message + "; left out here: \(names)")
+    }
 
     public static func == (lhs: SystemicAnswer, rhs: SystemicAnswer) -> Bool {
         lhs.pathway == rhs.pathway && lhs.scope == rhs.scope && lhs.lineContext == rhs.lineContext

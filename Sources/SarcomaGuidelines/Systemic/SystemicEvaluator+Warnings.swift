@@ -125,7 +125,12 @@ extension SystemicEvaluator {
             if let months = facts.input.monthsSinceLastAnthracycline {
                 text += "; \(months) months since the last anthracycline"
             }
-            facts.warn("anthracycline_rechallenge", text + ". Anthracycline regimens are listed, not preferred.")
+            // The closing sentence says what this answer does with set A: listed, or all withheld.
+            let closing =
+                setAListed
+                ? "Anthracycline regimens are listed, not preferred."
+                : "No anthracycline regimen is listed in this case: see notRecommended for the reasons."
+            facts.warn("anthracycline_rechallenge", text + ". " + closing)
         }
     }
 
@@ -147,10 +152,21 @@ extension SystemicEvaluator {
                 }
             }
         }
+        // An agent this case already lists is not "added" by the test: the text says so (INI1 for
+        // tazemetostat, MSI-H for pembrolizumab in UPS), so the warning stays true for this case.
+        let listed = Set(current.outcomes.filter(\.listed).map(\.row.agent))
         var named: [String] = []
+        var supportsListed = false
         for test in table.biomarkerTests {
             guard let agents = adds[test.marker] else { continue }
-            let list = agents.map(\.rawValue).joined(separator: ", ")
+            let added = agents.filter { !listed.contains($0) }.map(\.rawValue)
+            let alreadyListed = agents.filter { listed.contains($0) }.map(\.rawValue)
+            var parts = added.isEmpty ? [] : [added.joined(separator: ", ")]
+            if !alreadyListed.isEmpty {
+                supportsListed = true
+                parts.append("\(alreadyListed.joined(separator: ", ")), already listed: a positive result supports it")
+            }
+            let list = parts.joined(separator: "; ")
             if test.warning == "biomarker_tests_not_reported" {
                 named.append("\(test.name) (\(list))")
             } else {
@@ -162,9 +178,11 @@ extension SystemicEvaluator {
             }
         }
         if !named.isEmpty {
-            facts.warn(
-                "biomarker_tests_not_reported",
-                "Tests not reported that would add options in this case: \(named.joined(separator: "; ")).")
+            let head =
+                supportsListed
+                ? "Tests not reported that would add options in this case or support options already listed"
+                : "Tests not reported that would add options in this case"
+            facts.warn("biomarker_tests_not_reported", "\(head): \(named.joined(separator: "; ")).")
         }
     }
 }

@@ -27,6 +27,7 @@ public struct SystemicEvaluator: Sendable {
             investigational: input.pathway.isPalliative ? table.investigational : [],
             bestSupportiveCare: input.pathway == .bestSupportiveCare,
             biomarkerStatus: Biomarker.allCases.map { ($0, input.biomarkers.status($0)) },
-            warnings: facts.warnings, outsideThisLine: rowsOutsideLine(facts, panel: input.biomarkers))
+            warnings: facts.warnings, outsideThisLine: rowsOutsideLine(facts, panel: input.biomarkers),
+            leftOut: evaluation.leftOut)
     }
 }

@@ -125,7 +125,7 @@ struct SystemicWorkedCheckTests {
                 "best_supportive_care (PALL-BSC; —)",
             ],
             withheld: [], warnings: ["biomarker_tests_not_reported"],
-            warningTexts: [("biomarker_tests_not_reported", ["INI1 (tazemetostat)"])]),
+            warningTexts: [("biomarker_tests_not_reported", ["INI1 (tazemetostat, already listed"])]),
         Check(
             name: "C36 UPS with one resectable lung metastasis: oligometastatic systemicOptions",
             input: SystemicCaseBuilder.worked("undifferentiated_pleomorphic_sarcoma", pathway: .oligometastatic),
