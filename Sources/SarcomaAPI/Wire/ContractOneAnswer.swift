@@ -7,7 +7,12 @@ import SarcomaGuidelines
 /// the pack 2026.11-1 answer byte for byte.
 struct ContractOneAnswer {
     var json: JSONValue
-    var plainText: String
+    private let evaluation: Evaluation
+    private let warnings: [(code: String, message: String)]
+
+    /// Rendered only when asked for: the text report costs more than the whole JSON answer
+    /// (callgrind: 92 % of a JSON `POST /v1/assessment` went to a text nobody read).
+    var plainText: String { evaluation.plainText + warnings.map { $0.message + "\n" }.joined() }
 
     /// `superseded` is the `superseded_pack` warning, last of all (nil when no successor is loaded).
     init(
@@ -17,8 +22,9 @@ struct ContractOneAnswer {
         let reading = ContractOneReading(sarcomaCase, packVersion: engine.pack.version)
         let evaluation = engine.evaluate(kind, for: reading.sarcomaCase, explain: explain)
         let warnings = reading.warnings + (superseded.map { [$0] } ?? [])
+        self.evaluation = evaluation
+        self.warnings = warnings
         json = Self.appending(warnings, to: evaluation.json)
-        plainText = evaluation.plainText + warnings.map { $0.message + "\n" }.joined()
     }
 
     static func appending(_ warnings: [(code: String, message: String)], to json: JSONValue) -> JSONValue {

@@ -5,7 +5,9 @@ import JSON
 /// order, then the union of the warnings once, as the JSON has them, and the pack.
 public struct ContractTwoAssessmentAnswer: Sendable {
     public var json: JSONValue
-    public var plainText: String
+    /// The text's lines, rendered when asked for: a JSON answer does not pay for its text.
+    var lines: [ContractTwoText.Line]
+    public var plainText: String { ContractTwoText.render(lines) }
 }
 
 extension ContractTwoEngine {
@@ -32,6 +34,6 @@ extension ContractTwoEngine {
         lines.append(.init(label: "", text: "", rules: []))
         lines += ContractTwoText.footer(
             ContractTwoWarning.unique(warnings), packVersion: pack.version, packLabel: pack.label)
-        return ContractTwoAssessmentAnswer(json: json, plainText: ContractTwoText.render(lines))
+        return ContractTwoAssessmentAnswer(json: json, lines: lines)
     }
 }

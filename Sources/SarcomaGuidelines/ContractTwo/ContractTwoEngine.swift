@@ -48,8 +48,7 @@ public final class ContractTwoEngine: Sendable {
             lines: body.lines, warnings: warnings, trace: explain ? body.trace : [], packVersion: pack.version,
             packLabel: pack.label, citable: ContractTwoRuleIds.all(in: json))
         return ContractTwoEvaluation(
-            section: section, json: json, plainText: text.render(), ruleIds: body.ruleIds, warnings: warnings,
-            text: text)
+            section: section, json: json, ruleIds: body.ruleIds, warnings: warnings, text: text)
     }
 }
 

@@ -4,7 +4,8 @@ import JSON
 public struct ContractTwoEvaluation: Sendable {
     public var section: ContractTwoSection
     public var json: JSONValue
-    public var plainText: String
+    /// Rendered when asked for: a JSON answer does not pay for its text.
+    public var plainText: String { text.render() }
     public var ruleIds: [String]
     public var warnings: [ContractTwoWarning]
     /// The parts of `plainText`, which an assessment stacks section after section.
