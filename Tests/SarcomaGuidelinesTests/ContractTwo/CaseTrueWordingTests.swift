@@ -7,14 +7,7 @@ import Testing
 /// says the answer holds; the expected values come from the rules, not from the code.
 @Suite("Pack 2026.12-1 review: answers true for this case")
 struct CaseTrueWordingTests {
-    static let engine: ContractTwoEngine = {
-        do {
-            let pack = try GuidelinePackV2.load(files: PackFixture.files(in: Pack2026Fixture.directory))
-            return ContractTwoEngine(pack: pack, kept: PackFixture.engine)
-        } catch {
-            fatalError("pack 2026.12-1 does not load: \(error)")
-        }
-    }()
+    static let engine = Pack2026Fixture.contractTwoEngine
 
     static func message(_ code: String, in section: ContractTwoSection, _ worked: WorkedCase) throws -> String? {
         let evaluation = try engine.evaluate(section, facts: worked.facts)

@@ -7,14 +7,7 @@ import Testing
 /// section's warnings once at the top.
 @Suite("Contract v2 assessment envelope")
 struct ContractTwoAssessmentTests {
-    static let engine: ContractTwoEngine = {
-        do {
-            let pack = try GuidelinePackV2.load(files: PackFixture.files(in: Pack2026Fixture.directory))
-            return ContractTwoEngine(pack: pack, kept: PackFixture.engine)
-        } catch {
-            fatalError("pack 2026.12-1 does not load: \(error)")
-        }
-    }()
+    static let engine = Pack2026Fixture.contractTwoEngine
 
     /// §12 P2 (ECOG 4 UPS M1): pathway best_supportive_care, intent supportive.
     static let p2 = SarcomaCase(

@@ -60,6 +60,16 @@ extension Pack2026Fixture {
 
     static let evaluator = SystemicEvaluator(table: systemic)
 
+    /// The contract-2 engine on this pack, with pack 2026.11-1 kept beside it.
+    static let contractTwoEngine: ContractTwoEngine = {
+        do {
+            let pack = try GuidelinePackV2.load(files: PackFixture.files(in: directory))
+            return ContractTwoEngine(pack: pack, kept: PackFixture.engine)
+        } catch {
+            fatalError("pack 2026.12-1 does not load: \(error)")
+        }
+    }()
+
     /// Loads `systemic.json` after `change`, returning the refusal (nil if it loaded).
     static func systemicRefusal(_ change: (inout JSONValue) -> Void) -> GuidelinePackError? {
         var root = json(SystemicTable.fileName)
