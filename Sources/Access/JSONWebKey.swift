@@ -10,10 +10,16 @@ import Foundation
 public struct JSONWebKey: Sendable {
     /// The key's public numbers, checked when the JWKS is read. swift-crypto's key types
     /// are not `Sendable` on Linux, so each check rebuilds its key from these (microseconds).
-    public enum Material: Sendable {
-        /// x followed by y, 48 bytes each.
-        case p384(raw: [UInt8])
-        case rsa(n: [UInt8], e: [UInt8])
+    /// A struct, not an enum with array payloads: such an enum keeps its case in the spare
+    /// bits of an array pointer, which LeakSanitizer then cannot follow (it reported the RSA
+    /// exponent of a live key as leaked).
+    public struct Material: Sendable {
+        public enum Kind: Sendable { case p384, rsa }
+        public let kind: Kind
+        /// P-384: x followed by y, 48 bytes each. RSA: the modulus n.
+        public let key: [UInt8]
+        /// RSA: the public exponent e. P-384: empty.
+        public let exponent: [UInt8]
     }
 
     /// `kid`; nil when the JWKS entry has none.
@@ -64,7 +70,7 @@ public struct JSONWebKey: Sendable {
             guard (try? P384.Signing.PublicKey(rawRepresentation: x + y)) != nil else {
                 throw Unusable(reason: "the point (x, y) is not on curve P-384")
             }
-            material = .p384(raw: x + y)
+            material = Material(kind: .p384, key: x + y, exponent: [])
             if let algorithm, algorithm != .es384 {
                 throw Unusable(reason: "an EC key cannot be used with \(algorithm.rawValue)")
             }
@@ -83,7 +89,7 @@ public struct JSONWebKey: Sendable {
             guard key.keySizeInBits >= 2_048 else {
                 throw Unusable(reason: "RSA keys must have at least 2048 bits, not \(key.keySizeInBits)")
             }
-            material = .rsa(n: n, e: e)
+            material = Material(kind: .rsa, key: n, exponent: e)
             if let algorithm, algorithm != .rs384 {
                 throw Unusable(reason: "an RSA key cannot be used with \(algorithm.rawValue)")
             }
@@ -95,7 +101,7 @@ public struct JSONWebKey: Sendable {
     /// Whether a token signed with `algorithm` may be checked with this key.
     package func fits(_ algorithm: JWTAlgorithm) -> Bool {
         if let own = self.algorithm, own != algorithm { return false }
-        switch (material, algorithm) {
+        switch (material.kind, algorithm) {
         case (.p384, .es384), (.rsa, .rs384): return true
         default: return false
         }
@@ -105,15 +111,15 @@ public struct JSONWebKey: Sendable {
     package func verifies(_ signature: [UInt8], over signingInput: [UInt8], algorithm: JWTAlgorithm) -> Bool {
         guard fits(algorithm) else { return false }
         let digest = SHA384.hash(data: signingInput)
-        switch material {
-        case .p384(let raw):
+        switch material.kind {
+        case .p384:
             // JWS carries ECDSA as the raw 48-byte r followed by the 48-byte s (RFC 7518 3.4).
-            guard signature.count == 96, let key = try? P384.Signing.PublicKey(rawRepresentation: raw),
+            guard signature.count == 96, let key = try? P384.Signing.PublicKey(rawRepresentation: material.key),
                 let ecdsa = try? P384.Signing.ECDSASignature(rawRepresentation: signature)
             else { return false }
             return key.isValidSignature(ecdsa, for: digest)
-        case .rsa(let n, let e):
-            guard let key = try? _RSA.Signing.PublicKey(n: n, e: e) else { return false }
+        case .rsa:
+            guard let key = try? _RSA.Signing.PublicKey(n: material.key, e: material.exponent) else { return false }
             let rsa = _RSA.Signing.RSASignature(rawRepresentation: signature)
             return key.isValidSignature(rsa, for: digest, padding: .insecurePKCS1v1_5)
         }
