@@ -9,12 +9,12 @@ import Foundation
 /// Online backups are `DatabaseBackup` (its own connection to the file, so the
 /// `sarcoma-guide backup` command can copy the database of a running service).
 public final class SQLiteCaseStore: CaseStore {
-    let writer: GroupCommitWriter
+    let writer: GroupCommitWriter<Connection>
     let readers: ReadPool
     /// The highest applied migration (the binary's newest, once `open` returned).
     public let schemaVersion: Int
 
-    private init(writer: GroupCommitWriter, readers: ReadPool, schemaVersion: Int) {
+    private init(writer: GroupCommitWriter<Connection>, readers: ReadPool, schemaVersion: Int) {
         self.writer = writer
         self.readers = readers
         self.schemaVersion = schemaVersion

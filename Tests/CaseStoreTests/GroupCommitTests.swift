@@ -2,31 +2,71 @@ import Testing
 
 @testable import CaseStore
 
+/// The writer's test hooks, on either backend's `GroupCommitWriter`.
+protocol HeldWriter {
+    func hold()
+    func resume()
+    func waitUntilQueued(_ count: Int)
+    var batchesRun: Int { get }
+}
+
+extension GroupCommitWriter: HeldWriter {}
+
+/// The group commit of both backends (PostgreSQL's batches also hold the write-order lock).
 @Suite("Group commit")
 struct GroupCommitTests {
     typealias Outcome = Result<StoredCase, CaseStoreError>
 
-    private static func create(_ store: SQLiteCaseStore, _ input: CaseInput) -> Outcome {
-        Result { () throws(CaseStoreError) in try store.create(input) }
+    private static func writer(of store: any CaseStore) -> any HeldWriter {
+        if let sqlite = store as? SQLiteCaseStore { return sqlite.writer }
+        if let postgres = store as? PostgresCaseStore { return postgres.writer }
+        preconditionFailure("a store of an unknown backend")
     }
 
-    /// Creates `inputs` from one thread each, all queued before the writer takes any, so they
+    /// A write a test queues.
+    enum Write: Sendable {
+        case create(CaseInput)
+        case replace(id: String, CaseInput, expectedVersion: Int?)
+    }
+
+    private static func apply(_ write: Write, to store: any UnauditedCaseWrites) -> Outcome {
+        do {
+            switch write {
+            case .create(let input):
+                return .success(try store.create(input))
+            case .replace(let id, let input, let expectedVersion):
+                return .success(try store.replace(id: id, with: input, expectedVersion: expectedVersion))
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Runs `writes` from one thread each, all queued before the writer takes any, so they
     /// meet in one batch; returns each outcome and the number of batches that ran them.
-    private func createInOneBatch(_ store: SQLiteCaseStore, _ inputs: [CaseInput]) -> (
+    private func inOneBatch(_ store: any UnauditedCaseWrites, _ writes: [Write]) -> (
         outcomes: [Outcome], batches: Int
     ) {
-        store.writer.hold()
-        let run = ThreadRun(inputs.count) { index in Self.create(store, inputs[index]) }
-        store.writer.waitUntilQueued(inputs.count)
-        let batchesBefore = store.writer.batchesRun
-        store.writer.resume()
+        let writer = Self.writer(of: store)
+        writer.hold()
+        let run = ThreadRun(writes.count) { index in Self.apply(writes[index], to: store) }
+        writer.waitUntilQueued(writes.count)
+        let batchesBefore = writer.batchesRun
+        writer.resume()
         let outcomes = run.wait()
-        return (outcomes, store.writer.batchesRun - batchesBefore)
+        return (outcomes, writer.batchesRun - batchesBefore)
+    }
+
+    private func createInOneBatch(_ store: any UnauditedCaseWrites, _ inputs: [CaseInput]) -> (
+        outcomes: [Outcome], batches: Int
+    ) {
+        inOneBatch(store, inputs.map(Write.create))
     }
 
     @Test func thirtyTwoConcurrentWritersAllSucceed() throws {
         try withStore { store, _ in
-            let outcomes = ThreadRun(32) { index in Self.create(store, caseInput(externalId: "T-\(index)")) }.wait()
+            let outcomes = ThreadRun(32) { index in Self.apply(.create(caseInput(externalId: "T-\(index)")), to: store) }
+                .wait()
             let stored = try outcomes.map { try $0.get() }
             #expect(Set(stored.map(\.id)).count == 32)
             let listed = try store.list(CaseListQuery(limit: 200)).items
@@ -38,18 +78,19 @@ struct GroupCommitTests {
         }
     }
 
-    @Test func queuedWritesCommitTogetherInOneBatch() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all)
+    func queuedWritesCommitTogetherInOneBatch(backend: StoreBackend) throws {
+        try withStore(backend) { (store) throws in
             let (outcomes, batches) = createInOneBatch(store, (0..<32).map { caseInput(externalId: "B-\($0)") })
             #expect(outcomes.allSatisfy { (try? $0.get()) != nil })
             #expect(batches == 1)
-            let count = try store.readValue("SELECT count(*) FROM cases") { $0.integer(0) }
-            #expect(count == 32)
+            #expect(try rowCount("cases", in: store) == 32)
         }
     }
 
-    @Test func oneFailingWriteInABatchLeavesTheOthersCommitted() throws {
-        try withStore { store, _ in
+    @Test(arguments: StoreBackend.all)
+    func oneFailingWriteInABatchLeavesTheOthersCommitted(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let existing = try store.create(caseInput(externalId: "TAKEN"))
             let (outcomes, batches) = createInOneBatch(
                 store,
@@ -63,12 +104,39 @@ struct GroupCommitTests {
                 let stored = try outcomes[index].get()
                 #expect(try store.get(id: stored.id) == stored)
             }
-            #expect(try store.readValue("SELECT count(*) FROM cases") { $0.integer(0) } == 5)
+            #expect(try rowCount("cases", in: store) == 5)
         }
     }
 
-    @Test func sameExternalIdTwiceInOneBatchCreatesOneCase() throws {
-        try withStore { store, _ in
+    /// A stale If-Match and an update of a deleted case fail alone; the batch's other
+    /// writes (an update with the right version, a create) commit.
+    @Test(arguments: StoreBackend.all)
+    func aStaleVersionInABatchFailsAloneAndTheRightOneWins(backend: StoreBackend) throws {
+        try withStore(backend) { store in
+            let first = try store.create(caseInput(externalId: "V"))
+            let gone = try store.create(caseInput(externalId: "GONE"))
+            try store.delete(id: gone.id, expectedVersion: nil)
+            let (outcomes, batches) = inOneBatch(
+                store,
+                [
+                    .replace(id: first.id, caseInput(externalId: "V", size: 6), expectedVersion: 2),
+                    .replace(id: first.id, caseInput(externalId: "V", size: 7), expectedVersion: 1),
+                    .replace(id: gone.id, caseInput(), expectedVersion: nil),
+                    .create(caseInput(externalId: "NEW")),
+                ])
+            #expect(batches == 1)
+            #expect(throws: CaseStoreError.versionMismatch(current: 1)) { try outcomes[0].get() }
+            #expect(try outcomes[1].get().version == 2)
+            #expect(throws: CaseStoreError.notFound(id: gone.id)) { try outcomes[2].get() }
+            let created = try outcomes[3].get()
+            #expect(try store.get(id: created.id) == created)
+            #expect(try store.get(id: first.id) == outcomes[1].get())
+        }
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func sameExternalIdTwiceInOneBatchCreatesOneCase(backend: StoreBackend) throws {
+        try withStore(backend) { store in
             let (outcomes, batches) = createInOneBatch(
                 store, [caseInput(externalId: "TWIN"), caseInput(externalId: "TWIN")])
             #expect(batches == 1)
@@ -83,7 +151,7 @@ struct GroupCommitTests {
         defer { database.remove() }
         let store = try database.open()
         store.writer.hold()
-        let run = ThreadRun(3) { index in Self.create(store, caseInput(externalId: "Q-\(index)")) }
+        let run = ThreadRun(3) { index in Self.apply(.create(caseInput(externalId: "Q-\(index)")), to: store) }
         store.writer.waitUntilQueued(3)
         store.close()
         let stored = try run.wait().map { try $0.get() }

@@ -1,41 +1,41 @@
 import Foundation
 
-/// The one writer connection, owned by one thread, committing queued writes in groups.
+/// The one writer of a store, a thread committing queued writes in groups.
 ///
 /// Callers block in `perform` until their write is durable. The writer thread takes every
-/// pending write (up to `maxBatch`) and runs them in ONE `BEGIN IMMEDIATE` transaction, each
-/// inside its own SAVEPOINT so a failing write is rolled back alone; then a single COMMIT (one
-/// WAL sync for the whole batch). Only after COMMIT returned is each caller woken with its own
-/// result.
+/// pending write (up to `maxBatch`) and runs them in ONE transaction (`beginBatch`: SQLite's
+/// `BEGIN IMMEDIATE`, or PostgreSQL's BEGIN and write-order lock), each inside its own
+/// SAVEPOINT so a failing write is rolled back alone; then a single COMMIT (one WAL flush for
+/// the whole batch). Only after COMMIT returned is each caller woken with its own result.
 ///
-/// A full disk or an I/O error can lose the whole transaction (SQLite rolls it back on its
-/// own when a write without a statement journal hits SQLITE_FULL, and a failed COMMIT loses
-/// everything). Then the batch is settled write by write (`settleAlone`): every write but the
+/// A full disk, an I/O error or a lost connection can lose the whole transaction (SQLite rolls
+/// it back on its own when a write without a statement journal hits SQLITE_FULL, PostgreSQL
+/// loses it with the connection, and a failed COMMIT loses everything). Then the batch is settled write by write (`settleAlone`): every write but the
 /// one that sank it runs again, in order, in a transaction of its own, so only the writes
 /// that could not be applied fail, and the writer goes on once there is room again.
 ///
 /// `@unchecked Sendable`: `connection` is touched only by the writer thread (it is handed over
 /// before the thread starts); every other mutable property is guarded by `condition`.
-final class GroupCommitWriter: @unchecked Sendable {
+final class GroupCommitWriter<Database: GroupCommitDatabase>: @unchecked Sendable {
     private let condition = NSCondition()
     private let maxBatch: Int
     /// Writer thread only.
-    private var connection: Connection?
+    private var connection: Database?
 
     // Guarded by `condition`.
-    private var queue: [any QueuedWrite] = []
+    private var queue: [any QueuedWrite<Database>] = []
     private var closing = false
     private var finished = false
     private var held = false
     private var batchCount = 0
 
-    private init(connection: Connection, maxBatch: Int) {
+    private init(connection: Database, maxBatch: Int) {
         self.connection = connection
         self.maxBatch = maxBatch
     }
 
     /// Takes ownership of `connection` and starts the writer thread.
-    static func start(connection: Connection, maxBatch: Int) -> GroupCommitWriter {
+    static func start(connection: Database, maxBatch: Int) -> GroupCommitWriter {
         let writer = GroupCommitWriter(connection: connection, maxBatch: maxBatch)
         let thread = Thread { writer.run() }
         thread.name = "CaseStore.writer"
@@ -45,9 +45,9 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     /// Queues `work`, then blocks until the batch that ran it is committed to disk.
     func perform<Value: Sendable>(
-        _ work: @escaping @Sendable (Connection) throws(CaseStoreError) -> Value
+        _ work: @escaping @Sendable (Database) throws(CaseStoreError) -> Value
     ) throws(CaseStoreError) -> Value {
-        let ticket = WriteTicket(work)
+        let ticket = WriteTicket<Database, Value>(work)
         condition.lock()
         guard !closing else {
             condition.unlock()
@@ -127,7 +127,7 @@ final class GroupCommitWriter: @unchecked Sendable {
     }
 
     /// Waits for work; nil once closing and drained.
-    private func nextBatch() -> [any QueuedWrite]? {
+    private func nextBatch() -> [any QueuedWrite<Database>]? {
         condition.lock()
         defer { condition.unlock() }
         while (queue.isEmpty || held) && !closing { condition.wait() }
@@ -139,7 +139,7 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     /// Runs the batch and returns, for each write, the failure that overrides its own outcome
     /// (nil: its own outcome stands, and it is committed if it succeeded).
-    private func settle(_ batch: [any QueuedWrite], on database: Connection) -> [CaseStoreError?] {
+    private func settle(_ batch: [any QueuedWrite<Database>], on database: Database) -> [CaseStoreError?] {
         switch commitTogether(batch, on: database) {
         case .committed:
             return Array(repeating: nil, count: batch.count)
@@ -165,30 +165,30 @@ final class GroupCommitWriter: @unchecked Sendable {
     private enum GroupOutcome {
         case committed
         /// Nothing of the batch was committed. `culprit` is the write whose own error made
-        /// SQLite drop the transaction (its error is its answer); nil when BEGIN, a savepoint
+        /// the database drop the transaction (its error is its answer); nil when BEGIN, a savepoint
         /// or COMMIT failed.
         case lost(CaseStoreError, culprit: Int?)
     }
 
     /// Runs the batch in one transaction, each write in its own savepoint.
-    private func commitTogether(_ batch: [any QueuedWrite], on database: Connection) -> GroupOutcome {
+    private func commitTogether(_ batch: [any QueuedWrite<Database>], on database: Database) -> GroupOutcome {
         var culprit: Int?
         do throws(CaseStoreError) {
-            try database.run("BEGIN IMMEDIATE")
+            try database.beginBatch()
             for (index, write) in batch.enumerated() {
-                try database.run("SAVEPOINT write")
+                try database.runBatchStatement("SAVEPOINT write")
                 if let error = write.apply(on: database) {
-                    // SQLite drops the whole transaction on some errors (full disk, I/O):
-                    // the writes before this one are gone too.
+                    // SQLite drops the whole transaction on some errors (full disk, I/O), and
+                    // PostgreSQL with the connection: the writes before this one are gone too.
                     guard database.isInTransaction else {
                         culprit = index
                         throw error
                     }
-                    try database.run("ROLLBACK TO write")
+                    try database.runBatchStatement("ROLLBACK TO write")
                 }
-                try database.run("RELEASE write")
+                try database.runBatchStatement("RELEASE write")
             }
-            try database.run("COMMIT")
+            try database.commitBatch()
             return .committed
         } catch {
             database.rollbackIfNeeded()
@@ -206,15 +206,15 @@ final class GroupCommitWriter: @unchecked Sendable {
     }
 
     /// Runs one write in its own transaction; returns the failure overriding its own outcome.
-    private func settleAlone(_ write: any QueuedWrite, on database: Connection) -> CaseStoreError? {
+    private func settleAlone(_ write: any QueuedWrite<Database>, on database: Database) -> CaseStoreError? {
         write.forget()
         do throws(CaseStoreError) {
-            try database.run("BEGIN IMMEDIATE")
+            try database.beginBatch()
             if write.apply(on: database) != nil {
                 database.rollbackIfNeeded()  // its own error is the answer; nothing to keep
                 return nil
             }
-            try database.run("COMMIT")
+            try database.commitBatch()
             return nil
         } catch {
             database.rollbackIfNeeded()

@@ -2,12 +2,13 @@ import Foundation
 import Locking
 
 /// A write waiting in the `GroupCommitWriter`'s queue, seen without its result type.
-protocol QueuedWrite: AnyObject, Sendable {
+protocol QueuedWrite<Database>: AnyObject, Sendable {
+    associatedtype Database: GroupCommitDatabase
     /// Runs the write on the writer thread, inside the batch's savepoint for it. Returns its
     /// error so the writer can roll back just this write. May run a second time, alone, when
     /// the batch's transaction was lost before COMMIT (nothing of the first run remains), so
     /// the work must depend only on the database and its inputs.
-    func apply(on connection: Connection) -> CaseStoreError?
+    func apply(on connection: Database) -> CaseStoreError?
     /// Discards the outcome of a run whose transaction was lost, before the write runs again
     /// alone (an error found inside the lost transaction may no longer hold).
     func forget()
@@ -22,16 +23,16 @@ protocol QueuedWrite: AnyObject, Sendable {
 /// `@unchecked Sendable` because `outcome` is mutable, yet safe: it is written only by the
 /// writer thread (in `apply` and `finish`) and read by the caller only after `wait()`
 /// returned, which the semaphore orders after `finish`'s `signal()`.
-final class WriteTicket<Value: Sendable>: QueuedWrite, @unchecked Sendable {
-    private let work: @Sendable (Connection) throws(CaseStoreError) -> Value
+final class WriteTicket<Database: GroupCommitDatabase, Value: Sendable>: QueuedWrite, @unchecked Sendable {
+    private let work: @Sendable (Database) throws(CaseStoreError) -> Value
     private var outcome: Result<Value, CaseStoreError>?
     private let settled = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable (Connection) throws(CaseStoreError) -> Value) {
+    init(_ work: @escaping @Sendable (Database) throws(CaseStoreError) -> Value) {
         self.work = work
     }
 
-    func apply(on connection: Connection) -> CaseStoreError? {
+    func apply(on connection: Database) -> CaseStoreError? {
         do {
             outcome = .success(try work(connection))
             return nil

@@ -10,17 +10,20 @@ public struct PostgresStoreConfiguration: Sendable, Equatable {
     public var lockTimeoutMilliseconds: Int
     /// How long opening a connection may take, unless the URL sets `connect_timeout` itself.
     public var connectTimeoutSeconds: Int
+    /// Most writes committed together in one transaction (as `CaseStoreConfiguration.maxBatch`).
+    public var maxBatch: Int
 
     public static let defaultPoolSize = 8
 
     public init(
         url: PostgresURL, migrationsDirectory: String, poolSize: Int = PostgresStoreConfiguration.defaultPoolSize,
-        lockTimeoutMilliseconds: Int = 5000, connectTimeoutSeconds: Int = 5
+        lockTimeoutMilliseconds: Int = 5000, connectTimeoutSeconds: Int = 5, maxBatch: Int = 64
     ) {
         self.url = url
         self.migrationsDirectory = migrationsDirectory
         self.poolSize = poolSize
         self.lockTimeoutMilliseconds = lockTimeoutMilliseconds
         self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.maxBatch = maxBatch
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// The SQL of the `audit` table in PostgreSQL: inserts and reads only (its triggers refuse
 /// UPDATE, DELETE and TRUNCATE).
 ///
-/// Inserts run inside the `writeTransaction` of the write they belong to, which holds the
+/// Inserts run inside the group-commit batch of the write they belong to, which holds the
 /// write-order lock: rows are inserted and committed one transaction at a time, so `at`
 /// never decreases along `seq` even with several replicas.
 struct PostgresAuditRepository {

@@ -1,6 +1,6 @@
 /// The SQL of the `cases` table in PostgreSQL, run on the connection the caller borrowed.
 ///
-/// Writes run inside a `writeTransaction`. The version check is the UPDATE's own WHERE
+/// Writes run inside a group-commit batch (`PostgresBatchConnection`). The version check is the UPDATE's own WHERE
 /// clause and duplicates are refused by the UNIQUE index, so two replicas racing the same
 /// change cannot both succeed whatever they read before.
 struct PostgresCaseRepository {

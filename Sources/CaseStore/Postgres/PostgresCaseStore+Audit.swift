@@ -5,7 +5,7 @@ extension PostgresCaseStore {
     @discardableResult
     public func recordAudit(_ entries: [AuditEntry]) throws(CaseStoreError) -> [AuditRecord] {
         guard !entries.isEmpty else { return [] }
-        return try pool.writeTransaction { (database) throws(CaseStoreError) in
+        return try write { (database) throws(CaseStoreError) in
             let repository = PostgresAuditRepository(database: database)
             let now = UTCInstant.now().rfc3339
             var records: [AuditRecord] = []

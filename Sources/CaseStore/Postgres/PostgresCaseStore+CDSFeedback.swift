@@ -6,7 +6,7 @@ extension PostgresCaseStore {
     /// this returns.
     public func recordCDSFeedback(_ items: [CDSFeedbackInput]) throws(CaseStoreError) -> [StoredCDSFeedback] {
         let ids = items.map { _ in UUID().uuidString.lowercased() }
-        return try pool.writeTransaction { (database) throws(CaseStoreError) in
+        return try write { (database) throws(CaseStoreError) in
             let now = UTCInstant.now().rfc3339
             var stored: [StoredCDSFeedback] = []
             for (item, id) in zip(items, ids) {

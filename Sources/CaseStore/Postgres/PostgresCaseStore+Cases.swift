@@ -53,7 +53,7 @@ extension PostgresCaseStore {
 
     private func insert(_ input: CaseInput, audit: (AuditContext, AuditAction)?) throws(CaseStoreError) -> StoredCase {
         let id = UUID().uuidString.lowercased()
-        return try pool.writeTransaction { (database) throws(CaseStoreError) in
+        return try write { (database) throws(CaseStoreError) in
             let now = UTCInstant.now().rfc3339
             let stored = try PostgresCaseRepository(database: database).insert(input, id: id, now: now)
             if case let (context, action)? = audit {
@@ -68,7 +68,7 @@ extension PostgresCaseStore {
     private func update(
         id: String, with input: CaseInput, expectedVersion: Int?, audit: (AuditContext, AuditAction)?
     ) throws(CaseStoreError) -> StoredCase {
-        try pool.writeTransaction { (database) throws(CaseStoreError) in
+        try write { (database) throws(CaseStoreError) in
             let now = UTCInstant.now().rfc3339
             let stored = try PostgresCaseRepository(database: database).replace(
                 id: id, with: input, expectedVersion: expectedVersion, now: now)
@@ -82,7 +82,7 @@ extension PostgresCaseStore {
     }
 
     private func remove(id: String, expectedVersion: Int?, audit: AuditContext?) throws(CaseStoreError) {
-        try pool.writeTransaction { (database) throws(CaseStoreError) in
+        try write { (database) throws(CaseStoreError) in
             let deletedVersion = try PostgresCaseRepository(database: database).delete(
                 id: id, expectedVersion: expectedVersion)
             if let audit {

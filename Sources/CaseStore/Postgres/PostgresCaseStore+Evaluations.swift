@@ -24,7 +24,7 @@ extension PostgresCaseStore {
 
     private func insert(_ input: EvaluationInput, audit: AuditContext?) throws(CaseStoreError) -> StoredEvaluation {
         let id = UUID().uuidString.lowercased()
-        return try pool.writeTransaction { (database) throws(CaseStoreError) in
+        return try write { (database) throws(CaseStoreError) in
             let now = UTCInstant.now().rfc3339
             let recorded = try PostgresEvaluationRepository(database: database).insert(input, id: id, now: now)
             if let audit {

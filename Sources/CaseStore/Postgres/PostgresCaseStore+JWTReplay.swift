@@ -15,7 +15,7 @@ extension PostgresCaseStore {
         // Whole seconds, each rounded so a token is remembered a little longer, never shorter.
         let until = Self.epochSecond(forgetAfter.rounded(.up))
         let current = Self.epochSecond(now.rounded(.down))
-        return try pool.writeTransaction(inWriteOrder: false) { (database) throws(CaseStoreError) in
+        return try pool.writeTransaction { (database) throws(CaseStoreError) in
             try database.execute(
                 """
                 DELETE FROM jwt_replay WHERE token_key IN (

@@ -50,6 +50,13 @@ final class PostgresConnection {
         PQstatus(handle) == CONNECTION_OK
     }
 
+    /// True inside a transaction, also one a failed statement left to be rolled back (to a
+    /// savepoint); false when idle or when the connection broke (the transaction is gone).
+    var isInTransaction: Bool {
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
+
     /// Runs one statement with bound parameters, ignoring any rows.
     func execute(_ sql: String, _ parameters: [PostgresValue] = [], operation: String) throws(CaseStoreError) {
         _ = try rows(sql, parameters, operation: operation) { _ in () }

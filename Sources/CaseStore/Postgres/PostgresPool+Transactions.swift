@@ -1,15 +1,13 @@
 extension PostgresPool {
-    /// Runs `body` in one write transaction that holds the `writeOrder` lock until COMMIT
-    /// (`inWriteOrder`; false for a table no cursor pages through, like the JWT replay ledger,
-    /// whose writes need not wait for the case writes of every replica).
+    /// Runs `body` in a write transaction of its own, outside the group commit and without the
+    /// write-order lock: for a table no cursor pages through (the JWT replay ledger), whose
+    /// writes need not wait for the case writes of every replica.
     ///
     /// With `synchronous_commit = on`, a return means committed and flushed. A connection
     /// broken before BEGIN ran (one idle across a PostgreSQL restart) is replaced once, since
     /// nothing was sent that could have applied; a break later is `.connectionLost`, and one
     /// during COMMIT says the outcome is unknown.
-    func writeTransaction<T>(
-        inWriteOrder: Bool = true, _ body: (PostgresConnection) throws(CaseStoreError) -> T
-    ) throws(CaseStoreError) -> T {
+    func writeTransaction<T>(_ body: (PostgresConnection) throws(CaseStoreError) -> T) throws(CaseStoreError) -> T {
         try retryingStaleConnection { (connection, isLastAttempt) throws(CaseStoreError) -> T? in
             do throws(CaseStoreError) {
                 try connection.execute("BEGIN", operation: "begin a write")
@@ -18,12 +16,6 @@ extension PostgresPool {
                 throw .connectionLost(reason: reason)
             }
             do throws(CaseStoreError) {
-                if inWriteOrder {
-                    try connection.execute(
-                        "SELECT pg_advisory_xact_lock($1::int4, $2::int4)",
-                        [.integer(PostgresLock.serviceClass), .integer(PostgresLock.writeOrder)],
-                        operation: "wait for the write-order lock")
-                }
                 let value = try body(connection)
                 do throws(CaseStoreError) {
                     try connection.execute("COMMIT", operation: "commit")

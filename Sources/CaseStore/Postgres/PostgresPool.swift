@@ -61,7 +61,10 @@ final class PostgresPool: @unchecked Sendable {
         _ = stale  // released here, outside the lock: deinit closes the handles
     }
 
-    private func borrow() throws(CaseStoreError) -> PostgresConnection {
+    /// A connection for this thread alone until `giveBack` (opening one if needed); `.busy`
+    /// after `waitMilliseconds` with every connection lent. Prefer `withConnection`; the
+    /// group-commit writer holds one across the calls of a batch.
+    func borrow() throws(CaseStoreError) -> PostgresConnection {
         let deadline = Date().addingTimeInterval(Double(waitMilliseconds) / 1000)
         condition.lock()
         while idle.isEmpty && lent >= size && !closed {
@@ -89,7 +92,7 @@ final class PostgresPool: @unchecked Sendable {
         }
     }
 
-    private func giveBack(_ connection: PostgresConnection) {
+    func giveBack(_ connection: PostgresConnection) {
         // A transaction left open by a failed body must not leak into the next borrower.
         connection.rollbackQuietly()
         condition.lock()
