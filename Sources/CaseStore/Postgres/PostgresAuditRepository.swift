@@ -12,23 +12,23 @@ struct PostgresAuditRepository {
 
     private static let columns = "id, at, actor, action, case_id, case_version, request_id, route"
 
-    /// Inserts one row at `now`, or at the previous row's time when the wall clock went back.
+    /// Inserts one row at `now`, or at the previous row's time when the wall clock went back,
+    /// in one statement (one round trip: the batch's writes pay per round trip).
     func insert(_ entry: AuditEntry, now: String) throws(CaseStoreError) -> AuditRecord {
-        let previous = try database.firstRow(
-            "SELECT at FROM audit ORDER BY seq DESC LIMIT 1", operation: "read the last audit time"
-        ) { $0.text(0) }
-        let at = max(now, previous ?? now)
         let id = UUID().uuidString.lowercased()
-        try database.execute(
+        let at = try database.firstRow(
             """
             INSERT INTO audit (id, at, actor, action, case_id, case_version, request_id, route)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            SELECT $1, GREATEST($2::text COLLATE "C", (SELECT at FROM audit ORDER BY seq DESC LIMIT 1)),
+                   $3, $4, $5, $6, $7, $8
+            RETURNING at
             """,
             [
-                .text(id), .text(at), .text(entry.context.actor), .text(entry.action.rawValue),
+                .text(id), .text(now), .text(entry.context.actor), .text(entry.action.rawValue),
                 .optionalText(entry.caseId), entry.caseVersion.map { .integer($0) } ?? .null,
                 .text(entry.context.requestId), .text(entry.context.route),
-            ], operation: "insert an audit row")
+            ], operation: "insert an audit row"
+        ) { $0.text(0) } ?? now
         return AuditRecord(
             id: id, at: at, actor: entry.context.actor, action: entry.action, caseId: entry.caseId,
             caseVersion: entry.caseVersion, requestId: entry.context.requestId, route: entry.context.route)
